@@ -1,0 +1,95 @@
+import { cdk8s, javascript, YamlFile } from 'projen';
+
+// The single source of package.json, tsconfig and tasks. Edit this file, then run `npx projen`.
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-gloo-canary',
+  description: 'cdk8s constructs for canary releases on Solo.io Gloo Edge: function routing, header canaries, weighted destinations and stages as code',
+  author: 'cdk8s-gloo-canary contributors',
+  authorAddress: 'cdk8s-gloo-canary@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdk8s-gloo-canary/cdk8s-gloo-canary.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk8s', 'gloo', 'gloo-edge', 'canary', 'kubernetes', 'progressive-delivery'],
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  github: false,
+  release: false,
+  sampleCode: false,
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+
+  // Toolchain (see DESIGN.md §3): cdk8s v2 must be named explicitly, TypeScript stays on 6.0.
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.8.0',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.3',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  bundledDeps: ['yaml@^2.9.0', 're2js@^2.10.0'],
+  devDeps: [
+    'cdk8s-cli@^2.207.0',
+    '@swc/core@^1.16.0',
+    '@swc/jest@^0.2.39',
+    'fast-check@^4.11.0',
+    '@types/node@^20',
+  ],
+
+  docgen: true,
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts'],
+    ignorePatterns: ['src/imports/**', '*.js', '*.d.ts', 'node_modules/', '*.generated.ts', 'coverage'],
+  },
+  typecheckTests: true,
+  jestOptions: {
+    jestVersion: '^30',
+    // A changed snapshot must fail the tests; updating is the separate, deliberate `test:update`.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
+      testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/', '/.build/'],
+      // Every chart a test synthesizes goes through the CRD-schema check.
+      setupFilesAfterEnv: ['<rootDir>/test/setup/crd-check.ts'],
+    },
+  },
+  // jsii packaging writes its artifacts here, so `dist/` belongs to the synthesized manifests alone.
+  artifactsDirectory: 'dist-pkg',
+});
+
+// jsii prints an end-of-life banner on Node 20 in every task otherwise.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// Tests run through swc (fast, no type-check); `typecheckTests` runs `tsc --noEmit` over them first.
+project.deps.removeDependency('ts-jest');
+project.jest!.config.transform = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, target: 'es2022' } }],
+};
+
+// The example app and its compiled form; packaging artifacts.
+project.gitignore.exclude('/dist/', '/dist.staging-*', '/.build/', '/dist-pkg/');
+
+// The main job: synthesize the example app to dist/. Plain npm scripts, not projen tasks, so the
+// command starts fast (projen's own CLI costs about half a second). The examples are compiled to
+// .build/ first, only when a source file changed.
+project.package.setScript('synth', 'node scripts/build-examples.js && node .build/examples/petstore-canary/main.js');
+project.package.setScript('synth:stages', 'node scripts/build-examples.js && node .build/examples/petstore-canary/stages.js');
+new YamlFile(project, 'cdk8s.yaml', {
+  obj: {
+    language: 'typescript',
+    app: 'node scripts/build-examples.js && node .build/examples/petstore-canary/main.js',
+    output: 'dist',
+  },
+});
+
+// The vendored Gloo CRDs are read at runtime by the schema check, so they ship with the package.
+project.npmignore?.include('/imports/*.yaml');
+
+// `npx projen import` regenerates the L1 bindings from the vendored CRDs.
+project.addTask('import', {
+  description: 'Regenerate src/imports/ from the vendored Gloo CRDs in imports/',
+  env: { CDK8S_CHECK_UPGRADE: 'false' },
+  steps: [
+    { exec: 'cdk8s import --no-check-upgrade --language typescript --output src/imports imports/gateway.solo.io.yaml' },
+    { exec: 'cdk8s import --no-check-upgrade --language typescript --output src/imports imports/gloo.solo.io.yaml' },
+  ],
+});
+
+project.synth();
