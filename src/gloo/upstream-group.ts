@@ -1,0 +1,113 @@
+import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { checkWeightedDestinations, renderDestination, WeightedDestination } from './route';
+import { GLOO_SYSTEM_NAMESPACE } from './upstream';
+import { UpstreamGroup as GlooUpstreamGroup } from '../imports/gloo.solo.io';
+import { formatProblemBody, ProblemCollector } from '../private/errors';
+import { whyNotNamespace, whyNotObjectName } from '../private/names';
+
+/** A Gloo UpstreamGroup: weighted destinations that several routes can share. */
+export interface IUpstreamGroup extends IConstruct {
+  /** The UpstreamGroup's `metadata.name`. */
+  readonly name: string;
+  /** The UpstreamGroup's `metadata.namespace`. */
+  readonly namespace: string;
+  /**
+   * The weighted destinations, when the group is defined in this app.
+   * `undefined` for a group imported by name.
+   */
+  readonly destinations?: WeightedDestination[];
+}
+
+/** Properties of an `UpstreamGroup`. */
+export interface UpstreamGroupProps {
+  /**
+   * Metadata of the UpstreamGroup.
+   * @default - a name generated from the construct path, namespace `gloo-system`
+   */
+  readonly metadata?: ApiObjectMetadata;
+  /**
+   * The weighted destinations. More can be added with `addDestination`.
+   * @default - none; at least one must be added before synth
+   */
+  readonly destinations?: WeightedDestination[];
+}
+
+/**
+ * A Gloo UpstreamGroup (`gloo.solo.io/v1`): weighted destinations shared by the routes that name
+ * the group. Gloo's docs recommend it for canaries, since one change moves every route at once.
+ */
+export class UpstreamGroup extends Construct implements IUpstreamGroup {
+  /** Refers to an UpstreamGroup defined outside this app. */
+  public static fromUpstreamGroupName(scope: Construct, id: string, name: string, namespace: string = GLOO_SYSTEM_NAMESPACE): IUpstreamGroup {
+    return new ImportedUpstreamGroup(scope, id, name, namespace);
+  }
+
+  public readonly name: string;
+  public readonly namespace: string;
+  /** The underlying `gloo.solo.io/v1` ApiObject (escape hatch). */
+  public readonly apiObject: ApiObject;
+  private readonly _destinations: WeightedDestination[] = [];
+
+  constructor(scope: Construct, id: string, props: UpstreamGroupProps = {}) {
+    super(scope, id);
+    this.apiObject = new GlooUpstreamGroup(this, 'Resource', {
+      metadata: { ...props.metadata, namespace: props.metadata?.namespace ?? GLOO_SYSTEM_NAMESPACE },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    this.name = this.apiObject.name;
+    this.namespace = this.apiObject.metadata.namespace ?? GLOO_SYSTEM_NAMESPACE;
+    const problems = new ProblemCollector(this);
+    const nameProblem = whyNotObjectName(this.name);
+    if (nameProblem) problems.add('metadata.name', this.name, nameProblem);
+    const nsProblem = whyNotNamespace(this.namespace);
+    if (nsProblem) problems.add('metadata.namespace', this.namespace, nsProblem);
+    problems.throwIfAny();
+
+    for (const d of props.destinations ?? []) this.addDestination(d);
+    this.node.addValidation({ validate: () => this.validateTotal() });
+  }
+
+  public get destinations(): WeightedDestination[] | undefined {
+    return [...this._destinations];
+  }
+
+  /** Adds a weighted destination. */
+  public addDestination(destination: WeightedDestination): void {
+    const problems = new ProblemCollector(this);
+    const field = `destinations[${this._destinations.length}]`;
+    checkWeightedDestinations([destination], 'destinations', (f, given, expected, hint) => {
+      if (f.endsWith('[*].weight')) return; // the total is checked at synth, once every destination is in
+      problems.add(f.replace('destinations[0]', field), given, expected, hint);
+    });
+    problems.throwIfAny();
+    this._destinations.push(destination);
+  }
+
+  private validateTotal(): string[] {
+    const errors: string[] = [];
+    checkWeightedDestinations(this._destinations, 'destinations', (f, given, expected, hint) => {
+      errors.push(formatProblemBody({ path: this.node.path, field: f, given, expected, hint }));
+    });
+    return errors;
+  }
+
+  private renderSpec(): any {
+    return {
+      destinations: this._destinations.map(d => ({ destination: renderDestination(d), weight: d.weight })),
+    };
+  }
+}
+
+class ImportedUpstreamGroup extends Construct implements IUpstreamGroup {
+  public readonly destinations = undefined;
+  constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
+    super(scope, id);
+    const problems = new ProblemCollector(this);
+    const nameProblem = whyNotObjectName(name);
+    if (nameProblem) problems.add('name', name, nameProblem);
+    const nsProblem = whyNotNamespace(namespace);
+    if (nsProblem) problems.add('namespace', namespace, nsProblem);
+    problems.throwIfAny();
+  }
+}

@@ -1,0 +1,267 @@
+import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { Upstream as GlooUpstream } from '../imports/gloo.solo.io';
+import { ProblemCollector } from '../private/errors';
+import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
+
+/** The namespace Gloo's discovery writes Upstreams to, and the default namespace of ours. */
+export const GLOO_SYSTEM_NAMESPACE = 'gloo-system';
+
+/**
+ * A Gloo Upstream: a destination that routes can send traffic to.
+ */
+export interface IUpstream extends IConstruct {
+  /** The Upstream's `metadata.name`. */
+  readonly name: string;
+  /** The Upstream's `metadata.namespace`. */
+  readonly namespace: string;
+  /**
+   * The REST functions this Upstream offers, sorted by name.
+   *
+   * `undefined` when the Upstream is defined outside the app (`Upstream.fromUpstreamName`), so its
+   * functions cannot be checked at synth time.
+   */
+  readonly functionNames?: string[];
+}
+
+/**
+ * One REST function of an Upstream: how a routed request is rewritten into a call of the service.
+ *
+ * It renders to a Gloo `TransformationTemplate` in `serviceSpec.rest.transformations`. Templates
+ * use Inja syntax, e.g. `/api/pets/{{ default(id, "") }}`.
+ */
+export interface RestFunction {
+  /**
+   * The HTTP method of the call, rendered as the `:method` header.
+   * @default - the method of the incoming request is kept
+   */
+  readonly method?: string;
+  /**
+   * The path template of the call, rendered as the `:path` header.
+   * @default - the path of the incoming request is kept
+   */
+  readonly path?: string;
+  /**
+   * Further header templates, by header name. An empty string clears the header, as Gloo's
+   * function discovery does for `content-type` and `transfer-encoding` on GET calls.
+   * @default - no further headers are set
+   */
+  readonly headers?: { [name: string]: string };
+  /**
+   * The body template. An empty string clears the body.
+   * @default - the body of the incoming request is kept
+   */
+  readonly body?: string;
+}
+
+/**
+ * Properties of an `Upstream` of kube type.
+ *
+ * Give either `service` (a cdk8s-plus Service of this app) or `serviceName`, not both.
+ */
+export interface UpstreamProps {
+  /**
+   * Metadata of the Upstream.
+   * @default - name `<serviceNamespace>-<serviceName>-<servicePort>` as Gloo's discovery names it, namespace `gloo-system`
+   */
+  readonly metadata?: ApiObjectMetadata;
+  /**
+   * The Kubernetes Service behind the Upstream, defined in this app.
+   * @default - `serviceName` and `serviceNamespace` are used
+   */
+  readonly service?: kplus.Service;
+  /**
+   * The name of the Kubernetes Service behind the Upstream, for a Service defined elsewhere.
+   * @default - the name of `service`
+   */
+  readonly serviceName?: string;
+  /**
+   * The namespace of the Kubernetes Service.
+   * @default - the namespace of `service`, or `default`
+   */
+  readonly serviceNamespace?: string;
+  /**
+   * The Service port (not the container port) that traffic goes to.
+   * @default - the only port of `service`; required when the Service has several ports or is given by name
+   */
+  readonly servicePort?: number;
+  /**
+   * Labels that select the pods of the Service, as `kube.selector`.
+   * @default - the selector of `service`; none for a Service given by name
+   */
+  readonly selector?: { [key: string]: string };
+  /**
+   * The REST functions of the service, by function name (Gloo's `serviceSpec.rest.transformations`).
+   * Routes can only call functions listed here.
+   * @default - no functions
+   */
+  readonly functions?: { [name: string]: RestFunction };
+  /**
+   * The URL of the service's Swagger/OpenAPI document (`serviceSpec.rest.swaggerInfo.url`).
+   * @default - none
+   */
+  readonly swaggerUrl?: string;
+}
+
+/**
+ * A Gloo Upstream of kube type (`gloo.solo.io/v1`), pointing at one port of a Kubernetes Service.
+ *
+ * Gloo's discovery is off by default since Gloo 1.20, so the library emits the Upstream itself,
+ * under the name discovery would have given it.
+ */
+export class Upstream extends Construct implements IUpstream {
+  /**
+   * Refers to an Upstream defined outside this app. Its functions are unknown, so function routes to
+   * it are not checked against its REST spec.
+   *
+   * @param namespace defaults to `gloo-system`
+   */
+  public static fromUpstreamName(scope: Construct, id: string, name: string, namespace: string = GLOO_SYSTEM_NAMESPACE): IUpstream {
+    return new ImportedUpstream(scope, id, name, namespace);
+  }
+
+  public readonly name: string;
+  public readonly namespace: string;
+  public readonly functionNames?: string[];
+  /** The name of the Kubernetes Service behind the Upstream. */
+  public readonly serviceName: string;
+  /** The namespace of the Kubernetes Service behind the Upstream. */
+  public readonly serviceNamespace: string;
+  /** The Service port that traffic goes to. */
+  public readonly servicePort: number;
+  /** The underlying `gloo.solo.io/v1` ApiObject (escape hatch). */
+  public readonly apiObject: ApiObject;
+
+  private readonly functions: { [name: string]: RestFunction };
+  private readonly swaggerUrl?: string;
+  private readonly selector?: { [key: string]: string };
+  private readonly service?: kplus.Service;
+
+  constructor(scope: Construct, id: string, props: UpstreamProps) {
+    super(scope, id);
+    const problems = new ProblemCollector(this);
+
+    if (props.service && props.serviceName) {
+      problems.add('serviceName', props.serviceName, 'either service or serviceName, not both');
+    }
+    if (!props.service && !props.serviceName) {
+      problems.add('service', undefined, 'a cdk8s-plus Service (service) or the name of one (serviceName)');
+    }
+    this.service = props.service;
+    this.serviceName = props.service?.name ?? props.serviceName ?? '';
+    this.serviceNamespace = props.serviceNamespace ?? props.service?.metadata.namespace ?? 'default';
+    this.servicePort = props.servicePort ?? soleServicePort(props.service) ?? 0;
+    if (props.servicePort === undefined && this.servicePort === 0 && (props.service || props.serviceName)) {
+      problems.add('servicePort', undefined, props.service
+        ? `the port to use, since service ${props.service.name} has ${props.service.ports.length} ports`
+        : 'the Service port to send traffic to');
+    }
+    if (!Number.isInteger(this.servicePort) || this.servicePort < 0 || this.servicePort > 65535) {
+      problems.add('servicePort', this.servicePort, 'an integer port between 1 and 65535');
+    }
+    const nsProblem = whyNotNamespace(this.serviceNamespace);
+    if (nsProblem) problems.add('serviceNamespace', this.serviceNamespace, nsProblem);
+
+    this.name = props.metadata?.name ?? discoveredUpstreamName(this.serviceNamespace, this.serviceName, this.servicePort);
+    this.namespace = props.metadata?.namespace ?? GLOO_SYSTEM_NAMESPACE;
+    const nameProblem = whyNotObjectName(this.name);
+    if (nameProblem) problems.add('metadata.name', this.name, nameProblem);
+    const upstreamNsProblem = whyNotNamespace(this.namespace);
+    if (upstreamNsProblem) problems.add('metadata.namespace', this.namespace, upstreamNsProblem);
+
+    this.functions = { ...(props.functions ?? {}) };
+    for (const [fn, spec] of Object.entries(this.functions)) {
+      if (!fn) problems.add('functions', fn, 'a non-empty function name');
+      if (spec.method !== undefined && !/^[A-Z]+$/.test(spec.method)) {
+        problems.add(`functions.${fn}.method`, spec.method, 'an upper-case HTTP method such as GET or POST');
+      }
+    }
+    this.functionNames = Object.keys(this.functions).sort();
+    this.swaggerUrl = props.swaggerUrl;
+    this.selector = props.selector;
+    problems.throwIfAny();
+
+    this.apiObject = new GlooUpstream(this, 'Resource', {
+      metadata: { ...props.metadata, name: this.name, namespace: this.namespace },
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+  }
+
+  /** The REST function of the given name, if the Upstream has it. */
+  public functionSpec(name: string): RestFunction | undefined {
+    return Object.prototype.hasOwnProperty.call(this.functions, name) ? this.functions[name] : undefined;
+  }
+
+  private renderSpec(): any {
+    const transformations: { [fn: string]: any } = {};
+    const names = this.functionNames ?? [];
+    for (const fn of names) transformations[fn] = renderTransformation(this.functions[fn]);
+    const rest = names.length > 0 || this.swaggerUrl
+      ? {
+        swaggerInfo: this.swaggerUrl ? { url: this.swaggerUrl } : undefined,
+        transformations: names.length > 0 ? transformations : undefined,
+      }
+      : undefined;
+    return {
+      kube: {
+        serviceName: this.serviceName,
+        serviceNamespace: this.serviceNamespace,
+        servicePort: this.servicePort,
+        selector: this.selector ?? this.serviceSelector(),
+        serviceSpec: rest ? { rest } : undefined,
+      },
+    };
+  }
+
+  private serviceSelector(): { [key: string]: string } | undefined {
+    const selector = this.service ? ApiObject.of(this.service).toJson()?.spec?.selector : undefined;
+    return selector && Object.keys(selector).length > 0 ? sortKeys(selector) : undefined;
+  }
+}
+
+class ImportedUpstream extends Construct implements IUpstream {
+  public readonly functionNames = undefined;
+  constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
+    super(scope, id);
+    const problems = new ProblemCollector(this);
+    const nameProblem = whyNotObjectName(name);
+    if (nameProblem) problems.add('name', name, nameProblem);
+    const nsProblem = whyNotNamespace(namespace);
+    if (nsProblem) problems.add('namespace', namespace, nsProblem);
+    problems.throwIfAny();
+  }
+}
+
+/** Whether `x` is an Upstream defined in this app (not imported by name). */
+export function isDefinedUpstream(x: IUpstream): x is Upstream {
+  return x instanceof Upstream;
+}
+
+function soleServicePort(service?: kplus.Service): number | undefined {
+  const ports = service?.ports ?? [];
+  return ports.length === 1 ? ports[0].port : undefined;
+}
+
+function renderTransformation(fn: RestFunction): any {
+  const headers: { [name: string]: string } = { ...(fn.headers ?? {}) };
+  if (fn.method !== undefined) headers[':method'] = fn.method;
+  if (fn.path !== undefined) headers[':path'] = fn.path;
+  const rendered: { [name: string]: any } = {};
+  for (const name of Object.keys(headers).sort()) rendered[name] = inja(headers[name]);
+  return {
+    body: fn.body === undefined ? undefined : inja(fn.body),
+    headers: Object.keys(rendered).length > 0 ? rendered : undefined,
+  };
+}
+
+/** An Inja template; an empty one (`{}`) clears the header or body it stands for. */
+function inja(text: string): any {
+  return text === '' ? {} : { text };
+}
+
+function sortKeys<T>(obj: { [k: string]: T }): { [k: string]: T } {
+  const out: { [k: string]: T } = {};
+  for (const k of Object.keys(obj).sort()) out[k] = obj[k];
+  return out;
+}

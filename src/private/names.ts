@@ -1,0 +1,55 @@
+import { createHash } from 'crypto';
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Why `name` is not a valid Kubernetes object name (an RFC 1123 subdomain of at most 253
+ * characters), or `undefined` when it is.
+ */
+export function whyNotObjectName(name: string): string | undefined {
+  if (typeof name !== 'string' || name.length === 0) return 'a non-empty name';
+  if (name.length > 253) return 'a name of at most 253 characters';
+  if (!DNS1123_SUBDOMAIN.test(name)) {
+    return 'a lowercase RFC 1123 subdomain name (a-z, 0-9, "-" and ".", starting and ending with a letter or digit)';
+  }
+  return undefined;
+}
+
+/**
+ * Why `name` is not a valid namespace (an RFC 1123 label of at most 63 characters), or
+ * `undefined` when it is.
+ */
+export function whyNotNamespace(name: string): string | undefined {
+  if (typeof name !== 'string' || name.length === 0) return 'a non-empty namespace';
+  if (name.length > 63) return 'a namespace of at most 63 characters';
+  if (!DNS1123_LABEL.test(name)) {
+    return 'a lowercase RFC 1123 label (a-z, 0-9 and "-", starting and ending with a letter or digit)';
+  }
+  return undefined;
+}
+
+/**
+ * The name Gloo's discovery gives the Upstream of one Service port: `<namespace>-<service>-<port>`,
+ * sanitized and kept to 63 characters the way Gloo's `SanitizeNameV2` does.
+ */
+export function discoveredUpstreamName(serviceNamespace: string, serviceName: string, servicePort: number): string {
+  return sanitizeGlooName(`${serviceNamespace}-${serviceName}-${servicePort}`);
+}
+
+/**
+ * Gloo's name sanitizer: `* / . : _` and space become `-`; `[ ] " '` and newlines are dropped;
+ * a name longer than 63 bytes keeps its first 31 bytes, then `-` and the MD5 of the whole name,
+ * cut to 63; finally everything is lowercased.
+ */
+export function sanitizeGlooName(raw: string): string {
+  let name = raw
+    .replace(/[*/.:_ ]/g, '-')
+    .replace(/[[\]"'\n]/g, '');
+  const bytes = Buffer.from(name, 'utf8');
+  if (bytes.length > 63) {
+    const hash = createHash('md5').update(bytes).digest('hex');
+    name = Buffer.concat([bytes.subarray(0, 31), Buffer.from(`-${hash}`)]).subarray(0, 63).toString('utf8');
+  }
+  return name.replace(/\./g, '-').toLowerCase();
+}

@@ -1,0 +1,187 @@
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
+import { RoutePosition, RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
+import { newChart, onlyManifest, synthYaml, vsRoutes } from '../util';
+
+function setup() {
+  const chart = newChart();
+  const v1 = new Upstream(chart, 'v1', {
+    serviceName: 'petstore-v1',
+    servicePort: 8080,
+    functions: { findPets: { method: 'GET', path: '/api/pets' }, findPetById: { method: 'GET', path: '/api/pets/{{ id }}' } },
+  });
+  const v2 = new Upstream(chart, 'v2', {
+    serviceName: 'petstore-v2',
+    servicePort: 8080,
+    functions: { findPets: { method: 'GET', path: '/api/pets' }, findPetById: { method: 'GET', path: '/api/pets/{{ id }}' } },
+  });
+  const plain = new Upstream(chart, 'plain', { serviceName: 'plain', servicePort: 80 });
+  const vs = new VirtualService(chart, 'vs', { metadata: { name: 'coalmine', namespace: 'gloo-system' }, displayName: 'coalmine' });
+  return { chart, v1, v2, plain, vs };
+}
+
+describe('VirtualService', () => {
+  test('defaults: domain *, no routes', () => {
+    const chart = newChart();
+    new VirtualService(chart, 'vs');
+    expect(onlyManifest(chart, 'VirtualService').spec).toEqual({ virtualHost: { domains: ['*'] } });
+  });
+
+  test('renders every kind of matcher and action in the 1.x shape', () => {
+    // GIVEN
+    const { chart, v1, v2, plain, vs } = setup();
+    const group = new UpstreamGroup(chart, 'group', { metadata: { name: 'pets' }, destinations: [{ upstream: v1, weight: 9 }, { upstream: v2, weight: 1 }] });
+    const table = new RouteTable(chart, 'table', { metadata: { name: 'pets-rt', namespace: 'gloo-system' } });
+    table.addRoute({ matchers: [{ prefix: '/team/a' }], destination: { upstream: plain } });
+
+    // WHEN
+    vs.addRoute({
+      name: 'header-canary',
+      matchers: [{
+        prefix: '/findPets',
+        caseSensitive: false,
+        headers: [
+          { name: 'x-canary', value: 'true' },
+          { name: 'x-beta', value: 'b.*', regex: true },
+          { name: 'x-present' },
+          { name: 'x-not', value: 'no', invertMatch: true },
+        ],
+        queryParameters: [{ name: 'debug', value: '1' }, { name: 'v', value: '[0-9]+', regex: true }],
+        methods: ['GET', 'HEAD'],
+      }],
+      destination: { upstream: v2, functionName: 'findPets' },
+    });
+    vs.addRoute({ matchers: [{ exact: '/one' }, { regex: '/two/[a-z]+' }], destination: { kube: { serviceName: 'svc', serviceNamespace: 'default', port: 80 } } });
+    vs.addRoute({
+      matchers: [{ prefix: '/findPetWithId' }],
+      weightedDestinations: [
+        { upstream: v2, weight: 10, functionName: 'findPetById', parameters: { headers: { ':path': '/findPetWithId/{id}' } } },
+        { upstream: v1, weight: 90, functionName: 'findPetById', parameters: { headers: { ':path': '/findPetWithId/{id}' } } },
+      ],
+    });
+    vs.addRoute({ matchers: [{ prefix: '/group' }], upstreamGroup: group });
+    vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: table });
+    vs.addRoute({ matchers: [{ prefix: '/petstore' }], destination: { upstream: v1 }, options: { prefixRewrite: '/api/pets', extra: { timeout: '5s' } } });
+
+    // THEN
+    expect(synthYaml(chart)).toMatchSnapshot();
+  });
+
+  test('routes render in the order added; BEFORE_OTHERS routes come first', () => {
+    const { chart, v1, v2, vs } = setup();
+    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ prefix: '/b' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ prefix: '/b', headers: [{ name: 'x', value: '1' }] }], destination: { upstream: v2 }, position: RoutePosition.BEFORE_OTHERS });
+    expect(vsRoutes(chart).map(r => [r.matchers[0].prefix, r.routeAction.single.upstream.name])).toEqual([
+      ['/b', v2.name], ['/a', v1.name], ['/b', v1.name],
+    ]);
+    expect(vs.routes.map(r => r.label)).toEqual(['routes[2]', 'routes[0]', 'routes[1]']);
+  });
+
+  test('routes given as props come first, then added ones', () => {
+    const { v1 } = setup();
+    const chart = newChart('other');
+    const vs = new VirtualService(chart, 'other', { domains: ['api.example.com'], routes: [{ matchers: [{ prefix: '/x' }], destination: { upstream: v1 } }] });
+    vs.addRoute({ matchers: [{ prefix: '/y' }], destination: { upstream: v1 } });
+    const manifest = onlyManifest(chart, 'VirtualService');
+    expect(manifest.spec.virtualHost.domains).toEqual(['api.example.com']);
+    expect(manifest.spec.virtualHost.routes.map((r: any) => r.matchers[0].prefix)).toEqual(['/x', '/y']);
+  });
+
+  test('a function on an imported upstream is not checked', () => {
+    const { chart, vs } = setup();
+    const ext = Upstream.fromUpstreamName(chart, 'ext', 'default-ext-80');
+    vs.addRoute({ matchers: [{ prefix: '/x' }], destination: { upstream: ext, functionName: 'anything' } });
+    expect(vsRoutes(chart)[0].routeAction.single).toEqual({
+      destinationSpec: { rest: { functionName: 'anything', parameters: {} } },
+      upstream: { name: 'default-ext-80', namespace: 'gloo-system' },
+    });
+  });
+
+  test('the escape hatch reaches the generated object', () => {
+    const { chart, vs } = setup();
+    ApiObject.of(vs).addJsonPatch(JsonPatch.add('/spec/virtualHost/options', { cors: { allowOrigin: ['*'] } }));
+    expect(onlyManifest(chart, 'VirtualService').spec.virtualHost.options).toEqual({ cors: { allowOrigin: ['*'] } });
+  });
+});
+
+describe('VirtualService input checks', () => {
+  let chart: Chart; let v1: Upstream; let v2: Upstream; let plain: Upstream; let vs: VirtualService;
+  beforeEach(() => ({ chart, v1, v2, plain, vs } = setup()));
+
+  test('fails when a weight is not an integer', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/' }], weightedDestinations: [{ upstream: v1, weight: 1.5 }] })).toThrow(
+      '[test/vs] routes[0].routeAction.multi.destinations[0].weight: got 1.5, expected an integer from 0 to 4294967295 (hint: weights are uint32 ratios, not percentages)');
+  });
+
+  test.each([-1, 4294967296, NaN])('fails when a weight is %p', (weight) => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/' }], weightedDestinations: [{ upstream: v1, weight }] })).toThrow(
+      /routes\[0\]\.routeAction\.multi\.destinations\[0\]\.weight: got .*, expected an integer from 0 to 4294967295/);
+  });
+
+  test('fails when weighted destinations are empty', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/' }], weightedDestinations: [] })).toThrow(
+      '[test/vs] routes[0].routeAction.multi.destinations: got [], expected at least one weighted destination');
+  });
+
+  test('fails when the weights add up to less than 1', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/' }], weightedDestinations: [{ upstream: v1, weight: 0 }, { upstream: v2, weight: 0 }] })).toThrow(
+      '[test/vs] routes[0].routeAction.multi.destinations[*].weight: got 0, expected weights that add up to at least 1 (got 0 + 0)');
+  });
+
+  test('a single weight of 0 is fine when the total is at least 1', () => {
+    vs.addRoute({ matchers: [{ prefix: '/' }], weightedDestinations: [{ upstream: v1, weight: 0 }, { upstream: v2, weight: 1 }] });
+    expect(vsRoutes(chart)[0].routeAction.multi.destinations.map((d: any) => d.weight)).toEqual([0, 1]);
+  });
+
+  test('fails when a route has no action', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/x' }] })).toThrow(
+      '[test/vs] routes[0]: got {"matchers":[{"prefix":"/x"}]}, expected a route with an action: destination, weightedDestinations, upstreamGroup or delegateTo');
+  });
+
+  test('fails when a route has two actions', () => {
+    const group = new UpstreamGroup(chart, 'g', { destinations: [{ upstream: v1, weight: 1 }] });
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/x' }], destination: { upstream: v1 }, upstreamGroup: group })).toThrow(
+      '[test/vs] routes[0]: got "destination and upstreamGroup", expected exactly one action per route');
+  });
+
+  test('fails when a matcher has headers but no path', () => {
+    expect(() => vs.addRoute({ matchers: [{ headers: [{ name: 'x-canary', value: 'true' }] }], destination: { upstream: v1 } })).toThrow(
+      '[test/vs] routes[0].matchers[0]: got {"headers":[{"name":"x-canary","value":"true"}]}, expected a path specifier (prefix, exact or regex) (hint: gloo rejects');
+  });
+
+  test('fails when a matcher has two path specifiers', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/a', exact: '/a' }], destination: { upstream: v1 } })).toThrow(
+      '[test/vs] routes[0].matchers[0]: got "prefix and exact", expected exactly one path specifier (prefix, exact or regex)');
+  });
+
+  test('fails when a function is missing on an upstream of the app', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/x' }], destination: { upstream: v1, functionName: 'findPet' } })).toThrow(
+      '[test/vs] routes[0].routeAction.single.destinationSpec.rest.functionName: got "findPet", expected one of the functions of upstream default-petstore-v1-8080: findPetById, findPets (hint: gloo rejects the route ("unknown function"))');
+  });
+
+  test('fails when a function route goes to an upstream without REST spec', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/x' }], destination: { upstream: plain, functionName: 'f' } })).toThrow(
+      /routes\[0\]\.routeAction\.single\.destinationSpec\.rest\.functionName: got "f", expected an upstream with a REST spec, but upstream default-plain-80 has no functions/);
+  });
+
+  test('fails when a destination has no type, or two', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/x' }], destination: {} })).toThrow(
+      '[test/vs] routes[0].routeAction.single: got {}, expected a destination type: upstream or kube');
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/x' }], destination: { upstream: v1, kube: { serviceName: 's', serviceNamespace: 'd', port: 80 } } })).toThrow(
+      'routes[0].routeAction.single: got "upstream and kube", expected exactly one destination type: upstream or kube');
+  });
+
+  test('fails for an invalid Kubernetes name', () => {
+    expect(() => new VirtualService(chart, 'bad', { metadata: { name: 'Coal_Mine' } })).toThrow(
+      '[test/bad] metadata.name: got "Coal_Mine", expected a lowercase RFC 1123 subdomain name');
+  });
+
+  test('fails for an empty domain', () => {
+    expect(() => new VirtualService(chart, 'bad', { domains: [''] })).toThrow('[test/bad] domains[0]: got "", expected a non-empty domain');
+  });
+
+  test('reports every problem of a route at once', () => {
+    expect(() => vs.addRoute({ matchers: [{ methods: ['get'] }], weightedDestinations: [{ upstream: v1, weight: -1 }] })).toThrow(
+      /^3 problems:\n {2}\[test\/vs\] routes\[0\]\.matchers\[0\]: .*\n {2}\[test\/vs\] routes\[0\]\.matchers\[0\]\.methods\[0\]: .*\n {2}\[test\/vs\] routes\[0\]\.routeAction\.multi\.destinations\[0\]\.weight: /);
+  });
+});

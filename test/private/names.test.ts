@@ -1,0 +1,48 @@
+import { createHash } from 'crypto';
+import { discoveredUpstreamName, sanitizeGlooName, whyNotNamespace, whyNotObjectName } from '../../src/private/names';
+
+describe('discoveredUpstreamName', () => {
+  test('follows <namespace>-<service>-<port>, as in the blog', () => {
+    expect(discoveredUpstreamName('default', 'petstore-v1', 8080)).toBe('default-petstore-v1-8080');
+  });
+
+  test('replaces * / . : _ and spaces with "-", drops quotes and brackets, lowercases', () => {
+    expect(sanitizeGlooName('My_NS.svc:a/b*c d')).toBe('my-ns-svc-a-b-c-d');
+    expect(sanitizeGlooName('a[b]"c\'d\ne')).toBe('abcde');
+  });
+
+  test('keeps names of up to 63 characters as they are', () => {
+    const name = 'a'.repeat(63);
+    expect(sanitizeGlooName(name)).toBe(name);
+  });
+
+  test('shortens longer names to 31 characters, "-" and the md5 of the whole name, cut to 63', () => {
+    const raw = `default-${'very-long-service-name-'.repeat(3)}8080`;
+    const expected = `${raw.slice(0, 31)}-${createHash('md5').update(raw).digest('hex')}`.slice(0, 63);
+    const name = sanitizeGlooName(raw);
+    expect(name).toBe(expected);
+    expect(name).toHaveLength(63);
+  });
+
+  test('hashes before lowercasing, as Gloo does', () => {
+    const raw = `Default-${'X'.repeat(70)}`;
+    const expected = `${raw.slice(0, 31)}-${createHash('md5').update(raw).digest('hex')}`.slice(0, 63).toLowerCase();
+    expect(sanitizeGlooName(raw)).toBe(expected);
+  });
+});
+
+describe('kubernetes names', () => {
+  test('accepts RFC 1123 names', () => {
+    expect(whyNotObjectName('coalmine')).toBeUndefined();
+    expect(whyNotObjectName('a.b-c')).toBeUndefined();
+    expect(whyNotNamespace('gloo-system')).toBeUndefined();
+  });
+
+  test.each(['', 'Upper', '-lead', 'trail-', 'under_score', 'x'.repeat(254)])('fails for object name %p', (name) => {
+    expect(whyNotObjectName(name)).toBeDefined();
+  });
+
+  test.each(['', 'a.b', 'x'.repeat(64), 'UP'])('fails for namespace %p', (ns) => {
+    expect(whyNotNamespace(ns)).toBeDefined();
+  });
+});

@@ -1,0 +1,34 @@
+import { App, Chart, Testing, Yaml } from 'cdk8s';
+import { Construct } from 'constructs';
+
+/** The YAML text of a chart, as `cdk8s synth` writes it. */
+export function synthYaml(chart: Chart): string {
+  return Yaml.stringify(...chart.toJson());
+}
+
+/** The manifests of a chart of the given kind. */
+export function manifestsOfKind(chart: Chart, kind: string): any[] {
+  return Testing.synth(chart).filter((m: any) => m.kind === kind);
+}
+
+/** The one manifest of the given kind. */
+export function onlyManifest(chart: Chart, kind: string): any {
+  const found = manifestsOfKind(chart, kind);
+  if (found.length !== 1) throw new Error(`expected one ${kind}, found ${found.length}`);
+  return found[0];
+}
+
+/** The routes of the one VirtualService of a chart. */
+export function vsRoutes(chart: Chart): any[] {
+  return onlyManifest(chart, 'VirtualService').spec.virtualHost.routes ?? [];
+}
+
+/** A fresh chart in a fresh app. */
+export function newChart(id = 'test'): Chart {
+  return new Chart(Testing.app(), id);
+}
+
+/** The app of a construct. */
+export function appOf(c: Construct): App {
+  return c.node.root as App;
+}

@@ -1,0 +1,99 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { CrdSchemaValidator, formatViolation, validateManifests } from '../../src';
+import { BLOG_DIR, blogManifest, toGloo1x } from '../blog';
+
+const validator = CrdSchemaValidator.gloo();
+
+describe('CrdSchemaValidator', () => {
+  test('knows the four vendored Gloo kinds', () => {
+    expect(validator.resources).toEqual([
+      'gateway.solo.io/v1/RouteTable',
+      'gateway.solo.io/v1/VirtualService',
+      'gloo.solo.io/v1/Upstream',
+      'gloo.solo.io/v1/UpstreamGroup',
+    ]);
+  });
+
+  describe.each(fs.readdirSync(BLOG_DIR).filter(f => f.startsWith('coalmine-')))('the blog manifest %s', (file) => {
+    test('fails: the 0.x shape is pruned, naming matcher and routePlugins', () => {
+      const violations = validateManifests([blogManifest(file)]);
+      const fields = violations.map(v => v.field);
+      expect(fields).toContain('spec.virtualHost.name');
+      expect(fields.some(f => /^spec\.virtualHost\.routes\[\d+\]\.matcher$/.test(f))).toBe(true);
+      expect(fields.some(f => /^spec\.virtualHost\.routes\[\d+\]\.routePlugins$/.test(f))).toBe(true);
+      expect(violations.every(v => v.message === 'unknown field, pruned by the API server')).toBe(true);
+    });
+
+    test('passes once translated to the 1.x shape', () => {
+      expect(validateManifests([toGloo1x(blogManifest(file))])).toEqual([]);
+    });
+  });
+
+  test('fails for the 0.x upstreamSpec of the blog\'s upstream', () => {
+    const upstream = { apiVersion: 'gloo.solo.io/v1', kind: 'Upstream', ...blogManifest('default-petstore-v1-8080-upstream.yaml') };
+    const fields = validateManifests([upstream]).map(v => v.field);
+    expect(fields).toEqual(expect.arrayContaining(['upstreamSpec', 'discoveryMetadata']));
+  });
+
+  test('fails for wrong types and out-of-range integers, naming the field', () => {
+    const vs = {
+      apiVersion: 'gateway.solo.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'x', namespace: 'gloo-system' },
+      spec: {
+        virtualHost: {
+          domains: '*',
+          routes: [{
+            matchers: [{ prefix: 7, caseSensitive: 'yes' }],
+            routeAction: { multi: { destinations: [{ weight: 4294967296 }, { weight: -1 }, { weight: 1.5 }] } },
+          }],
+        },
+      },
+    };
+    const lines = validateManifests([vs]).map(formatViolation);
+    expect(lines).toEqual([
+      'gateway.solo.io/v1/VirtualService gloo-system/x spec.virtualHost.domains: expected an array, got a string',
+      'gateway.solo.io/v1/VirtualService gloo-system/x spec.virtualHost.routes[0].matchers[0].prefix: expected a string, got a number',
+      'gateway.solo.io/v1/VirtualService gloo-system/x spec.virtualHost.routes[0].matchers[0].caseSensitive: expected a boolean, got a string',
+      'gateway.solo.io/v1/VirtualService gloo-system/x spec.virtualHost.routes[0].routeAction.multi.destinations[0].weight: 4294967296 is above the maximum 4294967295',
+      'gateway.solo.io/v1/VirtualService gloo-system/x spec.virtualHost.routes[0].routeAction.multi.destinations[1].weight: -1 is below the minimum 0',
+      'gateway.solo.io/v1/VirtualService gloo-system/x spec.virtualHost.routes[0].routeAction.multi.destinations[2].weight: expected an integer, got a number 1.5',
+    ]);
+  });
+
+  test('accepts nulls only where the schema is nullable', () => {
+    const route = (weight: unknown, name: unknown) => ({
+      apiVersion: 'gateway.solo.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'x' },
+      spec: { displayName: name, virtualHost: { routes: [{ routeAction: { multi: { destinations: [{ weight }] } } }] } },
+    });
+    expect(validateManifests([route(null, 'ok')])).toEqual([]);
+    expect(validateManifests([route(1, null)]).map(v => v.field)).toEqual(['spec.displayName']);
+  });
+
+  test('keeps unknown fields below x-kubernetes-preserve-unknown-fields (status)', () => {
+    const vs = { apiVersion: 'gateway.solo.io/v1', kind: 'VirtualService', metadata: { name: 'x' }, status: { anything: { goes: 1 } } };
+    expect(validateManifests([vs])).toEqual([]);
+  });
+
+  test('fails for an unknown top-level field, and skips kinds without a CRD', () => {
+    const vs = { apiVersion: 'gateway.solo.io/v1', kind: 'VirtualService', metadata: { name: 'x' }, specs: {} };
+    const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, nonsense: true };
+    expect(validateManifests([vs, deployment]).map(v => `${v.object} ${v.field}`)).toEqual(['x specs']);
+  });
+
+  test('assertValid lists every violation', () => {
+    expect(() => validator.assertValid([blogManifest('coalmine-virtual-service-part-1.yaml')]))
+      .toThrow(/5 manifest field\(s\) do not match the CRD schema:\n {2}gateway.solo.io\/v1\/VirtualService gloo-system\/coalmine spec.virtualHost.name: unknown field/);
+  });
+
+  test('reads CRDs from other files too', () => {
+    const file = path.join(__dirname, '..', '..', 'imports', 'gloo.solo.io.yaml');
+    const only = CrdSchemaValidator.fromFiles([file]);
+    expect(only.resources).toEqual(['gloo.solo.io/v1/Upstream', 'gloo.solo.io/v1/UpstreamGroup']);
+    expect(parseAllDocuments(fs.readFileSync(file, 'utf8')).length).toBe(2);
+  });
+});
