@@ -71,6 +71,7 @@ project.gitignore.exclude('/dist/', '/dist.staging-*', '/.build/', '/dist-pkg/')
 // .build/ first, only when a source file changed.
 project.package.setScript('synth', 'node scripts/build-examples.js && node .build/examples/petstore-canary/main.js');
 project.package.setScript('synth:stages', 'node scripts/build-examples.js && node .build/examples/petstore-canary/stages.js');
+project.package.setScript('docs:readme', 'node scripts/build-examples.js && node .build/examples/petstore-canary/tutorial.js --write');
 new YamlFile(project, 'cdk8s.yaml', {
   obj: {
     language: 'typescript',

@@ -1,0 +1,80 @@
+import { Construct } from 'constructs';
+import { CanaryHeader, canaryHeaderMatcher, HeaderMatchType } from './canary-header';
+import { FunctionRouteBaseProps, prefixMatcher } from './function-route';
+import { checkDestination, RoutePosition } from '../gloo/route';
+import { IUpstream } from '../gloo/upstream';
+import { VirtualService } from '../gloo/virtual-service';
+import { ProblemCollector } from '../private/errors';
+
+/** Properties of a `CanaryRoute`. */
+export interface CanaryRouteProps extends FunctionRouteBaseProps {
+  /** The upstream that serves everyone without the header. */
+  readonly stable: IUpstream;
+  /** The upstream that serves requests with the header. */
+  readonly canary: IUpstream;
+  /**
+   * The header that sends a request to the canary.
+   * @default - `x-canary: true`, matched exactly
+   */
+  readonly header?: CanaryHeader;
+  /**
+   * The function on the canary, when it differs from `functionName`.
+   * @default - `functionName`
+   */
+  readonly canaryFunctionName?: string;
+}
+
+/**
+ * A header-gated canary: requests to `path` that carry the header go to the canary's function;
+ * all others go to the stable one.
+ *
+ * It adds two routes. The header route is placed before every ordinary route of the
+ * VirtualService (as `glooctl add route` does), so it always comes before the route it
+ * overrides, whatever order routes are added in; Gloo takes the first route that matches.
+ */
+export class CanaryRoute extends Construct {
+  /** The header that sends a request to the canary. */
+  public readonly header: CanaryHeader;
+
+  constructor(scope: VirtualService, id: string, props: CanaryRouteProps) {
+    super(scope, id);
+    this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
+    checkCanaryRoute(this, props, this.header);
+
+    const options = props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined;
+    const canaryFunction = props.canaryFunctionName ?? props.functionName;
+    scope._addRoute({
+      matchers: [{ ...prefixMatcher(props.path), headers: [canaryHeaderMatcher(this.header)] }],
+      destination: { upstream: props.canary, functionName: canaryFunction, parameters: props.parameters ?? {} },
+      options,
+      position: RoutePosition.BEFORE_OTHERS,
+    }, this);
+    scope._addRoute({
+      matchers: [prefixMatcher(props.path)],
+      destination: { upstream: props.stable, functionName: props.functionName, parameters: props.parameters ?? {} },
+      options,
+    }, this);
+  }
+}
+
+/** @internal Checks what a header canary needs: a header name, and two different destinations. */
+export function checkCanaryRoute(scope: Construct, props: CanaryRouteProps, header: CanaryHeader): void {
+  const problems = new ProblemCollector(scope);
+  if (props.header !== undefined && (typeof props.header.name !== 'string' || props.header.name.trim() === '')) {
+    problems.add('header.name', props.header.name, 'a header name such as "x-canary"');
+  }
+  if (header.match === HeaderMatchType.PRESENT && header.value !== undefined) {
+    problems.add('header.value', header.value, 'no value with HeaderMatchType.PRESENT', 'use HeaderMatchType.EXACT to match a value');
+  }
+  if (header.value !== undefined && header.value === '') {
+    problems.add('header.value', header.value, 'a non-empty value', 'an empty value would match any request that has the header; say HeaderMatchType.PRESENT if that is meant');
+  }
+  const canaryFunction = props.canaryFunctionName ?? props.functionName;
+  checkDestination({ upstream: props.stable, functionName: props.functionName }, 'stable', problems.add.bind(problems));
+  checkDestination({ upstream: props.canary, functionName: canaryFunction }, 'canary', problems.add.bind(problems));
+  if (props.stable === props.canary && props.functionName === canaryFunction) {
+    problems.add('canary', `${props.canary.name} ${canaryFunction}`, 'a canary that differs from the stable upstream and function',
+      'stable and canary are the same, so the canary would change nothing');
+  }
+  problems.throwIfAny();
+}

@@ -1,0 +1,48 @@
+import { Construct } from 'constructs';
+import { FunctionParameters, RouteMatcher } from '../gloo/route';
+import { IUpstream } from '../gloo/upstream';
+import { VirtualService } from '../gloo/virtual-service';
+
+/** Properties shared by the routes that call one REST function. */
+export interface FunctionRouteBaseProps {
+  /** The path prefix the route matches, e.g. `/findPetWithId`. */
+  readonly path: string;
+  /** The REST function to call, e.g. `findPetById`. It must be one of the upstream's functions. */
+  readonly functionName: string;
+  /**
+   * Parameters the function takes from the request, e.g. `{ headers: { ':path': '/findPetWithId/{id}' } }`.
+   * @default - none
+   */
+  readonly parameters?: FunctionParameters;
+  /**
+   * Replaces the matched prefix before the request is forwarded.
+   * @default - the path is forwarded unchanged
+   */
+  readonly prefixRewrite?: string;
+}
+
+/** Properties of a `FunctionRoute`. */
+export interface FunctionRouteProps extends FunctionRouteBaseProps {
+  /** The upstream whose function is called. */
+  readonly upstream: IUpstream;
+}
+
+/**
+ * Routes a path prefix of a VirtualService to one REST function of an upstream, as
+ * `/findPetWithId/{id}` → `findPetById`.
+ */
+export class FunctionRoute extends Construct {
+  constructor(scope: VirtualService, id: string, props: FunctionRouteProps) {
+    super(scope, id);
+    scope._addRoute({
+      matchers: [prefixMatcher(props.path)],
+      destination: { upstream: props.upstream, functionName: props.functionName, parameters: props.parameters ?? {} },
+      options: props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined,
+    }, this);
+  }
+}
+
+/** @internal a prefix matcher for a function route's path */
+export function prefixMatcher(path: string): RouteMatcher {
+  return { prefix: path };
+}

@@ -1,0 +1,47 @@
+import { Construct } from 'constructs';
+import { FunctionRouteBaseProps, prefixMatcher } from './function-route';
+import { IUpstream } from '../gloo/upstream';
+import { VirtualService } from '../gloo/virtual-service';
+
+/** One upstream of a weighted function route and its weight. */
+export interface FunctionRouteTarget {
+  /** The upstream. */
+  readonly upstream: IUpstream;
+  /** The weight: an integer ratio, not a percentage. 90 and 10 send 90% and 10%. */
+  readonly weight: number;
+  /**
+   * The function to call on this upstream.
+   * @default - the route's `functionName`
+   */
+  readonly functionName?: string;
+}
+
+/** Properties of a `WeightedFunctionRoute`. */
+export interface WeightedFunctionRouteProps extends FunctionRouteBaseProps {
+  /**
+   * The upstreams that share the traffic, in the order they are rendered. Weights are ratios:
+   * their total must be at least 1, and a single weight may be 0. Gloo's docs recommend weights
+   * that add up to 100.
+   */
+  readonly targets: FunctionRouteTarget[];
+}
+
+/**
+ * Splits the traffic of one REST function across two or more upstreams by weight
+ * (`routeAction.multi`), e.g. 90% to v1 and 10% to v2.
+ */
+export class WeightedFunctionRoute extends Construct {
+  constructor(scope: VirtualService, id: string, props: WeightedFunctionRouteProps) {
+    super(scope, id);
+    scope._addRoute({
+      matchers: [prefixMatcher(props.path)],
+      weightedDestinations: (props.targets ?? []).map(t => ({
+        upstream: t.upstream,
+        weight: t.weight,
+        functionName: t.functionName ?? props.functionName,
+        parameters: props.parameters ?? {},
+      })),
+      options: props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined,
+    }, this);
+  }
+}

@@ -1,0 +1,136 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Testing, Yaml } from 'cdk8s';
+import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
+import { Step, STEPS } from '../../examples/petstore-canary/steps';
+import { renderReadme } from '../../examples/petstore-canary/tutorial';
+import { validateManifests } from '../../src';
+import { blogManifest, toGloo1x } from '../blog';
+
+/** The blog's VirtualService manifest for each step. */
+const BLOG_FILE: Record<Step, string> = {
+  'part-1-function-routing': 'coalmine-virtual-service-part-1.yaml',
+  'part-2-header-canary': 'coalmine-virtual-service-part-2-header.yaml',
+  'part-2-findpets-v2': 'coalmine-virtual-service-part-2-v2.yaml',
+  'part-3-weighted-10': 'coalmine-virtual-service-part-3-weighted.yaml',
+  'part-3-weighted-50': 'coalmine-virtual-service-part-3-weighted-50-50.yaml',
+};
+
+function synthStep(step: Step) {
+  const { petstore, coalmine } = buildPetstoreCanary(Testing.app(), step);
+  return { petstore: petstore.toJson(), coalmine: coalmine.toJson() };
+}
+
+/**
+ * A header matched with `regex: true` against a value without regex metacharacters matches exactly
+ * the values an exact match does (Envoy matches the whole value). glooctl wrote every header that
+ * way; this turns such headers into the exact match they are equivalent to, and nothing else.
+ */
+function literalRegexHeadersToExact(routes: any[]): any[] {
+  return routes.map(route => ({
+    ...route,
+    matchers: route.matchers?.map((m: any) => ({
+      ...m,
+      headers: m.headers?.map((h: any) => (h.regex === true && /^[A-Za-z0-9_-]+$/.test(h.value)
+        ? { name: h.name, value: h.value, ...(h.invertMatch ? { invertMatch: true } : {}) }
+        : h)),
+    })).map((m: any) => (m.headers === undefined ? (({ headers: _h, ...rest }) => rest)(m) : m)),
+  }));
+}
+
+describe('the petstore canary example', () => {
+  test('knows the five steps of the blog, in order', () => {
+    expect(STEPS).toEqual(Object.keys(BLOG_FILE));
+  });
+
+  describe.each(STEPS)('step %s', (step) => {
+    test('the VirtualService routes exactly as the blog manifest, translated to 1.x field by field', () => {
+      const vs = synthStep(step).coalmine.find((m: any) => m.kind === 'VirtualService');
+      const blog = toGloo1x(blogManifest(BLOG_FILE[step]));
+
+      expect(vs.apiVersion).toBe(blog.apiVersion);
+      expect(vs.metadata).toEqual(blog.metadata);
+      expect(vs.spec.displayName).toBe(blog.spec.displayName);
+      expect(vs.spec.virtualHost.domains).toEqual(blog.spec.virtualHost.domains);
+      // Route by route: order, matchers, header conditions, destinations, functions, parameters, weights, rewrite.
+      expect(vs.spec.virtualHost.routes).toHaveLength(blog.spec.virtualHost.routes.length);
+      expect(vs.spec.virtualHost.routes).toEqual(literalRegexHeadersToExact(blog.spec.virtualHost.routes));
+      // and nothing but routes under the virtual host
+      expect(Object.keys(vs.spec.virtualHost).sort()).toEqual(Object.keys(blog.spec.virtualHost).sort());
+    });
+
+    test('every Gloo object passes the CRD schema', () => {
+      const { petstore, coalmine } = synthStep(step);
+      expect(validateManifests([...petstore, ...coalmine])).toEqual([]);
+    });
+
+    test('the coalmine YAML text is locked', () => {
+      expect(Yaml.stringify(...synthStep(step).coalmine)).toMatchSnapshot();
+    });
+  });
+
+  test('the petstore workloads YAML text is locked (the same in every step)', () => {
+    const texts = STEPS.map(step => Yaml.stringify(...synthStep(step).petstore));
+    expect(new Set(texts).size).toBe(1);
+    expect(texts[0]).toMatchSnapshot();
+  });
+
+  test('the normalization only touches literal regex headers', () => {
+    const routes = [{ matchers: [{ prefix: '/', headers: [{ name: 'a', value: 'true', regex: true }, { name: 'b', value: 'x.*', regex: true }] }] }];
+    expect(literalRegexHeadersToExact(routes)[0].matchers[0].headers).toEqual([{ name: 'a', value: 'true' }, { name: 'b', value: 'x.*', regex: true }]);
+  });
+
+  test('synthesizing twice gives byte-identical YAML', () => {
+    for (const step of STEPS) {
+      const once = synthStep(step);
+      const twice = synthStep(step);
+      expect(Yaml.stringify(...twice.coalmine, ...twice.petstore)).toBe(Yaml.stringify(...once.coalmine, ...once.petstore));
+    }
+  });
+
+  test('the README tutorial matches the example\'s source and output', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain('<!-- generated:yaml:part-3-weighted-50 -->');
+    expect(renderReadme(readme)).toBe(readme);
+  });
+});
+
+describe('the example\'s synth commands', () => {
+  const root = path.join(__dirname, '..', '..');
+  let work: string;
+  beforeAll(() => {
+    // compiles the examples to .build/ on a fresh clone (seconds), a no-op afterwards
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-examples.js')], { cwd: root, stdio: 'pipe' });
+  }, 180_000);
+  beforeEach(() => { work = fs.mkdtempSync(path.join(os.tmpdir(), 'petstore-canary-')); });
+  afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  const run = (script: string, ...args: string[]) =>
+    execFileSync(process.execPath, [path.join(root, '.build', 'examples', 'petstore-canary', script), ...args], { cwd: work, stdio: 'pipe', encoding: 'utf8' });
+
+  test('main writes the active step to the output folder', () => {
+    run('main.js', '--outdir', 'out', '--step', 'part-2-header-canary');
+    expect(fs.readdirSync(path.join(work, 'out')).sort()).toEqual(['coalmine.k8s.yaml', 'petstore.k8s.yaml']);
+    const expected = Yaml.stringify(...synthStep('part-2-header-canary').coalmine);
+    expect(fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
+  });
+
+  test('stages writes every step side by side', () => {
+    run('stages.js', '--outdir', 'out');
+    expect(fs.readdirSync(path.join(work, 'out', 'stages')).sort()).toEqual([...STEPS].sort());
+    for (const step of STEPS) {
+      const expected = Yaml.stringify(...synthStep(step).coalmine);
+      expect(fs.readFileSync(path.join(work, 'out', 'stages', step, 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
+    }
+  });
+
+  test('fails for an unknown step and leaves the previous output as it was', () => {
+    run('main.js', '--outdir', 'out');
+    const before = fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8');
+    expect(() => run('main.js', '--outdir', 'out', '--step', 'part-9')).toThrow(/unknown step "part-9"/);
+    expect(fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(work)).toEqual(['out']);
+  });
+});
