@@ -80,6 +80,9 @@ new YamlFile(project, 'cdk8s.yaml', {
   },
 });
 
+// jsii-pacmak adds its outdir to .npmignore unless it is there already; keep the file stable.
+project.npmignore?.exclude('dist-pkg');
+
 // The vendored Gloo CRDs are read at runtime by the schema check, so they ship with the package.
 project.npmignore?.include('/imports/*.yaml');
 
