@@ -11,3 +11,6 @@ export * from './canary/weighted-function-route';
 export * from './petstore/petstore-functions';
 export * from './petstore/petstore-service';
 export * from './synth/atomic-output';
+export * from './simulate/simulator';
+export * from './simulate/jest-matchers';
+export { whyInvalidRe2, whyInvalidPrefixRewrite, whyInvalidRoutePath } from './validation/path-rules';

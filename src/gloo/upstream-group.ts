@@ -5,6 +5,7 @@ import { GLOO_SYSTEM_NAMESPACE } from './upstream';
 import { UpstreamGroup as GlooUpstreamGroup } from '../imports/gloo.solo.io';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { whyNotNamespace, whyNotObjectName } from '../private/names';
+import { isInApp } from '../validation/route-rules';
 
 /** A Gloo UpstreamGroup: weighted destinations that several routes can share. */
 export interface IUpstreamGroup extends IConstruct {
@@ -86,6 +87,17 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
 
   private validateTotal(): string[] {
     const errors: string[] = [];
+    this._destinations.forEach((d, i) => {
+      if (d.upstream && !isInApp(d.upstream, this.node.root)) {
+        errors.push(formatProblemBody({
+          path: this.node.path,
+          field: `destinations[${i}].destination.upstream`,
+          given: `${d.upstream.namespace}/${d.upstream.name}`,
+          expected: 'an Upstream defined in this app or declared external with Upstream.fromUpstreamName()',
+          hint: 'gloo rejects an upstream group whose upstream does not exist ("upstream not found")',
+        }));
+      }
+    });
     checkWeightedDestinations(this._destinations, 'destinations', (f, given, expected, hint) => {
       errors.push(formatProblemBody({ path: this.node.path, field: f, given, expected, hint }));
     });

@@ -2,9 +2,14 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import { VirtualService as GlooVirtualService } from '../imports/gateway.solo.io';
-import { ProblemCollector } from '../private/errors';
+import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { whyNotObjectName } from '../private/names';
 import { RouteList } from '../private/route-list';
+
+const VIRTUAL_SERVICE_SYMBOL = Symbol.for('cdk8s-gloo-canary.VirtualService');
+
+/** The VirtualServices of each app, in the order they were created (for the domain check). */
+const VIRTUAL_SERVICES_BY_APP = new WeakMap<IConstruct, Set<VirtualService>>();
 
 /** A Gloo VirtualService. */
 export interface IVirtualService extends IConstruct {
@@ -40,6 +45,12 @@ export interface VirtualServiceProps {
    * @default - none
    */
   readonly routes?: RouteProps[];
+  /**
+   * The Gateway that serves this VirtualService. Only used to check domains: two VirtualServices
+   * of the app on the same gateway must not share a domain (Gloo rejects both).
+   * @default 'gateway-proxy'
+   */
+  readonly gatewayName?: string;
 }
 
 /**
@@ -47,10 +58,17 @@ export interface VirtualServiceProps {
  * routes. Gloo evaluates the routes in order and takes the first that matches.
  */
 export class VirtualService extends Construct implements IVirtualService {
+  /** Whether `x` is a VirtualService of this library (works across copies of the library). */
+  public static isVirtualService(x: any): x is VirtualService {
+    return x !== null && typeof x === 'object' && VIRTUAL_SERVICE_SYMBOL in x;
+  }
+
   public readonly name: string;
   public readonly namespace?: string;
   /** The domains the VirtualService serves. */
   public readonly domains: string[];
+  /** The Gateway that serves this VirtualService, for the domain check. */
+  public readonly gatewayName: string;
   /** The underlying `gateway.solo.io/v1` ApiObject (escape hatch). */
   public readonly apiObject: ApiObject;
   private readonly displayName?: string;
@@ -58,7 +76,12 @@ export class VirtualService extends Construct implements IVirtualService {
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
     super(scope, id);
+    Object.defineProperty(this, VIRTUAL_SERVICE_SYMBOL, { value: true });
+    const inApp = VIRTUAL_SERVICES_BY_APP.get(this.node.root) ?? new Set<VirtualService>();
+    inApp.add(this);
+    VIRTUAL_SERVICES_BY_APP.set(this.node.root, inApp);
     this.domains = [...(props.domains ?? ['*'])];
+    this.gatewayName = props.gatewayName ?? 'gateway-proxy';
     this.displayName = props.displayName;
     this.routeList = new RouteList(this);
     this.apiObject = new GlooVirtualService(this, 'Resource', {
@@ -80,6 +103,7 @@ export class VirtualService extends Construct implements IVirtualService {
     problems.throwIfAny();
 
     for (const r of props.routes ?? []) this.addRoute(r);
+    this.node.addValidation({ validate: () => this.validateDomains() });
   }
 
   /**
@@ -99,6 +123,32 @@ export class VirtualService extends Construct implements IVirtualService {
   /** The routes, in the order Gloo evaluates them. */
   public get routes(): Route[] {
     return this.routeList.ordered;
+  }
+
+  /** Domains this VirtualService shares with another one of the app on the same gateway, or lists twice. */
+  private validateDomains(): string[] {
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    this.domains.forEach((d, i) => {
+      if (seen.has(d)) {
+        problems.push(formatProblemBody({ path: this.node.path, field: `domains[${i}]`, given: d, expected: 'each domain once', hint: 'envoy rejects a virtual host with duplicate domains' }));
+      }
+      seen.add(d);
+    });
+    const others = [...(VIRTUAL_SERVICES_BY_APP.get(this.node.root) ?? [])].filter(o => o !== this && o.gatewayName === this.gatewayName);
+    for (const other of others) {
+      const shared = this.domains.filter(d => other.domains.includes(d));
+      if (shared.length > 0) {
+        problems.push(formatProblemBody({
+          path: this.node.path,
+          field: 'domains',
+          given: shared,
+          expected: `domains no other VirtualService on gateway ${this.gatewayName} serves, but ${other.node.path} serves them too`,
+          hint: 'gloo rejects both virtual services ("domain conflict"); give each its own domains, or put the routes in one VirtualService',
+        }));
+      }
+    }
+    return problems;
   }
 
   private renderSpec(): any {

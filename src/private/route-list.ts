@@ -1,15 +1,24 @@
 import { IConstruct } from 'constructs';
-import { GlooInputError } from './errors';
+import { formatProblemBody, GlooInputError } from './errors';
 import { checkRoute, Route, RoutePosition, RouteProps } from '../gloo/route';
+import { checkRouteList, RouteProblem } from '../validation/route-rules';
+
+/** Bumped whenever any route list changes, so cached synth-time problems are computed anew. */
+let generation = 0;
 
 /**
  * The ordered routes of a VirtualService or RouteTable.
  *
- * Routes are checked when they are added. They render in the order Gloo evaluates them:
- * `BEFORE_OTHERS` routes first, then `IN_ORDER` routes, each group in the order added.
+ * Routes are checked by themselves when they are added (and throw at once). The rules that need
+ * the whole list (shadowing, delegation, references, regexes) run at synth, through a validation
+ * on each construct that added routes, so errors name that construct and all come in one synth.
+ * Routes render in the order Gloo evaluates them: `BEFORE_OTHERS` routes first, then `IN_ORDER`
+ * routes, each group in the order added.
  */
 export class RouteList {
   private readonly added: Route[] = [];
+  private readonly owners = new Set<IConstruct>();
+  private cache?: { generation: number; problems: RouteProblem[] };
 
   constructor(private readonly container: IConstruct) {}
 
@@ -22,6 +31,11 @@ export class RouteList {
     }
     const route = Route._create(props, owner, label);
     this.added.push(route);
+    generation++;
+    if (!this.owners.has(owner)) {
+      this.owners.add(owner);
+      owner.node.addValidation({ validate: () => this.problemsOf(owner) });
+    }
     return route;
   }
 
@@ -33,8 +47,20 @@ export class RouteList {
     ];
   }
 
+  /** The synth-time problems of every route, in evaluation order. */
+  public get problems(): RouteProblem[] {
+    if (!this.cache || this.cache.generation !== generation) {
+      this.cache = { generation, problems: checkRouteList({ container: this.container, routes: this.ordered }) };
+    }
+    return this.cache.problems;
+  }
+
   public render(): any[] | undefined {
     const routes = this.ordered;
     return routes.length > 0 ? routes.map(r => r._render()) : undefined;
+  }
+
+  private problemsOf(owner: IConstruct): string[] {
+    return this.problems.filter(p => p.route.owner === owner).map(p => formatProblemBody(p.problem));
   }
 }

@@ -78,8 +78,8 @@ describe('VirtualService', () => {
   });
 
   test('routes given as props come first, then added ones', () => {
-    const { v1 } = setup();
-    const chart = newChart('other');
+    const { chart: first, v1 } = setup();
+    const chart = new Chart(first.node.root as any, 'other');
     const vs = new VirtualService(chart, 'other', { domains: ['api.example.com'], routes: [{ matchers: [{ prefix: '/x' }], destination: { upstream: v1 } }] });
     vs.addRoute({ matchers: [{ prefix: '/y' }], destination: { upstream: v1 } });
     const manifest = onlyManifest(chart, 'VirtualService');

@@ -1,0 +1,174 @@
+import { IConstruct } from 'constructs';
+import { whyInvalidPrefixRewrite, whyInvalidRe2, whyInvalidRoutePath } from './path-rules';
+import { coveringMatcher } from './shadowing';
+import { HeaderMatcher, Route, RouteMatcher } from '../gloo/route';
+import { Problem } from '../private/errors';
+
+/** A route and a problem Gloo would have with it. */
+export interface RouteProblem {
+  readonly route: Route;
+  readonly problem: Problem;
+}
+
+/** What the route rules need to know about the VirtualService or RouteTable that holds the routes. */
+export interface RouteContainerInfo {
+  /** The VirtualService or RouteTable. */
+  readonly container: IConstruct;
+  /** The routes, in the order Gloo evaluates them. */
+  readonly routes: Route[];
+}
+
+/**
+ * The problems Gloo would have with a list of routes that can only be known once the whole list
+ * is there: RE2 syntax of path, header and query regexes, route paths and prefix rewrites Gloo
+ * refuses, references outside the app, delegation rules and routes shadowed by earlier ones.
+ */
+export function checkRouteList(info: RouteContainerInfo): RouteProblem[] {
+  const out: RouteProblem[] = [];
+  info.routes.forEach((route, index) => {
+    const add = (field: string, given: unknown, expected: string, hint?: string) => out.push({
+      route,
+      problem: { path: route.owner.node.path, field: `${route.label}${field ? `.${field}` : ''}`, given, expected, hint },
+    });
+    checkPathsAndRegexes(route, add);
+    checkReferences(route, info.container, add);
+    if (route.props.delegateTo) checkDelegation(route, add);
+    if (!route.props.allowShadowing) checkShadowing(route, info.routes.slice(0, index), add);
+  });
+  return out;
+}
+
+type Add = (field: string, given: unknown, expected: string, hint?: string) => void;
+
+function checkPathsAndRegexes(route: Route, add: Add): void {
+  (route.props.matchers ?? []).forEach((m, i) => {
+    for (const k of ['prefix', 'exact'] as const) {
+      const v = m[k];
+      const why = typeof v === 'string' ? whyInvalidRoutePath(v) : undefined;
+      if (why) add(`matchers[${i}].${k}`, v, why, 'gloo rejects the route ("the path is invalid")');
+    }
+    if (typeof m.regex === 'string' && m.regex) {
+      const why = whyInvalidRe2(m.regex);
+      if (why) add(`matchers[${i}].regex`, m.regex, `a valid RE2 regular expression (${why})`, 'gloo rejects the virtual service ("regex matcher with invalid regex")');
+    }
+    (m.headers ?? []).forEach((h, j) => {
+      const why = h.regex && h.value ? whyInvalidRe2(h.value) : undefined;
+      if (why) add(`matchers[${i}].headers[${j}].value`, h.value, `a valid RE2 regular expression (${why})`, 'gloo passes header regexes to envoy unchecked; envoy would reject the configuration');
+    });
+    (m.queryParameters ?? []).forEach((q, j) => {
+      const why = q.regex && q.value ? whyInvalidRe2(q.value) : undefined;
+      if (why) add(`matchers[${i}].queryParameters[${j}].value`, q.value, `a valid RE2 regular expression (${why})`, 'gloo passes query regexes to envoy unchecked; envoy would reject the configuration');
+    });
+  });
+  const rewrite = route.props.options?.prefixRewrite;
+  if (typeof rewrite === 'string') {
+    const why = whyInvalidPrefixRewrite(rewrite);
+    if (why) add('options.prefixRewrite', rewrite, why, 'gloo rejects the route ("the rewrite is invalid")');
+  }
+  const regexRewrite = route.props.options?.extra?.regexRewrite?.pattern?.regex;
+  if (typeof regexRewrite === 'string') {
+    const why = whyInvalidRe2(regexRewrite);
+    if (why) add('options.regexRewrite.pattern.regex', regexRewrite, `a valid RE2 regular expression (${why})`);
+  }
+}
+
+function checkReferences(route: Route, container: IConstruct, add: Add): void {
+  const root = container.node.root;
+  const refs: Array<[string, IConstruct | undefined, string]> = [
+    ['routeAction.single.upstream', route.props.destination?.upstream, 'Upstream'],
+    ['routeAction.upstreamGroup', route.props.upstreamGroup, 'UpstreamGroup'],
+    ['delegateAction.ref', route.props.delegateTo, 'RouteTable'],
+  ];
+  (route.props.weightedDestinations ?? []).forEach((d, i) => refs.push([`routeAction.multi.destinations[${i}].destination.upstream`, d.upstream, 'Upstream']));
+  for (const [field, ref, kind] of refs) {
+    if (ref !== undefined && !isInApp(ref, root)) {
+      add(field, describeRef(ref), `an ${kind} defined in this app or declared external with ${kind}.from${kind}Name()`,
+        'the reference belongs to another app, so nothing in this one creates it');
+    }
+  }
+}
+
+/** Whether a referenced object is a construct of the same app (defined here or imported by name). */
+export function isInApp(ref: unknown, root: IConstruct): boolean {
+  return typeof ref === 'object' && ref !== null && 'node' in ref && (ref as IConstruct).node?.root === root;
+}
+
+function describeRef(ref: any): string {
+  const name = `${ref?.namespace ?? '?'}/${ref?.name ?? '?'}`;
+  return ref?.node?.path ? `${name} (construct ${ref.node.path} of another app)` : name;
+}
+
+function checkDelegation(route: Route, add: Add): void {
+  const matchers = route.props.matchers ?? [];
+  if (matchers.length > 1) {
+    add('matchers', matchers, 'at most one matcher on a delegating route', 'gloo rejects the route (MatcherCountErr)');
+    return;
+  }
+  const parent: RouteMatcher = matchers[0] ?? { prefix: '/' };
+  if (parent.prefix === undefined) {
+    add('matchers[0]', parent, 'a prefix matcher on a delegating route', 'gloo rejects the route (MissingPrefixErr)');
+    return;
+  }
+  const table: any = route.props.delegateTo;
+  const childRoutes: Route[] | undefined = Array.isArray(table?.routes) ? table.routes : undefined;
+  if (!childRoutes) return; // an external RouteTable: its routes are unknown here
+  childRoutes.forEach(child => {
+    child.effectiveMatchers.forEach((m, j) => {
+      const field = `delegateAction.ref → ${table.name} ${child.label}.matchers[${j}]`;
+      const childPath = m.prefix ?? m.exact ?? m.regex ?? '/';
+      if (m.regex !== undefined || !childPath.startsWith(parent.prefix!)) {
+        add(field, childPath, `a path that starts with the delegating prefix ${JSON.stringify(parent.prefix)}`,
+          'gloo drops child routes outside the parent prefix (a warning, so traffic silently misses them)');
+      }
+      if ((m.caseSensitive ?? true) !== (parent.caseSensitive ?? true)) {
+        add(`${field}.caseSensitive`, m.caseSensitive ?? true, `the same case sensitivity as the delegating route (${parent.caseSensitive ?? true})`, 'gloo drops the child route');
+      }
+      for (const h of parent.headers ?? []) {
+        if (!(m.headers ?? []).some(c => sameHeader(c, h))) {
+          add(`${field}.headers`, m.headers ?? [], `the delegating route's header condition ${JSON.stringify(h)}`, 'gloo drops child routes that do not repeat the parent\'s headers');
+        }
+      }
+      for (const q of parent.queryParameters ?? []) {
+        if (!(m.queryParameters ?? []).some(c => c.name === q.name && c.value === q.value && !!c.regex === !!q.regex)) {
+          add(`${field}.queryParameters`, m.queryParameters ?? [], `the delegating route's query condition ${JSON.stringify(q)}`, 'gloo drops the child route');
+        }
+      }
+      if ((parent.methods ?? []).length > 0 && !(m.methods ?? []).every(x => parent.methods!.includes(x))) {
+        add(`${field}.methods`, m.methods ?? [], `methods among the delegating route's ${JSON.stringify(parent.methods)}`, 'gloo drops the child route');
+      }
+    });
+  });
+  const cycle = findCycle(table, new Set());
+  if (cycle) add('delegateAction.ref', cycle.join(' → '), 'delegation without a cycle', 'gloo rejects the route (DelegationCycleErr)');
+}
+
+function findCycle(table: any, seen: Set<any>): string[] | undefined {
+  if (!Array.isArray(table?.routes)) return undefined;
+  if (seen.has(table)) return [table.name];
+  seen.add(table);
+  for (const r of table.routes as Route[]) {
+    if (r.props.delegateTo) {
+      const rest = findCycle(r.props.delegateTo, seen);
+      if (rest) return [table.name, ...rest];
+    }
+  }
+  seen.delete(table);
+  return undefined;
+}
+
+function sameHeader(a: HeaderMatcher, b: HeaderMatcher): boolean {
+  return a.name.toLowerCase() === b.name.toLowerCase() && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex && !!a.invertMatch === !!b.invertMatch;
+}
+
+function checkShadowing(route: Route, earlier: Route[], add: Add): void {
+  const matchers = route.effectiveMatchers;
+  let firstCover: { route: Route; matcher: number } | undefined;
+  for (const m of matchers) {
+    const cover = coveringMatcher(m, earlier);
+    if (!cover) return;
+    firstCover ??= cover;
+  }
+  if (!firstCover) return;
+  add('matchers', matchers, `a route that can match: ${firstCover.route.label} (${firstCover.route.owner.node.path}) matches every request it would, and comes first`,
+    'gloo takes the first route that matches; put the more specific route first, or set allowShadowing: true if this is meant');
+}

@@ -1,0 +1,96 @@
+import { re2FullMatch } from './path-rules';
+import { HeaderMatcher, QueryParameterMatcher, Route, RouteMatcher } from '../gloo/route';
+
+/**
+ * The first matcher of an earlier route that matches every request `later` matches, if any.
+ * Delegating routes never shadow: when none of their table's routes matches, Gloo goes on.
+ */
+export function coveringMatcher(later: RouteMatcher, earlier: Route[]): { route: Route; matcher: number } | undefined {
+  for (const route of earlier) {
+    if (route.props.delegateTo) continue;
+    const matchers = route.effectiveMatchers;
+    for (let i = 0; i < matchers.length; i++) {
+      if (covers(matchers[i], later)) return { route, matcher: i };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether every request `b` matches is also matched by `a` (as Gloo's short-circuit check reasons:
+ * path, case sensitivity, headers, query parameters and methods). It errs on the side of `false`.
+ */
+export function covers(a: RouteMatcher, b: RouteMatcher): boolean {
+  return pathCovers(a, b) && conditionsCover(a.headers, b.headers, headerImplies)
+    && conditionsCover(a.queryParameters, b.queryParameters, queryImplies) && methodsCover(a.methods, b.methods);
+}
+
+function pathCovers(a: RouteMatcher, b: RouteMatcher): boolean {
+  const aSensitive = a.caseSensitive ?? true;
+  const bSensitive = b.caseSensitive ?? true;
+  // a case-sensitive matcher does not cover an insensitive one: /FINDPETS matches only the latter
+  if (aSensitive && !bSensitive) return false;
+  const norm = (s: string) => (aSensitive ? s : s.toLowerCase());
+  if (a.prefix !== undefined) {
+    if (a.prefix === '/' || a.prefix === '') return true; // every path starts with "/"
+    const bPath = b.prefix ?? b.exact;
+    return bPath !== undefined && norm(bPath).startsWith(norm(a.prefix));
+  }
+  if (a.exact !== undefined) {
+    return b.exact !== undefined && norm(b.exact) === norm(a.exact);
+  }
+  if (a.regex !== undefined) {
+    if (b.regex !== undefined) return a.regex === b.regex && aSensitive === bSensitive;
+    if (b.exact !== undefined) {
+      try {
+        return re2FullMatch(a.regex, b.exact, !aSensitive);
+      } catch {
+        return false; // an invalid regex is reported on its own
+      }
+    }
+  }
+  return false;
+}
+
+/** Every condition of `a` must be implied by some condition of `b`. */
+function conditionsCover<T>(a: T[] | undefined, b: T[] | undefined, implies: (bc: T, ac: T) => boolean): boolean {
+  return (a ?? []).every(ac => (b ?? []).some(bc => implies(bc, ac)));
+}
+
+/** Whether header condition `b` being true makes header condition `a` true. */
+function headerImplies(b: HeaderMatcher, a: HeaderMatcher): boolean {
+  if (b.name.toLowerCase() !== a.name.toLowerCase()) return false;
+  const aPresence = a.value === undefined || a.value === '';
+  const bPresence = b.value === undefined || b.value === '';
+  if (!a.invertMatch) {
+    if (b.invertMatch) return false;
+    if (aPresence) return true; // b requires the header, with some value
+    if (bPresence) return false;
+    if (!!a.regex === !!b.regex && a.value === b.value) return true;
+    if (a.regex && !b.regex) return safeMatch(a.value!, b.value!);
+    return false;
+  }
+  // a: NOT(condition)
+  if (b.invertMatch) return !!a.regex === !!b.regex && (a.value ?? '') === (b.value ?? '');
+  if (aPresence) return false; // a says the header is absent, b says it is there
+  if (!b.regex && !bPresence) return a.regex ? !safeMatch(a.value!, b.value!) : a.value !== b.value;
+  return false;
+}
+
+function queryImplies(b: QueryParameterMatcher, a: QueryParameterMatcher): boolean {
+  return headerImplies({ ...b, invertMatch: false }, { ...a, invertMatch: false }) && b.name === a.name;
+}
+
+function methodsCover(a: string[] | undefined, b: string[] | undefined): boolean {
+  if (!a || a.length === 0) return true;
+  if (!b || b.length === 0) return false;
+  return b.every(m => a.includes(m));
+}
+
+function safeMatch(pattern: string, value: string): boolean {
+  try {
+    return re2FullMatch(pattern, value);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,130 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart, Testing } from 'cdk8s';
+import { AtomicOutputDirectory, RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
+import { newChart, vsRoutes } from '../util';
+
+function setup(chart: Chart = newChart()) {
+  const v1 = new Upstream(chart, 'v1', { serviceName: 'petstore-v1', servicePort: 8080 });
+  const v2 = new Upstream(chart, 'v2', { serviceName: 'petstore-v2', servicePort: 8080 });
+  const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs' } });
+  return { chart, v1, v2, vs };
+}
+
+describe('synth-time rules', () => {
+  test('report every problem of the app in one synth', () => {
+    const { chart, v1, v2, vs } = setup();
+    vs.addRoute({ matchers: [{ regex: '(?=x)' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 }, options: { prefixRewrite: '/x//y' } });
+    vs.addRoute({ matchers: [{ prefix: '/a/b' }], destination: { upstream: v2 } });
+    new VirtualService(chart, 'twin');
+    let message = '';
+    try {
+      Testing.synth(chart);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n').filter(l => l.startsWith('  ['))).toEqual([
+      expect.stringMatching(/^ {2}\[test\/vs\] domains: got \["\*"\], expected domains no other VirtualService on gateway gateway-proxy serves, but test\/twin serves them too/),
+      expect.stringMatching(/^ {2}\[test\/vs\] routes\[0\]\.matchers\[0\]\.regex: got "\(\?=x\)", expected a valid RE2 regular expression/),
+      '  [test/vs] routes[1].options.prefixRewrite: got "/x//y", expected a path without "//" (hint: gloo rejects the route ("the rewrite is invalid"))',
+      expect.stringMatching(/^ {2}\[test\/vs\] routes\[2\]\.matchers: got \[\{"prefix":"\/a\/b"\}\], expected a route that can match: routes\[1\] \(test\/vs\)/),
+      expect.stringMatching(/^ {2}\[test\/twin\] domains: got \["\*"\], expected domains no other VirtualService on gateway gateway-proxy serves, but test\/vs serves them too/),
+    ]);
+  });
+
+  test('allowShadowing opts a route out of the shadowing check', () => {
+    const { chart, v1, v2, vs } = setup();
+    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ prefix: '/a/b' }], destination: { upstream: v2 }, allowShadowing: true });
+    expect(vsRoutes(chart)).toHaveLength(2);
+  });
+
+  test('a route is only shadowed when every one of its matchers is covered', () => {
+    const { chart, v1, v2, vs } = setup();
+    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ prefix: '/a/b' }, { prefix: '/c' }], destination: { upstream: v2 } });
+    expect(vsRoutes(chart)).toHaveLength(2);
+  });
+
+  test('the header canary order of the blog is not shadowing', () => {
+    const { chart, v1, v2, vs } = setup();
+    vs.addRoute({ matchers: [{ prefix: '/findPets', headers: [{ name: 'x-canary', value: 'true' }] }], destination: { upstream: v2 } });
+    vs.addRoute({ matchers: [{ prefix: '/findPetWithId' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ prefix: '/findPets' }], destination: { upstream: v1 } });
+    expect(vsRoutes(chart)).toHaveLength(3);
+  });
+
+  test('VirtualServices on different gateways may share a domain', () => {
+    const { chart } = setup();
+    new VirtualService(chart, 'ssl', { gatewayName: 'gateway-proxy-ssl' });
+    expect(Testing.synth(chart).filter((m: any) => m.kind === 'VirtualService')).toHaveLength(2);
+  });
+
+  test('delegation to a table whose routes all start with the parent prefix is fine', () => {
+    const { chart, v1, vs } = setup();
+    const rt = new RouteTable(chart, 'rt', { metadata: { name: 'team' } });
+    rt.addRoute({ matchers: [{ prefix: '/team/a' }], destination: { upstream: v1 } });
+    rt.addRoute({ matchers: [{ exact: '/team' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: rt });
+    vs.addRoute({ matchers: [{ prefix: '/team/b' }], destination: { upstream: v1 } }); // a delegating route never shadows
+    expect(vsRoutes(chart)).toHaveLength(2);
+  });
+
+  test('external upstreams, groups and tables are fine', () => {
+    const { chart, vs } = setup();
+    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: Upstream.fromUpstreamName(chart, 'u', 'legacy') } });
+    vs.addRoute({ matchers: [{ prefix: '/b' }], upstreamGroup: UpstreamGroup.fromUpstreamGroupName(chart, 'g', 'shared') });
+    vs.addRoute({ matchers: [{ prefix: '/c' }], delegateTo: RouteTable.fromRouteTableName(chart, 'r', 'team', 'teams') });
+    expect(vsRoutes(chart)).toHaveLength(3);
+  });
+});
+
+describe('AtomicOutputDirectory', () => {
+  let work: string;
+  beforeEach(() => { work = fs.mkdtempSync(path.join(os.tmpdir(), 'atomic-')); });
+  afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  function synthInto(outdir: string, build: (chart: Chart) => void, keepSubdirectories = false): void {
+    const out = new AtomicOutputDirectory(outdir, { keepSubdirectories });
+    try {
+      const app = new App({ outdir: out.stagingDir });
+      build(new Chart(app, 'chart'));
+      app.synth();
+      out.commit();
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  test('a failing synth leaves the previous output exactly as it was', () => {
+    const outdir = path.join(work, 'dist');
+    synthInto(outdir, chart => setup(chart));
+    const before = fs.readFileSync(path.join(outdir, 'chart.k8s.yaml'), 'utf8');
+    expect(() => synthInto(outdir, chart => {
+      const { v1, vs } = setup(chart);
+      vs.addRoute({ matchers: [{ regex: '(' }], destination: { upstream: v1 } });
+    })).toThrow(/routes\[0\]\.matchers\[0\]\.regex/);
+    expect(fs.readdirSync(outdir)).toEqual(['chart.k8s.yaml']);
+    expect(fs.readFileSync(path.join(outdir, 'chart.k8s.yaml'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(work)).toEqual(['dist']);
+  });
+
+  test('a successful synth replaces the output; keepSubdirectories keeps folders such as stages/', () => {
+    const outdir = path.join(work, 'dist');
+    fs.mkdirSync(path.join(outdir, 'stages'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'stale.k8s.yaml'), 'old');
+    synthInto(outdir, chart => setup(chart), true);
+    expect(fs.readdirSync(outdir).sort()).toEqual(['chart.k8s.yaml', 'stages']);
+    synthInto(outdir, chart => setup(chart));
+    expect(fs.readdirSync(outdir)).toEqual(['chart.k8s.yaml']);
+  });
+
+  test('fails when committed twice', () => {
+    const out = new AtomicOutputDirectory(path.join(work, 'x'));
+    out.commit();
+    expect(() => out.commit()).toThrow(/already committed or aborted/);
+  });
+});
