@@ -70,7 +70,9 @@ project.gitignore.exclude('/dist/', '/dist.staging-*', '/.build/', '/dist-pkg/')
 // command starts fast (projen's own CLI costs about half a second). The examples are compiled to
 // .build/ first, only when a source file changed.
 project.package.setScript('synth', 'node scripts/build-examples.js && node .build/examples/petstore-canary/main.js');
-project.package.setScript('synth:stages', 'node scripts/build-examples.js && node .build/examples/petstore-canary/stages.js');
+project.package.setScript('synth:stages', 'node bin/cdk8s-gloo-canary synth-stages');
+project.package.setScript('synth:steps', 'node scripts/build-examples.js && node .build/examples/petstore-canary/steps-synth.js');
+project.package.setScript('plan', 'node bin/cdk8s-gloo-canary plan');
 project.package.setScript('docs:readme', 'node scripts/build-examples.js && node .build/examples/petstore-canary/tutorial.js --write');
 new YamlFile(project, 'cdk8s.yaml', {
   obj: {

@@ -14,3 +14,5 @@ export * from './synth/atomic-output';
 export * from './simulate/simulator';
 export * from './simulate/jest-matchers';
 export { whyInvalidRe2, whyInvalidPrefixRewrite, whyInvalidRoutePath } from './validation/path-rules';
+export * from './canary/canary-stage';
+export * from './canary/canary-release';

@@ -1,23 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Step } from './steps';
-import {
-  CanaryRoute,
-  FunctionRoute,
-  PetstoreService,
-  VirtualService,
-  WeightedFunctionRoute,
-} from '../../src';
-
-/** `/findPetWithId/1` calls `findPetById` with `id: 1`. */
-const FIND_PET_BY_ID = {
-  path: '/findPetWithId',
-  functionName: 'findPetById',
-  parameters: { headers: { ':path': '/findPetWithId/{id}' } },
-};
-
-/** `/findPets` calls `findPets`. */
-const FIND_PETS = { path: '/findPets', functionName: 'findPets' };
+import { Step, STEP_STAGES } from './steps';
+import { CanaryRelease, CanaryStage, PetstoreService, VirtualService } from '../../src';
 
 /**
  * The two petstore versions: Deployments and Services in `default`, Upstreams in `gloo-system`.
@@ -34,10 +18,12 @@ export class PetstoreChart extends Chart {
 }
 
 /**
- * The VirtualService `coalmine`, routed as the blog's manifest of the given step routes it.
+ * The VirtualService `coalmine` and the two canary releases that move its functions from v1 to v2.
  */
 export class CoalmineChart extends Chart {
   public readonly virtualService: VirtualService;
+  public readonly findPetById: CanaryRelease;
+  public readonly findPets: CanaryRelease;
 
   constructor(scope: Construct, id: string, petstore: PetstoreChart, step: Step) {
     super(scope, id);
@@ -50,39 +36,25 @@ export class CoalmineChart extends Chart {
     });
     this.virtualService = vs;
 
-    switch (step) {
-      case 'part-1-function-routing':
-        // [tutorial:part-1-function-routing]
-        new FunctionRoute(vs, 'find-pet-by-id', { ...FIND_PET_BY_ID, upstream: v1 });
-        new FunctionRoute(vs, 'find-pets', { ...FIND_PETS, upstream: v1 });
-        // [/tutorial]
-        break;
-      case 'part-2-header-canary':
-        // [tutorial:part-2-header-canary]
-        new FunctionRoute(vs, 'find-pet-by-id', { ...FIND_PET_BY_ID, upstream: v1 });
-        // The header route goes before every other route; everyone else keeps v1.
-        new CanaryRoute(vs, 'find-pets', { ...FIND_PETS, stable: v1, canary: v2, header: { name: 'x-canary', value: 'true' } });
-        // [/tutorial]
-        break;
-      case 'part-2-findpets-v2':
-        // [tutorial:part-2-findpets-v2]
-        new FunctionRoute(vs, 'find-pets', { ...FIND_PETS, upstream: v2 });
-        new FunctionRoute(vs, 'find-pet-by-id', { ...FIND_PET_BY_ID, upstream: v1 });
-        // [/tutorial]
-        break;
-      case 'part-3-weighted-10':
-      case 'part-3-weighted-50': {
-        // [tutorial:part-3-weighted]
-        const canaryWeight = step === 'part-3-weighted-10' ? 10 : 50;
-        new FunctionRoute(vs, 'find-pets', { ...FIND_PETS, upstream: v2 });
-        new WeightedFunctionRoute(vs, 'find-pet-by-id', {
-          ...FIND_PET_BY_ID,
-          targets: [{ upstream: v2, weight: canaryWeight }, { upstream: v1, weight: 100 - canaryWeight }],
-        });
-        // [/tutorial]
-        break;
-      }
-    }
+    // [tutorial:releases]
+    // /findPetWithId/{id} calls findPetById: 10%, then 50%, then all of it to v2.
+    this.findPetById = new CanaryRelease(vs, 'find-pet-by-id', {
+      routes: [{ path: '/findPetWithId', functionName: 'findPetById', parameters: { headers: { ':path': '/findPetWithId/{id}' } } }],
+      stable: v1,
+      canary: v2,
+      stages: [CanaryStage.stable(), ...CanaryStage.stepWeights([10, 50]), CanaryStage.promote(), CanaryStage.rollback()],
+      stage: STEP_STAGES[step].findPetById,
+    });
+
+    // /findPets calls findPets: first only for requests with x-canary: true, then for everyone.
+    this.findPets = new CanaryRelease(vs, 'find-pets', {
+      routes: [{ path: '/findPets', functionName: 'findPets' }],
+      stable: v1,
+      canary: v2,
+      header: { name: 'x-canary', value: 'true' },
+      stages: [CanaryStage.stable(), CanaryStage.header(), CanaryStage.promote(), CanaryStage.rollback()],
+      stage: STEP_STAGES[step].findPets,
+    });
 
     // Everything else under /petstore goes to v1's REST API as it is.
     vs.addRoute({
@@ -90,6 +62,7 @@ export class CoalmineChart extends Chart {
       destination: { upstream: v1 },
       options: { prefixRewrite: '/api/pets' },
     });
+    // [/tutorial]
   }
 }
 

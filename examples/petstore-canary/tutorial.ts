@@ -5,9 +5,12 @@
  *   node .build/examples/petstore-canary/tutorial.js          # checks README.md, exit 1 if stale
  *   node .build/examples/petstore-canary/tutorial.js --write  # rewrites the generated blocks
  *
- * In README.md a generated block looks like this (kind is `code` or `yaml`):
+ * In README.md a generated block looks like this:
  *
- *   <!-- generated:yaml:part-1-function-routing -->
+ *   <!-- generated:yaml:part-1-function-routing -->      the step's routes
+ *   <!-- generated:diff:part-2-header-canary -->         what the step changes in the routes
+ *   <!-- generated:step:part-2-header-canary -->         the code change that selects the step
+ *   <!-- generated:code:releases -->                     source between tutorial markers
  *   ```yaml
  *   ...
  *   ```
@@ -16,8 +19,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
+import { ACTIVE_STEP } from './active-step';
 import { buildPetstoreCanary } from './app';
-import { isStep } from './steps';
+import { isStep, Step, STEPS } from './steps';
+import { STAGES_ENV } from '../../src/canary/release-registry';
+import { buildPlans, formatPlans, StageManifests } from '../../src/cli/plan';
+import { formatDiff, lineDiff } from '../../src/private/line-diff';
 
 /** The repository root: the nearest folder above this file with a package.json (from src or from .build). */
 const ROOT = (function findRoot(dir: string): string {
@@ -36,6 +43,47 @@ export function routesYaml(step: string): string {
   return Yaml.stringify({ routes: vs.spec.virtualHost.routes });
 }
 
+/** What moving to `step` from the step before it changes in the routes, as a diff. */
+export function routesDiff(step: string): string {
+  if (!isStep(step)) throw new Error(`unknown step ${step}`);
+  const previous = STEPS[STEPS.indexOf(step) - 1];
+  if (!previous) throw new Error(`${step} is the first step; it has nothing to diff against`);
+  return formatDiff(lineDiff(routesYaml(previous), routesYaml(step)));
+}
+
+/** The code change that selects `step`: the active-step line, and the stages the step sets. */
+export function stepCode(step: Step): string {
+  const activeLine = codeExcerpt('active-step').replace(/'[a-z0-9-]+'/, `'${step}'`);
+  const stepsSource = fs.readFileSync(path.join(SOURCE_DIR, 'steps.ts'), 'utf8').split('\n');
+  const stagesLine = stepsSource.find(l => l.trim().startsWith(`'${step}':`));
+  if (!stagesLine) throw new Error(`steps.ts has no line for ${step}`);
+  return `// active-step.ts\n${activeLine}// steps.ts: the stage of each release at this step\n${stagesLine.trim()}\n`;
+}
+
+/**
+ * The plan of the example at its active step, as `cdk8s-gloo-canary plan` prints it, computed in
+ * this process: each stage of each release synthesized through the same stage override.
+ */
+export function planOf(format: 'text' | 'markdown'): string {
+  const { coalmine } = buildPetstoreCanary(Testing.app(), ACTIVE_STEP);
+  const runs: StageManifests[] = [];
+  for (const release of [coalmine.findPetById, coalmine.findPets]) {
+    for (const stage of release.stageNames) {
+      const saved = process.env[STAGES_ENV];
+      process.env[STAGES_ENV] = JSON.stringify({ [release.node.path]: stage });
+      try {
+        const app = Testing.app();
+        const charts = buildPetstoreCanary(app, ACTIVE_STEP);
+        runs.push({ release: release._description, stage, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
+      } finally {
+        if (saved === undefined) delete process.env[STAGES_ENV];
+        else process.env[STAGES_ENV] = saved;
+      }
+    }
+  }
+  return formatPlans(buildPlans(runs), format);
+}
+
 /** The example code between `// [tutorial:<name>]` and `// [/tutorial]`, dedented. */
 export function codeExcerpt(name: string): string {
   for (const file of fs.readdirSync(SOURCE_DIR).filter(f => f.endsWith('.ts')).sort()) {
@@ -51,14 +99,19 @@ export function codeExcerpt(name: string): string {
   throw new Error(`no tutorial excerpt named ${name} in ${SOURCE_DIR}`);
 }
 
-const BLOCK = /<!-- generated:(code|yaml):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
+const BLOCK = /<!-- generated:(code|yaml|diff|step|plan):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
 
 /** The README text with every generated block rendered anew. */
 export function renderReadme(readme: string): string {
   return readme.replace(BLOCK, (_all, kind: string, name: string) => {
-    const body = kind === 'yaml' ? routesYaml(name) : codeExcerpt(name);
-    const lang = kind === 'yaml' ? 'yaml' : 'ts';
-    return `<!-- generated:${kind}:${name} -->\n\`\`\`${lang}\n${body}\`\`\`\n<!-- /generated -->`;
+    const [body, lang] = kind === 'yaml' ? [routesYaml(name), 'yaml']
+      : kind === 'diff' ? [routesDiff(name), 'diff']
+        : kind === 'step' ? [stepCode(name as Step), 'ts']
+          : kind === 'plan' ? [planOf(name as 'text' | 'markdown'), name === 'markdown' ? 'markdown' : 'text']
+            : [codeExcerpt(name), 'ts'];
+    // a Markdown plan is shown as the tables it renders to; everything else as a code block
+    const content = lang === 'markdown' ? body : `\`\`\`${lang}\n${body}\`\`\`\n`;
+    return `<!-- generated:${kind}:${name} -->\n${content}<!-- /generated -->`;
   });
 }
 

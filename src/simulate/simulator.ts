@@ -35,6 +35,16 @@ export interface SimulatedShare {
   readonly percent: number;
 }
 
+/** Traffic copied to another upstream by a route's `shadowing` option; its responses are discarded. */
+export interface SimulatedMirror {
+  /** The upstream the copies go to. */
+  readonly upstream: string;
+  /** Its namespace. */
+  readonly namespace: string;
+  /** The share of the route's requests that is copied, in percent. */
+  readonly percent: number;
+}
+
 /** What Gloo would do with a request. */
 export interface SimulationResult {
   /** Whether a route matched. */
@@ -51,6 +61,8 @@ export interface SimulationResult {
   readonly destinations: SimulatedShare[];
   /** What could not be resolved (an UpstreamGroup or RouteTable not among the manifests). */
   readonly unresolved?: string;
+  /** Requests mirrored by the matched route, if it shadows traffic. */
+  readonly mirror?: SimulatedMirror;
 }
 
 /**
@@ -103,6 +115,7 @@ export class RoutingSimulator {
           routeTableRouteIndex: hit.tableIndex,
           destinations: hit.destinations,
           unresolved: hit.unresolved,
+          ...(hit.route.options?.shadowing ? { mirror: mirrorOf(hit.route.options.shadowing, vs.metadata.namespace) } : {}),
         };
       }
     }
@@ -212,6 +225,10 @@ function conditionHolds(c: any, value: string | undefined): boolean {
   else if (c.regex) result = re2FullMatch(c.value, value);
   else result = value === c.value;
   return c.invertMatch ? !result : result;
+}
+
+function mirrorOf(shadowing: any, ownerNs: string | undefined): SimulatedMirror {
+  return { upstream: shadowing.upstream?.name, namespace: shadowing.upstream?.namespace ?? ownerNs, percent: shadowing.percentage ?? 0 };
 }
 
 function shares(weighted: any[], ownerNs: string | undefined): SimulatedShare[] {

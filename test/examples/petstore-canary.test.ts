@@ -4,13 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
-import { Step, STEPS } from '../../examples/petstore-canary/steps';
+import { BLOG_STEPS, Step, STEPS } from '../../examples/petstore-canary/steps';
 import { renderReadme } from '../../examples/petstore-canary/tutorial';
 import { validateManifests } from '../../src';
 import { blogManifest, toGloo1x } from '../blog';
 
 /** The blog's VirtualService manifest for each step. */
-const BLOG_FILE: Record<Step, string> = {
+const BLOG_FILE: Partial<Record<Step, string>> = {
   'part-1-function-routing': 'coalmine-virtual-service-part-1.yaml',
   'part-2-header-canary': 'coalmine-virtual-service-part-2-header.yaml',
   'part-2-findpets-v2': 'coalmine-virtual-service-part-2-v2.yaml',
@@ -41,14 +41,15 @@ function literalRegexHeadersToExact(routes: any[]): any[] {
 }
 
 describe('the petstore canary example', () => {
-  test('knows the five steps of the blog, in order', () => {
-    expect(STEPS).toEqual(Object.keys(BLOG_FILE));
+  test('knows the five steps of the blog, in order, then 100% and rollback', () => {
+    expect(BLOG_STEPS).toEqual(Object.keys(BLOG_FILE));
+    expect(STEPS).toEqual([...BLOG_STEPS, 'part-3-weighted-100', 'part-3-rollback']);
   });
 
-  describe.each(STEPS)('step %s', (step) => {
+  describe.each(BLOG_STEPS)('blog step %s', (step) => {
     test('the VirtualService routes exactly as the blog manifest, translated to 1.x field by field', () => {
       const vs = synthStep(step).coalmine.find((m: any) => m.kind === 'VirtualService');
-      const blog = toGloo1x(blogManifest(BLOG_FILE[step]));
+      const blog = toGloo1x(blogManifest(BLOG_FILE[step]!));
 
       expect(vs.apiVersion).toBe(blog.apiVersion);
       expect(vs.metadata).toEqual(blog.metadata);
@@ -61,6 +62,9 @@ describe('the petstore canary example', () => {
       expect(Object.keys(vs.spec.virtualHost).sort()).toEqual(Object.keys(blog.spec.virtualHost).sort());
     });
 
+  });
+
+  describe.each(STEPS)('step %s', (step) => {
     test('every Gloo object passes the CRD schema', () => {
       const { petstore, coalmine } = synthStep(step);
       expect(validateManifests([...petstore, ...coalmine])).toEqual([]);
@@ -92,7 +96,8 @@ describe('the petstore canary example', () => {
 
   test('the README tutorial matches the example\'s source and output', () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-    expect(readme).toContain('<!-- generated:yaml:part-3-weighted-50 -->');
+    expect(readme).toContain('<!-- generated:diff:part-3-weighted-50 -->');
+    expect(readme).toContain('<!-- generated:plan:markdown -->');
     expect(renderReadme(readme)).toBe(readme);
   });
 });
@@ -117,12 +122,12 @@ describe('the example\'s synth commands', () => {
     expect(fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
   });
 
-  test('stages writes every step side by side', () => {
-    run('stages.js', '--outdir', 'out');
-    expect(fs.readdirSync(path.join(work, 'out', 'stages')).sort()).toEqual([...STEPS].sort());
+  test('steps-synth writes every step side by side', () => {
+    run('steps-synth.js', '--outdir', 'out');
+    expect(fs.readdirSync(path.join(work, 'out', 'steps')).sort()).toEqual([...STEPS].sort());
     for (const step of STEPS) {
       const expected = Yaml.stringify(...synthStep(step).coalmine);
-      expect(fs.readFileSync(path.join(work, 'out', 'stages', step, 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
+      expect(fs.readFileSync(path.join(work, 'out', 'steps', step, 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
     }
   });
 

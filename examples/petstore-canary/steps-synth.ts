@@ -1,10 +1,11 @@
 /**
- * Synthesizes every step of the petstore walkthrough to `<outdir>/stages/<step>/`, so a reviewer
- * can read the steps side by side.
+ * Synthesizes every step of the petstore walkthrough to `<outdir>/steps/<step>/`, so a reviewer
+ * can read the blog's steps side by side. (`npm run synth:stages` writes every stage of every
+ * release instead.)
  *
- *   node .build/examples/petstore-canary/stages.js [--outdir <dir>]
+ *   node .build/examples/petstore-canary/steps-synth.js [--outdir <dir>]
  *
- * The stages folder is replaced only when every step synthesizes.
+ * The steps folder is replaced only when every step synthesizes.
  */
 import * as path from 'path';
 import { App } from 'cdk8s';
@@ -14,7 +15,7 @@ import { AtomicOutputDirectory } from '../../src';
 
 const i = process.argv.indexOf('--outdir');
 const outdir = i >= 0 ? process.argv[i + 1] : 'dist';
-const out = new AtomicOutputDirectory(path.join(outdir, 'stages'));
+const out = new AtomicOutputDirectory(path.join(outdir, 'steps'));
 try {
   for (const step of STEPS) {
     const app = new App({ outdir: path.join(out.stagingDir, step) });

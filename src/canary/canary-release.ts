@@ -1,0 +1,285 @@
+import { ApiObjectMetadata } from 'cdk8s';
+import { Construct } from 'constructs';
+import { CanaryHeader, canaryHeaderMatcher, HeaderMatchType } from './canary-header';
+import { CanaryStage, CanaryStageKind } from './canary-stage';
+import { announceRelease, describeRelease, ReleaseDescription, stageOverride } from './release-registry';
+import { checkDestination, FunctionParameters, RoutePosition, RouteProps, WeightedDestination } from '../gloo/route';
+import { IUpstream } from '../gloo/upstream';
+import { UpstreamGroup } from '../gloo/upstream-group';
+import { VirtualService } from '../gloo/virtual-service';
+import { ProblemCollector } from '../private/errors';
+
+/** One route a release moves, usually a REST function route. */
+export interface CanaryReleaseRoute {
+  /** The path prefix the route matches, e.g. `/findPetWithId`. */
+  readonly path: string;
+  /**
+   * The REST function to call on both targets.
+   * @default - no function: requests are forwarded as they are
+   */
+  readonly functionName?: string;
+  /**
+   * The function on the canary, when it differs.
+   * @default - `functionName`
+   */
+  readonly canaryFunctionName?: string;
+  /**
+   * Function parameters, e.g. `{ headers: { ':path': '/findPetWithId/{id}' } }`.
+   * @default - none
+   */
+  readonly parameters?: FunctionParameters;
+  /**
+   * Replaces the matched prefix before the request is forwarded.
+   * @default - the path is forwarded unchanged
+   */
+  readonly prefixRewrite?: string;
+}
+
+/** How a release splits traffic in its weight stages. */
+export enum TrafficSplit {
+  /** Each route carries its own weighted destinations (`routeAction.multi`). */
+  INLINE = 'inline',
+  /**
+   * All routes of the release point at one UpstreamGroup, whose weights move; Gloo's docs recommend
+   * this for canaries. Every route must then call the same function with the same parameters.
+   */
+  UPSTREAM_GROUP = 'upstream-group',
+}
+
+/** Properties of a `CanaryRelease`. */
+export interface CanaryReleaseProps {
+  /** The routes the release moves, in order. */
+  readonly routes: CanaryReleaseRoute[];
+  /** Where traffic goes before the release, and after a rollback. */
+  readonly stable: IUpstream;
+  /** The new version. */
+  readonly canary: IUpstream;
+  /** The stages, in order. Names must be unique. */
+  readonly stages: CanaryStage[];
+  /**
+   * The active stage, by name. Advancing the release is a change of this one line.
+   */
+  readonly stage: string;
+  /**
+   * The header that sends a request to the canary in header stages.
+   * @default - `x-canary: true`, matched exactly
+   */
+  readonly header?: CanaryHeader;
+  /**
+   * Allow `HeaderMatchType.PRESENT`, which sends any request that has the header, whatever its
+   * value, to the canary. Any client can send a header, so a header stage matches a value unless
+   * you opt in here.
+   * @default false
+   */
+  readonly allowHeaderPresenceMatch?: boolean;
+  /**
+   * How weight stages split traffic.
+   * @default TrafficSplit.INLINE
+   */
+  readonly trafficSplit?: TrafficSplit;
+  /**
+   * Metadata of the UpstreamGroup, with `TrafficSplit.UPSTREAM_GROUP`.
+   * @default - a name generated from the construct path, namespace `gloo-system`
+   */
+  readonly upstreamGroupMetadata?: ApiObjectMetadata;
+  /**
+   * Allow stages whose canary share goes down before a rollback (say, weight-50 then weight-10).
+   * @default false
+   */
+  readonly allowOutOfOrderStages?: boolean;
+  /**
+   * The release's name in `synth:stages` folders and in the plan.
+   * @default - the construct id
+   */
+  readonly releaseName?: string;
+}
+
+/**
+ * A canary release of one or more routes of a VirtualService: a stable and a canary target, an
+ * ordered list of stages, and the active stage, set by one committed line.
+ *
+ * Only the active stage is synthesized. Moving it to the next stage changes only the routing
+ * lines of the output. Where the routes go:
+ * - the release's routes keep their place among the VirtualService's routes;
+ * - the header route goes before every ordinary route, so it always precedes the route it overrides;
+ * - if the release has a header route in any stage, `promote` takes the header route's place (as
+ *   the blog's cut-over does); otherwise it stays in place.
+ */
+export class CanaryRelease extends Construct {
+  /** The release's name in stage folders and plans. */
+  public readonly releaseName: string;
+  /** The stages, in order. */
+  public readonly stages: CanaryStage[];
+  /** The active stage. */
+  public readonly activeStage: CanaryStage;
+  /** The header that sends requests to the canary. */
+  public readonly header: CanaryHeader;
+  /** The VirtualService the release routes on. */
+  public readonly virtualService: VirtualService;
+  /** The UpstreamGroup of the active weight stage, with `TrafficSplit.UPSTREAM_GROUP`. */
+  public readonly upstreamGroup?: UpstreamGroup;
+  /** @internal what the plan needs to know about the release */
+  public readonly _description: ReleaseDescription;
+
+  constructor(scope: VirtualService, id: string, props: CanaryReleaseProps) {
+    super(scope, id);
+    this.virtualService = scope;
+    this.releaseName = props.releaseName ?? id;
+    this.stages = [...(props.stages ?? [])];
+    this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
+    const split = props.trafficSplit ?? TrafficSplit.INLINE;
+    const activeName = stageOverride(this) ?? props.stage;
+    checkRelease(this, props, activeName, split);
+    this.activeStage = this.stages.find(s => s.name === activeName)!;
+    this._description = describeRelease(this, props);
+    announceRelease(this, props);
+
+    const stage = this.activeStage;
+    const hasHeaderSlot = this.stages.some(s => s.headerRoute);
+    if (split === TrafficSplit.UPSTREAM_GROUP && stage.kind === CanaryStageKind.WEIGHT) {
+      const r = props.routes[0];
+      this.upstreamGroup = new UpstreamGroup(this, 'UpstreamGroup', {
+        metadata: props.upstreamGroupMetadata,
+        destinations: weightedTargets(props, r, stage.percent),
+      });
+    }
+
+    for (const r of props.routes) {
+      const options = r.prefixRewrite !== undefined ? { prefixRewrite: r.prefixRewrite } : undefined;
+      const stable = { upstream: props.stable, functionName: r.functionName, parameters: paramsOf(r) };
+      const canary = { upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName, parameters: paramsOf(r) };
+      if (stage.headerRoute) {
+        scope._addRoute({
+          matchers: [{ prefix: r.path, headers: [canaryHeaderMatcher(this.header)] }],
+          destination: canary,
+          options,
+          position: RoutePosition.BEFORE_OTHERS,
+        }, this);
+      }
+      const main: RouteProps = { matchers: [{ prefix: r.path }], options };
+      switch (stage.kind) {
+        case CanaryStageKind.STABLE:
+        case CanaryStageKind.HEADER:
+        case CanaryStageKind.ROLLBACK:
+          scope._addRoute({ ...main, destination: stable }, this);
+          break;
+        case CanaryStageKind.WEIGHT:
+          scope._addRoute(this.upstreamGroup
+            ? { ...main, upstreamGroup: this.upstreamGroup }
+            : { ...main, weightedDestinations: weightedTargets(props, r, stage.percent) }, this);
+          break;
+        case CanaryStageKind.MIRROR:
+          scope._addRoute({
+            ...main,
+            destination: stable,
+            options: {
+              ...options,
+              extra: { shadowing: { upstream: { name: props.canary.name, namespace: props.canary.namespace }, percentage: stage.percent } },
+            },
+          }, this);
+          break;
+        case CanaryStageKind.PROMOTE:
+          scope._addRoute({
+            ...main,
+            destination: canary,
+            position: hasHeaderSlot ? RoutePosition.BEFORE_OTHERS : RoutePosition.IN_ORDER,
+          }, this);
+          break;
+      }
+    }
+  }
+
+  /** The names of the stages, in order. */
+  public get stageNames(): string[] {
+    return this.stages.map(s => s.name);
+  }
+}
+
+function paramsOf(r: CanaryReleaseRoute): FunctionParameters | undefined {
+  return r.functionName !== undefined ? (r.parameters ?? {}) : undefined;
+}
+
+/**
+ * The canary and stable weights of a percentage: integers that add up to 100, or to 1000, 10000,
+ * ... when the percentage has decimals (0.5% → 5 and 995), since Gloo weights are ratios.
+ */
+export function canaryWeights(percent: number): { canary: number; stable: number } {
+  let scale = 1;
+  while (!Number.isInteger(Math.round(percent * scale * 1e6) / 1e6) && scale < 10000) scale *= 10;
+  const canary = Math.round(percent * scale);
+  return { canary, stable: 100 * scale - canary };
+}
+
+function weightedTargets(props: CanaryReleaseProps, r: CanaryReleaseRoute, percent: number): WeightedDestination[] {
+  const { canary, stable } = canaryWeights(percent);
+  return [
+    { upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName, parameters: paramsOf(r), weight: canary },
+    { upstream: props.stable, functionName: r.functionName, parameters: paramsOf(r), weight: stable },
+  ];
+}
+
+const STAGE_NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
+
+function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeName: string, split: TrafficSplit): void {
+  const problems = new ProblemCollector(scope);
+  const stages = scope.stages;
+  if (!Array.isArray(props.routes) || props.routes.length === 0) {
+    problems.add('routes', props.routes, 'at least one route to release');
+  }
+  (props.routes ?? []).forEach((r, i) => {
+    if (typeof r.path !== 'string' || !r.path.startsWith('/')) problems.add(`routes[${i}].path`, r.path, 'a path prefix that starts with "/"');
+    if (r.functionName !== undefined) {
+      checkDestination({ upstream: props.stable, functionName: r.functionName }, `routes[${i}] stable`, problems.add.bind(problems));
+      checkDestination({ upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName }, `routes[${i}] canary`, problems.add.bind(problems));
+    }
+    if (props.stable === props.canary && (r.canaryFunctionName ?? r.functionName) === r.functionName) {
+      problems.add('canary', props.canary?.name, 'a canary that differs from the stable upstream and function', 'stable and canary are the same, so no stage would change anything');
+    }
+  });
+  if (stages.length === 0) problems.add('stages', stages, 'at least one stage');
+  const seen = new Set<string>();
+  stages.forEach((s, i) => {
+    if (s._problem) problems.add(`stages[${i}].${s._problem.field}`, s._problem.given, s._problem.expected);
+    if (typeof s.name !== 'string' || !STAGE_NAME.test(s.name)) {
+      problems.add(`stages[${i}].name`, s.name, 'a stage name of lowercase letters, digits, "-" and "."');
+    }
+    if (seen.has(s.name)) problems.add(`stages[${i}].name`, s.name, 'a stage name not used by an earlier stage', 'give one of them a name with { name: ... }');
+    seen.add(s.name);
+    if ((s.kind === CanaryStageKind.WEIGHT || s.kind === CanaryStageKind.MIRROR)
+      && (typeof s.percent !== 'number' || !Number.isFinite(s.percent) || s.percent < 0 || s.percent > 100)) {
+      problems.add(`stages[${i}] (${s.name}).percent`, s.percent, 'a percentage from 0 to 100');
+    }
+  });
+  if (!props.allowOutOfOrderStages) {
+    let highest: CanaryStage | undefined;
+    stages.forEach((s, i) => {
+      if (s.kind === CanaryStageKind.ROLLBACK) return;
+      if (highest && s.canaryShare < highest.canaryShare) {
+        problems.add(`stages[${i}] (${s.name})`, `${s.canaryShare}% to the canary after ${highest.canaryShare}% in ${highest.name}`,
+          'stages whose canary share does not go down before a rollback',
+          'reorder the stages, or set allowOutOfOrderStages: true if this is meant');
+      }
+      if (!highest || s.canaryShare >= highest.canaryShare) highest = s;
+    });
+  }
+  if (typeof activeName !== 'string' || !stages.some(s => s.name === activeName)) {
+    problems.add('stage', activeName, `one of the stage names: ${stages.map(s => s.name).join(', ')}`);
+  }
+  const header = scope.header;
+  if (typeof header.name !== 'string' || header.name.trim() === '') problems.add('header.name', header.name, 'a header name such as "x-canary"');
+  if (header.match === HeaderMatchType.PRESENT && !props.allowHeaderPresenceMatch) {
+    problems.add('header.match', header.match, 'a header matched by value (EXACT or REGEX)',
+      'any client can send a header; matching mere presence lets anyone opt into the canary. Set allowHeaderPresenceMatch: true if that is meant');
+  }
+  if (header.value === '') problems.add('header.value', header.value, 'a non-empty value');
+  if (split === TrafficSplit.UPSTREAM_GROUP && (props.routes ?? []).length > 1) {
+    const first = JSON.stringify([props.routes[0].functionName, props.routes[0].canaryFunctionName, props.routes[0].parameters ?? {}]);
+    props.routes.forEach((r, i) => {
+      if (JSON.stringify([r.functionName, r.canaryFunctionName, r.parameters ?? {}]) !== first) {
+        problems.add(`routes[${i}]`, r.functionName, 'the same function and parameters as routes[0], since one UpstreamGroup carries the destinations of every route',
+          'use TrafficSplit.INLINE, or one release per function');
+      }
+    });
+  }
+  problems.throwIfAny();
+}

@@ -1,0 +1,78 @@
+import * as fs from 'fs';
+import { IConstruct } from 'constructs';
+import { CanaryHeader } from './canary-header';
+
+/**
+ * How the `plan` and `synth-stages` commands drive an app they only know by its command line:
+ *
+ * - `CDK8S_GLOO_CANARY_STAGES`: a JSON object from release (construct path or release name) to
+ *   stage name; the release synthesizes that stage instead of its `stage` prop.
+ * - `CDK8S_GLOO_CANARY_DESCRIBE`: a file; every release appends one JSON line describing itself.
+ */
+export const STAGES_ENV = 'CDK8S_GLOO_CANARY_STAGES';
+export const DESCRIBE_ENV = 'CDK8S_GLOO_CANARY_DESCRIBE';
+
+/** What a release says about itself to the commands. */
+export interface ReleaseDescription {
+  readonly path: string;
+  readonly releaseName: string;
+  readonly virtualService: { readonly name: string; readonly namespace?: string };
+  readonly stages: string[];
+  readonly activeStage: string;
+  readonly header: CanaryHeader;
+  readonly routes: string[];
+  readonly stable: string;
+  readonly canary: string;
+}
+
+interface Describable extends IConstruct {
+  readonly releaseName: string;
+  readonly stages: Array<{ readonly name: string }>;
+  readonly header: CanaryHeader;
+  readonly virtualService: { readonly name: string; readonly namespace?: string };
+}
+
+let parsed: { raw: string; map: { [release: string]: string } } | undefined;
+
+/** The stage the environment asks this release to synthesize, if any. */
+export function stageOverride(release: Describable): string | undefined {
+  const raw = process.env[STAGES_ENV];
+  if (!raw) return undefined;
+  if (!parsed || parsed.raw !== raw) {
+    try {
+      parsed = { raw, map: JSON.parse(raw) };
+    } catch {
+      throw new Error(`${STAGES_ENV}: got ${JSON.stringify(raw)}, expected a JSON object from release path or name to stage name`);
+    }
+  }
+  return parsed.map[release.node.path] ?? parsed.map[release.releaseName];
+}
+
+/** What a release's props say about it. */
+export interface DescribedProps {
+  readonly stage: string;
+  readonly routes: Array<{ readonly path: string }>;
+  readonly stable: { readonly name: string };
+  readonly canary: { readonly name: string };
+}
+
+/** Appends the release's description to the file the environment names, if any. */
+export function announceRelease(release: Describable, props: DescribedProps): void {
+  const file = process.env[DESCRIBE_ENV];
+  if (file) fs.appendFileSync(file, `${JSON.stringify(describeRelease(release, props))}\n`);
+}
+
+/** A release's description. */
+export function describeRelease(release: Describable, props: DescribedProps): ReleaseDescription {
+  return {
+    path: release.node.path,
+    releaseName: release.releaseName,
+    virtualService: { name: release.virtualService.name, namespace: release.virtualService.namespace },
+    stages: release.stages.map(s => s.name),
+    activeStage: props.stage,
+    header: release.header,
+    routes: props.routes.map(r => r.path),
+    stable: props.stable.name,
+    canary: props.canary.name,
+  };
+}
