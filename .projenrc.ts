@@ -72,6 +72,9 @@ project.gitignore.exclude('/dist/', '/dist.staging-*', '/.build/', '/dist-pkg/')
 project.package.setScript('synth', 'node scripts/build-examples.js && node .build/examples/petstore-canary/main.js');
 project.package.setScript('synth:stages', 'node bin/cdk8s-gloo-canary synth-stages');
 project.package.setScript('synth:steps', 'node scripts/build-examples.js && node .build/examples/petstore-canary/steps-synth.js');
+// --max-semi-space-size: see docs/benchmarks.md (V8's default young generation makes even plain YAML
+// serialization grow faster than linearly with the fleet).
+project.package.setScript('bench', 'node scripts/build-examples.js && node --expose-gc --max-semi-space-size=64 .build/bench/bench.js');
 project.package.setScript('plan', 'node bin/cdk8s-gloo-canary plan');
 project.package.setScript('docs:readme', 'node scripts/build-examples.js && node .build/examples/petstore-canary/tutorial.js --write');
 new YamlFile(project, 'cdk8s.yaml', {

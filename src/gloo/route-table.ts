@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
-import { RouteTable as GlooRouteTable } from '../imports/gateway.solo.io';
+import { RouteTable as GlooRouteTable, RouteTableSpec } from '../imports/gateway.solo.io';
 import { ProblemCollector } from '../private/errors';
 import { whyNotNamespace, whyNotObjectName } from '../private/names';
 import { RouteList } from '../private/route-list';
@@ -56,9 +56,10 @@ export class RouteTable extends Construct implements IRouteTable {
     super(scope, id);
     this.routeList = new RouteList(this);
     this.weight = props.weight;
-    this.apiObject = new GlooRouteTable(this, 'Resource', {
+    this.apiObject = new ApiObject(this, 'Resource', {
+      ...GlooRouteTable.GVK,
       metadata: props.metadata,
-      spec: Lazy.any({ produce: () => ({ routes: this.routeList.render(), weight: this.weight }) }),
+      spec: Lazy.any({ produce: (): RouteTableSpec => ({ routes: this.routeList.render(), weight: this.weight }) }),
     });
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;

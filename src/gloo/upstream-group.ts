@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { checkWeightedDestinations, renderDestination, WeightedDestination } from './route';
 import { GLOO_SYSTEM_NAMESPACE } from './upstream';
-import { UpstreamGroup as GlooUpstreamGroup } from '../imports/gloo.solo.io';
+import { UpstreamGroup as GlooUpstreamGroup, UpstreamGroupSpec } from '../imports/gloo.solo.io';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { whyNotNamespace, whyNotObjectName } from '../private/names';
 import { isInApp } from '../validation/route-rules';
@@ -52,7 +52,8 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
 
   constructor(scope: Construct, id: string, props: UpstreamGroupProps = {}) {
     super(scope, id);
-    this.apiObject = new GlooUpstreamGroup(this, 'Resource', {
+    this.apiObject = new ApiObject(this, 'Resource', {
+      ...GlooUpstreamGroup.GVK,
       metadata: { ...props.metadata, namespace: props.metadata?.namespace ?? GLOO_SYSTEM_NAMESPACE },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
@@ -104,7 +105,7 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
     return errors;
   }
 
-  private renderSpec(): any {
+  private renderSpec(): UpstreamGroupSpec {
     return {
       destinations: this._destinations.map(d => ({ destination: renderDestination(d), weight: d.weight })),
     };

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { Upstream as GlooUpstream } from '../imports/gloo.solo.io';
+import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
 import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
 
@@ -182,7 +182,8 @@ export class Upstream extends Construct implements IUpstream {
     this.selector = props.selector;
     problems.throwIfAny();
 
-    this.apiObject = new GlooUpstream(this, 'Resource', {
+    this.apiObject = new ApiObject(this, 'Resource', {
+      ...GlooUpstream.GVK,
       metadata: { ...props.metadata, name: this.name, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
@@ -193,7 +194,7 @@ export class Upstream extends Construct implements IUpstream {
     return Object.prototype.hasOwnProperty.call(this.functions, name) ? this.functions[name] : undefined;
   }
 
-  private renderSpec(): any {
+  private renderSpec(): UpstreamSpec {
     const transformations: { [fn: string]: any } = {};
     const names = this.functionNames ?? [];
     for (const fn of names) transformations[fn] = renderTransformation(this.functions[fn]);
@@ -243,7 +244,22 @@ function soleServicePort(service?: kplus.Service): number | undefined {
   return ports.length === 1 ? ports[0].port : undefined;
 }
 
+/**
+ * Rendered transformations, by function spec: the same spec (say, the petstore's functions shared by
+ * thousands of Upstreams) renders once. Synthesis copies the result, so sharing it is safe.
+ */
+const RENDERED = new WeakMap<RestFunction, any>();
+
 function renderTransformation(fn: RestFunction): any {
+  let rendered = RENDERED.get(fn);
+  if (!rendered) {
+    rendered = renderTransformationOnce(fn);
+    RENDERED.set(fn, rendered);
+  }
+  return rendered;
+}
+
+function renderTransformationOnce(fn: RestFunction): any {
   const headers: { [name: string]: string } = { ...(fn.headers ?? {}) };
   if (fn.method !== undefined) headers[':method'] = fn.method;
   if (fn.path !== undefined) headers[':path'] = fn.path;

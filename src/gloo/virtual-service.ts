@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
-import { VirtualService as GlooVirtualService } from '../imports/gateway.solo.io';
+import { VirtualService as GlooVirtualService, VirtualServiceSpec } from '../imports/gateway.solo.io';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { whyNotObjectName } from '../private/names';
 import { RouteList } from '../private/route-list';
@@ -84,7 +84,8 @@ export class VirtualService extends Construct implements IVirtualService {
     this.gatewayName = props.gatewayName ?? 'gateway-proxy';
     this.displayName = props.displayName;
     this.routeList = new RouteList(this);
-    this.apiObject = new GlooVirtualService(this, 'Resource', {
+    this.apiObject = new ApiObject(this, 'Resource', {
+      ...GlooVirtualService.GVK,
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
@@ -151,7 +152,7 @@ export class VirtualService extends Construct implements IVirtualService {
     return problems;
   }
 
-  private renderSpec(): any {
+  private renderSpec(): VirtualServiceSpec {
     return {
       displayName: this.displayName,
       virtualHost: {

@@ -106,13 +106,14 @@ export class PetstoreService extends Construct {
     this.service = new kplus.Service(this, 'Service', {
       metadata: { name, namespace, labels },
       type: kplus.ServiceType.CLUSTER_IP,
-      selector: kplus.Pods.select(this, 'Pods', { labels }),
       ports: [{ name: 'http', port, targetPort: port, protocol: kplus.Protocol.TCP }],
     });
+    for (const [key, value] of Object.entries(labels)) this.service.selectLabel(key, value);
 
     this.upstream = new Upstream(this, 'Upstream', {
       service: this.service,
       servicePort: port,
+      selector: labels, // what the Service selects; saves rendering the Service to read it back
       metadata: props.upstreamNamespace ? { namespace: props.upstreamNamespace } : undefined,
       functions: props.functions ?? PETSTORE_FUNCTIONS,
       swaggerUrl: props.swaggerUrl ?? `http://${name}.${namespace}.svc.cluster.local:${port}/swagger.json`,

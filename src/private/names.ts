@@ -46,8 +46,8 @@ export function sanitizeGlooName(raw: string): string {
   let name = raw
     .replace(/[*/.:_ ]/g, '-')
     .replace(/[[\]"'\n]/g, '');
-  const bytes = Buffer.from(name, 'utf8');
-  if (bytes.length > 63) {
+  if (Buffer.byteLength(name, 'utf8') > 63) {
+    const bytes = Buffer.from(name, 'utf8');
     const hash = createHash('md5').update(bytes).digest('hex');
     name = Buffer.concat([bytes.subarray(0, 31), Buffer.from(`-${hash}`)]).subarray(0, 63).toString('utf8');
   }
