@@ -1,5 +1,3 @@
-import { HeaderMatcher } from '../gloo/route';
-
 /** How a header canary recognizes the requests that go to the canary. */
 export enum HeaderMatchType {
   /** The header must have exactly the given value. */
@@ -27,11 +25,4 @@ export interface CanaryHeader {
    * @default HeaderMatchType.EXACT
    */
   readonly match?: HeaderMatchType;
-}
-
-/** @internal The header matcher a canary header renders to. */
-export function canaryHeaderMatcher(header: CanaryHeader): HeaderMatcher {
-  const match = header.match ?? HeaderMatchType.EXACT;
-  if (match === HeaderMatchType.PRESENT) return { name: header.name };
-  return { name: header.name, value: header.value ?? 'true', regex: match === HeaderMatchType.REGEX ? true : undefined };
 }

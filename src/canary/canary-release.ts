@@ -1,13 +1,15 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CanaryHeader, canaryHeaderMatcher, HeaderMatchType } from './canary-header';
+import { CanaryHeader, HeaderMatchType } from './canary-header';
 import { CanaryStage, CanaryStageKind } from './canary-stage';
 import { announceRelease, describeRelease, ReleaseDescription, stageOverride } from './release-registry';
-import { checkDestination, FunctionParameters, RoutePosition, RouteProps, WeightedDestination } from '../gloo/route';
+import { FunctionParameters, RoutePosition, RouteProps, WeightedDestination } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { VirtualService } from '../gloo/virtual-service';
+import { canaryHeaderMatcher, canaryWeights } from '../private/canary';
 import { ProblemCollector } from '../private/errors';
+import { checkDestination } from '../private/route-checks';
 
 /** One route a release moves, usually a REST function route. */
 export interface CanaryReleaseRoute {
@@ -197,17 +199,6 @@ export class CanaryRelease extends Construct {
 
 function paramsOf(r: CanaryReleaseRoute): FunctionParameters | undefined {
   return r.functionName !== undefined ? (r.parameters ?? {}) : undefined;
-}
-
-/**
- * The canary and stable weights of a percentage: integers that add up to 100, or to 1000, 10000,
- * ... when the percentage has decimals (0.5% → 5 and 995), since Gloo weights are ratios.
- */
-export function canaryWeights(percent: number): { canary: number; stable: number } {
-  let scale = 1;
-  while (!Number.isInteger(Math.round(percent * scale * 1e6) / 1e6) && scale < 10000) scale *= 10;
-  const canary = Math.round(percent * scale);
-  return { canary, stable: 100 * scale - canary };
 }
 
 function weightedTargets(props: CanaryReleaseProps, r: CanaryReleaseRoute, percent: number): WeightedDestination[] {

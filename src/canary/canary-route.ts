@@ -1,10 +1,12 @@
 import { Construct } from 'constructs';
-import { CanaryHeader, canaryHeaderMatcher, HeaderMatchType } from './canary-header';
-import { FunctionRouteBaseProps, prefixMatcher } from './function-route';
-import { checkDestination, RoutePosition } from '../gloo/route';
+import { CanaryHeader, HeaderMatchType } from './canary-header';
+import { FunctionRouteBaseProps } from './function-route';
+import { RoutePosition } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { VirtualService } from '../gloo/virtual-service';
+import { canaryHeaderMatcher } from '../private/canary';
 import { ProblemCollector } from '../private/errors';
+import { checkDestination } from '../private/route-checks';
 
 /** Properties of a `CanaryRoute`. */
 export interface CanaryRouteProps extends FunctionRouteBaseProps {
@@ -44,21 +46,21 @@ export class CanaryRoute extends Construct {
     const options = props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined;
     const canaryFunction = props.canaryFunctionName ?? props.functionName;
     scope._addRoute({
-      matchers: [{ ...prefixMatcher(props.path), headers: [canaryHeaderMatcher(this.header)] }],
+      matchers: [{ prefix: props.path, headers: [canaryHeaderMatcher(this.header)] }],
       destination: { upstream: props.canary, functionName: canaryFunction, parameters: props.parameters ?? {} },
       options,
       position: RoutePosition.BEFORE_OTHERS,
     }, this);
     scope._addRoute({
-      matchers: [prefixMatcher(props.path)],
+      matchers: [{ prefix: props.path }],
       destination: { upstream: props.stable, functionName: props.functionName, parameters: props.parameters ?? {} },
       options,
     }, this);
   }
 }
 
-/** @internal Checks what a header canary needs: a header name, and two different destinations. */
-export function checkCanaryRoute(scope: Construct, props: CanaryRouteProps, header: CanaryHeader): void {
+/** Checks what a header canary needs: a header name, and two different destinations. */
+function checkCanaryRoute(scope: Construct, props: CanaryRouteProps, header: CanaryHeader): void {
   const problems = new ProblemCollector(scope);
   if (props.header !== undefined && (typeof props.header.name !== 'string' || props.header.name.trim() === '')) {
     problems.add('header.name', props.header.name, 'a header name such as "x-canary"');

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { FunctionParameters, RouteMatcher } from '../gloo/route';
+import { FunctionParameters } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { VirtualService } from '../gloo/virtual-service';
 
@@ -35,14 +35,9 @@ export class FunctionRoute extends Construct {
   constructor(scope: VirtualService, id: string, props: FunctionRouteProps) {
     super(scope, id);
     scope._addRoute({
-      matchers: [prefixMatcher(props.path)],
+      matchers: [{ prefix: props.path }],
       destination: { upstream: props.upstream, functionName: props.functionName, parameters: props.parameters ?? {} },
       options: props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined,
     }, this);
   }
-}
-
-/** @internal a prefix matcher for a function route's path */
-export function prefixMatcher(path: string): RouteMatcher {
-  return { prefix: path };
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { FunctionRouteBaseProps, prefixMatcher } from './function-route';
+import { FunctionRouteBaseProps } from './function-route';
 import { IUpstream } from '../gloo/upstream';
 import { VirtualService } from '../gloo/virtual-service';
 
@@ -34,7 +34,7 @@ export class WeightedFunctionRoute extends Construct {
   constructor(scope: VirtualService, id: string, props: WeightedFunctionRouteProps) {
     super(scope, id);
     scope._addRoute({
-      matchers: [prefixMatcher(props.path)],
+      matchers: [{ prefix: props.path }],
       weightedDestinations: (props.targets ?? []).map(t => ({
         upstream: t.upstream,
         weight: t.weight,

@@ -1,10 +1,12 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { checkWeightedDestinations, renderDestination, WeightedDestination } from './route';
+import { WeightedDestination } from './route';
 import { GLOO_SYSTEM_NAMESPACE } from './upstream';
 import { UpstreamGroup as GlooUpstreamGroup, UpstreamGroupSpec } from '../imports/gloo.solo.io';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { whyNotNamespace, whyNotObjectName } from '../private/names';
+import { checkWeightedDestinations } from '../private/route-checks';
+import { renderDestination } from '../private/route-render';
 import { isInApp } from '../validation/route-rules';
 
 /** A Gloo UpstreamGroup: weighted destinations that several routes can share. */

@@ -5,6 +5,8 @@ import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io'
 import { ProblemCollector } from '../private/errors';
 import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
 
+const UPSTREAM_SYMBOL = Symbol.for('cdk8s-gloo-canary.Upstream');
+
 /** The namespace Gloo's discovery writes Upstreams to, and the default namespace of ours. */
 export const GLOO_SYSTEM_NAMESPACE = 'gloo-system';
 
@@ -111,6 +113,11 @@ export interface UpstreamProps {
  * under the name discovery would have given it.
  */
 export class Upstream extends Construct implements IUpstream {
+  /** Whether `x` is an Upstream defined in an app (not one imported by name); works across copies of the library. */
+  public static isUpstream(x: any): x is Upstream {
+    return x !== null && typeof x === 'object' && UPSTREAM_SYMBOL in x;
+  }
+
   /**
    * Refers to an Upstream defined outside this app. Its functions are unknown, so function routes to
    * it are not checked against its REST spec.
@@ -140,6 +147,7 @@ export class Upstream extends Construct implements IUpstream {
 
   constructor(scope: Construct, id: string, props: UpstreamProps) {
     super(scope, id);
+    Object.defineProperty(this, UPSTREAM_SYMBOL, { value: true });
     const problems = new ProblemCollector(this);
 
     if (props.service && props.serviceName) {
@@ -232,11 +240,6 @@ class ImportedUpstream extends Construct implements IUpstream {
     if (nsProblem) problems.add('namespace', namespace, nsProblem);
     problems.throwIfAny();
   }
-}
-
-/** Whether `x` is an Upstream defined in this app (not imported by name). */
-export function isDefinedUpstream(x: IUpstream): x is Upstream {
-  return x instanceof Upstream;
 }
 
 function soleServicePort(service?: kplus.Service): number | undefined {

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { formatProblemBody, GlooInputError } from './errors';
-import { checkRoute, Route, RoutePosition, RouteProps } from '../gloo/route';
+import { checkRoute } from './route-checks';
+import { Route, RoutePosition, RouteProps } from '../gloo/route';
 import { checkRouteList, RouteProblem } from '../validation/route-rules';
 
 /** Bumped whenever any route list changes, so cached synth-time problems are computed anew. */

@@ -1,5 +1,5 @@
 import { CanaryStage, CanaryStageKind } from '../../src';
-import { canaryWeights } from '../../src/canary/canary-release';
+import { canaryWeights } from '../../src/private/canary';
 
 const summary = (stages: CanaryStage[]) => stages.map(s => `${s.name}:${s.kind}:${s.percent}:${s.headerRoute}`);
 
