@@ -59,12 +59,17 @@ export function runApp(app: AppCommand, outdir: string, stages: { [release: stri
 
 /** Every manifest of every YAML file in `dir` (not in its subfolders), files in name order. */
 export function loadManifests(dir: string): any[] {
+  return fs.readdirSync(dir).filter(f => f.endsWith('.yaml') || f.endsWith('.yml')).sort()
+    .flatMap(file => loadManifestFile(path.join(dir, file)));
+}
+
+/** Every manifest of one YAML file. */
+export function loadManifestFile(file: string): any[] {
   const manifests: any[] = [];
-  for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
-    for (const doc of parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8'))) {
-      const m = doc.toJSON();
-      if (m) manifests.push(m);
-    }
+  for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
+    if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0].message}`);
+    const m = doc.toJSON();
+    if (m) manifests.push(m);
   }
   return manifests;
 }

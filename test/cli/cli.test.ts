@@ -81,6 +81,18 @@ describe('cdk8s-gloo-canary', () => {
     expect(cli(['--help'])).toMatchObject({ code: 0, out: expect.stringContaining('usage: cdk8s-gloo-canary <command>') });
   });
 
+  test('validate checks every Gloo object under a folder against the CRD schemas', () => {
+    fs.mkdirSync(path.join(work, 'ok', 'nested'), { recursive: true });
+    fs.writeFileSync(path.join(work, 'ok', 'nested', 'vs.yaml'), Yaml.stringify(...buildPetstoreCanary(Testing.app(), ACTIVE_STEP).coalmine.toJson()));
+    const good = cli(['validate', path.join(work, 'ok')]);
+    expect(good).toEqual({ code: 0, out: `1 Gloo objects under ${path.join(work, 'ok')} match the Gloo CRD schemas\n` });
+
+    fs.mkdirSync(path.join(work, 'blog'));
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'gloo-canary-example', 'coalmine-virtual-service-part-1.yaml'), path.join(work, 'blog', 'vs.yaml'));
+    expect(cli(['validate', path.join(work, 'blog')]).code).toBe(1);
+    expect(cli(['validate']).code).toBe(1);
+  });
+
   test('fails without cdk8s.yaml or --app', () => {
     expect(cli(['plan'], work).code).toBe(1);
   });

@@ -112,8 +112,11 @@ describe('the example\'s synth commands', () => {
   beforeEach(() => { work = fs.mkdtempSync(path.join(os.tmpdir(), 'petstore-canary-')); });
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  const run = (script: string, ...args: string[]) =>
-    execFileSync(process.execPath, [path.join(root, '.build', 'examples', 'petstore-canary', script), ...args], { cwd: work, stdio: 'pipe', encoding: 'utf8' });
+  const run = (script: string, ...args: string[]) => runWith({}, script, ...args);
+  const runWith = (env: { [k: string]: string }, script: string, ...args: string[]) =>
+    execFileSync(process.execPath, [path.join(root, '.build', 'examples', 'petstore-canary', script), ...args], {
+      cwd: work, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, ...env },
+    });
 
   test('main writes the active step to the output folder', () => {
     run('main.js', '--outdir', 'out', '--step', 'part-2-header-canary');
@@ -129,6 +132,17 @@ describe('the example\'s synth commands', () => {
       const expected = Yaml.stringify(...synthStep(step).coalmine);
       expect(fs.readFileSync(path.join(work, 'out', 'steps', step, 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
     }
+  });
+
+  test('fails when the app does not validate, and leaves the previous output as it was', () => {
+    run('main.js', '--outdir', 'out');
+    const before = fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8');
+    // a stage the release does not have, through the same override the plan uses
+    const env = { CDK8S_GLOO_CANARY_STAGES: JSON.stringify({ 'coalmine/coalmine/find-pets': 'weight-99' }) };
+    expect(() => runWith(env, 'main.js', '--outdir', 'out')).toThrow(
+      /synth failed, .* was left as it was:\n\[coalmine\/coalmine\/find-pets\] stage: got "weight-99", expected one of the stage names: stable, header, promote, rollback/);
+    expect(fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8')).toBe(before);
+    expect(fs.readdirSync(work)).toEqual(['out']);
   });
 
   test('fails for an unknown step and leaves the previous output as it was', () => {
