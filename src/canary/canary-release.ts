@@ -136,64 +136,67 @@ export class CanaryRelease extends Construct {
     this._description = describeRelease(this, props);
     announceRelease(this, props);
 
-    const stage = this.activeStage;
-    const hasHeaderSlot = this.stages.some(s => s.headerRoute);
-    if (split === TrafficSplit.UPSTREAM_GROUP && stage.kind === CanaryStageKind.WEIGHT) {
-      const r = props.routes[0];
+    if (split === TrafficSplit.UPSTREAM_GROUP && this.activeStage.kind === CanaryStageKind.WEIGHT) {
       this.upstreamGroup = new UpstreamGroup(this, 'UpstreamGroup', {
         metadata: props.upstreamGroupMetadata,
-        destinations: weightedTargets(props, r, stage.percent),
+        destinations: weightedTargets(props, props.routes[0], this.activeStage.percent),
       });
     }
 
-    for (const r of props.routes) {
-      const options = r.prefixRewrite !== undefined ? { prefixRewrite: r.prefixRewrite } : undefined;
-      const stable = { upstream: props.stable, functionName: r.functionName, parameters: paramsOf(r) };
-      const canary = { upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName, parameters: paramsOf(r) };
-      if (stage.headerRoute) {
-        scope._addRoute({
-          matchers: [{ prefix: r.path, headers: [canaryHeaderMatcher(this.header)] }],
-          destination: canary,
-          options,
-          position: RoutePosition.BEFORE_OTHERS,
-        }, this);
-      }
-      const main: RouteProps = { matchers: [{ prefix: r.path }], options };
-      switch (stage.kind) {
-        case CanaryStageKind.STABLE:
-        case CanaryStageKind.HEADER:
-        case CanaryStageKind.ROLLBACK:
-          scope._addRoute({ ...main, destination: stable }, this);
-          break;
-        case CanaryStageKind.WEIGHT:
-          scope._addRoute(this.upstreamGroup
-            ? { ...main, upstreamGroup: this.upstreamGroup }
-            : { ...main, weightedDestinations: weightedTargets(props, r, stage.percent) }, this);
-          break;
-        case CanaryStageKind.MIRROR:
-          scope._addRoute({
-            ...main,
-            destination: stable,
-            options: {
-              ...options,
-              extra: { shadowing: { upstream: { name: props.canary.name, namespace: props.canary.namespace }, percentage: stage.percent } },
-            },
-          }, this);
-          break;
-        case CanaryStageKind.PROMOTE:
-          scope._addRoute({
-            ...main,
-            destination: canary,
-            position: hasHeaderSlot ? RoutePosition.BEFORE_OTHERS : RoutePosition.IN_ORDER,
-          }, this);
-          break;
-      }
-    }
+    for (const r of props.routes) this.addRoutes(props, r);
   }
 
   /** The names of the stages, in order. */
   public get stageNames(): string[] {
     return this.stages.map(s => s.name);
+  }
+
+  /** Adds the routes of the active stage for one of the release's routes. */
+  private addRoutes(props: CanaryReleaseProps, r: CanaryReleaseRoute): void {
+    const vs = this.virtualService;
+    const stage = this.activeStage;
+    const options = r.prefixRewrite !== undefined ? { prefixRewrite: r.prefixRewrite } : undefined;
+    const stable = { upstream: props.stable, functionName: r.functionName, parameters: paramsOf(r) };
+    const canary = { upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName, parameters: paramsOf(r) };
+    if (stage.headerRoute) {
+      vs._addRoute({
+        matchers: [{ prefix: r.path, headers: [canaryHeaderMatcher(this.header)] }],
+        destination: canary,
+        options,
+        position: RoutePosition.BEFORE_OTHERS,
+      }, this);
+    }
+    const main: RouteProps = { matchers: [{ prefix: r.path }], options };
+    switch (stage.kind) {
+      case CanaryStageKind.STABLE:
+      case CanaryStageKind.HEADER:
+      case CanaryStageKind.ROLLBACK:
+        vs._addRoute({ ...main, destination: stable }, this);
+        break;
+      case CanaryStageKind.WEIGHT:
+        vs._addRoute(this.upstreamGroup
+          ? { ...main, upstreamGroup: this.upstreamGroup }
+          : { ...main, weightedDestinations: weightedTargets(props, r, stage.percent) }, this);
+        break;
+      case CanaryStageKind.MIRROR:
+        vs._addRoute({
+          ...main,
+          destination: stable,
+          options: {
+            ...options,
+            extra: { shadowing: { upstream: { name: props.canary.name, namespace: props.canary.namespace }, percentage: stage.percent } },
+          },
+        }, this);
+        break;
+      case CanaryStageKind.PROMOTE:
+        // takes the header route's place when the release has one, as the blog's cut-over does
+        vs._addRoute({
+          ...main,
+          destination: canary,
+          position: this.stages.some(s => s.headerRoute) ? RoutePosition.BEFORE_OTHERS : RoutePosition.IN_ORDER,
+        }, this);
+        break;
+    }
   }
 }
 

@@ -3,7 +3,8 @@ import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import { RouteTable as GlooRouteTable, RouteTableSpec } from '../imports/gateway.solo.io';
 import { ProblemCollector } from '../private/errors';
-import { whyNotNamespace, whyNotObjectName } from '../private/names';
+import { checkImportedName } from '../private/imported';
+import { whyNotObjectName } from '../private/names';
 import { RouteList } from '../private/route-list';
 
 /** A Gloo RouteTable. */
@@ -92,11 +93,6 @@ export class RouteTable extends Construct implements IRouteTable {
 class ImportedRouteTable extends Construct implements IRouteTable {
   constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
     super(scope, id);
-    const problems = new ProblemCollector(this);
-    const nameProblem = whyNotObjectName(name);
-    if (nameProblem) problems.add('name', name, nameProblem);
-    const nsProblem = whyNotNamespace(namespace);
-    if (nsProblem) problems.add('namespace', namespace, nsProblem);
-    problems.throwIfAny();
+    checkImportedName(this, name, namespace);
   }
 }

@@ -4,6 +4,7 @@ import { WeightedDestination } from './route';
 import { GLOO_SYSTEM_NAMESPACE } from './upstream';
 import { UpstreamGroup as GlooUpstreamGroup, UpstreamGroupSpec } from '../imports/gloo.solo.io';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
+import { checkImportedName } from '../private/imported';
 import { whyNotNamespace, whyNotObjectName } from '../private/names';
 import { checkWeightedDestinations } from '../private/route-checks';
 import { renderDestination } from '../private/route-render';
@@ -118,11 +119,6 @@ class ImportedUpstreamGroup extends Construct implements IUpstreamGroup {
   public readonly destinations = undefined;
   constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
     super(scope, id);
-    const problems = new ProblemCollector(this);
-    const nameProblem = whyNotObjectName(name);
-    if (nameProblem) problems.add('name', name, nameProblem);
-    const nsProblem = whyNotNamespace(namespace);
-    if (nsProblem) problems.add('namespace', namespace, nsProblem);
-    problems.throwIfAny();
+    checkImportedName(this, name, namespace);
   }
 }

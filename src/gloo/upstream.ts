@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
+import { checkImportedName } from '../private/imported';
 import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
 
 const UPSTREAM_SYMBOL = Symbol.for('cdk8s-gloo-canary.Upstream');
@@ -233,12 +234,7 @@ class ImportedUpstream extends Construct implements IUpstream {
   public readonly functionNames = undefined;
   constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
     super(scope, id);
-    const problems = new ProblemCollector(this);
-    const nameProblem = whyNotObjectName(name);
-    if (nameProblem) problems.add('name', name, nameProblem);
-    const nsProblem = whyNotNamespace(namespace);
-    if (nsProblem) problems.add('namespace', namespace, nsProblem);
-    problems.throwIfAny();
+    checkImportedName(this, name, namespace);
   }
 }
 
