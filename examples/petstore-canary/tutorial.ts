@@ -84,19 +84,25 @@ export function planOf(format: 'text' | 'markdown'): string {
   return formatPlans(buildPlans(runs), format);
 }
 
-/** The example code between `// [tutorial:<name>]` and `// [/tutorial]`, dedented. */
+/**
+ * The example code between `// [tutorial:<name>]` and `// [/tutorial]` in any example, dedented,
+ * with imports of the library's source shown as imports of the package.
+ */
 export function codeExcerpt(name: string): string {
-  for (const file of fs.readdirSync(SOURCE_DIR).filter(f => f.endsWith('.ts')).sort()) {
-    const lines = fs.readFileSync(path.join(SOURCE_DIR, file), 'utf8').split('\n');
+  const examples = path.join(ROOT, 'examples');
+  const files = fs.readdirSync(examples, { withFileTypes: true }).filter(d => d.isDirectory())
+    .flatMap(d => fs.readdirSync(path.join(examples, d.name)).filter(f => f.endsWith('.ts')).sort().map(f => path.join(examples, d.name, f)));
+  for (const file of files) {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
     const start = lines.findIndex(l => l.trim() === `// [tutorial:${name}]`);
     if (start < 0) continue;
     const end = lines.findIndex((l, i) => i > start && l.trim() === '// [/tutorial]');
-    if (end < 0) throw new Error(`${file}: tutorial excerpt ${name} is not closed`);
+    if (end < 0) throw new Error(`${path.relative(ROOT, file)}: tutorial excerpt ${name} is not closed`);
     const body = lines.slice(start + 1, end);
     const indent = Math.min(...body.filter(l => l.trim()).map(l => l.length - l.trimStart().length));
-    return body.map(l => l.slice(indent)).join('\n') + '\n';
+    return body.map(l => l.slice(indent).replace(/from '(\.\.\/)+src'/, "from 'cdk8s-gloo-canary'")).join('\n') + '\n';
   }
-  throw new Error(`no tutorial excerpt named ${name} in ${SOURCE_DIR}`);
+  throw new Error(`no tutorial excerpt named ${name} in ${examples}`);
 }
 
 const BLOCK = /<!-- generated:(code|yaml|diff|step|plan):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
