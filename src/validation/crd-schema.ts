@@ -26,9 +26,19 @@ interface Schema {
   readonly 'x-kubernetes-int-or-string'?: boolean;
 }
 
-/** Where the vendored CRDs live: `imports/` at the package root, next to `lib/` and `src/`. */
-const DEFAULT_CRD_DIR = path.join(__dirname, '..', '..', 'imports');
 const DEFAULT_CRD_FILES = ['gateway.solo.io.yaml', 'gloo.solo.io.yaml'];
+
+/**
+ * Where the vendored CRDs live: `imports/` at the package root. This file runs from `lib/` (the
+ * package), `src/` (tests) or `.build/src/` (the repository's precompiled tools), so look upwards.
+ */
+function crdDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'imports');
+    if (fs.existsSync(path.join(candidate, DEFAULT_CRD_FILES[0]))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`cannot find the vendored Gloo CRDs (imports/${DEFAULT_CRD_FILES[0]}) above ${__dirname}`);
+  }
+}
 
 /**
  * Checks manifests against the `openAPIV3Schema` of CRDs, the way a Kubernetes API server would:
@@ -41,7 +51,7 @@ export class CrdSchemaValidator {
   /** A validator for the Gloo 1.22 CRDs vendored with this package (loaded once, then shared). */
   public static gloo(): CrdSchemaValidator {
     if (!CrdSchemaValidator.glooInstance) {
-      CrdSchemaValidator.glooInstance = CrdSchemaValidator.fromFiles(DEFAULT_CRD_FILES.map(f => path.join(DEFAULT_CRD_DIR, f)));
+      CrdSchemaValidator.glooInstance = CrdSchemaValidator.fromFiles(DEFAULT_CRD_FILES.map(f => path.join(crdDir(), f)));
     }
     return CrdSchemaValidator.glooInstance;
   }
