@@ -95,9 +95,10 @@ project.npmignore?.include('/imports/*.yaml');
 project.addTask('import', {
   description: 'Regenerate src/imports/ from the vendored Gloo CRDs in imports/',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
+  // Run from imports/: next to a cdk8s.yaml, `cdk8s import` would also add the CRDs to its imports list.
   steps: [
-    { exec: 'cdk8s import --no-check-upgrade --language typescript --output src/imports imports/gateway.solo.io.yaml' },
-    { exec: 'cdk8s import --no-check-upgrade --language typescript --output src/imports imports/gloo.solo.io.yaml' },
+    { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gateway.solo.io.yaml', cwd: 'imports' },
+    { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gloo.solo.io.yaml', cwd: 'imports' },
   ],
 });
 
