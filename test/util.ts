@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
 import { App, Chart, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 
@@ -26,6 +28,17 @@ export function vsRoutes(chart: Chart): any[] {
 /** A fresh chart in a fresh app. */
 export function newChart(id = 'test'): Chart {
   return new Chart(Testing.app(), id);
+}
+
+/** The repository root. */
+export const REPO_ROOT = path.join(__dirname, '..');
+
+/**
+ * Compiles the examples (and the CLI) to .build/ as `npm run synth` does: seconds on a fresh
+ * clone, a no-op afterwards. For tests that run the compiled commands.
+ */
+export function buildExamples(): void {
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-examples.js')], { cwd: REPO_ROOT, stdio: 'pipe' });
 }
 
 /** The app of a construct. */

@@ -70,11 +70,6 @@ export class ProblemCollector {
   }
 }
 
-/** Throws one problem right away. */
-export function fail(scope: IConstruct, field: string, given: unknown, expected: string, hint?: string): never {
-  throw new GlooInputError([{ path: scope.node.path, field, given, expected, hint }]);
-}
-
 function isConstruct(x: unknown): x is IConstruct {
   return typeof x === 'object' && x !== null && 'node' in x && typeof (x as any).node?.path === 'string';
 }

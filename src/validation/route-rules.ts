@@ -3,6 +3,7 @@ import { whyInvalidPrefixRewrite, whyInvalidRe2, whyInvalidRoutePath } from './p
 import { coveringMatcher } from './shadowing';
 import { HeaderMatcher, Route, RouteMatcher } from '../gloo/route';
 import { Problem } from '../private/errors';
+import { AddProblem } from '../private/route-checks';
 
 /** A route and a problem Gloo would have with it. */
 export interface RouteProblem {
@@ -38,9 +39,7 @@ export function checkRouteList(info: RouteContainerInfo): RouteProblem[] {
   return out;
 }
 
-type Add = (field: string, given: unknown, expected: string, hint?: string) => void;
-
-function checkPathsAndRegexes(route: Route, add: Add): void {
+function checkPathsAndRegexes(route: Route, add: AddProblem): void {
   (route.props.matchers ?? []).forEach((m, i) => {
     for (const k of ['prefix', 'exact'] as const) {
       const v = m[k];
@@ -72,7 +71,7 @@ function checkPathsAndRegexes(route: Route, add: Add): void {
   }
 }
 
-function checkReferences(route: Route, container: IConstruct, add: Add): void {
+function checkReferences(route: Route, container: IConstruct, add: AddProblem): void {
   const root = container.node.root;
   const refs: Array<[string, IConstruct | undefined, string]> = [
     ['routeAction.single.upstream', route.props.destination?.upstream, 'Upstream'],
@@ -98,7 +97,7 @@ function describeRef(ref: any): string {
   return ref?.node?.path ? `${name} (construct ${ref.node.path} of another app)` : name;
 }
 
-function checkDelegation(route: Route, add: Add): void {
+function checkDelegation(route: Route, add: AddProblem): void {
   const matchers = route.props.matchers ?? [];
   if (matchers.length > 1) {
     add('matchers', matchers, 'at most one matcher on a delegating route', 'gloo rejects the route (MatcherCountErr)');
@@ -160,7 +159,7 @@ function sameHeader(a: HeaderMatcher, b: HeaderMatcher): boolean {
   return a.name.toLowerCase() === b.name.toLowerCase() && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex && !!a.invertMatch === !!b.invertMatch;
 }
 
-function checkShadowing(route: Route, earlier: Route[], add: Add): void {
+function checkShadowing(route: Route, earlier: Route[], add: AddProblem): void {
   const matchers = route.effectiveMatchers;
   let firstCover: { route: Route; matcher: number } | undefined;
   for (const m of matchers) {

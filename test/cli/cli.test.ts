@@ -8,6 +8,7 @@ import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { planOf } from '../../examples/petstore-canary/tutorial';
 import { STAGES_ENV } from '../../src/canary/release-registry';
 import { main } from '../../src/cli/main';
+import { buildExamples } from '../util';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -19,10 +20,8 @@ function cli(args: string[], cwd = root): { code: number; out: string } {
 
 describe('cdk8s-gloo-canary', () => {
   let work: string;
-  beforeAll(() => {
-    // the example's app command (cdk8s.yaml) runs the compiled example; compile it once up front
-    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-examples.js')], { cwd: root, stdio: 'pipe' });
-  }, 180_000);
+  // the example's app command (cdk8s.yaml) runs the compiled example; compile it once up front
+  beforeAll(buildExamples, 180_000);
   beforeEach(() => { work = fs.mkdtempSync(path.join(os.tmpdir(), 'gloo-cli-')); });
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 

@@ -8,6 +8,7 @@ import { BLOG_STEPS, Step, STEPS } from '../../examples/petstore-canary/steps';
 import { renderReadme } from '../../examples/petstore-canary/tutorial';
 import { validateManifests } from '../../src';
 import { blogManifest, toGloo1x } from '../blog';
+import { buildExamples } from '../util';
 
 /** The blog's VirtualService manifest for each step. */
 const BLOG_FILE: Partial<Record<Step, string>> = {
@@ -105,10 +106,7 @@ describe('the petstore canary example', () => {
 describe('the example\'s synth commands', () => {
   const root = path.join(__dirname, '..', '..');
   let work: string;
-  beforeAll(() => {
-    // compiles the examples to .build/ on a fresh clone (seconds), a no-op afterwards
-    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-examples.js')], { cwd: root, stdio: 'pipe' });
-  }, 180_000);
+  beforeAll(buildExamples, 180_000);
   beforeEach(() => { work = fs.mkdtempSync(path.join(os.tmpdir(), 'petstore-canary-')); });
   afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
