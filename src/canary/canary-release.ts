@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { CanaryHeader, HeaderMatchType } from './canary-header';
 import { CanaryStage, CanaryStageKind } from './canary-stage';
 import { announceRelease, describeRelease, ReleaseDescription, stageOverride } from './release-registry';
-import { FunctionParameters, RoutePosition, RouteProps, WeightedDestination } from '../gloo/route';
+import { FunctionParameters, RouteProps, WeightedDestination } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { VirtualService } from '../gloo/virtual-service';
@@ -101,11 +101,10 @@ export interface CanaryReleaseProps {
  * ordered list of stages, and the active stage, set by one committed line.
  *
  * Only the active stage is synthesized. Moving it to the next stage changes only the routing
- * lines of the output. Where the routes go:
- * - the release's routes keep their place among the VirtualService's routes;
- * - the header route goes before every ordinary route, so it always precedes the route it overrides;
- * - if the release has a header route in any stage, `promote` takes the header route's place (as
- *   the blog's cut-over does); otherwise it stays in place.
+ * lines of the output. Where the routes go: every route of the release keeps the place where the
+ * release was added among the VirtualService's routes, in every stage. A header route is placed
+ * immediately before the route it overrides, after every route added earlier, so a more specific
+ * route that was added first keeps its traffic in every stage.
  */
 export class CanaryRelease extends Construct {
   /** The release's name in stage folders and plans. */
@@ -159,11 +158,11 @@ export class CanaryRelease extends Construct {
     const stable = { upstream: props.stable, functionName: r.functionName, parameters: paramsOf(r) };
     const canary = { upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName, parameters: paramsOf(r) };
     if (stage.headerRoute) {
+      // right before the route it overrides, so every route added before the release still comes first
       vs._addRoute({
         matchers: [{ prefix: r.path, headers: [canaryHeaderMatcher(this.header)] }],
         destination: canary,
         options,
-        position: RoutePosition.BEFORE_OTHERS,
       }, this);
     }
     const main: RouteProps = { matchers: [{ prefix: r.path }], options };
@@ -189,12 +188,7 @@ export class CanaryRelease extends Construct {
         }, this);
         break;
       case CanaryStageKind.PROMOTE:
-        // takes the header route's place when the release has one, as the blog's cut-over does
-        vs._addRoute({
-          ...main,
-          destination: canary,
-          position: this.stages.some(s => s.headerRoute) ? RoutePosition.BEFORE_OTHERS : RoutePosition.IN_ORDER,
-        }, this);
+        vs._addRoute({ ...main, destination: canary }, this);
         break;
     }
   }

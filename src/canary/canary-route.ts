@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { CanaryHeader, HeaderMatchType } from './canary-header';
 import { FunctionRouteBaseProps } from './function-route';
-import { RoutePosition } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { VirtualService } from '../gloo/virtual-service';
 import { canaryHeaderMatcher } from '../private/canary';
@@ -30,9 +29,10 @@ export interface CanaryRouteProps extends FunctionRouteBaseProps {
  * A header-gated canary: requests to `path` that carry the header go to the canary's function;
  * all others go to the stable one.
  *
- * It adds two routes. The header route is placed before every ordinary route of the
- * VirtualService (as `glooctl add route` does), so it always comes before the route it
- * overrides, whatever order routes are added in; Gloo takes the first route that matches.
+ * It adds two routes, next to each other where the construct is added: the header route, then the
+ * route it overrides (Gloo takes the first route that matches). Routes added to the
+ * VirtualService earlier keep coming first, so a more specific route added before it keeps its
+ * traffic.
  */
 export class CanaryRoute extends Construct {
   /** The header that sends a request to the canary. */
@@ -49,7 +49,6 @@ export class CanaryRoute extends Construct {
       matchers: [{ prefix: props.path, headers: [canaryHeaderMatcher(this.header)] }],
       destination: { upstream: props.canary, functionName: canaryFunction, parameters: props.parameters ?? {} },
       options,
-      position: RoutePosition.BEFORE_OTHERS,
     }, this);
     scope._addRoute({
       matchers: [{ prefix: props.path }],

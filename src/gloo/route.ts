@@ -162,17 +162,6 @@ export interface RouteOptions {
   readonly extra?: { [key: string]: any };
 }
 
-/** Where a route goes in its VirtualService or RouteTable. */
-export enum RoutePosition {
-  /** In the order routes were added. */
-  IN_ORDER = 'in-order',
-  /**
-   * Before every `IN_ORDER` route, as `glooctl add route` puts a new route at index 0. Header-gated
-   * canary routes go here, so they always come before the route they override.
-   */
-  BEFORE_OTHERS = 'before-others',
-}
-
 /**
  * A route: its matchers and exactly one action.
  *
@@ -217,11 +206,6 @@ export interface RouteProps {
    */
   readonly options?: RouteOptions;
   /**
-   * Where the route goes among the others.
-   * @default RoutePosition.IN_ORDER
-   */
-  readonly position?: RoutePosition;
-  /**
    * Accept that an earlier route may shadow this one, so it never matches. Shadowing is an error
    * otherwise.
    * @default false
@@ -247,11 +231,6 @@ export class Route {
     this.props = props;
     this.owner = owner;
     this.label = label;
-  }
-
-  /** The position of the route among the others. */
-  public get position(): RoutePosition {
-    return this.props.position ?? RoutePosition.IN_ORDER;
   }
 
   /** The route's matchers, defaulted as Gloo defaults them (prefix `/`). */

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { formatProblemBody, GlooInputError } from './errors';
 import { checkRoute } from './route-checks';
-import { Route, RoutePosition, RouteProps } from '../gloo/route';
+import { Route, RouteProps } from '../gloo/route';
 import { checkRouteList, RouteProblem } from '../validation/route-rules';
 
 /** Bumped whenever any route list changes, so cached synth-time problems are computed anew. */
@@ -13,8 +13,7 @@ let generation = 0;
  * Routes are checked by themselves when they are added (and throw at once). The rules that need
  * the whole list (shadowing, delegation, references, regexes) run at synth, through a validation
  * on each construct that added routes, so errors name that construct and all come in one synth.
- * Routes render in the order Gloo evaluates them: `BEFORE_OTHERS` routes first, then `IN_ORDER`
- * routes, each group in the order added.
+ * Routes render in the order they were added, which is the order Gloo evaluates them in.
  */
 export class RouteList {
   private readonly added: Route[] = [];
@@ -42,10 +41,7 @@ export class RouteList {
 
   /** The routes in the order Gloo evaluates them. */
   public get ordered(): Route[] {
-    return [
-      ...this.added.filter(r => r.position === RoutePosition.BEFORE_OTHERS),
-      ...this.added.filter(r => r.position !== RoutePosition.BEFORE_OTHERS),
-    ];
+    return [...this.added];
   }
 
   /** The synth-time problems of every route, in evaluation order. */

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { whyInvalidPrefixRewrite, whyInvalidRe2, whyInvalidRoutePath } from './path-rules';
-import { coveringMatcher } from './shadowing';
+import { Cover, coveringMatcher } from './shadowing';
 import { HeaderMatcher, Route, RouteMatcher } from '../gloo/route';
 import { Problem } from '../private/errors';
 import { AddProblem } from '../private/route-checks';
@@ -161,13 +161,17 @@ function sameHeader(a: HeaderMatcher, b: HeaderMatcher): boolean {
 
 function checkShadowing(route: Route, earlier: Route[], add: AddProblem): void {
   const matchers = route.effectiveMatchers;
-  let firstCover: { route: Route; matcher: number } | undefined;
+  let firstCover: Cover | undefined;
   for (const m of matchers) {
     const cover = coveringMatcher(m, earlier);
     if (!cover) return;
     firstCover ??= cover;
   }
   if (!firstCover) return;
-  add('matchers', matchers, `a route that can match: ${firstCover.route.label} (${firstCover.route.owner.node.path}) matches every request it would, and comes first`,
-    'gloo takes the first route that matches; put the more specific route first, or set allowShadowing: true if this is meant');
+  const earlierRoute = `${firstCover.route.label} (${firstCover.route.owner.node.path})`;
+  const how = firstCover.via
+    ? `${earlierRoute} comes first and delegates every request this one matches to ${firstCover.via}, which matches them all`
+    : `${earlierRoute} comes first and matches every request this one matches`;
+  add('matchers', matchers, `a route that can match, but ${how}`,
+    'gloo takes the first route that matches, so this route never serves a request; add the more specific route before the route that covers it, or set allowShadowing: true if this is meant');
 }

@@ -1,19 +1,52 @@
 import { re2FullMatch } from './path-rules';
 import { HeaderMatcher, QueryParameterMatcher, Route, RouteMatcher } from '../gloo/route';
 
+/** An earlier route that matches every request a later matcher matches. */
+export interface Cover {
+  /** The earlier route. */
+  readonly route: Route;
+  /** The index of its matcher that covers the later one. */
+  readonly matcher: number;
+  /**
+   * When the earlier route delegates: how the covering route inside its RouteTable (or a table
+   * it delegates to in turn) is named, e.g. `RouteTable gloo-system/api routes[0]`.
+   */
+  readonly via?: string;
+}
+
 /**
  * The first matcher of an earlier route that matches every request `later` matches, if any.
- * Delegating routes never shadow: when none of their table's routes matches, Gloo goes on.
+ *
+ * A delegating route shadows only through its RouteTable: Gloo flattens delegation, so when none of
+ * the table's routes matches a request, the routes after the delegating one are tried. It covers
+ * `later` when its own matcher does and a route of its table (of this app, so its routes are known)
+ * covers `later` too.
  */
-export function coveringMatcher(later: RouteMatcher, earlier: Route[]): { route: Route; matcher: number } | undefined {
+export function coveringMatcher(later: RouteMatcher, earlier: Route[], visiting: Set<unknown> = new Set()): Cover | undefined {
   for (const route of earlier) {
-    if (route.props.delegateTo) continue;
     const matchers = route.effectiveMatchers;
     for (let i = 0; i < matchers.length; i++) {
-      if (covers(matchers[i], later)) return { route, matcher: i };
+      if (!covers(matchers[i], later)) continue;
+      if (!route.props.delegateTo) return { route, matcher: i };
+      const via = coverInTable(route.props.delegateTo, later, visiting);
+      if (via) return { route, matcher: i, via };
     }
   }
   return undefined;
+}
+
+function coverInTable(table: any, later: RouteMatcher, visiting: Set<unknown>): string | undefined {
+  const routes: Route[] | undefined = Array.isArray(table?.routes) ? table.routes : undefined;
+  if (!routes || visiting.has(table)) return undefined; // an external table (routes unknown), or a cycle
+  visiting.add(table);
+  try {
+    const inner = coveringMatcher(later, routes, visiting);
+    if (!inner) return undefined;
+    const here = `RouteTable ${table.namespace ? `${table.namespace}/` : ''}${table.name} ${inner.route.label}`;
+    return inner.via ? `${here}, then ${inner.via}` : here;
+  } finally {
+    visiting.delete(table);
+  }
 }
 
 /**

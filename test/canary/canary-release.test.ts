@@ -62,13 +62,47 @@ describe('CanaryRelease', () => {
     expect(simulate(vs, { path: '/findPets' }).mirror).toEqual({ upstream: V2, namespace: 'gloo-system', percent: 5 });
   });
 
-  test('promote is a plain single-destination route in the header route\'s place, with no header route left', () => {
+  test('promote is a plain single-destination route in the release\'s place, with no header route left', () => {
     const { chart } = release('promote');
     const routes = vsRoutes(chart);
     expect(routes).toHaveLength(2);
     expect(routes[0]).toEqual({
       matchers: [{ prefix: '/findPets' }],
       routeAction: { single: { destinationSpec: { rest: { functionName: 'findPets', parameters: {} } }, upstream: { name: V2, namespace: 'gloo-system' } } },
+    });
+  });
+
+  describe('a more specific route added before the release keeps its traffic in every stage', () => {
+    function reviewsApp(stage: string) {
+      const chart = newChart('c');
+      const admin = new Upstream(chart, 'admin', { serviceName: 'admin', servicePort: 8080 });
+      const v1 = new Upstream(chart, 'reviews-v1', { serviceName: 'reviews-v1', servicePort: 8080, metadata: { name: 'reviews-v1' } });
+      const v2 = new Upstream(chart, 'reviews-v2', { serviceName: 'reviews-v2', servicePort: 8080, metadata: { name: 'reviews-v2' } });
+      const vs = new VirtualService(chart, 'vs', { metadata: { name: 'api' } });
+      vs.addRoute({ matchers: [{ prefix: '/api/reviews/admin' }], destination: { upstream: admin } });
+      new CanaryRelease(vs, 'r', {
+        routes: [{ path: '/api/reviews' }],
+        stable: v1,
+        canary: v2,
+        header: { name: 'x-canary', value: 's3cr3t' },
+        stages: [CanaryStage.stable(), CanaryStage.header(), CanaryStage.weight(50, { keepHeaderRoute: true }), CanaryStage.promote()],
+        stage,
+      });
+      Testing.synth(chart); // every synth-time rule passes, shadowing included
+      return { vs, admin };
+    }
+
+    test.each(['stable', 'header', 'weight-50', 'promote'])('at %s', (stage) => {
+      const { vs, admin } = reviewsApp(stage);
+      for (const headers of [{ 'x-canary': 's3cr3t' }, {}] as Array<{ [k: string]: string }>) {
+        expect(sharesByUpstream(simulate(vs, { path: '/api/reviews/admin', headers }))).toEqual({ [admin.name]: 100 });
+      }
+    });
+
+    test('while the release moves the rest of /api/reviews', () => {
+      const { vs } = reviewsApp('header');
+      expect(sharesByUpstream(simulate(vs, { path: '/api/reviews/1', headers: { 'x-canary': 's3cr3t' } }))).toEqual({ 'reviews-v2': 100 });
+      expect(sharesByUpstream(simulate(vs, { path: '/api/reviews/1' }))).toEqual({ 'reviews-v1': 100 });
     });
   });
 

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { CanaryRoute, FunctionRoute, HeaderMatchType, Upstream, VirtualService, WeightedFunctionRoute } from '../../src';
+import { CanaryRoute, FunctionRoute, HeaderMatchType, sharesByUpstream, simulate, Upstream, VirtualService, WeightedFunctionRoute } from '../../src';
 import { newChart, synthYaml, vsRoutes } from '../util';
 
 const FUNCTIONS = { findPets: { method: 'GET', path: '/api/pets' }, findPetById: { method: 'GET', path: '/api/pets/{{ id }}' } };
@@ -55,17 +55,28 @@ describe('CanaryRoute', () => {
     expect(stable.routeAction.single.upstream.name).toBe('default-petstore-v1-8080');
   });
 
-  test('the header route comes before the route it overrides, whatever the order routes are added in', () => {
+  test('the header route comes right before the route it overrides, after every route added earlier', () => {
     const { chart, v1, v2, vs } = setup();
     new FunctionRoute(vs, 'by-id', { path: '/findPetWithId', upstream: v1, functionName: 'findPetById' });
     new CanaryRoute(vs, 'find-pets', { path: '/findPets', functionName: 'findPets', stable: v1, canary: v2 });
     vs.addRoute({ matchers: [{ prefix: '/' }], destination: { upstream: v1 } });
     expect(vsRoutes(chart).map(target)).toEqual([
-      ['/findPets', 'x-canary', 'default-petstore-v2-8080'],
       ['/findPetWithId', '-', 'default-petstore-v1-8080'],
+      ['/findPets', 'x-canary', 'default-petstore-v2-8080'],
       ['/findPets', '-', 'default-petstore-v1-8080'],
       ['/', '-', 'default-petstore-v1-8080'],
     ]);
+  });
+
+  test('a more specific route added before it keeps its traffic, with or without the header', () => {
+    const { chart, v1, v2, vs } = setup();
+    const admin = new Upstream(chart, 'admin', { serviceName: 'admin', servicePort: 8080 });
+    vs.addRoute({ matchers: [{ prefix: '/findPets/admin' }], destination: { upstream: admin } });
+    new CanaryRoute(vs, 'find-pets', { path: '/findPets', functionName: 'findPets', stable: v1, canary: v2, header: { name: 'x-canary', value: 's3cr3t' } });
+    const shares = (headers: { [k: string]: string }) => sharesByUpstream(simulate(vs, { path: '/findPets/admin', headers }));
+    expect(shares({ 'x-canary': 's3cr3t' })).toEqual({ [admin.name]: 100 });
+    expect(shares({})).toEqual({ [admin.name]: 100 });
+    expect(sharesByUpstream(simulate(vs, { path: '/findPets', headers: { 'x-canary': 's3cr3t' } }))).toEqual({ [v2.name]: 100 });
   });
 
   test.each([

@@ -1,5 +1,5 @@
 import { ApiObject, Chart, JsonPatch } from 'cdk8s';
-import { RoutePosition, RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
+import { RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
 import { newChart, onlyManifest, synthYaml, vsRoutes } from '../util';
 
 function setup() {
@@ -66,15 +66,15 @@ describe('VirtualService', () => {
     expect(synthYaml(chart)).toMatchSnapshot();
   });
 
-  test('routes render in the order added; BEFORE_OTHERS routes come first', () => {
+  test('routes render in the order added, which is the order Gloo evaluates them in', () => {
     const { chart, v1, v2, vs } = setup();
     vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ prefix: '/b', headers: [{ name: 'x', value: '1' }] }], destination: { upstream: v2 } });
     vs.addRoute({ matchers: [{ prefix: '/b' }], destination: { upstream: v1 } });
-    vs.addRoute({ matchers: [{ prefix: '/b', headers: [{ name: 'x', value: '1' }] }], destination: { upstream: v2 }, position: RoutePosition.BEFORE_OTHERS });
     expect(vsRoutes(chart).map(r => [r.matchers[0].prefix, r.routeAction.single.upstream.name])).toEqual([
-      ['/b', v2.name], ['/a', v1.name], ['/b', v1.name],
+      ['/a', v1.name], ['/b', v2.name], ['/b', v1.name],
     ]);
-    expect(vs.routes.map(r => r.label)).toEqual(['routes[2]', 'routes[0]', 'routes[1]']);
+    expect(vs.routes.map(r => r.label)).toEqual(['routes[0]', 'routes[1]', 'routes[2]']);
   });
 
   test('routes given as props come first, then added ones', () => {

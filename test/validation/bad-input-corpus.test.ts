@@ -123,15 +123,22 @@ const CORPUS: Array<[string, (c: Ctx) => void, string | RegExp]> = [
     '[c/e] domains[0]: got "", expected a non-empty domain'],
   // shadowing
   ['a route shadowed by an earlier prefix', c => { c.vs.addRoute(route('/pets', c.v1)); c.vs.addRoute(route('/pets/find', c.v2)); Testing.synth(c.chart); },
-    /\[c\/vs\] routes\[1\]\.matchers: got \[\{"prefix":"\/pets\/find"\}\], expected a route that can match: routes\[0\] \(c\/vs\) matches every request it would, and comes first \(hint: gloo takes the first route that matches/],
+    /\[c\/vs\] routes\[1\]\.matchers: got \[\{"prefix":"\/pets\/find"\}\], expected a route that can match, but routes\[0\] \(c\/vs\) comes first and matches every request this one matches \(hint: gloo takes the first route that matches/],
   ['a header route placed after its plain route', c => { c.vs.addRoute(route('/findPets', c.v1)); c.vs.addRoute({ matchers: [{ prefix: '/findPets', headers: [{ name: 'x-canary', value: 'true' }] }], destination: { upstream: c.v2 } }); Testing.synth(c.chart); },
-    /routes\[1\]\.matchers: got .*, expected a route that can match: routes\[0\]/],
+    /routes\[1\]\.matchers: got .*, expected a route that can match, but routes\[0\]/],
   ['a duplicate exact route', c => { c.vs.addRoute({ matchers: [{ exact: '/a' }], destination: { upstream: c.v1 } }); c.vs.addRoute({ matchers: [{ exact: '/a' }], destination: { upstream: c.v2 } }); Testing.synth(c.chart); },
     /routes\[1\]\.matchers: got \[\{"exact":"\/a"\}\], expected a route that can match/],
   ['a route after a catch-all', c => { c.vs.addRoute(route('/', c.v1)); c.vs.addRoute({ matchers: [{ regex: '/x.*' }], destination: { upstream: c.v2 } }); Testing.synth(c.chart); },
-    /routes\[1\]\.matchers: got .*, expected a route that can match: routes\[0\]/],
+    /routes\[1\]\.matchers: got .*, expected a route that can match, but routes\[0\]/],
   ['a FunctionRoute shadowed by an earlier one, naming the later construct', c => { new FunctionRoute(c.vs, 'a', { path: '/find', upstream: c.v1, functionName: 'findPets' }); new FunctionRoute(c.vs, 'b', { path: '/findPets', upstream: c.v2, functionName: 'findPets' }); Testing.synth(c.chart); },
-    /\[c\/vs\/b\] routes\[1\]\.matchers: .*routes\[0\] \(c\/vs\/a\) matches every request it would/],
+    /\[c\/vs\/b\] routes\[1\]\.matchers: .*routes\[0\] \(c\/vs\/a\) comes first and matches every request this one matches/],
+  ['a route shadowed through delegation', c => {
+    const rt = new RouteTable(c.chart, 'rt', { metadata: { name: 'api' } });
+    rt.addRoute(route('/api', c.v1));
+    c.vs.addRoute({ matchers: [{ prefix: '/api' }], delegateTo: rt });
+    c.vs.addRoute(route('/api/reviews', c.v2));
+    Testing.synth(c.chart);
+  }, /\[c\/vs\] routes\[1\]\.matchers: got \[\{"prefix":"\/api\/reviews"\}\], expected a route that can match, but routes\[0\] \(c\/vs\) comes first and delegates every request this one matches to RouteTable api routes\[0\], which matches them all/],
   // references
   ['an upstream of another app', c => { const other = context(); c.vs.addRoute(route('/x', other.v1)); Testing.synth(c.chart); },
     /\[c\/vs\] routes\[0\]\.routeAction\.single\.upstream: got "gloo-system\/default-petstore-v1-8080 \(construct c\/v1 of another app\)", expected an Upstream defined in this app or declared external with Upstream\.fromUpstreamName\(\)/],

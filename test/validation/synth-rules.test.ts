@@ -29,7 +29,7 @@ describe('synth-time rules', () => {
       expect.stringMatching(/^ {2}\[test\/vs\] domains: got \["\*"\], expected domains no other VirtualService on gateway gateway-proxy serves, but test\/twin serves them too/),
       expect.stringMatching(/^ {2}\[test\/vs\] routes\[0\]\.matchers\[0\]\.regex: got "\(\?=x\)", expected a valid RE2 regular expression/),
       '  [test/vs] routes[1].options.prefixRewrite: got "/x//y", expected a path without "//" (hint: gloo rejects the route ("the rewrite is invalid"))',
-      expect.stringMatching(/^ {2}\[test\/vs\] routes\[2\]\.matchers: got \[\{"prefix":"\/a\/b"\}\], expected a route that can match: routes\[1\] \(test\/vs\)/),
+      expect.stringMatching(/^ {2}\[test\/vs\] routes\[2\]\.matchers: got \[\{"prefix":"\/a\/b"\}\], expected a route that can match, but routes\[1\] \(test\/vs\) comes first/),
       expect.stringMatching(/^ {2}\[test\/twin\] domains: got \["\*"\], expected domains no other VirtualService on gateway gateway-proxy serves, but test\/vs serves them too/),
     ]);
   });
@@ -68,7 +68,25 @@ describe('synth-time rules', () => {
     rt.addRoute({ matchers: [{ prefix: '/team/a' }], destination: { upstream: v1 } });
     rt.addRoute({ matchers: [{ exact: '/team' }], destination: { upstream: v1 } });
     vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: rt });
-    vs.addRoute({ matchers: [{ prefix: '/team/b' }], destination: { upstream: v1 } }); // a delegating route never shadows
+    vs.addRoute({ matchers: [{ prefix: '/team/b' }], destination: { upstream: v1 } }); // no route of the table covers /team/b, so it is reachable
+    expect(vsRoutes(chart)).toHaveLength(2);
+  });
+
+  test('fails when a route is shadowed through nested delegation, naming the path through the tables', () => {
+    const { chart, v1, vs } = setup();
+    const inner = new RouteTable(chart, 'inner', { metadata: { name: 'inner' } });
+    inner.addRoute({ matchers: [{ prefix: '/team' }], destination: { upstream: v1 } });
+    const outer = new RouteTable(chart, 'outer', { metadata: { name: 'outer' } });
+    outer.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: inner });
+    vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: outer });
+    vs.addRoute({ matchers: [{ prefix: '/team/b' }], destination: { upstream: v1 } });
+    expect(() => Testing.synth(chart)).toThrow(/routes\[1\]\.matchers: .*delegates every request this one matches to RouteTable outer routes\[0\], then RouteTable inner routes\[0\], which matches them all/);
+  });
+
+  test('a route after a delegation to an external RouteTable is not reported: its routes are unknown', () => {
+    const { chart, v1, vs } = setup();
+    vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: RouteTable.fromRouteTableName(chart, 'ext', 'team', 'teams') });
+    vs.addRoute({ matchers: [{ prefix: '/team/b' }], destination: { upstream: v1 } });
     expect(vsRoutes(chart)).toHaveLength(2);
   });
 

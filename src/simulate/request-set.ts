@@ -1,0 +1,111 @@
+import { SimulatedRequest, SimulationResult } from './simulator';
+
+/**
+ * Requests that tell routes apart: derived from the matchers of rendered Gloo routes, they sit on
+ * every boundary a matcher draws. For each path specifier: the path itself, with a trailing `/`,
+ * one element deeper, one character longer and one shorter (a character prefix such as `/foo`
+ * matches `/foox`; a regex is only probed with `/`). Each path is tried without headers, with each
+ * header or query condition alone (its value, and a value it does not match), with all of them
+ * together, and with every method a matcher names.
+ *
+ * Two route lists that give the same destinations, shares and mirrors for all of these requests
+ * route alike for the cases their own matchers distinguish.
+ */
+export function deriveRequests(routes: any[]): SimulatedRequest[] {
+  const paths = new Set<string>(['/']);
+  const headers = new Map<string, Set<string>>();
+  const queries = new Map<string, Set<string>>();
+  const methods = new Set<string>(['GET']);
+  const visit = (list: any[]) => {
+    for (const route of list ?? []) {
+      for (const m of route?.matchers ?? []) {
+        for (const p of pathsAround(m)) paths.add(p);
+        for (const h of m.headers ?? []) addValues(headers, h);
+        for (const q of m.queryParameters ?? []) addValues(queries, q);
+        for (const method of m.methods ?? []) methods.add(method);
+      }
+    }
+  };
+  visit(routes);
+
+  const variants: Array<{ headers: { [k: string]: string }; query: { [k: string]: string } }> = [{ headers: {}, query: {} }];
+  for (const [name, values] of [...headers.entries()].sort(byKey)) {
+    for (const v of [...values].sort()) variants.push({ headers: { [name]: v }, query: {} });
+  }
+  for (const [name, values] of [...queries.entries()].sort(byKey)) {
+    for (const v of [...values].sort()) variants.push({ headers: {}, query: { [name]: v } });
+  }
+  if (headers.size + queries.size > 1) {
+    variants.push({ headers: firstValues(headers), query: firstValues(queries) });
+  }
+
+  const requests: SimulatedRequest[] = [];
+  for (const path of [...paths].sort()) {
+    for (const method of [...methods].sort()) {
+      for (const v of variants) {
+        const qs = new URLSearchParams(v.query).toString();
+        requests.push({ path: qs ? `${path}?${qs}` : path, method, headers: v.headers });
+      }
+    }
+  }
+  return requests;
+}
+
+/**
+ * What a simulation result means for traffic, without which route index served it: the shares by
+ * destination (upstream or Service, function, subset) and the mirror. Equal strings mean equal
+ * routing.
+ */
+export function routingMeaning(result: SimulationResult): string {
+  if (!result.matched) return 'no route';
+  const shares = new Map<string, number>();
+  for (const d of result.destinations) {
+    const key = `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}`;
+    shares.set(key, (shares.get(key) ?? 0) + d.percent);
+  }
+  const parts = [...shares.entries()].filter(([, p]) => p > 0).sort(byKey).map(([k, p]) => `${k}=${round(p)}%`);
+  const mirror = result.mirror ? ` mirror ${result.mirror.namespace}/${result.mirror.upstream} ${round(result.mirror.percent)}%` : '';
+  const unresolved = result.unresolved ? ` unresolved ${result.unresolved}` : '';
+  return `${parts.join(' ') || 'no destination'}${mirror}${unresolved}`;
+}
+
+/** A request in one line, for reports: `GET /findPets?x=1 {"x-canary":"true"}`. */
+export function describeRequest(r: SimulatedRequest): string {
+  const headers = Object.keys(r.headers ?? {}).length > 0 ? ` ${JSON.stringify(r.headers)}` : '';
+  return `${r.method ?? 'GET'} ${r.path}${headers}`;
+}
+
+function pathsAround(m: any): string[] {
+  const base = m.prefix ?? m.exact;
+  if (typeof base !== 'string') return [];
+  const out = [base, `${base}/`, `${base.replace(/\/$/, '')}/x`, `${base}x`];
+  if (base.length > 1) out.push(base.slice(0, -1));
+  if (m.caseSensitive === false) out.push(base.toUpperCase());
+  return out.filter(p => p.startsWith('/'));
+}
+
+function addValues(into: Map<string, Set<string>>, condition: any): void {
+  const name = condition.name;
+  if (typeof name !== 'string' || name === '') return;
+  const values = into.get(name) ?? new Set<string>();
+  if (typeof condition.value === 'string' && condition.value !== '') {
+    values.add(condition.value); // for a regex, its text is often a value it matches
+    values.add(`${condition.value}-other`);
+  }
+  if (condition.regex || !condition.value) values.add('present');
+  into.set(name, values);
+}
+
+function firstValues(map: Map<string, Set<string>>): { [k: string]: string } {
+  const out: { [k: string]: string } = {};
+  for (const [name, values] of [...map.entries()].sort(byKey)) out[name] = [...values].sort()[0];
+  return out;
+}
+
+function byKey<T>(a: [string, T], b: [string, T]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
+function round(p: number): number {
+  return Math.round(p * 1e6) / 1e6;
+}
