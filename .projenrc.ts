@@ -22,10 +22,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.8.0',
   jsiiVersion: '~6.0.0',
   typescriptVersion: '~6.0.3',
-  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // No cdk8s-plus at runtime: workloads are plain ApiObjects, and `Upstream` takes a Service from
+  // any cdk8s-plus major (or none). The tests use two majors to prove it.
   bundledDeps: ['yaml@^2.9.0', 're2js@^2.10.0'],
   devDeps: [
     'cdk8s-cli@^2.207.0',
+    'cdk8s-plus-28@^2.5.6',
+    'cdk8s-plus-33@^2.5.57',
     '@swc/core@^1.16.0',
     '@swc/jest@^0.2.39',
     'fast-check@^4.11.0',

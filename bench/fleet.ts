@@ -60,7 +60,7 @@ export function buildRaw(n: number): App {
     }
     const name = `svc-${i}`;
     const labels = { app: name };
-    // cdk8s-plus labels pods with a hash of the Deployment's construct path; so does this
+    // PetstoreService labels pods with a hash of the Deployment's construct path (as cdk8s-plus does); so does this
     const scope = new Construct(chart, name);
     const podAddress = Names.toLabelValue(new Construct(scope, 'Deployment'));
     new ApiObject(chart, `${name}-deployment`, deployment(name, labels, podAddress));

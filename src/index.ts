@@ -8,6 +8,7 @@ export * from './canary/canary-header';
 export * from './canary/function-route';
 export * from './canary/canary-route';
 export * from './canary/weighted-function-route';
+export * from './service/versioned-service';
 export * from './petstore/petstore-functions';
 export * from './petstore/petstore-service';
 export * from './synth/atomic-output';

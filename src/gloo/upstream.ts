@@ -1,9 +1,9 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
 import { checkImportedName } from '../private/imported';
+import { lookUpKubeService, servicePorts } from '../private/kube-service';
 import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
 
 const UPSTREAM_SYMBOL = Symbol.for('cdk8s-gloo-canary.Upstream');
@@ -61,7 +61,7 @@ export interface RestFunction {
 /**
  * Properties of an `Upstream` of kube type.
  *
- * Give either `service` (a cdk8s-plus Service of this app) or `serviceName`, not both.
+ * Give either `service` (a Kubernetes Service of this app) or `serviceName`, not both.
  */
 export interface UpstreamProps {
   /**
@@ -70,10 +70,13 @@ export interface UpstreamProps {
    */
   readonly metadata?: ApiObjectMetadata;
   /**
-   * The Kubernetes Service behind the Upstream, defined in this app.
+   * The Kubernetes Service behind the Upstream, defined in this app: a `Service` of any cdk8s-plus
+   * major, a `KubeService`, or a plain `ApiObject` of kind Service (apiVersion v1), or any construct
+   * whose default child is one of those. Its name, namespace and sole port are read when the
+   * Upstream is created, its selector when the Upstream is synthesized.
    * @default - `serviceName` and `serviceNamespace` are used
    */
-  readonly service?: kplus.Service;
+  readonly service?: IConstruct;
   /**
    * The name of the Kubernetes Service behind the Upstream, for a Service defined elsewhere.
    * @default - the name of `service`
@@ -144,7 +147,7 @@ export class Upstream extends Construct implements IUpstream {
   private readonly functions: { [name: string]: RestFunction };
   private readonly swaggerUrl?: string;
   private readonly selector?: { [key: string]: string };
-  private readonly service?: kplus.Service;
+  private readonly service?: ApiObject;
 
   constructor(scope: Construct, id: string, props: UpstreamProps) {
     super(scope, id);
@@ -155,15 +158,18 @@ export class Upstream extends Construct implements IUpstream {
       problems.add('serviceName', props.serviceName, 'either service or serviceName, not both');
     }
     if (!props.service && !props.serviceName) {
-      problems.add('service', undefined, 'a cdk8s-plus Service (service) or the name of one (serviceName)');
+      problems.add('service', undefined, 'a Kubernetes Service (service) or the name of one (serviceName)');
     }
-    this.service = props.service;
-    this.serviceName = props.service?.name ?? props.serviceName ?? '';
-    this.serviceNamespace = props.serviceNamespace ?? props.service?.metadata.namespace ?? 'default';
-    this.servicePort = props.servicePort ?? soleServicePort(props.service) ?? 0;
-    if (props.servicePort === undefined && this.servicePort === 0 && (props.service || props.serviceName)) {
-      problems.add('servicePort', undefined, props.service
-        ? `the port to use, since service ${props.service.name} has ${props.service.ports.length} ports`
+    const lookup = props.service ? lookUpKubeService(props.service) : undefined;
+    if (lookup && 'problem' in lookup) problems.add('service', props.service, lookup.problem);
+    this.service = lookup && 'apiObject' in lookup ? lookup.apiObject : undefined;
+    this.serviceName = this.service?.name ?? props.serviceName ?? '';
+    this.serviceNamespace = props.serviceNamespace ?? this.service?.metadata.namespace ?? 'default';
+    const ports = props.servicePort === undefined && this.service ? servicePorts(this.service) : [];
+    this.servicePort = props.servicePort ?? (ports.length === 1 ? ports[0] : 0);
+    if (props.servicePort === undefined && this.servicePort === 0 && (this.service || props.serviceName)) {
+      problems.add('servicePort', undefined, this.service
+        ? `the port to use, since service ${this.service.name} has ${ports.length} ports`
         : 'the Service port to send traffic to');
     }
     if (!Number.isInteger(this.servicePort) || this.servicePort < 0 || this.servicePort > 65535) {
@@ -225,7 +231,7 @@ export class Upstream extends Construct implements IUpstream {
   }
 
   private serviceSelector(): { [key: string]: string } | undefined {
-    const selector = this.service ? ApiObject.of(this.service).toJson()?.spec?.selector : undefined;
+    const selector = this.service?.toJson()?.spec?.selector;
     return selector && Object.keys(selector).length > 0 ? sortKeys(selector) : undefined;
   }
 }
@@ -236,11 +242,6 @@ class ImportedUpstream extends Construct implements IUpstream {
     super(scope, id);
     checkImportedName(this, name, namespace);
   }
-}
-
-function soleServicePort(service?: kplus.Service): number | undefined {
-  const ports = service?.ports ?? [];
-  return ports.length === 1 ? ports[0].port : undefined;
 }
 
 /**

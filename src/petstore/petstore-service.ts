@@ -1,9 +1,7 @@
-import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PETSTORE_FUNCTIONS } from './petstore-functions';
-import { RestFunction, Upstream } from '../gloo/upstream';
-import { ProblemCollector } from '../private/errors';
-import { whyNotNamespace } from '../private/names';
+import { RestFunction } from '../gloo/upstream';
+import { VersionedService } from '../service/versioned-service';
 
 /** Properties of a `PetstoreService`. */
 export interface PetstoreServiceProps {
@@ -57,64 +55,25 @@ export interface PetstoreServiceProps {
 }
 
 /**
- * One version of the petstore: a Deployment and a Service (through cdk8s-plus), and the Gloo
- * Upstream in front of them with the petstore's REST functions, named as Gloo's discovery would
- * name it (`default-petstore-v1-8080`).
+ * One version of the petstore: a `VersionedService` with the petstore's defaults. A Deployment and
+ * a Service (plain ApiObjects), and the Gloo Upstream in front of them with the petstore's REST
+ * functions, named as Gloo's discovery would name it (`default-petstore-v1-8080`).
  */
-export class PetstoreService extends Construct {
-  /** The Deployment. */
-  public readonly deployment: kplus.Deployment;
-  /** The Service. */
-  public readonly service: kplus.Service;
-  /** The Gloo Upstream, with the REST functions. */
-  public readonly upstream: Upstream;
-
+export class PetstoreService extends VersionedService {
   constructor(scope: Construct, id: string, props: PetstoreServiceProps) {
-    super(scope, id);
-    const problems = new ProblemCollector(this);
-    if (typeof props.version !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(props.version)) {
-      problems.add('version', props.version, 'a version such as "v1" (lowercase letters, digits, "-" and ".")');
-    }
-    const port = props.port ?? 8080;
-    if (!Number.isInteger(port) || port < 1 || port > 65535) problems.add('port', port, 'an integer port between 1 and 65535');
-    const replicas = props.replicas ?? 1;
-    if (!Number.isInteger(replicas) || replicas < 0) problems.add('replicas', replicas, 'a whole number of replicas, 0 or more');
-    const namespace = props.namespace ?? 'default';
-    const nsProblem = whyNotNamespace(namespace);
-    if (nsProblem) problems.add('namespace', namespace, nsProblem);
-    problems.throwIfAny();
-
     const name = props.name ?? `petstore-${props.version}`;
-    const labels = props.labels ?? { app: name };
-
-    this.deployment = new kplus.Deployment(this, 'Deployment', {
-      metadata: { name, namespace, labels },
-      replicas,
-      select: false,
-      podMetadata: { labels },
-      // The petstore image runs as root and writes nothing; cdk8s-plus would otherwise force non-root.
-      securityContext: { ensureNonRoot: false },
-      containers: [{
-        name,
-        image: props.image ?? `scottcranton/petstore:${props.version}`,
-        ports: [{ number: port }],
-        securityContext: { ensureNonRoot: false },
-      }],
-    });
-    this.deployment.select(kplus.LabelSelector.of({ labels }));
-
-    this.service = new kplus.Service(this, 'Service', {
-      metadata: { name, namespace, labels },
-      type: kplus.ServiceType.CLUSTER_IP,
-      ports: [{ name: 'http', port, targetPort: port, protocol: kplus.Protocol.TCP }],
-    });
-    for (const [key, value] of Object.entries(labels)) this.service.selectLabel(key, value);
-
-    this.upstream = new Upstream(this, 'Upstream', {
-      service: this.service,
-      servicePort: port,
-      selector: labels, // what the Service selects; saves rendering the Service to read it back
-      metadata: props.upstreamNamespace ? { namespace: props.upstreamNamespace } : undefined,
+    const namespace = props.namespace ?? 'default';
+    const port = props.port ?? 8080;
+    super(scope, id, {
+      name: 'petstore',
+      version: props.version,
+      workloadName: name,
+      image: props.image ?? `scottcranton/petstore:${props.version}`,
+      port,
+      namespace,
+      labels: props.labels ?? { app: name },
+      replicas: props.replicas,
+      upstreamNamespace: props.upstreamNamespace,
       functions: props.functions ?? PETSTORE_FUNCTIONS,
       swaggerUrl: props.swaggerUrl ?? `http://${name}.${namespace}.svc.cluster.local:${port}/swagger.json`,
     });

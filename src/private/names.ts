@@ -53,3 +53,62 @@ export function sanitizeGlooName(raw: string): string {
   }
   return name.replace(/\./g, '-').toLowerCase();
 }
+
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/**
+ * Why `name` is not a valid Service name (an RFC 1035 label of at most 63 characters), or
+ * `undefined` when it is.
+ */
+export function whyNotServiceName(name: string): string | undefined {
+  if (typeof name !== 'string' || name.length === 0) return 'a non-empty Service name';
+  if (name.length > 63) return `a Service name of at most 63 characters (an RFC 1035 label), not ${name.length}`;
+  if (!DNS1035_LABEL.test(name)) {
+    return 'a Service name that is a lowercase RFC 1035 label (a-z, 0-9 and "-", starting with a letter, ending with a letter or digit)';
+  }
+  return undefined;
+}
+
+/**
+ * Why `name` is not a valid RFC 1123 label of at most 63 characters (container names, for
+ * example), or `undefined` when it is. `what` names the thing in the message, e.g. `container name`.
+ */
+export function whyNotDnsLabel(name: string, what: string): string | undefined {
+  if (typeof name !== 'string' || name.length === 0) return `a non-empty ${what}`;
+  if (name.length > 63) return `a ${what} of at most 63 characters (an RFC 1123 label), not ${name.length}`;
+  if (!DNS1123_LABEL.test(name)) {
+    return `a ${what} that is a lowercase RFC 1123 label (a-z, 0-9 and "-", starting and ending with a letter or digit)`;
+  }
+  return undefined;
+}
+
+/**
+ * Why `value` is not a valid Kubernetes label value (at most 63 characters of letters, digits,
+ * `-`, `_` and `.`, starting and ending with a letter or digit; empty is allowed), or `undefined`.
+ */
+export function whyNotLabelValue(value: string): string | undefined {
+  if (typeof value !== 'string') return 'a label value (a string)';
+  if (value.length > 63) return `a label value of at most 63 characters, not ${value.length}`;
+  if (!LABEL_VALUE.test(value)) {
+    return 'a label value of letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
+  }
+  return undefined;
+}
+
+/**
+ * Why `key` is not a valid Kubernetes label key (an optional DNS subdomain prefix of at most 253
+ * characters and `/`, then a name of at most 63 characters like a label value), or `undefined`.
+ */
+export function whyNotLabelKey(key: string): string | undefined {
+  const slash = typeof key === 'string' ? key.indexOf('/') : -1;
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined && whyNotObjectName(prefix)) {
+    return 'a label key whose prefix (before "/") is a lowercase DNS subdomain of at most 253 characters';
+  }
+  if (typeof name !== 'string' || name.length === 0 || name.length > 63 || !LABEL_VALUE.test(name)) {
+    return 'a label key of at most 63 characters (after an optional "prefix/") of letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
+  }
+  return undefined;
+}

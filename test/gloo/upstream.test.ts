@@ -1,5 +1,7 @@
-import { ApiObject, Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import * as kplus33 from 'cdk8s-plus-33';
+import { Construct } from 'constructs';
 import { Upstream } from '../../src';
 import { newChart, onlyManifest, synthYaml } from '../util';
 
@@ -50,6 +52,45 @@ describe('Upstream', () => {
     });
   });
 
+  test('from a cdk8s-plus-33 Service: the same Upstream as from cdk8s-plus-28', () => {
+    const build = (makeService: (chart: Chart) => Construct) => {
+      const chart = newChart();
+      new Upstream(chart, 'up', { service: makeService(chart) });
+      return onlyManifest(chart, 'Upstream');
+    };
+    const from28 = build(chart => new kplus.Service(chart, 'svc', {
+      metadata: { name: 'checkout-v1', namespace: 'shop' },
+      ports: [{ port: 8080 }],
+      selector: kplus.Pods.select(chart, 'pods', { labels: { app: 'checkout', version: 'v1' } }),
+    }));
+    const from33 = build(chart => new kplus33.Service(chart, 'svc', {
+      metadata: { name: 'checkout-v1', namespace: 'shop' },
+      ports: [{ port: 8080 }],
+      selector: kplus33.Pods.select(chart, 'pods', { labels: { app: 'checkout', version: 'v1' } }),
+    }));
+    expect(from33).toEqual(from28);
+    expect(from33).toEqual({
+      apiVersion: 'gloo.solo.io/v1',
+      kind: 'Upstream',
+      metadata: { name: 'shop-checkout-v1-8080', namespace: 'gloo-system' },
+      spec: { kube: { selector: { app: 'checkout', version: 'v1' }, serviceName: 'checkout-v1', serviceNamespace: 'shop', servicePort: 8080 } },
+    });
+  });
+
+  test('from a plain ApiObject of kind Service, with the selector read at synth', () => {
+    const chart = newChart();
+    const service = new ApiObject(chart, 'svc', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'checkout-v2', namespace: 'shop' },
+      spec: { ports: [{ name: 'http', port: 80, targetPort: 8080 }], selector: { version: 'v2', app: 'checkout' } },
+    });
+    const upstream = new Upstream(chart, 'up', { service });
+    service.addJsonPatch(JsonPatch.add('/spec/selector/tier', 'web')); // after the Upstream, still seen
+    expect([upstream.name, upstream.serviceName, upstream.serviceNamespace, upstream.servicePort]).toEqual(['shop-checkout-v2-80', 'checkout-v2', 'shop', 80]);
+    expect(onlyManifest(chart, 'Upstream').spec.kube.selector).toEqual({ app: 'checkout', tier: 'web', version: 'v2' });
+  });
+
   test('from an explicit service name, namespace and port, without REST spec', () => {
     const chart = newChart();
     new Upstream(chart, 'up', { serviceName: 'orders', serviceNamespace: 'shop', servicePort: 9090 });
@@ -90,7 +131,18 @@ describe('Upstream', () => {
 
     test('fails when neither service nor serviceName is given', () => {
       expect(() => new Upstream(chart, 'up', {})).toThrow(
-        '[test/up] service: got nothing, expected a cdk8s-plus Service (service) or the name of one (serviceName)');
+        '[test/up] service: got nothing, expected a Kubernetes Service (service) or the name of one (serviceName)');
+    });
+
+    test('fails when service is a Deployment, naming its kind', () => {
+      const deployment = new kplus33.Deployment(chart, 'deploy', { containers: [{ image: 'nginx' }] });
+      expect(() => new Upstream(chart, 'up', { service: deployment, servicePort: 80 })).toThrow(
+        '[test/up] service: got construct test/deploy, expected a v1 Service (a cdk8s-plus Service, a KubeService or an ApiObject of kind Service), not kind Deployment (apps/v1)');
+    });
+
+    test('fails when service is a construct without an ApiObject', () => {
+      expect(() => new Upstream(chart, 'up', { service: new Construct(chart, 'empty'), servicePort: 80 })).toThrow(
+        '[test/up] service: got construct test/empty, expected a v1 Service, or a construct whose default child is one (this one has no default child)');
     });
 
     test('fails when both service and serviceName are given', () => {

@@ -64,14 +64,43 @@ describe('PetstoreService', () => {
     expect(synthYaml(chart)).toMatchSnapshot();
   });
 
-  test('fails for an invalid version', () => {
+  test('fails when the version is invalid', () => {
     expect(() => new PetstoreService(newChart(), 'x', { version: 'V 1' })).toThrow(
       '[test/x] version: got "V 1", expected a version such as "v1"');
   });
 
-  test('fails for a bad port and replica count, both reported', () => {
+  test('fails when the port and the replica count are bad, both reported', () => {
     expect(() => new PetstoreService(newChart(), 'x', { version: 'v1', port: 0, replicas: -1 })).toThrow(
       /2 problems:\n {2}\[test\/x\] port: got 0, expected an integer port between 1 and 65535\n {2}\[test\/x\] replicas: got -1/);
+  });
+
+  test('fails when a dotted version makes the Service and container name invalid', () => {
+    expect(() => new PetstoreService(newChart(), 'x', { version: 'v1.2' })).toThrow([
+      '2 problems:',
+      '  [test/x] service.metadata.name: got "petstore-v1.2", expected a Service name that is a lowercase RFC 1035 label',
+    ].join('\n'));
+  });
+
+  test('fails when a long version makes the names and the app label longer than 63 characters', () => {
+    const version = `v${'1'.repeat(54)}`;
+    const name = `petstore-${version}`; // 64 characters
+    expect(() => new PetstoreService(newChart(), 'x', { version })).toThrow([
+      '3 problems:',
+      `  [test/x] service.metadata.name: got "${name}", expected a Service name of at most 63 characters (an RFC 1035 label), not 64`,
+      `  [test/x] deployment.spec.template.spec.containers[0].name: got "${name}", expected a container name of at most 63 characters (an RFC 1123 label), not 64`,
+      `  [test/x] labels.app: got "${name}", expected a label value of at most 63 characters, not 64`,
+    ].join('\n'));
+  });
+
+  test('fails when an explicit name is not a valid Service name', () => {
+    expect(() => new PetstoreService(newChart(), 'x', { version: 'v1', name: 'Pets_V1' })).toThrow(
+      '[test/x] deployment.metadata.name: got "Pets_V1", expected a lowercase RFC 1123 subdomain name');
+  });
+
+  test('the workloads are plain ApiObjects', () => {
+    const petstore = new PetstoreService(newChart(), 'v1', { version: 'v1' });
+    expect([petstore.deployment.apiVersion, petstore.deployment.kind, petstore.service.apiVersion, petstore.service.kind])
+      .toEqual(['apps/v1', 'Deployment', 'v1', 'Service']);
   });
 
   test('synthesizes deterministically', () => {

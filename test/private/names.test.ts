@@ -1,5 +1,7 @@
 import { createHash } from 'crypto';
-import { discoveredUpstreamName, sanitizeGlooName, whyNotNamespace, whyNotObjectName } from '../../src/private/names';
+import {
+  discoveredUpstreamName, sanitizeGlooName, whyNotDnsLabel, whyNotLabelKey, whyNotLabelValue, whyNotNamespace, whyNotObjectName, whyNotServiceName,
+} from '../../src/private/names';
 
 describe('discoveredUpstreamName', () => {
   test('follows <namespace>-<service>-<port>, as in the blog', () => {
@@ -44,5 +46,34 @@ describe('kubernetes names', () => {
 
   test.each(['', 'a.b', 'x'.repeat(64), 'UP'])('fails for namespace %p', (ns) => {
     expect(whyNotNamespace(ns)).toBeDefined();
+  });
+});
+
+describe('workload names', () => {
+  test('Service names are RFC 1035 labels of at most 63 characters', () => {
+    expect(whyNotServiceName('checkout-v1')).toBeUndefined();
+    expect(whyNotServiceName(`a${'b'.repeat(62)}`)).toBeUndefined();
+    expect(whyNotServiceName(`a${'b'.repeat(63)}`)).toBe('a Service name of at most 63 characters (an RFC 1035 label), not 64');
+    expect(whyNotServiceName('1checkout')).toMatch(/starting with a letter/);
+    expect(whyNotServiceName('checkout-v1.2')).toMatch(/RFC 1035 label/);
+    expect(whyNotServiceName('')).toBe('a non-empty Service name');
+  });
+
+  test('RFC 1123 labels may start with a digit, not hold a dot', () => {
+    expect(whyNotDnsLabel('1checkout', 'container name')).toBeUndefined();
+    expect(whyNotDnsLabel('a.b', 'container name')).toMatch(/^a container name that is a lowercase RFC 1123 label/);
+    expect(whyNotDnsLabel('a'.repeat(64), 'container name')).toBe('a container name of at most 63 characters (an RFC 1123 label), not 64');
+  });
+
+  test('label values: empty, mixed case, "_" and "." inside are fine', () => {
+    for (const ok of ['', 'v1', 'V1.2_rc-1', 'a'.repeat(63)]) expect(whyNotLabelValue(ok)).toBeUndefined();
+    expect(whyNotLabelValue('a'.repeat(64))).toBe('a label value of at most 63 characters, not 64');
+    for (const bad of ['-v1', 'v1.', 'v 1', 'v1/2']) expect(whyNotLabelValue(bad)).toMatch(/^a label value of letters/);
+  });
+
+  test('label keys: an optional DNS prefix, then a name like a label value', () => {
+    for (const ok of ['app', 'app.kubernetes.io/name', 'Track_1']) expect(whyNotLabelKey(ok)).toBeUndefined();
+    expect(whyNotLabelKey('Example.com/app')).toMatch(/prefix/);
+    for (const bad of ['', 'a/', '-app', 'a'.repeat(64)]) expect(whyNotLabelKey(bad)).toMatch(/^a label key of at most 63/);
   });
 });
