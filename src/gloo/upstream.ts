@@ -3,8 +3,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
-import { checkImportedName } from '../private/imported';
-import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
+import { addNameProblems, checkImportedName } from '../private/imported';
+import { discoveredUpstreamName, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
 
 const UPSTREAM_SYMBOL = Symbol.for('cdk8s-gloo-canary.Upstream');
 
@@ -161,23 +161,26 @@ export class Upstream extends Construct implements IUpstream {
     this.serviceName = props.service?.name ?? props.serviceName ?? '';
     this.serviceNamespace = props.serviceNamespace ?? props.service?.metadata.namespace ?? 'default';
     this.servicePort = props.servicePort ?? soleServicePort(props.service) ?? 0;
-    if (props.servicePort === undefined && this.servicePort === 0 && (props.service || props.serviceName)) {
-      problems.add('servicePort', undefined, props.service
-        ? `the port to use, since service ${props.service.name} has ${props.service.ports.length} ports`
-        : 'the Service port to send traffic to');
+    if (props.servicePort === undefined && this.servicePort === 0) {
+      if (props.service || props.serviceName) {
+        problems.add('servicePort', undefined, props.service
+          ? `the port to use, since service ${props.service.name} has ${props.service.ports.length} ports`
+          : 'the Service port to send traffic to');
+      }
+    } else {
+      const portProblem = whyNotPort(this.servicePort);
+      if (portProblem) problems.add('servicePort', this.servicePort, portProblem);
     }
-    if (!Number.isInteger(this.servicePort) || this.servicePort < 0 || this.servicePort > 65535) {
-      problems.add('servicePort', this.servicePort, 'an integer port between 1 and 65535');
+    if (props.serviceName || props.service) {
+      const serviceProblem = whyNotServiceName(this.serviceName);
+      if (serviceProblem) problems.add(props.service ? 'service.name' : 'serviceName', this.serviceName, serviceProblem);
     }
     const nsProblem = whyNotNamespace(this.serviceNamespace);
     if (nsProblem) problems.add('serviceNamespace', this.serviceNamespace, nsProblem);
 
     this.name = props.metadata?.name ?? discoveredUpstreamName(this.serviceNamespace, this.serviceName, this.servicePort);
     this.namespace = props.metadata?.namespace ?? GLOO_SYSTEM_NAMESPACE;
-    const nameProblem = whyNotObjectName(this.name);
-    if (nameProblem) problems.add('metadata.name', this.name, nameProblem);
-    const upstreamNsProblem = whyNotNamespace(this.namespace);
-    if (upstreamNsProblem) problems.add('metadata.namespace', this.namespace, upstreamNsProblem);
+    addNameProblems(problems, this.name, this.namespace, 'metadata.');
 
     this.functions = { ...(props.functions ?? {}) };
     for (const [fn, spec] of Object.entries(this.functions)) {

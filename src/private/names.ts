@@ -29,6 +29,26 @@ export function whyNotNamespace(name: string): string | undefined {
   return undefined;
 }
 
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Why `name` is not a valid Kubernetes Service name (an RFC 1035 label of at most 63 characters:
+ * it must start with a letter, since it becomes a DNS name), or `undefined` when it is.
+ */
+export function whyNotServiceName(name: string): string | undefined {
+  if (typeof name !== 'string' || name.length === 0) return 'a non-empty Service name';
+  if (name.length > 63) return 'a Service name of at most 63 characters';
+  if (!DNS1035_LABEL.test(name)) {
+    return 'a lowercase RFC 1035 label (a-z, 0-9 and "-", starting with a letter and ending with a letter or digit)';
+  }
+  return undefined;
+}
+
+/** Why `port` is not a TCP port number (an integer from 1 to 65535), or `undefined` when it is. */
+export function whyNotPort(port: number): string | undefined {
+  return Number.isInteger(port) && port >= 1 && port <= 65535 ? undefined : 'an integer port between 1 and 65535';
+}
+
 /**
  * The name Gloo's discovery gives the Upstream of one Service port: `<namespace>-<service>-<port>`,
  * sanitized and kept to 63 characters the way Gloo's `SanitizeNameV2` does.

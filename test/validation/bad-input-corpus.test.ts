@@ -154,7 +154,7 @@ const CORPUS: Array<[string, (c: Ctx) => void, string | RegExp]> = [
     /delegateAction\.ref: got "a → b → a", expected delegation without a cycle/],
   // canary constructs
   ['a canary header without a name', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v1, canary: c.v2, header: { name: '  ' } }),
-    '[c/vs/cr] header.name: got "  ", expected a header name such as "x-canary"'],
+    '[c/vs/cr] header.name: got "  ", expected a header name that is an HTTP token (letters, digits and !#$%&\'*+-.^_`|~, no spaces), such as "x-canary"'],
   ['a canary identical to stable', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v2, canary: c.v2 }),
     '[c/vs/cr] canary: got "default-petstore-v2-8080 findPets", expected a canary that differs from the stable upstream and function'],
   ['a presence canary header with a value', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v1, canary: c.v2, header: { name: 'x', value: 'y', match: HeaderMatchType.PRESENT } }),
