@@ -100,9 +100,13 @@ describe('valid but unusual inputs are accepted', () => {
   test('a presence canary header, opted into, on a release and on a CanaryRoute', () => {
     const { chart, v1, v2, vs } = setup();
     new CanaryRelease(vs, 'r', {
-      routes: [{ path: '/findPets', functionName: 'findPets' }], stable: v1, canary: v2,
-      stages: [CanaryStage.stable(), CanaryStage.header()], stage: 'header',
-      header: { name: 'x-canary', match: HeaderMatchType.PRESENT }, allowHeaderPresenceMatch: true,
+      routes: [{ path: '/findPets', functionName: 'findPets' }],
+      stable: v1,
+      canary: v2,
+      stages: [CanaryStage.stable(), CanaryStage.header()],
+      stage: 'header',
+      header: { name: 'x-canary', match: HeaderMatchType.PRESENT },
+      allowHeaderPresenceMatch: true,
     });
     new CanaryRoute(vs, 'cr', { path: '/other', functionName: 'findPets', stable: v1, canary: v2, header: { name: "x-b3-flags~!#$%&'*+.^_`|", match: HeaderMatchType.PRESENT } });
     expect(vsRoutes(chart).filter((r: any) => r.matchers[0].headers).map((r: any) => r.matchers[0].headers)).toEqual([
