@@ -1,14 +1,15 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CanaryHeader, HeaderMatchType } from './canary-header';
+import { CanaryHeader } from './canary-header';
 import { CanaryStage, CanaryStageKind } from './canary-stage';
 import { announceRelease, describeRelease, ReleaseDescription, stageOverride } from './release-registry';
 import { FunctionParameters, RouteProps, WeightedDestination } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { VirtualService } from '../gloo/virtual-service';
-import { canaryHeaderMatcher, canaryWeights } from '../private/canary';
+import { canaryHeaderMatcher, canaryWeights, checkCanaryHeader } from '../private/canary';
 import { ProblemCollector } from '../private/errors';
+import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
 import { checkDestination } from '../private/route-checks';
 
 /** One route a release moves, usually a REST function route. */
@@ -124,9 +125,10 @@ export class CanaryRelease extends Construct {
 
   constructor(scope: VirtualService, id: string, props: CanaryReleaseProps) {
     super(scope, id);
+    checkReleaseProps(this, props);
     this.virtualService = scope;
     this.releaseName = props.releaseName ?? id;
-    this.stages = [...(props.stages ?? [])];
+    this.stages = [...props.stages];
     this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
     const split = props.trafficSplit ?? TrafficSplit.INLINE;
     const activeName = stageOverride(this) ?? props.stage;
@@ -208,13 +210,30 @@ function weightedTargets(props: CanaryReleaseProps, r: CanaryReleaseRoute, perce
 
 const STAGE_NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 
+/** Checks the props JavaScript callers can omit or get wrong, before anything reads them. */
+function checkReleaseProps(scope: CanaryRelease, props: CanaryReleaseProps): void {
+  const problems = new ProblemCollector(scope);
+  checkRequiredProps(problems, props, [
+    ['routes', 'array', 'at least one route to release, such as [{ path: "/findPets", functionName: "findPets" }]'],
+    ['stable', 'upstream', AN_UPSTREAM],
+    ['canary', 'upstream', AN_UPSTREAM],
+    ['stages', 'array', 'at least one stage, such as [CanaryStage.stable(), CanaryStage.header(), CanaryStage.promote()]'],
+    ['stage', 'string', 'the name of the active stage, such as "stable"'],
+  ]);
+  (Array.isArray(props?.routes) ? props.routes : []).forEach((r, i) => {
+    if (typeof r !== 'object' || r === null) problems.add(`routes[${i}]`, r, 'a route such as { path: "/findPets" }');
+  });
+  (Array.isArray(props?.stages) ? props.stages : []).forEach((s, i) => {
+    if (typeof s !== 'object' || s === null || typeof s.kind !== 'string') problems.add(`stages[${i}]`, s, 'a stage such as CanaryStage.header()');
+  });
+  problems.throwIfAny();
+}
+
 function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeName: string, split: TrafficSplit): void {
   const problems = new ProblemCollector(scope);
   const stages = scope.stages;
-  if (!Array.isArray(props.routes) || props.routes.length === 0) {
-    problems.add('routes', props.routes, 'at least one route to release');
-  }
-  (props.routes ?? []).forEach((r, i) => {
+  if (props.routes.length === 0) problems.add('routes', props.routes, 'at least one route to release');
+  props.routes.forEach((r, i) => {
     if (typeof r.path !== 'string' || !r.path.startsWith('/')) problems.add(`routes[${i}].path`, r.path, 'a path prefix that starts with "/"');
     if (r.functionName !== undefined) {
       checkDestination({ upstream: props.stable, functionName: r.functionName }, `routes[${i}] stable`, problems.add.bind(problems));
@@ -253,14 +272,8 @@ function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeNam
   if (typeof activeName !== 'string' || !stages.some(s => s.name === activeName)) {
     problems.add('stage', activeName, `one of the stage names: ${stages.map(s => s.name).join(', ')}`);
   }
-  const header = scope.header;
-  if (typeof header.name !== 'string' || header.name.trim() === '') problems.add('header.name', header.name, 'a header name such as "x-canary"');
-  if (header.match === HeaderMatchType.PRESENT && !props.allowHeaderPresenceMatch) {
-    problems.add('header.match', header.match, 'a header matched by value (EXACT or REGEX)',
-      'any client can send a header; matching mere presence lets anyone opt into the canary. Set allowHeaderPresenceMatch: true if that is meant');
-  }
-  if (header.value === '') problems.add('header.value', header.value, 'a non-empty value');
-  if (split === TrafficSplit.UPSTREAM_GROUP && (props.routes ?? []).length > 1) {
+  checkCanaryHeader(props.header, props.allowHeaderPresenceMatch ?? false, problems.add.bind(problems));
+  if (split === TrafficSplit.UPSTREAM_GROUP && props.routes.length > 1) {
     const first = JSON.stringify([props.routes[0].functionName, props.routes[0].canaryFunctionName, props.routes[0].parameters ?? {}]);
     props.routes.forEach((r, i) => {
       if (JSON.stringify([r.functionName, r.canaryFunctionName, r.parameters ?? {}]) !== first) {

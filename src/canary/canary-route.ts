@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
-import { CanaryHeader, HeaderMatchType } from './canary-header';
+import { CanaryHeader } from './canary-header';
 import { FunctionRouteBaseProps } from './function-route';
 import { IUpstream } from '../gloo/upstream';
 import { VirtualService } from '../gloo/virtual-service';
-import { canaryHeaderMatcher } from '../private/canary';
+import { canaryHeaderMatcher, checkCanaryHeader } from '../private/canary';
 import { ProblemCollector } from '../private/errors';
+import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
 import { checkDestination } from '../private/route-checks';
 
 /** Properties of a `CanaryRoute`. */
@@ -40,8 +41,8 @@ export class CanaryRoute extends Construct {
 
   constructor(scope: VirtualService, id: string, props: CanaryRouteProps) {
     super(scope, id);
+    checkCanaryRoute(this, props);
     this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
-    checkCanaryRoute(this, props, this.header);
 
     const options = props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined;
     const canaryFunction = props.canaryFunctionName ?? props.functionName;
@@ -58,18 +59,17 @@ export class CanaryRoute extends Construct {
   }
 }
 
-/** Checks what a header canary needs: a header name, and two different destinations. */
-function checkCanaryRoute(scope: Construct, props: CanaryRouteProps, header: CanaryHeader): void {
+/** Checks what a header canary needs: its required props, a valid header, and two different destinations. */
+function checkCanaryRoute(scope: Construct, props: CanaryRouteProps): void {
   const problems = new ProblemCollector(scope);
-  if (props.header !== undefined && (typeof props.header.name !== 'string' || props.header.name.trim() === '')) {
-    problems.add('header.name', props.header.name, 'a header name such as "x-canary"');
-  }
-  if (header.match === HeaderMatchType.PRESENT && header.value !== undefined) {
-    problems.add('header.value', header.value, 'no value with HeaderMatchType.PRESENT', 'use HeaderMatchType.EXACT to match a value');
-  }
-  if (header.value !== undefined && header.value === '') {
-    problems.add('header.value', header.value, 'a non-empty value', 'an empty value would match any request that has the header; say HeaderMatchType.PRESENT if that is meant');
-  }
+  checkRequiredProps(problems, props, [
+    ['path', 'string', 'a path prefix that starts with "/", such as "/findPets"'],
+    ['functionName', 'string', 'the name of a REST function of the upstreams, such as "findPets"'],
+    ['stable', 'upstream', AN_UPSTREAM],
+    ['canary', 'upstream', AN_UPSTREAM],
+  ]);
+  problems.throwIfAny();
+  checkCanaryHeader(props.header, true, problems.add.bind(problems));
   const canaryFunction = props.canaryFunctionName ?? props.functionName;
   checkDestination({ upstream: props.stable, functionName: props.functionName }, 'stable', problems.add.bind(problems));
   checkDestination({ upstream: props.canary, functionName: canaryFunction }, 'canary', problems.add.bind(problems));

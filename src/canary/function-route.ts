@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { FunctionParameters } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { VirtualService } from '../gloo/virtual-service';
+import { ProblemCollector } from '../private/errors';
+import { AN_UPSTREAM, checkRequiredProps, FUNCTION_ROUTE_REQUIRED } from '../private/required';
 
 /** Properties shared by the routes that call one REST function. */
 export interface FunctionRouteBaseProps {
@@ -34,6 +36,9 @@ export interface FunctionRouteProps extends FunctionRouteBaseProps {
 export class FunctionRoute extends Construct {
   constructor(scope: VirtualService, id: string, props: FunctionRouteProps) {
     super(scope, id);
+    const problems = new ProblemCollector(this);
+    checkRequiredProps(problems, props, [...FUNCTION_ROUTE_REQUIRED, ['upstream', 'upstream', AN_UPSTREAM]]);
+    problems.throwIfAny();
     scope._addRoute({
       matchers: [{ prefix: props.path }],
       destination: { upstream: props.upstream, functionName: props.functionName, parameters: props.parameters ?? {} },

@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { FunctionRouteBaseProps } from './function-route';
 import { IUpstream } from '../gloo/upstream';
 import { VirtualService } from '../gloo/virtual-service';
+import { ProblemCollector } from '../private/errors';
+import { AN_UPSTREAM, checkRequiredProps, FUNCTION_ROUTE_REQUIRED } from '../private/required';
 
 /** One upstream of a weighted function route and its weight. */
 export interface FunctionRouteTarget {
@@ -33,9 +35,14 @@ export interface WeightedFunctionRouteProps extends FunctionRouteBaseProps {
 export class WeightedFunctionRoute extends Construct {
   constructor(scope: VirtualService, id: string, props: WeightedFunctionRouteProps) {
     super(scope, id);
+    const problems = new ProblemCollector(this);
+    checkRequiredProps(problems, props, [...FUNCTION_ROUTE_REQUIRED, ['targets', 'array', 'at least one target, such as [{ upstream: v1, weight: 90 }]']]);
+    (Array.isArray(props?.targets) ? props.targets : []).forEach((t, i) =>
+      checkRequiredProps(problems, t, [['upstream', 'upstream', AN_UPSTREAM]], `targets[${i}].`));
+    problems.throwIfAny();
     scope._addRoute({
       matchers: [{ prefix: props.path }],
-      weightedDestinations: (props.targets ?? []).map(t => ({
+      weightedDestinations: props.targets.map(t => ({
         upstream: t.upstream,
         weight: t.weight,
         functionName: t.functionName ?? props.functionName,

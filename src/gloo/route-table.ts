@@ -3,8 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import { RouteTable as GlooRouteTable, RouteTableSpec } from '../imports/gateway.solo.io';
 import { ProblemCollector } from '../private/errors';
-import { checkImportedName } from '../private/imported';
-import { whyNotObjectName } from '../private/names';
+import { addNameProblems, checkImportedName } from '../private/imported';
 import { RouteList } from '../private/route-list';
 
 /** A Gloo RouteTable. */
@@ -65,8 +64,7 @@ export class RouteTable extends Construct implements IRouteTable {
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace;
     const problems = new ProblemCollector(this);
-    const nameProblem = whyNotObjectName(this.name);
-    if (nameProblem) problems.add('metadata.name', this.name, nameProblem);
+    addNameProblems(problems, this.name, this.namespace, 'metadata.');
     if (props.weight !== undefined && (!Number.isInteger(props.weight) || props.weight < -2147483648 || props.weight > 2147483647)) {
       problems.add('weight', props.weight, 'an int32 integer');
     }

@@ -4,8 +4,7 @@ import { WeightedDestination } from './route';
 import { GLOO_SYSTEM_NAMESPACE } from './upstream';
 import { UpstreamGroup as GlooUpstreamGroup, UpstreamGroupSpec } from '../imports/gloo.solo.io';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
-import { checkImportedName } from '../private/imported';
-import { whyNotNamespace, whyNotObjectName } from '../private/names';
+import { addNameProblems, checkImportedName } from '../private/imported';
 import { checkWeightedDestinations } from '../private/route-checks';
 import { renderDestination } from '../private/route-render';
 import { isInApp } from '../validation/route-rules';
@@ -63,10 +62,7 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
     this.name = this.apiObject.name;
     this.namespace = this.apiObject.metadata.namespace ?? GLOO_SYSTEM_NAMESPACE;
     const problems = new ProblemCollector(this);
-    const nameProblem = whyNotObjectName(this.name);
-    if (nameProblem) problems.add('metadata.name', this.name, nameProblem);
-    const nsProblem = whyNotNamespace(this.namespace);
-    if (nsProblem) problems.add('metadata.namespace', this.namespace, nsProblem);
+    addNameProblems(problems, this.name, this.namespace, 'metadata.');
     problems.throwIfAny();
 
     for (const d of props.destinations ?? []) this.addDestination(d);

@@ -2,9 +2,9 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
-import { checkImportedName } from '../private/imported';
+import { addNameProblems, checkImportedName } from '../private/imported';
 import { lookUpKubeService, servicePorts } from '../private/kube-service';
-import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
+import { discoveredUpstreamName, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
 
 const UPSTREAM_SYMBOL = Symbol.for('cdk8s-gloo-canary.Upstream');
 
@@ -167,23 +167,26 @@ export class Upstream extends Construct implements IUpstream {
     this.serviceNamespace = props.serviceNamespace ?? this.service?.metadata.namespace ?? 'default';
     const ports = props.servicePort === undefined && this.service ? servicePorts(this.service) : [];
     this.servicePort = props.servicePort ?? (ports.length === 1 ? ports[0] : 0);
-    if (props.servicePort === undefined && this.servicePort === 0 && (this.service || props.serviceName)) {
-      problems.add('servicePort', undefined, this.service
-        ? `the port to use, since service ${this.service.name} has ${ports.length} ports`
-        : 'the Service port to send traffic to');
+    if (props.servicePort === undefined && this.servicePort === 0) {
+      if (this.service || props.serviceName) {
+        problems.add('servicePort', undefined, this.service
+          ? `the port to use, since service ${this.service.name} has ${ports.length} ports`
+          : 'the Service port to send traffic to');
+      }
+    } else {
+      const portProblem = whyNotPort(this.servicePort);
+      if (portProblem) problems.add('servicePort', this.servicePort, portProblem);
     }
-    if (!Number.isInteger(this.servicePort) || this.servicePort < 0 || this.servicePort > 65535) {
-      problems.add('servicePort', this.servicePort, 'an integer port between 1 and 65535');
+    if (props.serviceName || this.service) {
+      const serviceProblem = whyNotServiceName(this.serviceName);
+      if (serviceProblem) problems.add(this.service ? 'service.name' : 'serviceName', this.serviceName, serviceProblem);
     }
     const nsProblem = whyNotNamespace(this.serviceNamespace);
     if (nsProblem) problems.add('serviceNamespace', this.serviceNamespace, nsProblem);
 
     this.name = props.metadata?.name ?? discoveredUpstreamName(this.serviceNamespace, this.serviceName, this.servicePort);
     this.namespace = props.metadata?.namespace ?? GLOO_SYSTEM_NAMESPACE;
-    const nameProblem = whyNotObjectName(this.name);
-    if (nameProblem) problems.add('metadata.name', this.name, nameProblem);
-    const upstreamNsProblem = whyNotNamespace(this.namespace);
-    if (upstreamNsProblem) problems.add('metadata.namespace', this.namespace, upstreamNsProblem);
+    addNameProblems(problems, this.name, this.namespace, 'metadata.');
 
     this.functions = { ...(props.functions ?? {}) };
     for (const [fn, spec] of Object.entries(this.functions)) {

@@ -3,8 +3,9 @@ import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import { VirtualService as GlooVirtualService, VirtualServiceSpec } from '../imports/gateway.solo.io';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
-import { whyNotObjectName } from '../private/names';
+import { addNameProblems } from '../private/imported';
 import { RouteList } from '../private/route-list';
+import { checkDomains } from '../validation/domain-rules';
 
 const VIRTUAL_SERVICE_SYMBOL = Symbol.for('cdk8s-gloo-canary.VirtualService');
 
@@ -93,14 +94,9 @@ export class VirtualService extends Construct implements IVirtualService {
     this.namespace = this.apiObject.metadata.namespace;
 
     const problems = new ProblemCollector(this);
-    const nameProblem = whyNotObjectName(this.name);
-    if (nameProblem) problems.add('metadata.name', this.name, nameProblem);
+    addNameProblems(problems, this.name, this.namespace, 'metadata.');
     if (this.domains.length === 0) problems.add('domains', this.domains, 'at least one domain, or none given for the default ["*"]');
-    this.domains.forEach((d, i) => {
-      if (typeof d !== 'string' || d.length === 0) {
-        problems.add(`domains[${i}]`, d, 'a non-empty domain such as "*" or "api.example.com"', 'gloo rejects an empty domain');
-      }
-    });
+    checkDomains(this.domains, problems.add.bind(problems));
     problems.throwIfAny();
 
     for (const r of props.routes ?? []) this.addRoute(r);
@@ -126,16 +122,9 @@ export class VirtualService extends Construct implements IVirtualService {
     return this.routeList.ordered;
   }
 
-  /** Domains this VirtualService shares with another one of the app on the same gateway, or lists twice. */
+  /** Domains this VirtualService shares with another one of the app on the same gateway. */
   private validateDomains(): string[] {
     const problems: string[] = [];
-    const seen = new Set<string>();
-    this.domains.forEach((d, i) => {
-      if (seen.has(d)) {
-        problems.push(formatProblemBody({ path: this.node.path, field: `domains[${i}]`, given: d, expected: 'each domain once', hint: 'envoy rejects a virtual host with duplicate domains' }));
-      }
-      seen.add(d);
-    });
     const others = [...(VIRTUAL_SERVICES_BY_APP.get(this.node.root) ?? [])].filter(o => o !== this && o.gatewayName === this.gatewayName);
     for (const other of others) {
       const shared = this.domains.filter(d => other.domains.includes(d));

@@ -2,12 +2,23 @@ import { IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
 import { whyNotNamespace, whyNotObjectName } from './names';
 
+/**
+ * Adds a problem for a name or namespace Kubernetes would refuse for a Gloo object: names are
+ * RFC 1123 subdomains (at most 253 characters), namespaces RFC 1123 labels (at most 63).
+ * `namespace` may be `undefined` when the object takes its namespace from the cluster context.
+ *
+ * @param prefix put before the fields, e.g. `metadata.` for an object this app emits
+ */
+export function addNameProblems(problems: ProblemCollector, name: string, namespace: string | undefined, prefix: string): void {
+  const nameProblem = whyNotObjectName(name);
+  if (nameProblem) problems.add(`${prefix}name`, name, nameProblem);
+  const nsProblem = namespace === undefined ? undefined : whyNotNamespace(namespace);
+  if (nsProblem) problems.add(`${prefix}namespace`, namespace, nsProblem);
+}
+
 /** Checks the name and namespace given to a `fromXxxName()` reference, throwing every problem found. */
 export function checkImportedName(scope: IConstruct, name: string, namespace: string): void {
   const problems = new ProblemCollector(scope);
-  const nameProblem = whyNotObjectName(name);
-  if (nameProblem) problems.add('name', name, nameProblem);
-  const nsProblem = whyNotNamespace(namespace);
-  if (nsProblem) problems.add('namespace', namespace, nsProblem);
+  addNameProblems(problems, name, namespace ?? '', '');
   problems.throwIfAny();
 }

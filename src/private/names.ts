@@ -29,6 +29,13 @@ export function whyNotNamespace(name: string): string | undefined {
   return undefined;
 }
 
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Why `port` is not a TCP port number (an integer from 1 to 65535), or `undefined` when it is. */
+export function whyNotPort(port: number): string | undefined {
+  return Number.isInteger(port) && port >= 1 && port <= 65535 ? undefined : 'an integer port between 1 and 65535';
+}
+
 /**
  * The name Gloo's discovery gives the Upstream of one Service port: `<namespace>-<service>-<port>`,
  * sanitized and kept to 63 characters the way Gloo's `SanitizeNameV2` does.
@@ -54,7 +61,6 @@ export function sanitizeGlooName(raw: string): string {
   return name.replace(/\./g, '-').toLowerCase();
 }
 
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /**

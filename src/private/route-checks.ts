@@ -1,6 +1,8 @@
 import { Problem } from './errors';
+import { whyNotNamespace, whyNotPort, whyNotServiceName } from './names';
 import { Destination, MAX_WEIGHT, RouteMatcher, RouteProps, WeightedDestination } from '../gloo/route';
 import { Upstream } from '../gloo/upstream';
+import { whyInvalidHeaderName } from '../validation/header-rules';
 
 /**
  * The checks of a route that need nothing but the route itself; they run when the route is added.
@@ -39,8 +41,11 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
   if (props.weightedDestinations !== undefined) {
     checkWeightedDestinations(props.weightedDestinations, 'routeAction.multi.destinations', add);
   }
-  if (props.options?.prefixRewrite !== undefined && actions.includes('delegateTo')) {
-    add('options.prefixRewrite', props.options.prefixRewrite, 'no prefix rewrite on a delegating route',
+  const rewrite = props.options?.prefixRewrite;
+  if (rewrite !== undefined && typeof rewrite !== 'string') {
+    add('options.prefixRewrite', rewrite, 'a path such as "/api/pets", or "" for no rewrite');
+  } else if (rewrite !== undefined && actions.includes('delegateTo')) {
+    add('options.prefixRewrite', rewrite, 'no prefix rewrite on a delegating route',
       'gloo only applies a prefix rewrite to route actions; set it on the RouteTable\'s routes');
   }
   return problems;
@@ -67,12 +72,14 @@ function checkMatcher(m: RouteMatcher, field: string, add: AddProblem): void {
     add(`${field}.regex`, m.regex, 'a non-empty RE2 regular expression');
   }
   (m.headers ?? []).forEach((h, j) => {
-    if (!h || typeof h.name !== 'string' || h.name.length === 0) add(`${field}.headers[${j}].name`, h?.name, 'a non-empty header name');
+    const why = whyInvalidHeaderName(h?.name);
+    if (why) add(`${field}.headers[${j}].name`, h?.name, why, h?.name ? 'envoy refuses requests with such a header, so the matcher never matches' : undefined);
     if (h?.regex && (h.value === undefined || h.value === '')) {
       add(`${field}.headers[${j}].value`, h.value, 'a regular expression when regex is true');
     }
   });
   (m.queryParameters ?? []).forEach((q, j) => {
+    // any character can appear in a parameter name (percent-encoded), so only an empty one is refused, as envoy does
     if (!q || typeof q.name !== 'string' || q.name.length === 0) add(`${field}.queryParameters[${j}].name`, q?.name, 'a non-empty parameter name');
     if (q?.regex && (q.value === undefined || q.value === '')) {
       add(`${field}.queryParameters[${j}].value`, q.value, 'a regular expression when regex is true');
@@ -94,7 +101,12 @@ export function checkDestination(d: Destination, field: string, add: AddProblem)
     add(field, types.join(' and '), 'exactly one destination type: upstream or kube');
   }
   if (d.kube) {
-    if (!Number.isInteger(d.kube.port) || d.kube.port < 1 || d.kube.port > 65535) add(`${field}.kube.port`, d.kube.port, 'an integer port between 1 and 65535');
+    const serviceProblem = whyNotServiceName(d.kube.serviceName);
+    if (serviceProblem) add(`${field}.kube.ref.name`, d.kube.serviceName, serviceProblem);
+    const nsProblem = whyNotNamespace(d.kube.serviceNamespace);
+    if (nsProblem) add(`${field}.kube.ref.namespace`, d.kube.serviceNamespace, nsProblem);
+    const portProblem = whyNotPort(d.kube.port);
+    if (portProblem) add(`${field}.kube.port`, d.kube.port, portProblem);
     if (d.functionName !== undefined) {
       add(`${field}.destinationSpec.rest.functionName`, d.functionName, 'a function route to an Upstream with a REST spec',
         'a kube destination has no REST service spec; route to an Upstream that lists the function');

@@ -23,9 +23,13 @@ export function whyInvalidRoutePath(path: string): string | undefined {
 
 /**
  * Why Gloo would refuse `rewrite` as a prefix rewrite (Gloo's `ValidatePrefixRewrite`: the path
- * part of the rewrite, as a URL, must be a valid route path), or `undefined` when it accepts it.
+ * part of the rewrite, as a URL, must be a valid route path), or it would send a path that does
+ * not start with `/`, or `undefined` when it is fine. An empty rewrite is fine: Gloo ignores it
+ * and forwards the path unchanged.
  */
 export function whyInvalidPrefixRewrite(rewrite: string): string | undefined {
+  if (rewrite === '') return undefined;
+  if (!rewrite.startsWith('/')) return 'a prefix rewrite that starts with "/", such as "/api/pets" (or "" for no rewrite)';
   if (rewrite.includes('#')) return 'a prefix rewrite without "#"';
   const pathPart = rewrite.split('?')[0];
   let decoded: string;

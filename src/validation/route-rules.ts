@@ -62,7 +62,11 @@ function checkPathsAndRegexes(route: Route, add: AddProblem): void {
   const rewrite = route.props.options?.prefixRewrite;
   if (typeof rewrite === 'string') {
     const why = whyInvalidPrefixRewrite(rewrite);
-    if (why) add('options.prefixRewrite', rewrite, why, 'gloo rejects the route ("the rewrite is invalid")');
+    if (why) {
+      add('options.prefixRewrite', rewrite, why, rewrite.startsWith('/')
+        ? 'gloo rejects the route ("the rewrite is invalid")'
+        : 'gloo accepts it, and envoy would forward paths that do not start with "/"');
+    }
   }
   const regexRewrite = route.props.options?.extra?.regexRewrite?.pattern?.regex;
   if (typeof regexRewrite === 'string') {

@@ -221,6 +221,33 @@ describe('CanaryRelease', () => {
         '[test/vs/find-pets] routes[1]: got "findPetById", expected the same function and parameters as routes[0]');
     });
 
+    test.each(['stable', 'canary'] as const)('fails when %s is missing, as JavaScript callers can pass, with a GlooInputError and no TypeError', (field) => {
+      let error: any;
+      try {
+        build({ [field]: undefined })();
+      } catch (e) {
+        error = e;
+      }
+      expect(error?.name).toBe('GlooInputError');
+      expect(error?.message).toBe(`[test/vs/find-pets] ${field}: got nothing, expected an Upstream, such as new Upstream(...) or Upstream.fromUpstreamName(...)`);
+    });
+
+    test('fails when a presence-only header has a value, as a CanaryRoute does', () => {
+      expect(build({ header: { name: 'x-canary', value: 'true', match: HeaderMatchType.PRESENT }, allowHeaderPresenceMatch: true })).toThrow(
+        '[test/vs/find-pets] header.value: got "true", expected no value with HeaderMatchType.PRESENT (hint: use HeaderMatchType.EXACT to match a value)');
+    });
+
+    test('fails when the header name is not an HTTP token', () => {
+      expect(build({ header: { name: 'x canary', value: 's3cr3t' } })).toThrow(
+        '[test/vs/find-pets] header.name: got "x canary", expected a header name that is an HTTP token');
+    });
+
+    test('fails when a route\'s prefix rewrite does not start with "/"', () => {
+      const { chart } = release('header', { routes: [{ path: '/findPets', functionName: 'findPets', prefixRewrite: 'api/pets' }] });
+      expect(() => Testing.synth(chart)).toThrow(
+        '[test/vs/find-pets] routes[0].options.prefixRewrite: got "api/pets", expected a prefix rewrite that starts with "/"');
+    });
+
     test('fails without routes or stages', () => {
       expect(build({ routes: [], stages: [] })).toThrow(/3 problems:\n {2}\[test\/vs\/find-pets\] routes: got \[\], expected at least one route to release\n {2}\[test\/vs\/find-pets\] stages: got \[\], expected at least one stage/);
     });

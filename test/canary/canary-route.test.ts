@@ -95,7 +95,7 @@ describe('CanaryRoute', () => {
 
     test('fails when the canary header has no name', () => {
       expect(() => new CanaryRoute(vs, 'c', { path: '/findPets', functionName: 'findPets', stable: v1, canary: v2, header: { name: '' } })).toThrow(
-        '[test/vs/c] header.name: got "", expected a header name such as "x-canary"');
+        '[test/vs/c] header.name: got "", expected a non-empty header name, such as "x-canary"');
     });
 
     test('fails when the canary upstream lacks the function', () => {

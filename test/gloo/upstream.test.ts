@@ -162,6 +162,21 @@ describe('Upstream', () => {
         '[test/up] servicePort: got 70000, expected an integer port between 1 and 65535');
     });
 
+    test('fails when the port is 0', () => {
+      expect(() => new Upstream(chart, 'up', { serviceName: 's', servicePort: 0 })).toThrow(
+        '[test/up] servicePort: got 0, expected an integer port between 1 and 65535');
+    });
+
+    test('fails when the Service name is not an RFC 1035 label', () => {
+      expect(() => new Upstream(chart, 'up', { serviceName: 'Reviews_V1', servicePort: 80 })).toThrow(
+        '[test/up] serviceName: got "Reviews_V1", expected a Service name that is a lowercase RFC 1035 label (a-z, 0-9 and "-", starting with a letter, ending with a letter or digit)');
+    });
+
+    test('fails when a cdk8s-plus Service has a name no Service can have', () => {
+      const service = new kplus.Service(chart, 'svc', { metadata: { name: '9lives' }, ports: [{ port: 80 }] });
+      expect(() => new Upstream(chart, 'up', { service })).toThrow('[test/up] service.name: got "9lives", expected a Service name that is a lowercase RFC 1035 label');
+    });
+
     test('fails for an invalid Kubernetes name', () => {
       expect(() => new Upstream(chart, 'up', { serviceName: 's', servicePort: 80, metadata: { name: 'Bad_Name' } })).toThrow(
         '[test/up] metadata.name: got "Bad_Name", expected a lowercase RFC 1123 subdomain name');

@@ -180,6 +180,30 @@ describe('VirtualService input checks', () => {
     expect(() => new VirtualService(chart, 'bad', { domains: [''] })).toThrow('[test/bad] domains[0]: got "", expected a non-empty domain');
   });
 
+  test.each(['Bad_NS', 'n'.repeat(64)])('fails when the namespace is %p', (namespace) => {
+    expect(() => new VirtualService(chart, 'bad', { metadata: { name: 'bad', namespace } })).toThrow(`[test/bad] metadata.namespace: got "${namespace}", expected a`);
+    expect(() => new RouteTable(chart, 'rt', { metadata: { namespace } })).toThrow(`[test/rt] metadata.namespace: got "${namespace}", expected a`);
+  });
+
+  test('fails when two domains differ only in case', () => {
+    expect(() => new VirtualService(chart, 'd', { domains: ['api.example.com', 'API.example.com'] })).toThrow(
+      '[test/d] domains[1]: got "API.example.com", expected each domain once, ignoring case (domains[0] is "api.example.com") (hint: envoy lowercases domains and rejects a virtual host with duplicate domains)');
+  });
+
+  test.each(['https://x.example.com', 'x.example.com/api'])('fails when a domain is the URL %p', (domain) => {
+    expect(() => new VirtualService(chart, 'd', { domains: [domain] })).toThrow(`[test/d] domains[0]: got "${domain}", expected a host name without a`);
+  });
+
+  test('fails when a kube destination names a Service no Service can have', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/' }], destination: { kube: { serviceName: 'Reviews_V1', serviceNamespace: 'default', port: 80 } } })).toThrow(
+      '[test/vs] routes[0].routeAction.single.kube.ref.name: got "Reviews_V1", expected a Service name that is a lowercase RFC 1035 label');
+  });
+
+  test('fails when a header matcher name has a space', () => {
+    expect(() => vs.addRoute({ matchers: [{ prefix: '/', headers: [{ name: 'x canary' }] }], destination: { upstream: v1 } })).toThrow(
+      '[test/vs] routes[0].matchers[0].headers[0].name: got "x canary", expected a header name that is an HTTP token (letters, digits and !#$%&\'*+-.^_`|~, no spaces), such as "x-canary" (hint: envoy refuses requests with such a header, so the matcher never matches)');
+  });
+
   test('reports every problem of a route at once', () => {
     expect(() => vs.addRoute({ matchers: [{ methods: ['get'] }], weightedDestinations: [{ upstream: v1, weight: -1 }] })).toThrow(
       /^3 problems:\n {2}\[test\/vs\] routes\[0\]\.matchers\[0\]: .*\n {2}\[test\/vs\] routes\[0\]\.matchers\[0\]\.methods\[0\]: .*\n {2}\[test\/vs\] routes\[0\]\.routeAction\.multi\.destinations\[0\]\.weight: /);

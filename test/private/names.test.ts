@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import {
-  discoveredUpstreamName, sanitizeGlooName, whyNotDnsLabel, whyNotLabelKey, whyNotLabelValue, whyNotNamespace, whyNotObjectName, whyNotServiceName,
+  discoveredUpstreamName, sanitizeGlooName, whyNotDnsLabel, whyNotLabelKey, whyNotLabelValue, whyNotNamespace, whyNotObjectName, whyNotPort, whyNotServiceName,
 } from '../../src/private/names';
 
 describe('discoveredUpstreamName', () => {
@@ -75,5 +75,30 @@ describe('workload names', () => {
     for (const ok of ['app', 'app.kubernetes.io/name', 'Track_1']) expect(whyNotLabelKey(ok)).toBeUndefined();
     expect(whyNotLabelKey('Example.com/app')).toMatch(/prefix/);
     for (const bad of ['', 'a/', '-app', 'a'.repeat(64)]) expect(whyNotLabelKey(bad)).toMatch(/^a label key of at most 63/);
+  });
+});
+
+describe('kubernetes Service names (RFC 1035 labels) and ports', () => {
+  test.each(['reviews', 'reviews-v1', 'a', `a${'0'.repeat(62)}`])('accepts the Service name %p', (name) => {
+    expect(whyNotServiceName(name)).toBeUndefined();
+  });
+
+  test.each([
+    ['', 'a non-empty Service name'],
+    ['Reviews_V1', 'a lowercase RFC 1035 label'],
+    ['1reviews', 'starting with a letter'],
+    ['reviews.v1', 'a lowercase RFC 1035 label'],
+    ['reviews-', 'ending with a letter or digit'],
+    [`a${'0'.repeat(63)}`, 'a Service name of at most 63 characters'],
+  ])('fails for the Service name %p', (name, why) => {
+    expect(whyNotServiceName(name)).toContain(why);
+  });
+
+  test.each([1, 80, 65535])('accepts the port %p', (port) => {
+    expect(whyNotPort(port)).toBeUndefined();
+  });
+
+  test.each([0, -1, 65536, 80.5, NaN])('fails for the port %p', (port) => {
+    expect(whyNotPort(port)).toBe('an integer port between 1 and 65535');
   });
 });

@@ -6,7 +6,8 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  CanaryRoute, FunctionRoute, HeaderMatchType, PetstoreService, RouteTable, Upstream, UpstreamGroup, VirtualService, WeightedFunctionRoute,
+  CanaryRelease, CanaryReleaseProps, CanaryRoute, CanaryStage, FunctionRoute, HeaderMatchType, PetstoreService, RouteTable, Upstream, UpstreamGroup,
+  VirtualService, WeightedFunctionRoute,
 } from '../../src';
 
 interface Ctx {
@@ -30,6 +31,19 @@ function context(): Ctx {
 }
 
 const route = (prefix: string, up: Upstream) => ({ matchers: [{ prefix }], destination: { upstream: up } });
+
+/** A header release of /findPets from v1 to v2, at its header stage, with `extra` props on top. */
+const release = (c: Ctx, extra: Partial<CanaryReleaseProps> = {}) => new CanaryRelease(c.vs, 'r', {
+  routes: [{ path: '/findPets', functionName: 'findPets' }],
+  stable: c.v1,
+  canary: c.v2,
+  stages: [CanaryStage.stable(), CanaryStage.header()],
+  stage: 'header',
+  ...extra,
+});
+
+/** A kube destination of the given Service name and namespace. */
+const kube = (serviceName: string, serviceNamespace: string, port = 80) => ({ matchers: [{ prefix: '/k' }], destination: { kube: { serviceName, serviceNamespace, port } } });
 
 const CORPUS: Array<[string, (c: Ctx) => void, string | RegExp]> = [
   // weights
@@ -161,7 +175,7 @@ const CORPUS: Array<[string, (c: Ctx) => void, string | RegExp]> = [
     /delegateAction\.ref: got "a → b → a", expected delegation without a cycle/],
   // canary constructs
   ['a canary header without a name', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v1, canary: c.v2, header: { name: '  ' } }),
-    '[c/vs/cr] header.name: got "  ", expected a header name such as "x-canary"'],
+    '[c/vs/cr] header.name: got "  ", expected a header name that is an HTTP token (letters, digits and !#$%&\'*+-.^_`|~, no spaces), such as "x-canary"'],
   ['a canary identical to stable', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v2, canary: c.v2 }),
     '[c/vs/cr] canary: got "default-petstore-v2-8080 findPets", expected a canary that differs from the stable upstream and function'],
   ['a presence canary header with a value', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v1, canary: c.v2, header: { name: 'x', value: 'y', match: HeaderMatchType.PRESENT } }),
@@ -179,6 +193,95 @@ const CORPUS: Array<[string, (c: Ctx) => void, string | RegExp]> = [
     '[c/p] version: got "V1!", expected a version such as "v1"'],
   ['a RouteTable weight that is not int32', c => new RouteTable(c.chart, 'rt', { weight: 1.5 }),
     '[c/rt] weight: got 1.5, expected an int32 integer'],
+  // names and namespaces of every emitted object, by the Kubernetes rule of its kind
+  ['a VirtualService namespace with "_" and capitals', c => new VirtualService(c.chart, 'bad', { metadata: { name: 'bad', namespace: 'Bad_NS' } }),
+    '[c/bad] metadata.namespace: got "Bad_NS", expected a lowercase RFC 1123 label'],
+  ['a VirtualService namespace of 64 characters', c => new VirtualService(c.chart, 'bad', { metadata: { name: 'bad', namespace: 'n'.repeat(64) } }),
+    `[c/bad] metadata.namespace: got "${'n'.repeat(64)}", expected a namespace of at most 63 characters`],
+  ['a RouteTable namespace of 64 characters', c => new RouteTable(c.chart, 'rt', { metadata: { namespace: 'n'.repeat(64) } }),
+    `[c/rt] metadata.namespace: got "${'n'.repeat(64)}", expected a namespace of at most 63 characters`],
+  ['a chart namespace a VirtualService would take', c => new VirtualService(new Chart(c.app, 'ns', { namespace: 'Team.A' }), 'vs'),
+    '[ns/vs] metadata.namespace: got "Team.A", expected a lowercase RFC 1123 label'],
+  ['a VirtualService name of 254 characters', c => new VirtualService(c.chart, 'bad', { metadata: { name: 'a'.repeat(254) } }),
+    /\[c\/bad\] metadata\.name: got "a{254}", expected a name of at most 253 characters/],
+  // Kubernetes Service names and ports
+  ['an Upstream serviceName with "_" and capitals', c => new Upstream(c.chart, 'bad', { serviceName: 'Reviews_V1', servicePort: 80 }),
+    '[c/bad] serviceName: got "Reviews_V1", expected a Service name that is a lowercase RFC 1035 label (a-z, 0-9 and "-", starting with a letter'],
+  ['an Upstream serviceName that starts with a digit', c => new Upstream(c.chart, 'bad', { serviceName: '1reviews', servicePort: 80 }),
+    '[c/bad] serviceName: got "1reviews", expected a Service name that is a lowercase RFC 1035 label'],
+  ['an Upstream serviceName of 64 characters', c => new Upstream(c.chart, 'bad', { serviceName: 's'.repeat(64), servicePort: 80 }),
+    `[c/bad] serviceName: got "${'s'.repeat(64)}", expected a Service name of at most 63 characters`],
+  ['servicePort 0', c => new Upstream(c.chart, 'bad', { serviceName: 'reviews', servicePort: 0 }),
+    '[c/bad] servicePort: got 0, expected an integer port between 1 and 65535'],
+  ['a kube destination Service name with "_" and capitals', c => c.vs.addRoute(kube('Reviews_V1', 'default')),
+    '[c/vs] routes[0].routeAction.single.kube.ref.name: got "Reviews_V1", expected a Service name that is a lowercase RFC 1035 label'],
+  ['a kube destination namespace with "_"', c => c.vs.addRoute(kube('reviews', 'bad_ns')),
+    '[c/vs] routes[0].routeAction.single.kube.ref.namespace: got "bad_ns", expected a lowercase RFC 1123 label'],
+  ['a weighted kube destination Service name with a dot', c => c.vs.addRoute({ matchers: [{ prefix: '/k' }], weightedDestinations: [{ weight: 1, kube: { serviceName: 'reviews.v1', serviceNamespace: 'default', port: 80 } }] }),
+    '[c/vs] routes[0].routeAction.multi.destinations[0].destination.kube.ref.name: got "reviews.v1", expected a Service name that is a lowercase RFC 1035 label'],
+  // domains of one VirtualService, as Envoy reads them
+  ['domains that differ only in case', c => new VirtualService(c.chart, 'd', { domains: ['api.example.com', 'API.example.com'] }),
+    '[c/d] domains[1]: got "API.example.com", expected each domain once, ignoring case (domains[0] is "api.example.com") (hint: envoy lowercases domains'],
+  ['a domain with a scheme', c => new VirtualService(c.chart, 'd', { domains: ['https://x.example.com'] }),
+    '[c/d] domains[0]: got "https://x.example.com", expected a host name without a scheme'],
+  ['a domain with a path', c => new VirtualService(c.chart, 'd', { domains: ['x.example.com/api'] }),
+    '[c/d] domains[0]: got "x.example.com/api", expected a host name without a path, query or fragment'],
+  ['a domain with a space', c => new VirtualService(c.chart, 'd', { domains: ['x example.com'] }),
+    '[c/d] domains[0]: got "x example.com", expected a host name with an optional port'],
+  ['a domain with a named port', c => new VirtualService(c.chart, 'd', { domains: ['x.example.com:http'] }),
+    '[c/d] domains[0]: got "x.example.com:http", expected a host name with an optional port'],
+  ['a wildcard in the middle of a domain', c => new VirtualService(c.chart, 'd', { domains: ['api.*.example.com'] }),
+    '[c/d] domains[0]: got "api.*.example.com", expected one "*" at most, alone or at the start'],
+  ['a domain with two wildcards', c => new VirtualService(c.chart, 'd', { domains: ['*.example.*'] }),
+    '[c/d] domains[0]: got "*.example.*", expected one "*" at most'],
+  // header names are HTTP tokens
+  ['a header matcher name with a space', c => c.vs.addRoute({ matchers: [{ prefix: '/', headers: [{ name: 'x canary', value: '1' }] }], destination: { upstream: c.v1 } }),
+    '[c/vs] routes[0].matchers[0].headers[0].name: got "x canary", expected a header name that is an HTTP token'],
+  ['a header matcher name with a colon inside', c => c.vs.addRoute({ matchers: [{ prefix: '/', headers: [{ name: 'x-canary:' }] }], destination: { upstream: c.v1 } }),
+    'routes[0].matchers[0].headers[0].name: got "x-canary:", expected a header name that is an HTTP token'],
+  ['a CanaryRoute header name with a space', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v1, canary: c.v2, header: { name: 'x canary' } }),
+    '[c/vs/cr] header.name: got "x canary", expected a header name that is an HTTP token'],
+  ['a CanaryRelease header name with a space', c => release(c, { header: { name: 'x canary', value: 's3cr3t' } }),
+    '[c/vs/r] header.name: got "x canary", expected a header name that is an HTTP token'],
+  // prefix rewrites
+  ['a prefix rewrite without a leading "/"', c => { c.vs.addRoute({ ...route('/x', c.v1), options: { prefixRewrite: 'api/pets' } }); Testing.synth(c.chart); },
+    '[c/vs] routes[0].options.prefixRewrite: got "api/pets", expected a prefix rewrite that starts with "/", such as "/api/pets" (or "" for no rewrite) (hint: gloo accepts it, and envoy would forward paths that do not start with "/")'],
+  ['a CanaryRelease route prefix rewrite without a leading "/"', c => { release(c, { routes: [{ path: '/petstore', prefixRewrite: 'api/pets' }] }); Testing.synth(c.chart); },
+    '[c/vs/r] routes[0].options.prefixRewrite: got "api/pets", expected a prefix rewrite that starts with "/"'],
+  ['a CanaryRoute prefix rewrite without a leading "/"', c => { new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v1, canary: c.v2, prefixRewrite: 'pets' }); Testing.synth(c.chart); },
+    '[c/vs/cr] routes[0].options.prefixRewrite: got "pets", expected a prefix rewrite that starts with "/"'],
+  ['a prefix rewrite that is not a string', c => c.vs.addRoute({ ...route('/x', c.v1), options: { prefixRewrite: 5 as any } }),
+    '[c/vs] routes[0].options.prefixRewrite: got 5, expected a path such as "/api/pets", or "" for no rewrite'],
+  // one canary-header rule for CanaryRoute and CanaryRelease
+  ['a CanaryRelease presence header with a value', c => release(c, { header: { name: 'x-canary', value: 'y', match: HeaderMatchType.PRESENT }, allowHeaderPresenceMatch: true }),
+    '[c/vs/r] header.value: got "y", expected no value with HeaderMatchType.PRESENT'],
+  ['a CanaryRelease header match type that does not exist', c => release(c, { header: { name: 'x-canary', value: 'y', match: 'Exact' as any } }),
+    '[c/vs/r] header.match: got "Exact", expected one of the HeaderMatchType values: exact, regex, present'],
+  ['a CanaryRoute header match type that does not exist', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v1, canary: c.v2, header: { name: 'x', match: 'presence' as any } }),
+    '[c/vs/cr] header.match: got "presence", expected one of the HeaderMatchType values'],
+  // required props that JavaScript callers can omit
+  ['a CanaryRelease without stable', c => release(c, { stable: undefined as any }),
+    '[c/vs/r] stable: got nothing, expected an Upstream, such as new Upstream(...) or Upstream.fromUpstreamName(...)'],
+  ['a CanaryRelease without canary', c => release(c, { canary: undefined as any }),
+    '[c/vs/r] canary: got nothing, expected an Upstream'],
+  ['a CanaryRelease whose stable is a name, not an Upstream', c => release(c, { stable: 'petstore-v1' as any }),
+    '[c/vs/r] stable: got "petstore-v1", expected an Upstream'],
+  ['a CanaryRelease with a missing route', c => release(c, { routes: [undefined as any] }),
+    '[c/vs/r] routes[0]: got nothing, expected a route such as { path: "/findPets" }'],
+  ['a CanaryRelease with a missing stage', c => release(c, { stages: [CanaryStage.stable(), undefined as any] }),
+    '[c/vs/r] stages[1]: got nothing, expected a stage such as CanaryStage.header()'],
+  ['a CanaryRelease with no props at all', c => new CanaryRelease(c.vs, 'r', undefined as any),
+    /\[c\/vs\/r\] routes: got nothing, expected at least one route to release.*\n.*\[c\/vs\/r\] stable: got nothing/],
+  ['a CanaryRoute without canary', c => new CanaryRoute(c.vs, 'cr', { path: '/findPets', functionName: 'findPets', stable: c.v1 } as any),
+    '[c/vs/cr] canary: got nothing, expected an Upstream'],
+  ['a FunctionRoute without upstream', c => new FunctionRoute(c.vs, 'f', { path: '/x', functionName: 'findPets' } as any),
+    '[c/vs/f] upstream: got nothing, expected an Upstream'],
+  ['a FunctionRoute without path', c => new FunctionRoute(c.vs, 'f', { upstream: c.v1, functionName: 'findPets' } as any),
+    '[c/vs/f] path: got nothing, expected a path prefix that starts with "/"'],
+  ['a WeightedFunctionRoute target without upstream', c => new WeightedFunctionRoute(c.vs, 'w', { path: '/x', functionName: 'findPets', targets: [{ upstream: c.v1, weight: 1 }, { weight: 1 } as any] }),
+    '[c/vs/w] targets[1].upstream: got nothing, expected an Upstream'],
+  ['a WeightedFunctionRoute without targets', c => new WeightedFunctionRoute(c.vs, 'w', { path: '/x', functionName: 'findPets' } as any),
+    '[c/vs/w] targets: got nothing, expected at least one target'],
 ];
 
 describe('the bad-input corpus', () => {
