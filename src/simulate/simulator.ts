@@ -1,7 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { matcherMatches, normalizeRequest } from './request-matching';
+import { flattenVirtualService } from './route-flattening';
+import { idOf, selectVirtualService } from './virtual-host-selection';
 import { IVirtualService } from '../gloo/virtual-service';
-import { re2FullMatch } from '../validation/path-rules';
 
 /** A request to simulate. */
 export interface SimulatedRequest {
@@ -33,6 +35,12 @@ export interface SimulatedShare {
   readonly weight: number;
   /** The share of the matched traffic, in percent (weight / total weight × 100). */
   readonly percent: number;
+  /**
+   * The destination's `subset.values`: the share goes only to the upstream's pods with these labels
+   * (Gloo docs, "Subsets"; Gloo falls back to every pod of the upstream when none has them).
+   * @default - no subset: every pod of the upstream
+   */
+  readonly subset?: { [label: string]: string };
 }
 
 /** Traffic copied to another upstream by a route's `shadowing` option; its responses are discarded. */
@@ -65,30 +73,82 @@ export interface SimulationResult {
   readonly mirror?: SimulatedMirror;
 }
 
+/** A request that names its host, to simulate against every VirtualService on a gateway. */
+export interface SimulatedHostRequest extends SimulatedRequest {
+  /**
+   * The `Host` header (HTTP/2 `:authority`), e.g. `shop.example.com`. Compared case-insensitively;
+   * a `:port` stays part of it unless `stripAnyHostPort` is set.
+   */
+  readonly host: string;
+  /**
+   * Strip any `:port` from the host before choosing a VirtualService, as Gloo's HTTP connection
+   * manager setting `stripAnyHostPort` (Envoy `strip_any_host_port`) does.
+   * @default false - as in Gloo and Envoy, the port is part of the host
+   */
+  readonly stripAnyHostPort?: boolean;
+  /**
+   * The gateway the request arrives on, by name. A simulator made by `fromApp` knows each
+   * VirtualService's `gatewayName` and keeps only those on this gateway; manifests do not say which
+   * gateway serves a VirtualService, so those are all assumed to be on it.
+   * @default 'gateway-proxy' (the default of `VirtualServiceProps.gatewayName`)
+   */
+  readonly gateway?: string;
+  /**
+   * Only these VirtualServices, as `namespace/name`: the ones bound to the gateway, when the
+   * manifests come from elsewhere.
+   * @default - every VirtualService on `gateway`
+   */
+  readonly virtualServices?: string[];
+}
+
+/** What Gloo would do with a request to a host: the VirtualService that serves it, then as `SimulationResult`. */
+export interface HostSimulationResult extends SimulationResult {
+  /** The name of the VirtualService that serves the host; absent when none does (Envoy answers 404). */
+  readonly virtualServiceName?: string;
+  /** Its namespace. */
+  readonly virtualServiceNamespace?: string;
+  /** The domain of that VirtualService that matched the host, lowercased (`*` for one without domains). */
+  readonly domain?: string;
+}
+
 /**
  * Simulates Gloo's routing over synthesized manifests, without a cluster.
  *
- * It follows Gloo's semantics: routes are tried in order and the first match wins; the matchers of
- * a route are ORed and the conditions inside one matcher ANDed; paths match by prefix, exactly or
- * by an RE2 regex over the whole path, never including the query string; `caseSensitive: false`
- * ignores case; headers match exactly, by RE2 regex, by presence, or inverted (a missing header
- * only satisfies an inverted presence match, as in Envoy); query parameters and methods likewise;
- * delegating routes descend into their RouteTable, and when none of its routes matches, the next
- * route is tried. Weighted destinations and UpstreamGroups share traffic by weight / total.
+ * It follows Gloo's semantics. `route()` first picks the VirtualService whose domains match the
+ * request's host, as Envoy picks a virtual host (exact, then `*.suffix` longest first, then
+ * `prefix.*` longest first, then `*`). Delegation is flattened as Gloo's translator does: RouteTables
+ * by `ref`, legacy `name`/`namespace` or `selector` (labels, expressions, namespaces, `*`), ordered by
+ * `weight`, equal weights sorted by path specificity; `inheritableMatchers` and
+ * `inheritablePathMatchers` merge the parent's conditions into the children; children that do not
+ * fit their parent's matcher are dropped. Then routes are tried in order and the first match wins;
+ * the matchers of a route are ORed and the conditions inside one matcher ANDed; paths match by
+ * prefix, exactly or by an RE2 regex over the whole path, never including the query string;
+ * `caseSensitive: false` ignores case; headers match exactly, by RE2 regex, by presence, or inverted
+ * (a missing header only satisfies an inverted presence match, as in Envoy); query parameters and
+ * methods likewise. Weighted destinations and UpstreamGroups share traffic by weight / total; a
+ * destination's `subset` is reported with its share.
  */
 export class RoutingSimulator {
   /** A simulator over every Gloo object of the app that `scope` belongs to. */
   public static fromApp(scope: IConstruct): RoutingSimulator {
     const manifests: any[] = [];
+    const gateways = new Map<string, string>();
     for (const c of scope.node.root.node.findAll()) {
       if (ApiObject.isApiObject(c) && (c.apiVersion === 'gateway.solo.io/v1' || c.apiVersion === 'gloo.solo.io/v1')) {
-        manifests.push(c.toJson());
+        const manifest = c.toJson();
+        manifests.push(manifest);
+        const gateway = (c.node.scope as any)?.gatewayName;
+        if (c.kind === 'VirtualService' && typeof gateway === 'string') gateways.set(idOf(manifest), gateway);
       }
     }
-    return new RoutingSimulator(manifests);
+    const simulator = new RoutingSimulator(manifests);
+    gateways.forEach((gateway, vs) => simulator.gatewayOf.set(vs, gateway));
+    return simulator;
   }
 
   private readonly objects = new Map<string, any>();
+  /** The gateway of each VirtualService, by `namespace/name`, when known (from `fromApp`). */
+  private readonly gatewayOf = new Map<string, string>();
 
   /** @param manifests synthesized manifests; only Gloo objects are used */
   constructor(manifests: any[]) {
@@ -97,50 +157,55 @@ export class RoutingSimulator {
     }
   }
 
+  /**
+   * Simulates a request to a host: which VirtualService serves it (see `SimulatedHostRequest` for
+   * the port and the gateway), then which route and destinations. Throws when two VirtualServices
+   * claim the same domain, which Gloo rejects.
+   */
+  public route(request: SimulatedHostRequest): HostSimulationResult {
+    const wanted = request.virtualServices ? new Set(request.virtualServices) : undefined;
+    const gateway = request.gateway ?? 'gateway-proxy';
+    const onGateway = (vs: any) => (this.gatewayOf.get(idOf(vs)) ?? gateway) === gateway;
+    const candidates = this.ofKind('VirtualService').filter(vs => onGateway(vs) && (!wanted || wanted.has(idOf(vs))));
+    const match = selectVirtualService(candidates, request.host, request.stripAnyHostPort ?? false);
+    if (!match) return { matched: false, destinations: [] };
+    return {
+      virtualServiceName: match.vs.metadata.name,
+      virtualServiceNamespace: match.vs.metadata.namespace,
+      domain: match.domain,
+      ...this.simulateOn(match.vs, request),
+    };
+  }
+
   /** Simulates a request against the VirtualService of the given name (and namespace). */
   public simulate(virtualServiceName: string, request: SimulatedRequest, namespace?: string): SimulationResult {
     const vs = this.objects.get(key('VirtualService', namespace, virtualServiceName))
-      ?? [...this.objects.values()].find(o => o.kind === 'VirtualService' && o.metadata.name === virtualServiceName && namespace === undefined);
+      ?? this.ofKind('VirtualService').find(o => o.metadata.name === virtualServiceName && namespace === undefined);
     if (!vs) throw new Error(`no VirtualService ${namespace ? `${namespace}/` : ''}${virtualServiceName} among the manifests`);
-    const req = normalize(request);
-    const routes: any[] = vs.spec?.virtualHost?.routes ?? [];
-    for (let i = 0; i < routes.length; i++) {
-      const hit = this.matchRoute(routes[i], req, vs.metadata.namespace, new Set());
-      if (hit) {
-        return {
-          matched: true,
-          routeIndex: i,
-          routeName: hit.route.name ?? undefined,
-          routeTable: hit.table,
-          routeTableRouteIndex: hit.tableIndex,
-          destinations: hit.destinations,
-          unresolved: hit.unresolved,
-          ...(hit.route.options?.shadowing ? { mirror: mirrorOf(hit.route.options.shadowing, vs.metadata.namespace) } : {}),
-        };
-      }
-    }
-    return { matched: false, destinations: [] };
+    return this.simulateOn(vs, request);
   }
 
-  private matchRoute(route: any, req: Req, ownerNs: string | undefined, visiting: Set<string>): Hit | undefined {
-    const matchers: any[] = route.matchers && route.matchers.length > 0 ? route.matchers : [{ prefix: '/' }];
-    if (!matchers.some(m => matcherMatches(m, req))) return undefined;
-    if (route.delegateAction) {
-      const ref = route.delegateAction.ref ?? { name: route.delegateAction.name, namespace: route.delegateAction.namespace };
-      const tableKey = key('RouteTable', ref.namespace ?? ownerNs, ref.name);
-      const table = this.objects.get(tableKey);
-      if (!table) return { route, destinations: [], unresolved: `RouteTable ${ref.namespace ?? ownerNs}/${ref.name}` };
-      if (visiting.has(tableKey)) return undefined;
-      visiting.add(tableKey);
-      const childRoutes: any[] = table.spec?.routes ?? [];
-      for (let j = 0; j < childRoutes.length; j++) {
-        const hit = this.matchRoute(childRoutes[j], req, table.metadata.namespace, visiting);
-        if (hit) return hit.table ? hit : { ...hit, table: `${table.metadata.namespace ?? ''}/${table.metadata.name}`, tableIndex: j };
-      }
-      visiting.delete(tableKey);
-      return undefined;
-    }
-    return { route, ...this.destinationsOf(route.routeAction, ownerNs) };
+  private simulateOn(vs: any, request: SimulatedRequest): SimulationResult {
+    const req = normalizeRequest(request);
+    const hit = flattenVirtualService(vs, this.ofKind('RouteTable')).find(r => r.matchers.some(m => matcherMatches(m, req)));
+    if (!hit) return { matched: false, destinations: [] };
+    const { destinations, unresolved } = hit.unresolved
+      ? { destinations: [], unresolved: hit.unresolved }
+      : this.destinationsOf(hit.route.routeAction, hit.ownerNs);
+    return {
+      matched: true,
+      routeIndex: hit.vsIndex,
+      routeName: hit.route.name ?? undefined,
+      routeTable: hit.table,
+      routeTableRouteIndex: hit.tableIndex,
+      destinations,
+      unresolved,
+      ...(hit.route.options?.shadowing ? { mirror: mirrorOf(hit.route.options.shadowing, hit.ownerNs) } : {}),
+    };
+  }
+
+  private ofKind(kind: string): any[] {
+    return [...this.objects.values()].filter(o => o.kind === kind);
   }
 
   private destinationsOf(action: any, ownerNs: string | undefined): { destinations: SimulatedShare[]; unresolved?: string } {
@@ -172,59 +237,8 @@ export function sharesByUpstream(result: SimulationResult): { [upstream: string]
   return out;
 }
 
-interface Req {
-  readonly path: string;
-  readonly method: string;
-  readonly headers: Map<string, string>;
-  readonly query: URLSearchParams;
-}
-
-interface Hit {
-  readonly route: any;
-  readonly destinations: SimulatedShare[];
-  readonly unresolved?: string;
-  readonly table?: string;
-  readonly tableIndex?: number;
-}
-
 function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
-}
-
-function normalize(request: SimulatedRequest): Req {
-  const [path, query = ''] = request.path.split('?', 2);
-  const headers = new Map<string, string>();
-  for (const [k, v] of Object.entries(request.headers ?? {})) headers.set(k.toLowerCase(), v);
-  return { path, method: request.method ?? 'GET', headers, query: new URLSearchParams(query) };
-}
-
-function matcherMatches(m: any, req: Req): boolean {
-  const header = (name: string) => req.headers.get(name.toLowerCase());
-  const query = (name: string) => (req.query.has(name) ? req.query.get(name)! : undefined);
-  return pathMatches(m, req.path)
-    && (m.headers ?? []).every((h: any) => conditionHolds(h, header(h.name)))
-    && (m.queryParameters ?? []).every((q: any) => conditionHolds({ ...q, invertMatch: false }, query(q.name)))
-    && (!m.methods || m.methods.length === 0 || m.methods.includes(req.method));
-}
-
-function pathMatches(m: any, path: string): boolean {
-  const sensitive = m.caseSensitive ?? true;
-  const norm = (s: string) => (sensitive ? s : s.toLowerCase());
-  if (m.prefix !== undefined && m.prefix !== null) return norm(path).startsWith(norm(m.prefix));
-  if (m.exact !== undefined && m.exact !== null) return norm(path) === norm(m.exact);
-  if (m.regex !== undefined && m.regex !== null) return re2FullMatch(m.regex, path, !sensitive);
-  return false;
-}
-
-/** One header or query condition against the request's value (`undefined` when absent). */
-function conditionHolds(c: any, value: string | undefined): boolean {
-  const presence = c.value === undefined || c.value === null || c.value === '';
-  if (value === undefined) return presence && c.invertMatch === true;
-  let result: boolean;
-  if (presence) result = true;
-  else if (c.regex) result = re2FullMatch(c.value, value);
-  else result = value === c.value;
-  return c.invertMatch ? !result : result;
 }
 
 function mirrorOf(shadowing: any, ownerNs: string | undefined): SimulatedMirror {
@@ -244,6 +258,7 @@ function shares(weighted: any[], ownerNs: string | undefined): SimulatedShare[] 
       functionName: d.destinationSpec?.rest?.functionName,
       weight,
       percent: total > 0 ? (weight / total) * 100 : 0,
+      ...(d.subset?.values ? { subset: d.subset.values } : {}),
     };
   });
 }
