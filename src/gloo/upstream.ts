@@ -1,8 +1,9 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io';
+import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
+import { GlooUpstream } from '../private/gvk';
 import { checkImportedName } from '../private/imported';
 import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
 
