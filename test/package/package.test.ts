@@ -61,6 +61,18 @@ describe('npm pack', () => {
   });
 });
 
+describe('require(\'cdk8s-gloo-canary\')', () => {
+  // what it costs is measured by `npm run bench`; this checks the big modules stay out of it
+  (libBuilt ? test : test.skip)('loads neither the generated bindings nor yaml nor re2js (needs lib/)', () => {
+    const code = `require(${JSON.stringify(path.join(root, 'lib', 'index.js'))}); console.log(JSON.stringify(Object.keys(require.cache)));`;
+    const loaded: string[] = JSON.parse(execFileSync(process.execPath, ['-e', code], { cwd: root, encoding: 'utf8' }));
+    // our own yaml and re2js; cdk8s loads its bundled yaml (node_modules/cdk8s/node_modules/yaml) anyway
+    const heavy = loaded.map(f => path.relative(root, f).split(path.sep).join('/'))
+      .filter(f => /^lib\/imports\/|^node_modules\/(yaml|re2js)\//.test(f));
+    expect(heavy).toEqual([]);
+  });
+});
+
 describe('bin/cdk8s-gloo-canary', () => {
   let dir: string;
   beforeEach(() => {
