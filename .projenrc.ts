@@ -88,20 +88,35 @@ new YamlFile(project, 'cdk8s.yaml', {
   },
 });
 
-// jsii-pacmak adds its outdir to .npmignore unless it is there already; keep the file stable.
+// What the npm package holds, as an allowlist: the compiled library without the generated bindings'
+// JavaScript (only their types are used, and no shipped .d.ts refers to them), the CLI's bin, the
+// compact CRD schemas the schema check reads, the jsii assembly and API.md. npm adds package.json,
+// README, LICENSE and the bundled dependencies. Tests, examples, scripts, bench and CI stay out;
+// test/package.test.ts checks the list.
+project.package.addField('files', [
+  'lib/**/*.js',
+  'lib/**/*.d.ts',
+  '!lib/imports/',
+  'bin/',
+  'imports/*.schemas.json',
+  '.jsii',
+  'API.md',
+]);
+// With `files` set, .npmignore decides nothing at the package root; it stays because jsii-pacmak
+// would otherwise create one (adding its outdir to it) on every package run.
 project.npmignore?.exclude('dist-pkg');
-
-// The vendored Gloo CRDs are read at runtime by the schema check, so they ship with the package.
-project.npmignore?.include('/imports/*.yaml');
+project.gitattributes.addAttributes('/imports/*.schemas.json', 'linguist-generated');
 
 // `npx projen import` regenerates the L1 bindings from the vendored CRDs.
 project.addTask('import', {
-  description: 'Regenerate src/imports/ from the vendored Gloo CRDs in imports/',
+  description: 'Regenerate src/imports/ and imports/gloo.schemas.json from the vendored Gloo CRDs in imports/',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
   // Run from imports/: next to a cdk8s.yaml, `cdk8s import` would also add the CRDs to its imports list.
   steps: [
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gateway.solo.io.yaml', cwd: 'imports' },
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gloo.solo.io.yaml', cwd: 'imports' },
+    // The schema check reads the CRDs' schemas from this compact JSON, not from the YAML (see imports/README.md).
+    { exec: 'node scripts/compact-crds.js imports/gloo.schemas.json imports/gateway.solo.io.yaml imports/gloo.solo.io.yaml' },
   ],
 });
 

@@ -1,8 +1,9 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
-import { RouteTable as GlooRouteTable, RouteTableSpec } from '../imports/gateway.solo.io';
+import type { RouteTableSpec } from '../imports/gateway.solo.io';
 import { ProblemCollector } from '../private/errors';
+import { GlooRouteTable } from '../private/gvk';
 import { addNameProblems, checkImportedName } from '../private/imported';
 import { RouteList } from '../private/route-list';
 

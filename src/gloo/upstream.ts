@@ -1,7 +1,8 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io';
+import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
+import { GlooUpstream } from '../private/gvk';
 import { addNameProblems, checkImportedName } from '../private/imported';
 import { lookUpKubeService, servicePorts } from '../private/kube-service';
 import { discoveredUpstreamName, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';

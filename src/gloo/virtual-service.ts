@@ -1,8 +1,9 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
-import { VirtualService as GlooVirtualService, VirtualServiceSpec } from '../imports/gateway.solo.io';
+import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
+import { GlooVirtualService } from '../private/gvk';
 import { addNameProblems } from '../private/imported';
 import { RouteList } from '../private/route-list';
 import { checkDomains } from '../validation/domain-rules';

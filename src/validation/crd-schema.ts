@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
 
 /** One field of a manifest that a Kubernetes API server holding the Gloo CRDs would not keep as written. */
 export interface SchemaViolation {
@@ -26,17 +25,26 @@ interface Schema {
   readonly 'x-kubernetes-int-or-string'?: boolean;
 }
 
-const DEFAULT_CRD_FILES = ['gateway.solo.io.yaml', 'gloo.solo.io.yaml'];
+/** Schemas by `group/version/kind`. */
+type Schemas = { [gvk: string]: Schema };
 
 /**
- * Where the vendored CRDs live: `imports/` at the package root. This file runs from `lib/` (the
+ * The CRD sets vendored with this package, as compact JSON files in `imports/` (schemas by
+ * `group/version/kind`, without descriptions). `npx projen import` writes them from the CRDs' YAML
+ * with scripts/compact-crds.js; the YAML itself does not ship. To add a set: vendor its CRDs in
+ * imports/, add a compact-crds step to the import task in .projenrc.ts, and a static method below.
+ */
+const GLOO_SCHEMAS = 'gloo.schemas.json';
+
+/**
+ * Where the vendored CRD sets live: `imports/` at the package root. This file runs from `lib/` (the
  * package), `src/` (tests) or `.build/src/` (the repository's precompiled tools), so look upwards.
  */
-function crdDir(): string {
+function vendoredFile(file: string): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'imports');
-    if (fs.existsSync(path.join(candidate, DEFAULT_CRD_FILES[0]))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`cannot find the vendored Gloo CRDs (imports/${DEFAULT_CRD_FILES[0]}) above ${__dirname}`);
+    const candidate = path.join(dir, 'imports', file);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`cannot find the vendored CRD schemas (imports/${file}) above ${__dirname}`);
   }
 }
 
@@ -50,35 +58,44 @@ function crdDir(): string {
 export class CrdSchemaValidator {
   /** A validator for the Gloo 1.22 CRDs vendored with this package (loaded once, then shared). */
   public static gloo(): CrdSchemaValidator {
-    if (!CrdSchemaValidator.glooInstance) {
-      CrdSchemaValidator.glooInstance = CrdSchemaValidator.fromFiles(DEFAULT_CRD_FILES.map(f => path.join(crdDir(), f)));
-    }
-    return CrdSchemaValidator.glooInstance;
+    return CrdSchemaValidator.vendored(GLOO_SCHEMAS);
   }
 
   /** A validator for the CRDs in the given YAML files (multi-document files are fine). */
   public static fromFiles(files: string[]): CrdSchemaValidator {
-    const crds: any[] = [];
+    // loaded here, not at the top: importing the library should not cost a YAML parser
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseAllDocuments } = require('yaml') as typeof import('yaml');
+    const schemas: Schemas = {};
     for (const file of files) {
       for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
         const crd = doc.toJSON();
-        if (crd?.kind === 'CustomResourceDefinition') crds.push(crd);
+        if (crd?.kind !== 'CustomResourceDefinition') continue;
+        for (const version of crd.spec?.versions ?? []) {
+          const schema = version.schema?.openAPIV3Schema;
+          if (schema) schemas[`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`] = schema;
+        }
       }
     }
-    return new CrdSchemaValidator(crds);
+    return new CrdSchemaValidator(schemas);
   }
 
-  private static glooInstance?: CrdSchemaValidator;
+  private static readonly vendoredInstances = new Map<string, CrdSchemaValidator>();
 
-  private readonly schemas = new Map<string, Schema>();
-
-  private constructor(crds: any[]) {
-    for (const crd of crds) {
-      for (const version of crd.spec?.versions ?? []) {
-        const schema = version.schema?.openAPIV3Schema;
-        if (schema) this.schemas.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, schema);
-      }
+  /** The validator of a vendored CRD set (see `GLOO_SCHEMAS`), loaded on first use. */
+  private static vendored(file: string): CrdSchemaValidator {
+    let validator = CrdSchemaValidator.vendoredInstances.get(file);
+    if (!validator) {
+      validator = new CrdSchemaValidator(JSON.parse(fs.readFileSync(vendoredFile(file), 'utf8')));
+      CrdSchemaValidator.vendoredInstances.set(file, validator);
     }
+    return validator;
+  }
+
+  private readonly schemas: Map<string, Schema>;
+
+  private constructor(schemas: Schemas) {
+    this.schemas = new Map(Object.entries(schemas));
   }
 
   /** The `apiVersion/kind` keys this validator has schemas for, sorted. */

@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 
 /**
  * The characters Gloo allows in a route path or prefix rewrite: RFC 3986 "pchar" (unreserved,
@@ -41,6 +41,15 @@ export function whyInvalidPrefixRewrite(rewrite: string): string | undefined {
   return whyInvalidRoutePath(decoded);
 }
 
+let re2js: typeof RE2JS | undefined;
+
+/** The RE2 engine, loaded on first use: it is the largest part of importing the library otherwise. */
+function re2(): typeof RE2JS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  re2js ??= (require('re2js') as typeof import('re2js')).RE2JS;
+  return re2js;
+}
+
 const compiled = new Map<string, string | undefined>();
 
 /**
@@ -52,7 +61,7 @@ export function whyInvalidRe2(pattern: string): string | undefined {
   if (compiled.has(pattern)) return compiled.get(pattern);
   let why: string | undefined;
   try {
-    RE2JS.compile(pattern);
+    re2().compile(pattern);
   } catch (e) {
     why = (e as Error).message;
   }
@@ -67,7 +76,7 @@ export function re2FullMatch(pattern: string, input: string, caseInsensitive = f
   const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
   let program = programs.get(key);
   if (!program) {
-    program = RE2JS.compile(pattern, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+    program = re2().compile(pattern, caseInsensitive ? re2().CASE_INSENSITIVE : 0);
     programs.set(key, program);
   }
   return program.matches(input);

@@ -1,4 +1,6 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { CrdSchemaValidator, formatViolation, validateManifests } from '../../src';
@@ -95,5 +97,57 @@ describe('CrdSchemaValidator', () => {
     const only = CrdSchemaValidator.fromFiles([file]);
     expect(only.resources).toEqual(['gloo.solo.io/v1/Upstream', 'gloo.solo.io/v1/UpstreamGroup']);
     expect(parseAllDocuments(fs.readFileSync(file, 'utf8')).length).toBe(2);
+  });
+});
+
+describe('the vendored compact schemas (imports/gloo.schemas.json)', () => {
+  const root = path.join(__dirname, '..', '..');
+  const script = path.join(root, 'scripts', 'compact-crds.js');
+  const glooYaml = ['gateway.solo.io.yaml', 'gloo.solo.io.yaml'].map(f => path.join(root, 'imports', f));
+
+  test('are what scripts/compact-crds.js makes of the vendored CRDs (run `npx projen import`)', () => {
+    const fresh = execFileSync(process.execPath, [script, '-', ...glooYaml], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    expect(fresh === fs.readFileSync(path.join(root, 'imports', 'gloo.schemas.json'), 'utf8')).toBe(true);
+  });
+
+  test('check what a validator read from the CRDs\' YAML checks', () => {
+    const fromYaml = CrdSchemaValidator.fromFiles(glooYaml);
+    expect(validator.resources).toEqual(fromYaml.resources);
+    const manifests = fs.readdirSync(BLOG_DIR).filter(f => f.startsWith('coalmine-')).map(f => blogManifest(f));
+    expect(validator.validate(manifests)).toEqual(fromYaml.validate(manifests));
+    expect(validator.validate(manifests).length).toBeGreaterThan(0);
+  });
+
+  test('compact-crds.js drops the schemas\' descriptions but keeps a property named description', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compact-crds-'));
+    const crd = path.join(dir, 'crd.yaml');
+    fs.writeFileSync(crd, [
+      'apiVersion: apiextensions.k8s.io/v1',
+      'kind: CustomResourceDefinition',
+      'spec:',
+      '  group: example.com',
+      '  names: { kind: Widget }',
+      '  versions:',
+      '  - name: v1',
+      '    schema:',
+      '      openAPIV3Schema:',
+      '        description: a widget',
+      '        type: object',
+      '        properties:',
+      '          description: { type: string, description: the text }',
+      '          parts: { type: array, items: { type: string, description: a part, enum: [a, b] } }',
+      '',
+    ].join('\n'));
+    const out = JSON.parse(execFileSync(process.execPath, [script, '-', crd], { encoding: 'utf8' }));
+    expect(out).toEqual({
+      'example.com/v1/Widget': {
+        type: 'object',
+        properties: {
+          description: { type: 'string' },
+          parts: { type: 'array', items: { type: 'string', enum: ['a', 'b'] } },
+        },
+      },
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
