@@ -48,7 +48,7 @@ describe('the simulator on the blog example', () => {
     const result = simulate(example('part-3-weighted-10'), { path: '/findPetWithId/7?x=1' });
     expect(result).toEqual({
       matched: true,
-      routeIndex: 1,
+      routeIndex: 0,
       routeName: undefined,
       routeTable: undefined,
       routeTableRouteIndex: undefined,
