@@ -22,7 +22,7 @@ import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from './active-step';
 import { buildPetstoreCanary } from './app';
 import { isStep, Step, STEPS } from './steps';
-import { STAGES_ENV } from '../../src/canary/release-registry';
+import { CanaryRelease } from '../../src';
 import { buildPlans, formatPlans, StageManifests } from '../../src/cli/plan';
 import { formatDiff, lineDiff } from '../../src/private/line-diff';
 
@@ -62,23 +62,17 @@ export function stepCode(step: Step): string {
 
 /**
  * The plan of the example at its active step, as `cdk8s-gloo-canary plan` prints it, computed in
- * this process: each stage of each release synthesized through the same stage override.
+ * this process: each stage of each release synthesized through the same stage selection.
  */
 export function planOf(format: 'text' | 'markdown'): string {
   const { coalmine } = buildPetstoreCanary(Testing.app(), ACTIVE_STEP);
   const runs: StageManifests[] = [];
   for (const release of [coalmine.findPetById, coalmine.findPets]) {
     for (const stage of release.stageNames) {
-      const saved = process.env[STAGES_ENV];
-      process.env[STAGES_ENV] = JSON.stringify({ [release.node.path]: stage });
-      try {
-        const app = Testing.app();
-        const charts = buildPetstoreCanary(app, ACTIVE_STEP);
-        runs.push({ release: release._description, stage, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
-      } finally {
-        if (saved === undefined) delete process.env[STAGES_ENV];
-        else process.env[STAGES_ENV] = saved;
-      }
+      const app = Testing.app();
+      CanaryRelease.selectStages(app, { [release.node.path]: stage });
+      const charts = buildPetstoreCanary(app, ACTIVE_STEP);
+      runs.push({ release: release._description, stage, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
     }
   }
   return formatPlans(buildPlans(runs), format);

@@ -1,8 +1,9 @@
 import { ApiObjectMetadata } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CanaryHeader, HeaderMatchType } from './canary-header';
 import { CanaryStage, CanaryStageKind } from './canary-stage';
-import { announceRelease, describeRelease, ReleaseDescription, stageOverride } from './release-registry';
+import { announceRelease, describeRelease, ReleaseDescription } from './release-registry';
+import { resolveStage, selectStages } from './stage-selection';
 import { FunctionParameters, RoutePosition, RouteProps, WeightedDestination } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
@@ -108,6 +109,28 @@ export interface CanaryReleaseProps {
  *   the blog's cut-over does); otherwise it stays in place.
  */
 export class CanaryRelease extends Construct {
+  /**
+   * Builds the app at a chosen stage of some of its releases, whatever their `stage` props say:
+   * for tests, and for the `plan` and `synth-stages` commands, which go through the same choice.
+   *
+   * Call it on the app (or any construct in it) before adding charts; every release created in
+   * the app afterwards starts at the stage chosen for it. Name a release by its `releaseName` or
+   * its construct path. A stage the release does not have fails when the release is created; a
+   * name that no release of the app answers to fails when the app is synthesized (`app.synth()`,
+   * `chart.toJson()`, `Testing.synth()`). Later calls add to the choice.
+   *
+   * @example
+   * const app = Testing.app();
+   * CanaryRelease.selectStages(app, { 'find-pet-by-id': 'weight-10' });
+   * // ... add the charts; find-pet-by-id is now at weight-10 ...
+   *
+   * @param scope the app, or any construct in it
+   * @param stages release name or construct path to stage name
+   */
+  public static selectStages(scope: IConstruct, stages: { [release: string]: string }): void {
+    selectStages(scope, stages);
+  }
+
   /** The release's name in stage folders and plans. */
   public readonly releaseName: string;
   /** The stages, in order. */
@@ -130,9 +153,9 @@ export class CanaryRelease extends Construct {
     this.stages = [...(props.stages ?? [])];
     this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
     const split = props.trafficSplit ?? TrafficSplit.INLINE;
-    const activeName = stageOverride(this) ?? props.stage;
-    checkRelease(this, props, activeName, split);
-    this.activeStage = this.stages.find(s => s.name === activeName)!;
+    const active = resolveStage(this, props.stage);
+    checkRelease(this, props, active.name, split, active.chosenBy);
+    this.activeStage = this.stages.find(s => s.name === active.name)!;
     this._description = describeRelease(this, props);
     announceRelease(this, props);
 
@@ -214,7 +237,7 @@ function weightedTargets(props: CanaryReleaseProps, r: CanaryReleaseRoute, perce
 
 const STAGE_NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 
-function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeName: string, split: TrafficSplit): void {
+function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeName: string, split: TrafficSplit, chosenBy?: string): void {
   const problems = new ProblemCollector(scope);
   const stages = scope.stages;
   if (!Array.isArray(props.routes) || props.routes.length === 0) {
@@ -257,7 +280,7 @@ function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeNam
     });
   }
   if (typeof activeName !== 'string' || !stages.some(s => s.name === activeName)) {
-    problems.add('stage', activeName, `one of the stage names: ${stages.map(s => s.name).join(', ')}`);
+    problems.add(chosenBy ? `stage (chosen by ${chosenBy})` : 'stage', activeName, `one of the stage names: ${stages.map(s => s.name).join(', ')}`);
   }
   const header = scope.header;
   if (typeof header.name !== 'string' || header.name.trim() === '') problems.add('header.name', header.name, 'a header name such as "x-canary"');

@@ -6,7 +6,7 @@ import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from '../../examples/petstore-canary/active-step';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { planOf } from '../../examples/petstore-canary/tutorial';
-import { STAGES_ENV } from '../../src/canary/release-registry';
+import { CanaryRelease } from '../../src';
 import { main } from '../../src/cli/main';
 import { buildExamples } from '../util';
 
@@ -48,14 +48,10 @@ describe('cdk8s-gloo-canary', () => {
     expect(fs.readdirSync(stages).sort()).toEqual(['find-pet-by-id', 'find-pets']);
     expect(fs.readdirSync(path.join(stages, 'find-pet-by-id')).sort()).toEqual(['promote', 'rollback', 'stable', 'weight-10', 'weight-50']);
     // the same YAML as synthesizing that stage in process
-    const probe = buildPetstoreCanary(Testing.app(), ACTIVE_STEP).coalmine.findPetById;
-    process.env[STAGES_ENV] = JSON.stringify({ [probe.node.path]: 'weight-10' });
-    try {
-      const expected = Yaml.stringify(...buildPetstoreCanary(Testing.app(), ACTIVE_STEP).coalmine.toJson());
-      expect(fs.readFileSync(path.join(stages, 'find-pet-by-id', 'weight-10', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
-    } finally {
-      delete process.env[STAGES_ENV];
-    }
+    const app = Testing.app();
+    CanaryRelease.selectStages(app, { 'find-pet-by-id': 'weight-10' });
+    const expected = Yaml.stringify(...buildPetstoreCanary(app, ACTIVE_STEP).coalmine.toJson());
+    expect(fs.readFileSync(path.join(stages, 'find-pet-by-id', 'weight-10', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
   }, 60_000);
 
   test('fails when the app fails, and leaves the previous stages as they were', () => {
