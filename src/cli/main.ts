@@ -60,7 +60,7 @@ export function main(argv: string[], cwd: string = process.cwd(), out: (s: strin
       return 0;
     }
     if (command === 'synth-stages') {
-      const staged = new AtomicOutputDirectory(path.join(outputDir(cwd, options.output), 'stages'));
+      const staged = new AtomicOutputDirectory(path.join(outputDir(cwd, options.output), 'stages'), { ignoreOutdirEnv: true });
       try {
         const runs = synthEveryStage(app, staged.stagingDir);
         staged.commit();
