@@ -156,8 +156,8 @@ export class CanaryRelease extends Construct {
     const active = resolveStage(this, props.stage);
     checkRelease(this, props, active.name, split, active.chosenBy);
     this.activeStage = this.stages.find(s => s.name === active.name)!;
-    this._description = describeRelease(this, props);
-    announceRelease(this, props);
+    this._description = describeRelease(this, props, active.name);
+    announceRelease(this._description);
 
     if (split === TrafficSplit.UPSTREAM_GROUP && this.activeStage.kind === CanaryStageKind.WEIGHT) {
       this.upstreamGroup = new UpstreamGroup(this, 'UpstreamGroup', {

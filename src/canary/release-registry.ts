@@ -21,7 +21,10 @@ export interface ReleaseDescription {
   readonly stages: string[];
   /** Whether any stage has a header route; descriptions from older versions lack it. */
   readonly hasHeaderStage?: boolean;
+  /** The committed stage: the release's `stage` prop. */
   readonly activeStage: string;
+  /** The stage this run synthesized, when a choice of stages moved it from `activeStage`. */
+  readonly synthesizedStage?: string;
   readonly header: CanaryHeader;
   readonly routes: string[];
   readonly stable: string;
@@ -44,13 +47,19 @@ export interface DescribedProps {
 }
 
 /** Appends the release's description to the file the environment names, if any. */
-export function announceRelease(release: Describable, props: DescribedProps): void {
+export function announceRelease(description: ReleaseDescription): void {
   const file = process.env[DESCRIBE_ENV];
-  if (file) fs.appendFileSync(file, `${JSON.stringify(describeRelease(release, props))}\n`);
+  if (file) fs.appendFileSync(file, `${JSON.stringify(description)}\n`);
 }
 
-/** A release's description. */
-export function describeRelease(release: Describable, props: DescribedProps): ReleaseDescription {
+/** The releases described in a file of JSON lines, as `announceRelease` writes it. */
+export function readDescriptions(file: string): ReleaseDescription[] {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l));
+}
+
+/** A release's description; `synthesized` is the stage it builds. */
+export function describeRelease(release: Describable, props: DescribedProps, synthesized: string = props.stage): ReleaseDescription {
   return {
     path: release.node.path,
     releaseName: release.releaseName,
@@ -58,6 +67,7 @@ export function describeRelease(release: Describable, props: DescribedProps): Re
     stages: release.stages.map(s => s.name),
     hasHeaderStage: release.stages.some(s => s.headerRoute),
     activeStage: props.stage,
+    ...(synthesized !== props.stage ? { synthesizedStage: synthesized } : {}),
     header: release.header,
     routes: props.routes.map(r => r.path),
     stable: props.stable.name,
