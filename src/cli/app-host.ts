@@ -10,6 +10,7 @@
  * runs, or what went wrong, to the request's result file.
  */
 import * as fs from 'fs';
+import { Module } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { AppRun, StageFilter, StageRun, synthEveryStage } from './stage-runs';
@@ -72,12 +73,11 @@ export function inProcessRun(entry: string, args: string[]): AppRun {
 
 /** Loads the entry as Node.js loads a main module, so `require.main === module` holds in it. */
 function loadAsMain(entry: string): void {
-  const Module = require('module');
-  const file: string = require.resolve(entry);
-  const main = new Module(file, null);
+  const file = require.resolve(entry);
+  const main: any = new Module(file);
   main.id = '.';
   main.filename = file;
-  main.paths = Module._nodeModulePaths(path.dirname(file));
+  main.paths = (Module as any)._nodeModulePaths(path.dirname(file));
   (process as any).mainModule = main;
   require.cache[file] = main;
   try {

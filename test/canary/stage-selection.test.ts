@@ -12,7 +12,10 @@ function build(app: App = Testing.app()) {
   const v2 = new Upstream(chart, 'v2', { serviceName: 'petstore-v2', servicePort: 8080 });
   const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' } });
   const release = (id: string, path: string, releaseName?: string) => new CanaryRelease(vs, id, {
-    routes: [{ path }], stable: v1, canary: v2, releaseName,
+    routes: [{ path }],
+    stable: v1,
+    canary: v2,
+    releaseName,
     stages: [CanaryStage.stable(), CanaryStage.header(), ...CanaryStage.stepWeights([10, 50]), CanaryStage.promote()],
     stage: 'stable',
   });
