@@ -79,13 +79,18 @@ export function planOf(format: 'text' | 'markdown'): string {
 }
 
 /**
- * The example code between `// [tutorial:<name>]` and `// [/tutorial]` in any example, dedented,
- * with imports of the library's source shown as imports of the package.
+ * The example code between `// [tutorial:<name>]` and `// [/tutorial]` in any example (or in the
+ * tests of the examples, test/examples/), dedented, with imports of the library's source shown as
+ * imports of the package and imports of an example's files as imports next to them.
  */
 export function codeExcerpt(name: string): string {
   const examples = path.join(ROOT, 'examples');
-  const files = fs.readdirSync(examples, { withFileTypes: true }).filter(d => d.isDirectory())
-    .flatMap(d => fs.readdirSync(path.join(examples, d.name)).filter(f => f.endsWith('.ts')).sort().map(f => path.join(examples, d.name, f)));
+  const folders = [
+    ...fs.readdirSync(examples, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => path.join(examples, d.name)),
+    path.join(ROOT, 'test', 'examples'),
+  ];
+  const files = folders.filter(d => fs.existsSync(d))
+    .flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.ts')).sort().map(f => path.join(d, f)));
   for (const file of files) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const start = lines.findIndex(l => l.trim() === `// [tutorial:${name}]`);
@@ -94,7 +99,9 @@ export function codeExcerpt(name: string): string {
     if (end < 0) throw new Error(`${path.relative(ROOT, file)}: tutorial excerpt ${name} is not closed`);
     const body = lines.slice(start + 1, end);
     const indent = Math.min(...body.filter(l => l.trim()).map(l => l.length - l.trimStart().length));
-    return body.map(l => l.slice(indent).replace(/from '(\.\.\/)+src'/, "from 'cdk8s-gloo-canary'")).join('\n') + '\n';
+    return body.map(l => l.slice(indent)
+      .replace(/from '(\.\.\/)+src'/, "from 'cdk8s-gloo-canary'")
+      .replace(/from '(\.\.\/)+examples\/[a-z0-9-]+\/([a-z0-9-]+)'/, "from './$2'")).join('\n') + '\n';
   }
   throw new Error(`no tutorial excerpt named ${name} in ${examples}`);
 }
