@@ -83,7 +83,8 @@ project.package.setScript('docs:readme', 'node scripts/build-examples.js && node
 new YamlFile(project, 'cdk8s.yaml', {
   obj: {
     language: 'typescript',
-    app: 'node scripts/build-examples.js && node .build/examples/petstore-canary/main.js',
+    // one `node <file>`, so the cdk8s-gloo-canary CLI runs every stage in one process
+    app: 'node scripts/synth-example.js',
     output: 'dist',
   },
 });

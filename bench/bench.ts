@@ -5,13 +5,15 @@
  *   (b) raw cdk8s ApiObjects producing byte-identical YAML, no validation;
  *   (c) the floor: serializing the same final objects to YAML alone;
  * and checks that (a) and (b) give the same YAML. It prints medians after a warm-up, the ratios,
- * peak RSS, the growth from 1,000 to 5,000 services, the share of validation in (a) and what
- * importing the library costs (./import-cost.ts), and exits non-zero when a target is missed
+ * peak RSS, the growth from 1,000 to 5,000 services, the share of validation in (a), what
+ * importing the library costs (./import-cost.ts), then the CLI's plan against one synth
+ * (./plan.ts), and exits non-zero when a target is missed
  * (docs/benchmarks.md).
  */
 import { App, Yaml } from 'cdk8s';
 import { buildRaw, buildWithLibrary } from './fleet';
 import { formatImportCost, IMPORT_COST_TARGET_MS, measureImportCost } from './import-cost';
+import { measurePlan } from './plan';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
 const RUNS: { [n: number]: number } = { 100: 9, 1000: 7, 5000: 3 };
@@ -124,6 +126,12 @@ function main(): void {
   if (r1000 && r5000) targets.push(['time for 5,000 ≤ 5.5 × time for 1,000', r5000.a / r1000.a <= 5.5, `${fmt(r5000.a / r1000.a, 2)}×`]);
   if (r5000) targets.push(['peak RSS at 5,000 services ≤ 1 GiB', r5000.rssMiB <= 1024, `${fmt(r5000.rssMiB)} MiB`]);
   for (const r of rows) targets.push([`validation ≤ 20% of (a) at ${r.n} services`, r.validation / r.a <= 0.2, `${fmt((100 * r.validation) / r.a, 1)}%`]);
+  // the CLI's plan against one synth of a ts-node app (bench/plan.ts); BENCH_PLAN=0 skips it
+  if (process.env.BENCH_PLAN !== '0') {
+    const plan = measurePlan();
+    console.log(`\n${plan.lines.join('\n')}`);
+    targets.push(plan.target);
+  }
   console.log('\ntargets:');
   for (const [name, ok, value] of targets) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name}: ${value}`);
   if (targets.some(([, ok]) => !ok)) process.exitCode = 1;

@@ -21,7 +21,9 @@ if (!isStep(step)) {
   console.error(`unknown step ${JSON.stringify(step)}, expected one of: ${STEPS.join(', ')}`);
   process.exit(2);
 }
-const out = new AtomicOutputDirectory(option('outdir') ?? process.env.CDK8S_OUTDIR ?? 'dist', { keepSubdirectories: true });
+// dist/, or where `cdk8s synth` and the cdk8s-gloo-canary commands ask (CDK8S_OUTDIR); --outdir wins
+const outdirOption = option('outdir');
+const out = new AtomicOutputDirectory(outdirOption ?? 'dist', { keepSubdirectories: true, ignoreOutdirEnv: outdirOption !== undefined });
 try {
   const app = new App({ outdir: out.stagingDir });
   buildPetstoreCanary(app, step);

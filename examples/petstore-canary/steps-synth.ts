@@ -14,8 +14,8 @@ import { STEPS } from './steps';
 import { AtomicOutputDirectory } from '../../src';
 
 const i = process.argv.indexOf('--outdir');
-const outdir = i >= 0 ? process.argv[i + 1] : 'dist';
-const out = new AtomicOutputDirectory(path.join(outdir, 'steps'));
+const outdir = i >= 0 ? process.argv[i + 1] : (process.env.CDK8S_OUTDIR || 'dist');
+const out = new AtomicOutputDirectory(path.join(outdir, 'steps'), { ignoreOutdirEnv: true });
 try {
   for (const step of STEPS) {
     const app = new App({ outdir: path.join(out.stagingDir, step) });

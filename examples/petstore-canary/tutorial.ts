@@ -22,7 +22,7 @@ import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from './active-step';
 import { buildPetstoreCanary } from './app';
 import { isStep, Step, STEPS } from './steps';
-import { STAGES_ENV } from '../../src/canary/release-registry';
+import { CanaryRelease } from '../../src';
 import { buildPlans, formatPlans, StageManifests } from '../../src/cli/plan';
 import { formatDiff, lineDiff } from '../../src/private/line-diff';
 
@@ -62,36 +62,35 @@ export function stepCode(step: Step): string {
 
 /**
  * The plan of the example at its active step, as `cdk8s-gloo-canary plan` prints it, computed in
- * this process: each stage of each release synthesized through the same stage override.
+ * this process: each stage of each release synthesized through the same stage selection.
  */
 export function planOf(format: 'text' | 'markdown'): string {
   const { coalmine } = buildPetstoreCanary(Testing.app(), ACTIVE_STEP);
   const runs: StageManifests[] = [];
   for (const release of [coalmine.findPetById, coalmine.findPets]) {
     for (const stage of release.stageNames) {
-      const saved = process.env[STAGES_ENV];
-      process.env[STAGES_ENV] = JSON.stringify({ [release.node.path]: stage });
-      try {
-        const app = Testing.app();
-        const charts = buildPetstoreCanary(app, ACTIVE_STEP);
-        runs.push({ release: release._description, stage, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
-      } finally {
-        if (saved === undefined) delete process.env[STAGES_ENV];
-        else process.env[STAGES_ENV] = saved;
-      }
+      const app = Testing.app();
+      CanaryRelease.selectStages(app, { [release.node.path]: stage });
+      const charts = buildPetstoreCanary(app, ACTIVE_STEP);
+      runs.push({ release: release._description, stage, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
     }
   }
   return formatPlans(buildPlans(runs), format);
 }
 
 /**
- * The example code between `// [tutorial:<name>]` and `// [/tutorial]` in any example, dedented,
- * with imports of the library's source shown as imports of the package.
+ * The example code between `// [tutorial:<name>]` and `// [/tutorial]` in any example (or in the
+ * tests of the examples, test/examples/), dedented, with imports of the library's source shown as
+ * imports of the package and imports of an example's files as imports next to them.
  */
 export function codeExcerpt(name: string): string {
   const examples = path.join(ROOT, 'examples');
-  const files = fs.readdirSync(examples, { withFileTypes: true }).filter(d => d.isDirectory())
-    .flatMap(d => fs.readdirSync(path.join(examples, d.name)).filter(f => f.endsWith('.ts')).sort().map(f => path.join(examples, d.name, f)));
+  const folders = [
+    ...fs.readdirSync(examples, { withFileTypes: true }).filter(d => d.isDirectory()).map(d => path.join(examples, d.name)),
+    path.join(ROOT, 'test', 'examples'),
+  ];
+  const files = folders.filter(d => fs.existsSync(d))
+    .flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.ts')).sort().map(f => path.join(d, f)));
   for (const file of files) {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const start = lines.findIndex(l => l.trim() === `// [tutorial:${name}]`);
@@ -100,7 +99,9 @@ export function codeExcerpt(name: string): string {
     if (end < 0) throw new Error(`${path.relative(ROOT, file)}: tutorial excerpt ${name} is not closed`);
     const body = lines.slice(start + 1, end);
     const indent = Math.min(...body.filter(l => l.trim()).map(l => l.length - l.trimStart().length));
-    return body.map(l => l.slice(indent).replace(/from '(\.\.\/)+src'/, "from 'cdk8s-gloo-canary'")).join('\n') + '\n';
+    return body.map(l => l.slice(indent)
+      .replace(/from '(\.\.\/)+src'/, "from 'cdk8s-gloo-canary'")
+      .replace(/from '(\.\.\/)+examples\/[a-z0-9-]+\/([a-z0-9-]+)'/, "from './$2'")).join('\n') + '\n';
   }
   throw new Error(`no tutorial excerpt named ${name} in ${examples}`);
 }

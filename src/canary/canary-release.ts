@@ -1,8 +1,9 @@
 import { ApiObjectMetadata } from 'cdk8s';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CanaryHeader } from './canary-header';
 import { CanaryStage, CanaryStageKind } from './canary-stage';
-import { announceRelease, describeRelease, ReleaseDescription, stageOverride } from './release-registry';
+import { announceRelease, describeRelease, ReleaseDescription } from './release-registry';
+import { resolveStage, selectStages } from './stage-selection';
 import { FunctionParameters, RouteProps, WeightedDestination } from '../gloo/route';
 import { IUpstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
@@ -108,6 +109,28 @@ export interface CanaryReleaseProps {
  * route that was added first keeps its traffic in every stage.
  */
 export class CanaryRelease extends Construct {
+  /**
+   * Builds the app at a chosen stage of some of its releases, whatever their `stage` props say:
+   * for tests, and for the `plan` and `synth-stages` commands, which go through the same choice.
+   *
+   * Call it on the app (or any construct in it) before adding charts; every release created in
+   * the app afterwards starts at the stage chosen for it. Name a release by its `releaseName` or
+   * its construct path. A stage the release does not have fails when the release is created; a
+   * name that no release of the app answers to fails when the app is synthesized (`app.synth()`,
+   * `chart.toJson()`, `Testing.synth()`). Later calls add to the choice.
+   *
+   * @example
+   * const app = Testing.app();
+   * CanaryRelease.selectStages(app, { 'find-pet-by-id': 'weight-10' });
+   * // ... add the charts; find-pet-by-id is now at weight-10 ...
+   *
+   * @param scope the app, or any construct in it
+   * @param stages release name or construct path to stage name
+   */
+  public static selectStages(scope: IConstruct, stages: { [release: string]: string }): void {
+    selectStages(scope, stages);
+  }
+
   /** The release's name in stage folders and plans. */
   public readonly releaseName: string;
   /** The stages, in order. */
@@ -131,11 +154,11 @@ export class CanaryRelease extends Construct {
     this.stages = [...props.stages];
     this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
     const split = props.trafficSplit ?? TrafficSplit.INLINE;
-    const activeName = stageOverride(this) ?? props.stage;
-    checkRelease(this, props, activeName, split);
-    this.activeStage = this.stages.find(s => s.name === activeName)!;
-    this._description = describeRelease(this, props);
-    announceRelease(this, props);
+    const active = resolveStage(this, props.stage);
+    checkRelease(this, props, active.name, split, active.chosenBy);
+    this.activeStage = this.stages.find(s => s.name === active.name)!;
+    this._description = describeRelease(this, props, active.name);
+    announceRelease(this._description);
 
     if (split === TrafficSplit.UPSTREAM_GROUP && this.activeStage.kind === CanaryStageKind.WEIGHT) {
       this.upstreamGroup = new UpstreamGroup(this, 'UpstreamGroup', {
@@ -229,7 +252,7 @@ function checkReleaseProps(scope: CanaryRelease, props: CanaryReleaseProps): voi
   problems.throwIfAny();
 }
 
-function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeName: string, split: TrafficSplit): void {
+function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeName: string, split: TrafficSplit, chosenBy?: string): void {
   const problems = new ProblemCollector(scope);
   const stages = scope.stages;
   if (props.routes.length === 0) problems.add('routes', props.routes, 'at least one route to release');
@@ -270,7 +293,7 @@ function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeNam
     });
   }
   if (typeof activeName !== 'string' || !stages.some(s => s.name === activeName)) {
-    problems.add('stage', activeName, `one of the stage names: ${stages.map(s => s.name).join(', ')}`);
+    problems.add(chosenBy ? `stage (chosen by ${chosenBy})` : 'stage', activeName, `one of the stage names: ${stages.map(s => s.name).join(', ')}`);
   }
   checkCanaryHeader(props.header, props.allowHeaderPresenceMatch ?? false, problems.add.bind(problems));
   if (split === TrafficSplit.UPSTREAM_GROUP && props.routes.length > 1) {

@@ -6,7 +6,8 @@ import { CanaryHeader } from './canary-header';
  * How the `plan` and `synth-stages` commands drive an app they only know by its command line:
  *
  * - `CDK8S_GLOO_CANARY_STAGES`: a JSON object from release (construct path or release name) to
- *   stage name; the release synthesizes that stage instead of its `stage` prop.
+ *   stage name; the release synthesizes that stage instead of its `stage` prop (see
+ *   `resolveStage` in stage-selection.ts, which `CanaryRelease.selectStages` goes through too).
  * - `CDK8S_GLOO_CANARY_DESCRIBE`: a file; every release appends one JSON line describing itself.
  */
 export const STAGES_ENV = 'CDK8S_GLOO_CANARY_STAGES';
@@ -18,7 +19,12 @@ export interface ReleaseDescription {
   readonly releaseName: string;
   readonly virtualService: { readonly name: string; readonly namespace?: string };
   readonly stages: string[];
+  /** Whether any stage has a header route; descriptions from older versions lack it. */
+  readonly hasHeaderStage?: boolean;
+  /** The committed stage: the release's `stage` prop. */
   readonly activeStage: string;
+  /** The stage this run synthesized, when a choice of stages moved it from `activeStage`. */
+  readonly synthesizedStage?: string;
   readonly header: CanaryHeader;
   readonly routes: string[];
   readonly stable: string;
@@ -27,25 +33,9 @@ export interface ReleaseDescription {
 
 interface Describable extends IConstruct {
   readonly releaseName: string;
-  readonly stages: Array<{ readonly name: string }>;
+  readonly stages: Array<{ readonly name: string; readonly headerRoute: boolean }>;
   readonly header: CanaryHeader;
   readonly virtualService: { readonly name: string; readonly namespace?: string };
-}
-
-let parsed: { raw: string; map: { [release: string]: string } } | undefined;
-
-/** The stage the environment asks this release to synthesize, if any. */
-export function stageOverride(release: Describable): string | undefined {
-  const raw = process.env[STAGES_ENV];
-  if (!raw) return undefined;
-  if (!parsed || parsed.raw !== raw) {
-    try {
-      parsed = { raw, map: JSON.parse(raw) };
-    } catch {
-      throw new Error(`${STAGES_ENV}: got ${JSON.stringify(raw)}, expected a JSON object from release path or name to stage name`);
-    }
-  }
-  return parsed.map[release.node.path] ?? parsed.map[release.releaseName];
 }
 
 /** What a release's props say about it. */
@@ -57,19 +47,27 @@ export interface DescribedProps {
 }
 
 /** Appends the release's description to the file the environment names, if any. */
-export function announceRelease(release: Describable, props: DescribedProps): void {
+export function announceRelease(description: ReleaseDescription): void {
   const file = process.env[DESCRIBE_ENV];
-  if (file) fs.appendFileSync(file, `${JSON.stringify(describeRelease(release, props))}\n`);
+  if (file) fs.appendFileSync(file, `${JSON.stringify(description)}\n`);
 }
 
-/** A release's description. */
-export function describeRelease(release: Describable, props: DescribedProps): ReleaseDescription {
+/** The releases described in a file of JSON lines, as `announceRelease` writes it. */
+export function readDescriptions(file: string): ReleaseDescription[] {
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l));
+}
+
+/** A release's description; `synthesized` is the stage it builds. */
+export function describeRelease(release: Describable, props: DescribedProps, synthesized: string = props.stage): ReleaseDescription {
   return {
     path: release.node.path,
     releaseName: release.releaseName,
     virtualService: { name: release.virtualService.name, namespace: release.virtualService.namespace },
     stages: release.stages.map(s => s.name),
+    hasHeaderStage: release.stages.some(s => s.headerRoute),
     activeStage: props.stage,
+    ...(synthesized !== props.stage ? { synthesizedStage: synthesized } : {}),
     header: release.header,
     routes: props.routes.map(r => r.path),
     stable: props.stable.name,

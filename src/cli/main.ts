@@ -2,9 +2,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { appCommand, loadManifestFile, loadManifests, outputDir } from './app-runner';
+import { AppCommand, appCommand, outputDir } from './app-command';
+import { loadManifestFile, loadManifests, synthStages } from './app-runner';
 import { buildPlans, formatPlans } from './plan';
-import { synthEveryStage } from './stage-runs';
+import { StageFilter, StageRun } from './stage-runs';
 import { AtomicOutputDirectory } from '../synth/atomic-output';
 import { CrdSchemaValidator, formatViolation } from '../validation/crd-schema';
 
@@ -18,10 +19,19 @@ commands:
                  CRD schemas: fields the API server would prune, wrong types, out-of-range values
 
 options:
-  --app <cmd>        the app command (default: app: of cdk8s.yaml)
-  --output <dir>     the output folder of synth-stages (default: output: of cdk8s.yaml, or dist)
-  --format <f>       plan format: text (default) or markdown
+  --app <cmd>            the app command (default: app: of cdk8s.yaml)
+  --output <dir>         the output folder of synth-stages (default: output: of cdk8s.yaml, or dist)
+  --format <f>           plan format: text (default) or markdown
+  --release <name>       plan or synthesize only this release (its name or construct path)
+  --stage <name>         with --release: only this stage of it
+  --show-header-values   show the canary header's value in the plan (masked as *** by default)
+
+An app: of the form "npx ts-node main.ts", "npx tsx main.ts" or "node main.js" starts once and
+synthesizes every stage in that one process; any other command runs once per stage.
 `;
+
+const FLAGS = new Set(['show-header-values']);
+const VALUED = new Set(['app', 'output', 'format', 'release', 'stage']);
 
 /** Runs the command line; returns the exit code. */
 export function main(argv: string[], cwd: string = process.cwd(), out: (s: string) => void = s => process.stdout.write(s)): number {
@@ -30,12 +40,15 @@ export function main(argv: string[], cwd: string = process.cwd(), out: (s: strin
   const rest = positional !== undefined ? args.slice(1) : args;
   const options: { [k: string]: string } = {};
   for (let i = 0; i < rest.length; i++) {
-    const m = /^--([a-z]+)$/.exec(rest[i]);
-    if (!m || rest[i + 1] === undefined) {
+    const name = /^--([a-z-]+)$/.exec(rest[i])?.[1];
+    if (name !== undefined && FLAGS.has(name)) {
+      options[name] = 'true';
+    } else if (name !== undefined && VALUED.has(name) && rest[i + 1] !== undefined) {
+      options[name] = rest[++i];
+    } else {
       process.stderr.write(`unknown or incomplete option ${JSON.stringify(rest[i])}\n\n${USAGE}`);
       return 2;
     }
-    options[m[1]] = rest[++i];
   }
   if (command === undefined || command === '--help' || command === 'help') {
     out(USAGE);
@@ -46,37 +59,66 @@ export function main(argv: string[], cwd: string = process.cwd(), out: (s: strin
       if (positional === undefined) throw new Error('validate needs a folder: cdk8s-gloo-canary validate <dir>');
       return validateFolder(path.resolve(cwd, positional), out);
     }
+    if (command !== 'plan' && command !== 'synth-stages') {
+      process.stderr.write(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+      return 2;
+    }
+    if (options.stage !== undefined && options.release === undefined) throw new Error('--stage needs --release <name>: the release whose stage it is');
     const app = appCommand(cwd, options.app);
-    if (command === 'plan') {
-      const format = options.format ?? 'text';
-      if (format !== 'text' && format !== 'markdown') throw new Error(`--format: got ${JSON.stringify(format)}, expected text or markdown`);
-      const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gloo-canary-plan-'));
-      try {
-        const plans = buildPlans(synthEveryStage(app, work).map(run => ({ ...run, manifests: loadManifests(run.dir) })));
-        out(plans.length === 0 ? 'the app has no canary releases\n' : formatPlans(plans, format));
-      } finally {
-        fs.rmSync(work, { recursive: true, force: true });
-      }
-      return 0;
-    }
-    if (command === 'synth-stages') {
-      const staged = new AtomicOutputDirectory(path.join(outputDir(cwd, options.output), 'stages'));
-      try {
-        const runs = synthEveryStage(app, staged.stagingDir);
-        staged.commit();
-        out(`synthesized ${runs.length} stages of ${new Set(runs.map(r => r.release.path)).size} releases to ${staged.outdir}\n`);
-      } catch (e) {
-        staged.abort();
-        throw e;
-      }
-      return 0;
-    }
-    process.stderr.write(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
-    return 2;
+    const filter: StageFilter = { release: options.release, stage: options.stage };
+    if (command === 'plan') return plan(app, filter, options, out);
+    return synthStagesTo(outputDir(cwd, options.output), app, filter, out);
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 1;
   }
+}
+
+function note(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Prints the plan of every release (or the one the filter names). */
+function plan(app: AppCommand, filter: StageFilter, options: { [k: string]: string }, out: (s: string) => void): number {
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'markdown') throw new Error(`--format: got ${JSON.stringify(format)}, expected text or markdown`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gloo-canary-plan-'));
+  try {
+    const runs = synthStages(app, work, filter, note).map(run => ({ ...run, manifests: loadManifests(run.dir) }));
+    const plans = buildPlans(runs, { showHeaderValues: options['show-header-values'] === 'true' });
+    out(plans.length === 0 ? 'the app has no canary releases\n' : formatPlans(plans, format));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return 0;
+}
+
+/**
+ * Synthesizes the stages to `<output>/stages/<release>/<stage>/`, swapping them in only when every
+ * run succeeded: the whole `stages/` folder, or with a filter only the stage folders it names.
+ */
+function synthStagesTo(output: string, app: AppCommand, filter: StageFilter, out: (s: string) => void): number {
+  const staged = new AtomicOutputDirectory(path.join(output, 'stages'), { ignoreOutdirEnv: true });
+  let runs: StageRun[];
+  try {
+    runs = synthStages(app, staged.stagingDir, filter, note);
+  } catch (e) {
+    staged.abort();
+    throw e;
+  }
+  if (filter.release === undefined) {
+    staged.commit();
+  } else {
+    for (const run of runs) {
+      const target = path.join(staged.outdir, path.relative(staged.stagingDir, run.dir));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.rmSync(target, { recursive: true, force: true });
+      fs.renameSync(run.dir, target);
+    }
+    staged.abort();
+  }
+  out(`synthesized ${runs.length} stages of ${new Set(runs.map(r => r.release.path)).size} releases to ${staged.outdir}\n`);
+  return 0;
 }
 
 /** Validates every Gloo object of the YAML files under `dir`; 0 when all pass, 1 otherwise. */

@@ -22,13 +22,25 @@ export interface ReleasePlan {
   readonly rows: PlanRow[];
 }
 
-/** The request classes of a release: for each route, with the header, then without it. */
-export function requestClasses(release: ReleaseDescription): RequestClass[] {
+/** How to show the plan. */
+export interface PlanOptions {
+  /** Show the canary header's value in the labels; it is masked as `***` otherwise. */
+  readonly showHeaderValues?: boolean;
+}
+
+/**
+ * The request classes of a release: for each route, with the header (only when some stage has a
+ * header route), then without it. The header's value is masked unless `showHeaderValues` is set:
+ * the plan is meant to be pasted into pull requests, and the value is what lets a client in.
+ */
+export function requestClasses(release: ReleaseDescription, options: PlanOptions = {}): RequestClass[] {
   const h = release.header;
   const value = h.match === HeaderMatchType.PRESENT ? 'any' : (h.value ?? 'true');
+  const shown = h.match === HeaderMatchType.PRESENT || options.showHeaderValues ? value : '***';
+  const withHeader = release.hasHeaderStage ?? true;
   const classes: RequestClass[] = [];
   for (const p of release.routes) {
-    classes.push({ label: `${p} with ${h.name}: ${value}`, request: { path: p, headers: { [h.name]: value } } });
+    if (withHeader) classes.push({ label: `${p} with ${h.name}: ${shown}`, request: { path: p, headers: { [h.name]: value } } });
     classes.push({ label: `${p} without ${h.name}`, request: { path: p } });
   }
   return classes;
@@ -61,10 +73,10 @@ export interface StageManifests {
 }
 
 /** The plans of every release, from the manifests of each of its stages. */
-export function buildPlans(runs: StageManifests[]): ReleasePlan[] {
+export function buildPlans(runs: StageManifests[], options: PlanOptions = {}): ReleasePlan[] {
   const plans = new Map<string, { release: ReleaseDescription; columns: string[]; rows: PlanRow[] }>();
   for (const run of runs) {
-    const classes = requestClasses(run.release);
+    const classes = requestClasses(run.release, options);
     let plan = plans.get(run.release.path);
     if (!plan) {
       plan = { release: run.release, columns: classes.map(c => c.label), rows: [] };

@@ -9,6 +9,12 @@ export interface AtomicOutputDirectoryOptions {
    * @default false - the whole folder is replaced
    */
   readonly keepSubdirectories?: boolean;
+  /**
+   * Use the folder given to the constructor even when the `CDK8S_OUTDIR` environment variable is
+   * set.
+   * @default false - `CDK8S_OUTDIR` wins when it is set
+   */
+  readonly ignoreOutdirEnv?: boolean;
 }
 
 /**
@@ -17,6 +23,11 @@ export interface AtomicOutputDirectoryOptions {
  * Synthesize into `stagingDir`, then `commit()` to swap the result in, or `abort()` to throw it
  * away. Until `commit()`, the previous output stays exactly as it was. (`cdk8s synth` itself
  * empties its output folder before it runs the app, so a failing app leaves it empty.)
+ *
+ * The output folder is the one given, unless the `CDK8S_OUTDIR` environment variable is set: then
+ * it is that one, as for cdk8s's own `App`. `cdk8s synth` and the `cdk8s-gloo-canary` commands set
+ * it to say where the app must write, so an app that writes through this class works under all of
+ * them. Set `ignoreOutdirEnv` to always use the folder given.
  *
  * @example
  * const out = new AtomicOutputDirectory('dist');
@@ -38,8 +49,12 @@ export class AtomicOutputDirectory {
   private readonly keepSubdirectories: boolean;
   private done = false;
 
+  /**
+   * @param outdir the output folder, when `CDK8S_OUTDIR` is not set
+   */
   constructor(outdir: string, options: AtomicOutputDirectoryOptions = {}) {
-    this.outdir = path.resolve(outdir);
+    const fromEnv = options.ignoreOutdirEnv ? undefined : process.env.CDK8S_OUTDIR;
+    this.outdir = path.resolve(fromEnv || outdir);
     this.keepSubdirectories = options.keepSubdirectories ?? false;
     fs.mkdirSync(path.dirname(this.outdir), { recursive: true });
     this.stagingDir = fs.mkdtempSync(`${this.outdir}.staging-`);

@@ -149,7 +149,7 @@ describe('CanaryRelease', () => {
     expect(sharesByUpstream(simulate(ctx.vs, { path: '/b' }))).toEqual({ [V2]: 30, [V1]: 70 });
   });
 
-  test('the environment can select another stage (used by plan and synth-stages)', () => {
+  test('the CLI\'s process-wide choice selects another stage (used by plan and synth-stages)', () => {
     process.env[STAGES_ENV] = JSON.stringify({ 'test/vs/find-pets': 'promote' });
     try {
       const { release: r, vs } = release('stable');

@@ -6,7 +6,7 @@ import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from '../../examples/petstore-canary/active-step';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { planOf } from '../../examples/petstore-canary/tutorial';
-import { STAGES_ENV } from '../../src/canary/release-registry';
+import { CanaryRelease } from '../../src';
 import { main } from '../../src/cli/main';
 import { buildExamples } from '../util';
 
@@ -16,6 +16,53 @@ function cli(args: string[], cwd = root): { code: number; out: string } {
   let out = '';
   const code = main(args, cwd, s => { out += s; });
   return { code, out };
+}
+
+/** Like `cli`, and also what the command wrote to stderr. */
+function cliWithErr(args: string[], cwd = root): { code: number; out: string; err: string } {
+  let err = '';
+  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => { err += String(s); return true; });
+  try {
+    return { ...cli(args, cwd), err };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+/**
+ * Writes a small JavaScript cdk8s app into `dir` (with a cdk8s.yaml whose app: is `node main.js`):
+ * one release `checkout` with the given stages, committed at `active`. `body` replaces its synth.
+ * Each run appends its process id to `runs.txt`.
+ */
+function writeApp(dir: string, options: { stages?: string; active?: string; body?: string } = {}): void {
+  const lib = path.join(root, '.build', 'src');
+  fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), 'language: typescript\napp: node main.js\n');
+  fs.writeFileSync(path.join(dir, 'main.js'), `
+const fs = require('fs');
+const { App, Chart } = require(${JSON.stringify(require.resolve('cdk8s'))});
+const { CanaryRelease, CanaryStage, Upstream, VirtualService } = require(${JSON.stringify(lib)});
+fs.appendFileSync(${JSON.stringify(path.join(dir, 'runs.txt'))}, process.pid + '\\n');
+const app = new App();
+const chart = new Chart(app, 'shop');
+const v1 = new Upstream(chart, 'v1', { serviceName: 'checkout-v1', serviceNamespace: 'shop', servicePort: 8080 });
+const v2 = new Upstream(chart, 'v2', { serviceName: 'checkout-v2', serviceNamespace: 'shop', servicePort: 8080 });
+const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' }, domains: ['shop.example.com'] });
+new CanaryRelease(vs, 'checkout', {
+  routes: [{ path: '/checkout' }], stable: v1, canary: v2, header: { name: 'x-canary', value: 'let-me-in' },
+  stages: ${options.stages ?? '[CanaryStage.stable(), CanaryStage.header(), CanaryStage.weight(10), CanaryStage.promote()]'},
+  stage: ${JSON.stringify(options.active ?? 'header')},
+});
+${options.body ?? 'app.synth();'}
+`);
+}
+
+/** An app that writes one manifest where CDK8S_OUTDIR says, and has no release. */
+function writeManifestOnlyApp(dir: string): void {
+  fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), 'app: node main.js\n');
+  fs.writeFileSync(path.join(dir, 'main.js'), `const fs = require('fs');
+fs.mkdirSync(process.env.CDK8S_OUTDIR, { recursive: true });
+fs.writeFileSync(process.env.CDK8S_OUTDIR + '/config.k8s.yaml', 'kind: ConfigMap\\n');
+`);
 }
 
 describe('cdk8s-gloo-canary', () => {
@@ -29,15 +76,19 @@ describe('cdk8s-gloo-canary', () => {
     const { code, out } = cli(['plan']);
     expect(code).toBe(0);
     expect(out).toBe(planOf('text'));
-    expect(out).toContain('weight-10           canary 10% · stable 90%             canary 10% · stable 90%');
-    expect(out).toContain('header            canary 100%                    stable 100%');
+    expect(out).toContain('weight-10           canary 10% · stable 90%');
+    expect(out).toContain('header            canary 100%                   stable 100%');
+    expect(out).not.toContain('x-canary: true');
   }, 60_000);
 
   test('plan --format markdown gives tables to paste into a pull request', () => {
     const { code, out } = cli(['plan', '--format', 'markdown']);
     expect(code).toBe(0);
     expect(out).toBe(planOf('markdown'));
-    expect(out).toContain('| weight-50 (active) | canary 50% · stable 50% | canary 50% · stable 50% |');
+    // no header column for a release without a header stage; the header's value masked
+    expect(out).toContain('| stage | /findPetWithId without x-canary |');
+    expect(out).toContain('| weight-50 (active) | canary 50% · stable 50% |');
+    expect(out).toContain('| stage | /findPets with x-canary: *** | /findPets without x-canary |');
   }, 60_000);
 
   test('synth-stages writes every stage of every release to <output>/stages/<release>/<stage>/', () => {
@@ -48,17 +99,13 @@ describe('cdk8s-gloo-canary', () => {
     expect(fs.readdirSync(stages).sort()).toEqual(['find-pet-by-id', 'find-pets']);
     expect(fs.readdirSync(path.join(stages, 'find-pet-by-id')).sort()).toEqual(['promote', 'rollback', 'stable', 'weight-10', 'weight-50']);
     // the same YAML as synthesizing that stage in process
-    const probe = buildPetstoreCanary(Testing.app(), ACTIVE_STEP).coalmine.findPetById;
-    process.env[STAGES_ENV] = JSON.stringify({ [probe.node.path]: 'weight-10' });
-    try {
-      const expected = Yaml.stringify(...buildPetstoreCanary(Testing.app(), ACTIVE_STEP).coalmine.toJson());
-      expect(fs.readFileSync(path.join(stages, 'find-pet-by-id', 'weight-10', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
-    } finally {
-      delete process.env[STAGES_ENV];
-    }
+    const app = Testing.app();
+    CanaryRelease.selectStages(app, { 'find-pet-by-id': 'weight-10' });
+    const expected = Yaml.stringify(...buildPetstoreCanary(app, ACTIVE_STEP).coalmine.toJson());
+    expect(fs.readFileSync(path.join(stages, 'find-pet-by-id', 'weight-10', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
   }, 60_000);
 
-  test('fails when the app fails, and leaves the previous stages as they were', () => {
+  test('fails when the app fails, and leaves the previous stages as they were (shell command)', () => {
     const stages = path.join(work, 'stages');
     fs.mkdirSync(path.join(stages, 'old'), { recursive: true });
     const { code } = cli(['synth-stages', '--output', work, '--app', `${JSON.stringify(process.execPath)} -e "process.exit(3)"`]);
@@ -68,8 +115,123 @@ describe('cdk8s-gloo-canary', () => {
   });
 
   test('says when the app has no releases', () => {
-    const app = `${JSON.stringify(process.execPath)} -e "0"`;
-    expect(cli(['plan', '--app', app])).toEqual({ code: 0, out: 'the app has no canary releases\n' });
+    writeManifestOnlyApp(work);
+    expect(cli(['plan'], work)).toEqual({ code: 0, out: 'the app has no canary releases\n' });
+  });
+
+  test('starts a node app once and synthesizes every stage in that process', () => {
+    writeApp(work);
+    const { code, out, err } = cliWithErr(['plan', '--show-header-values'], work);
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(out).toBe([
+      'checkout (shop/vs/checkout): stable shop-checkout-v1-8080, canary shop-checkout-v2-8080',
+      'stage            /checkout with x-canary: let-me-in  /checkout without x-canary',
+      '---------------  ----------------------------------  --------------------------',
+      'stable           stable 100%                         stable 100%',
+      'header (active)  canary 100%                         stable 100%',
+      'weight-10        canary 10% · stable 90%             canary 10% · stable 90%',
+      'promote          canary 100%                         canary 100%',
+      '',
+    ].join('\n'));
+    // one process: a run to find the releases (reused for the active stage), then one per other stage
+    const pids = fs.readFileSync(path.join(work, 'runs.txt'), 'utf8').trim().split('\n');
+    expect(pids).toHaveLength(4);
+    expect(new Set(pids).size).toBe(1);
+    expect(pids[0]).not.toBe(String(process.pid));
+  }, 60_000);
+
+  test('runs the entry as the main module, so an app guarded by require.main === module synthesizes', () => {
+    writeApp(work, { body: 'if (require.main === module) app.synth();' });
+    expect(cli(['synth-stages'], work)).toMatchObject({ code: 0, out: expect.stringMatching(/^synthesized 4 stages of 1 releases/) });
+  }, 60_000);
+
+  test('falls back to one process per stage for other app commands, and says so in one line', () => {
+    writeApp(work);
+    const { code, err } = cliWithErr(['plan', '--app', 'node main.js && true'], work);
+    expect(code).toBe(0);
+    expect(err).toMatch(/^note: running "node main\.js && true" once per stage, since it uses shell syntax; [^\n]*\n$/);
+    expect(new Set(fs.readFileSync(path.join(work, 'runs.txt'), 'utf8').trim().split('\n')).size).toBe(4);
+  }, 60_000);
+
+  test('--release and --stage narrow synth-stages to one stage, keeping the others', () => {
+    writeApp(work);
+    expect(cli(['synth-stages'], work).code).toBe(0);
+    const weight = path.join(work, 'dist', 'stages', 'checkout', 'weight-10', 'shop.k8s.yaml');
+    fs.writeFileSync(weight, 'stale');
+    const { code, out } = cli(['synth-stages', '--release', 'checkout', '--stage', 'weight-10'], work);
+    expect({ code, out }).toEqual({ code: 0, out: `synthesized 1 stages of 1 releases to ${path.join(work, 'dist', 'stages')}\n` });
+    expect(fs.readFileSync(weight, 'utf8')).toContain('weight: 10');
+    expect(fs.readdirSync(path.join(work, 'dist', 'stages', 'checkout')).sort()).toEqual(['header', 'promote', 'stable', 'weight-10']);
+    expect(fs.readdirSync(path.join(work, 'dist'))).toEqual(['stages']);
+  }, 60_000);
+
+  describe('fails in one line on stderr, leaving dist/ as it was', () => {
+    function expectOneLineFailure(args: string[], message: RegExp, cwd = work) {
+      const { code, out, err } = cliWithErr(args, cwd);
+      expect({ code, out }).toEqual({ code: 1, out: '' });
+      expect(err.trimEnd()).toMatch(message);
+      expect(err.trimEnd().split('\n')).toHaveLength(1);
+    }
+    let stale: string;
+    beforeEach(() => {
+      stale = path.join(work, 'dist', 'stages', 'old', 'x.yaml');
+      fs.mkdirSync(path.dirname(stale), { recursive: true });
+      fs.writeFileSync(stale, 'old');
+    });
+    afterEach(() => {
+      expect(fs.readFileSync(stale, 'utf8')).toBe('old');
+      expect(fs.readdirSync(path.join(work, 'dist'))).toEqual(['stages']);
+      expect(fs.readdirSync(path.join(work, 'dist', 'stages'))).toEqual(['old']);
+    });
+
+    test('fails when there is no cdk8s.yaml', () => {
+      expectOneLineFailure(['synth-stages'], /^no cdk8s\.yaml in .*: run the command in your cdk8s app's folder, or give the app command with --app "<cmd>"$/);
+    });
+
+    test('fails when the app fails', () => {
+      writeApp(work, { active: 'weight-99' });
+      expectOneLineFailure(['synth-stages'],
+        /^the app failed: GlooInputError: \[shop\/vs\/checkout\] stage: got "weight-99", expected one of the stage names: stable, header, weight-10, promote \(run "node main\.js" in .* to see its whole output\)$/);
+    });
+
+    test('fails when the app exits non-zero, with the line it printed', () => {
+      writeApp(work, { body: 'console.error("could not reach the registry"); process.exit(3);' });
+      expectOneLineFailure(['synth-stages'], /^the app failed: could not reach the registry \(run "node main\.js"/);
+    });
+
+    test('fails when an app run once per stage fails', () => {
+      writeApp(work, { body: 'throw new Error("boom")' });
+      const { code, err } = cliWithErr(['synth-stages', '--app', 'node main.js && true'], work);
+      expect(code).toBe(1);
+      expect(err.trimEnd().split('\n')[1]).toMatch(/^the app failed: Error: boom \(run "node main\.js && true"/);
+    });
+
+    test('fails when the app writes nothing', () => {
+      writeApp(work, { body: '' });
+      expectOneLineFailure(['synth-stages'], /^the app wrote no manifests to .*, the folder CDK8S_OUTDIR named: write there \(new App\(\) without outdir does/);
+    });
+
+    test('fails when the app writes to a folder of its own', () => {
+      writeApp(work, { body: `app.outdir = ${JSON.stringify(path.join(os.tmpdir(), 'gloo-cli-elsewhere'))}; app.synth();` });
+      expectOneLineFailure(['plan'], /^the app wrote no manifests to .*CDK8S_OUTDIR/);
+      fs.rmSync(path.join(os.tmpdir(), 'gloo-cli-elsewhere'), { recursive: true, force: true });
+    });
+
+    test('fails when no release has the name given, naming the releases', () => {
+      writeApp(work);
+      expectOneLineFailure(['synth-stages', '--release', 'chekout'], /^the app has no release named "chekout": use one of checkout$/);
+    });
+
+    test('fails when the release has no such stage, naming its stages', () => {
+      writeApp(work);
+      expectOneLineFailure(['synth-stages', '--release', 'checkout', '--stage', 'weight-50'],
+        /^release checkout has no stage "weight-50": use one of stable, header, weight-10, promote$/);
+    });
+
+    test('fails when the app has no release at all', () => {
+      writeManifestOnlyApp(work);
+      expectOneLineFailure(['synth-stages', '--release', 'checkout'], /^the app has no canary releases, so none named "checkout"/);
+    });
   });
 
   test('fails for an unknown command, format or option', () => {
@@ -98,8 +260,4 @@ describe('cdk8s-gloo-canary', () => {
     expect(() => execFileSync(process.execPath, [bin, 'validate', path.join(work, 'blog')], { cwd: work, stdio: 'pipe' }))
       .toThrow(/spec\.virtualHost\.routes\[0\]\.matcher: unknown field, pruned by the API server/);
   }, 60_000);
-
-  test('fails without cdk8s.yaml or --app', () => {
-    expect(cli(['plan'], work).code).toBe(1);
-  });
 });

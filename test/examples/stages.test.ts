@@ -6,7 +6,6 @@ import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from '../../examples/petstore-canary/active-step';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { CanaryRelease, CanaryStageKind, sharesByUpstream, simulate } from '../../src';
-import { STAGES_ENV } from '../../src/canary/release-registry';
 import { formatDiff, lineDiff } from '../../src/private/line-diff';
 
 const V1 = 'default-petstore-v1-8080';
@@ -15,13 +14,10 @@ const V2 = 'default-petstore-v2-8080';
 /** The example at its active step, with one release moved to `stage`. */
 function atStage(release: 'findPetById' | 'findPets', stage: string) {
   const probe = buildPetstoreCanary(Testing.app(), ACTIVE_STEP).coalmine[release];
-  process.env[STAGES_ENV] = JSON.stringify({ [probe.node.path]: stage });
-  try {
-    const charts = buildPetstoreCanary(Testing.app(), ACTIVE_STEP);
-    return { ...charts, release: charts.coalmine[release] as CanaryRelease };
-  } finally {
-    delete process.env[STAGES_ENV];
-  }
+  const app = Testing.app();
+  CanaryRelease.selectStages(app, { [probe.releaseName]: stage });
+  const charts = buildPetstoreCanary(app, ACTIVE_STEP);
+  return { ...charts, release: charts.coalmine[release] as CanaryRelease };
 }
 
 const RELEASES = ['findPetById', 'findPets'] as const;
