@@ -88,17 +88,18 @@ new YamlFile(project, 'cdk8s.yaml', {
 // jsii-pacmak adds its outdir to .npmignore unless it is there already; keep the file stable.
 project.npmignore?.exclude('dist-pkg');
 
-// The vendored Gloo CRDs are read at runtime by the schema check, so they ship with the package.
+// The vendored CRDs are read at runtime by the schema check, so they ship with the package.
 project.npmignore?.include('/imports/*.yaml');
 
 // `npx projen import` regenerates the L1 bindings from the vendored CRDs.
 project.addTask('import', {
-  description: 'Regenerate src/imports/ from the vendored Gloo CRDs in imports/',
+  description: 'Regenerate src/imports/ from the vendored Gloo and Gateway API CRDs in imports/',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
   // Run from imports/: next to a cdk8s.yaml, `cdk8s import` would also add the CRDs to its imports list.
   steps: [
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gateway.solo.io.yaml', cwd: 'imports' },
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gloo.solo.io.yaml', cwd: 'imports' },
+    { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gateway.networking.k8s.io.yaml', cwd: 'imports' },
   ],
 });
 
