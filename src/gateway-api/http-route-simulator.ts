@@ -215,7 +215,14 @@ export class HttpRouteSimulator {
       if (!hostScore) continue;
       routeRules(route.manifest).forEach((rule, ruleIndex) => {
         ruleMatches(rule).forEach((match, matchIndex) => {
-          if (requestMatches(match, request)) found.push({ route, ruleIndex, matchIndex, match, hostScore });
+          let matches: boolean;
+          try {
+            matches = requestMatches(match, request);
+          } catch (e) {
+            // Only a regular expression RE2 refuses gets here; HttpRouteRules.check reports it with the field.
+            throw new Error(`[${route.namespace}/${route.name}] spec.rules[${ruleIndex}].matches[${matchIndex}]: ${(e as Error).message}`);
+          }
+          if (matches) found.push({ route, ruleIndex, matchIndex, match, hostScore });
         });
       });
     }

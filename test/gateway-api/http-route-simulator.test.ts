@@ -122,6 +122,11 @@ describe('path matching', () => {
     expect(backendOf(manifests, { path: '/pets/12/x' })).toEqual([]);
   });
 
+  test('fails when a regular expression is not RE2, naming the route and match', () => {
+    const manifests = [httpRoute('r', { rules: [rule('v1', prefix('/a')), rule('v2', { path: { type: 'RegularExpression', value: '/(?=x)' } })] })];
+    expect(() => backendOf(manifests, { path: '/b' })).toThrow(/^\[default\/r\] spec\.rules\[1\]\.matches\[0\]: /);
+  });
+
   test('a rule without matches, and a match without a path, match everything (PathPrefix /)', () => {
     expect(backendOf([httpRoute('r', { rules: [{ backendRefs: [{ name: 'v1', port: 80 }] }] })], { path: '/any/thing' })).toEqual(['v1']);
     expect(backendOf([httpRoute('r', { rules: [rule('v1', { method: 'GET' })] })], { path: '/any' })).toEqual(['v1']);
