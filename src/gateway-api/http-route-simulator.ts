@@ -1,0 +1,299 @@
+import { applyFilters, MirrorCopy } from './http-route-filters';
+import { hostnameScore, effectiveMatches, parseRequest, ParsedRequest, requestMatches } from './http-route-matching';
+import { backendWeight, list, obj, RouteMatch, routeRules, ruleMatches } from './http-route-model';
+
+/** A request to route through a Gateway listener. */
+export interface GatewayApiRequest {
+  /** The Host header; a port is ignored. */
+  readonly host: string;
+  /** The path, with the query string if any, e.g. `/findPets?limit=1`. */
+  readonly path: string;
+  /**
+   * The HTTP method.
+   * @default 'GET'
+   */
+  readonly method?: string;
+  /**
+   * Request headers, by name (names are case-insensitive).
+   * @default - none
+   */
+  readonly headers?: { [name: string]: string };
+}
+
+/** What the Gateway does with a request. */
+export enum GatewayApiOutcome {
+  /** A rule matched and the request goes to its backends. */
+  FORWARD = 'FORWARD',
+  /** No rule matched: the Gateway answers 404 (CRD `rules[].matches` description). */
+  NOT_FOUND = 'NOT_FOUND',
+  /**
+   * A rule matched, but no backend can take the request: the rule has no `backendRefs`, or all of
+   * their weights are 0. The Gateway answers with an error (500, as for invalid backendRefs in the
+   * CRD `rules[].backendRefs` description) instead of forwarding.
+   */
+  NO_BACKEND = 'NO_BACKEND',
+  /** A rule matched and its `RequestRedirect` filter answers the request. */
+  REDIRECT = 'REDIRECT',
+}
+
+/** One backend a matched request is split across, and its share. */
+export interface GatewayApiShare {
+  /** The backendRef's `name` (a Service name, for the default kind). */
+  readonly name: string;
+  /** The backendRef's namespace (the route's, when unset). */
+  readonly namespace: string;
+  /** The backendRef's `kind` (`Service` when unset). */
+  readonly kind: string;
+  /**
+   * The backendRef's port.
+   * @default - none given
+   */
+  readonly port?: number;
+  /** The weight (1 when unset). */
+  readonly weight: number;
+  /** The share of the matched traffic, in percent (weight / total weight × 100). */
+  readonly percent: number;
+}
+
+/** Traffic copied to another backend by a `RequestMirror` filter; its responses are discarded. */
+export interface GatewayApiMirror {
+  /** The mirror backendRef's `name`. */
+  readonly name: string;
+  /** Its namespace (the route's, when unset). */
+  readonly namespace: string;
+  /**
+   * Its port.
+   * @default - none given
+   */
+  readonly port?: number;
+  /** The share of the matched requests that is copied, in percent. */
+  readonly percent: number;
+}
+
+/** What the Gateway does with one request, and why. */
+export interface GatewayApiRouting {
+  /** What happens to the request. */
+  readonly outcome: GatewayApiOutcome;
+  /**
+   * `namespace/name` of the HTTPRoute whose rule matched.
+   * @default - nothing matched
+   */
+  readonly route?: string;
+  /**
+   * The index of the matched rule in `spec.rules`.
+   * @default - nothing matched
+   */
+  readonly ruleIndex?: number;
+  /**
+   * The index of the winning entry in that rule's `matches` (0 for a rule without matches).
+   * @default - nothing matched
+   */
+  readonly matchIndex?: number;
+  /** The backends the request is split across, in the order declared, zero weights left out; empty unless forwarded. */
+  readonly backends: GatewayApiShare[];
+  /** The mirrors of the matched rule, in filter order. */
+  readonly mirrors: GatewayApiMirror[];
+  /** The path (with query) the backend receives, after a `URLRewrite` filter. */
+  readonly path: string;
+  /** The Host the backend receives, after a `URLRewrite` filter. */
+  readonly host: string;
+  /** The request headers the backend receives, after a `RequestHeaderModifier` filter, by lowercase name, sorted. */
+  readonly headers: { [name: string]: string };
+}
+
+/** Which routes the simulator takes from the manifests. */
+export interface HttpRouteSimulatorOptions {
+  /**
+   * The namespace of the Gateway; a parentRef without a namespace points at the route's own namespace.
+   * @default - a Gateway of that name in any namespace
+   */
+  readonly gatewayNamespace?: string;
+  /**
+   * The namespace of manifests without `metadata.namespace`.
+   * @default 'default'
+   */
+  readonly defaultNamespace?: string;
+}
+
+/** One way a request can match: a match of a rule of a route, with its precedence keys. */
+export interface Candidate {
+  readonly route: AttachedRoute;
+  readonly ruleIndex: number;
+  readonly matchIndex: number;
+  readonly match: RouteMatch;
+  readonly hostScore: [number, number];
+}
+
+/** An HTTPRoute attached to the simulated Gateway. */
+export interface AttachedRoute {
+  readonly manifest: any;
+  readonly name: string;
+  readonly namespace: string;
+  readonly created?: number;
+  readonly hostnames: string[];
+}
+
+/**
+ * Routes requests through the HTTPRoutes attached to one Gateway the way the Gateway API specifies
+ * (HTTPRoute CRD v1, `rules[].matches` and `hostnames` descriptions). Of all matches of all rules
+ * of all attached routes that the request satisfies, the one with precedence wins, comparing in
+ * order and continuing on ties:
+ *
+ * 0. the route's most specific matching hostname: most characters in a matching non-wildcard
+ *    hostname, then in a matching hostname (`hostnames` description);
+ * 1. an `Exact` path match, then a `RegularExpression` one, then `PathPrefix` (the CRD leaves regular
+ *    expressions implementation-specific; this is kgateway's order);
+ * 2. the `PathPrefix` with the most characters (as written);
+ * 3. a method match;
+ * 4. the most header matches, 5. the most query-param matches (repeated names counted once);
+ * 6. the oldest route by `metadata.creationTimestamp` (a route without one counts as newest);
+ * 7. `{namespace}/{name}` alphabetically;
+ * 8. the first rule in list order, then the first match within it.
+ */
+export class HttpRouteSimulator {
+  /** A simulator for the HTTPRoutes among `manifests` that have a parentRef to the Gateway `gatewayName`. */
+  public static forGateway(gatewayName: string, manifests: any[], options: HttpRouteSimulatorOptions = {}): HttpRouteSimulator {
+    return new HttpRouteSimulator(gatewayName, manifests, options);
+  }
+
+  private readonly routes: AttachedRoute[];
+
+  private constructor(gatewayName: string, manifests: any[], options: HttpRouteSimulatorOptions) {
+    const defaultNamespace = options.defaultNamespace ?? 'default';
+    this.routes = manifests
+      .filter(m => obj(m).kind === 'HTTPRoute' && String(obj(m).apiVersion).startsWith('gateway.networking.k8s.io/'))
+      .filter(m => attaches(m, gatewayName, options.gatewayNamespace, defaultNamespace))
+      .map(m => {
+        const meta = obj(obj(m).metadata);
+        const created = meta.creationTimestamp === undefined ? undefined : Date.parse(String(meta.creationTimestamp));
+        return {
+          manifest: m,
+          name: String(meta.name),
+          namespace: String(meta.namespace ?? defaultNamespace),
+          created: created === undefined || Number.isNaN(created) ? undefined : created,
+          hostnames: list(obj(obj(m).spec).hostnames).map(h => String(h).toLowerCase()),
+        };
+      });
+  }
+
+  /** `namespace/name` of the attached routes, in input order. */
+  public get attachedRoutes(): string[] {
+    return this.routes.map(r => `${r.namespace}/${r.name}`);
+  }
+
+  /** What the Gateway does with `request`. */
+  public route(request: GatewayApiRequest): GatewayApiRouting {
+    const parsed = parseRequest(request.host, request.path, request.method ?? 'GET', request.headers ?? {});
+    const winner = this.candidates(parsed).sort(byPrecedence)[0];
+    if (!winner) {
+      const headers = sortedHeaders(parsed.headers);
+      return { outcome: GatewayApiOutcome.NOT_FOUND, backends: [], mirrors: [], path: request.path, host: parsed.host, headers };
+    }
+    const rule = obj(routeRules(winner.route.manifest)[winner.ruleIndex]);
+    const filtered = applyFilters(rule.filters, winner.match.path, parsed);
+    const backends = shares(rule.backendRefs, winner.route.namespace);
+    let outcome = GatewayApiOutcome.FORWARD;
+    if (filtered.redirected) outcome = GatewayApiOutcome.REDIRECT;
+    else if (backends.length === 0) outcome = GatewayApiOutcome.NO_BACKEND;
+    return {
+      outcome,
+      route: `${winner.route.namespace}/${winner.route.name}`,
+      ruleIndex: winner.ruleIndex,
+      matchIndex: winner.matchIndex,
+      backends: outcome === GatewayApiOutcome.FORWARD ? backends : [],
+      mirrors: filtered.mirrors.map(m => toMirror(m, winner.route.namespace)),
+      path: filtered.path,
+      host: filtered.host,
+      headers: sortedHeaders(filtered.headers),
+    };
+  }
+
+  private candidates(request: ParsedRequest): Candidate[] {
+    const found: Candidate[] = [];
+    for (const route of this.routes) {
+      const hostScore = hostnameScore(route.hostnames, request.host);
+      if (!hostScore) continue;
+      routeRules(route.manifest).forEach((rule, ruleIndex) => {
+        ruleMatches(rule).forEach((match, matchIndex) => {
+          let matches: boolean;
+          try {
+            matches = requestMatches(match, request);
+          } catch (e) {
+            // Only a regular expression RE2 refuses gets here; HttpRouteRules.check reports it with the field.
+            throw new Error(`[${route.namespace}/${route.name}] spec.rules[${ruleIndex}].matches[${matchIndex}]: ${(e as Error).message}`);
+          }
+          if (matches) found.push({ route, ruleIndex, matchIndex, match, hostScore });
+        });
+      });
+    }
+    return found;
+  }
+}
+
+/** Whether a route has a parentRef to the Gateway (group and kind default to the Gateway API's Gateway). */
+function attaches(manifest: any, gatewayName: string, gatewayNamespace: string | undefined, defaultNamespace: string): boolean {
+  const routeNamespace = obj(manifest).metadata?.namespace ?? defaultNamespace;
+  return list(obj(obj(manifest).spec).parentRefs).some(raw => {
+    const ref = obj(raw);
+    return ref.name === gatewayName
+      && (ref.group ?? 'gateway.networking.k8s.io') === 'gateway.networking.k8s.io'
+      && (ref.kind ?? 'Gateway') === 'Gateway'
+      && (gatewayNamespace === undefined || (ref.namespace ?? routeNamespace) === gatewayNamespace);
+  });
+}
+
+const PATH_RANK: { [type: string]: number } = { Exact: 3, RegularExpression: 2, PathPrefix: 1 };
+
+/** Negative when `a` has precedence over `b`; see `HttpRouteSimulator` for the order. Exported for tests only. */
+export function byPrecedence(a: Candidate, b: Candidate): number {
+  return (b.hostScore[0] - a.hostScore[0])
+    || (b.hostScore[1] - a.hostScore[1])
+    || ((PATH_RANK[b.match.path.type] ?? 0) - (PATH_RANK[a.match.path.type] ?? 0))
+    || (prefixLength(b.match) - prefixLength(a.match))
+    || (Number(b.match.method !== undefined) - Number(a.match.method !== undefined))
+    || (effectiveMatches(b.match.headers, true).length - effectiveMatches(a.match.headers, true).length)
+    || (effectiveMatches(b.match.queryParams, false).length - effectiveMatches(a.match.queryParams, false).length)
+    || ((a.route.created ?? Infinity) - (b.route.created ?? Infinity) || 0)
+    || compareStrings(`${a.route.namespace}/${a.route.name}`, `${b.route.namespace}/${b.route.name}`)
+    || (a.ruleIndex - b.ruleIndex)
+    || (a.matchIndex - b.matchIndex);
+}
+
+function prefixLength(match: RouteMatch): number {
+  return match.path.type === 'PathPrefix' ? match.path.value.length : 0;
+}
+
+function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** The backends with a weight above 0 and their shares; weight defaults to 1 (CRD `backendRefs[].weight`). */
+function shares(backendRefs: unknown, routeNamespace: string): GatewayApiShare[] {
+  const refs = list(backendRefs).map(obj).filter(ref => backendWeight(ref) > 0);
+  const total = refs.reduce((sum, ref) => sum + backendWeight(ref), 0);
+  return refs.map(ref => ({
+    name: String(ref.name),
+    namespace: String(ref.namespace ?? routeNamespace),
+    kind: String(ref.kind ?? 'Service'),
+    port: ref.port === undefined ? undefined : Number(ref.port),
+    weight: backendWeight(ref),
+    percent: (backendWeight(ref) / total) * 100,
+  }));
+}
+
+function toMirror(copy: MirrorCopy, routeNamespace: string): GatewayApiMirror {
+  const ref = copy.backendRef;
+  return {
+    name: String(ref.name),
+    namespace: String(ref.namespace ?? routeNamespace),
+    port: ref.port === undefined ? undefined : Number(ref.port),
+    percent: copy.percent,
+  };
+}
+
+function sortedHeaders(headers: Map<string, string>): { [name: string]: string } {
+  const out: { [name: string]: string } = {};
+  for (const name of [...headers.keys()].sort()) out[name] = headers.get(name)!;
+  return out;
+}
