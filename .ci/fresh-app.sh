@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# CI: the package as users install it. Packs the library, creates a fresh cdk8s TypeScript app in a
+# temporary folder (the shape of `cdk8s init typescript-app`: ts-node, cdk8s-cli, a main.ts), installs
+# the tarball there with the given cdk8s-plus major, and runs what a user runs: cdk8s synth, the CLI's
+# help, plan (text and markdown), synth-stages and validate. Any failed check fails the run.
+#
+#   bash .ci/fresh-app.sh <tarball> <cdk8s-plus major, e.g. 28 or 33>
+set -euo pipefail
+
+tarball=$(realpath "$1")
+plus="cdk8s-plus-$2"
+repo=$(cd "$(dirname "$0")/.." && pwd)
+app=$(mktemp -d "${TMPDIR:-/tmp}/gloo-canary-fresh-app-XXXXXX")
+trap 'rm -rf "$app"' EXIT
+export CDK8S_CHECK_UPGRADE=false
+
+fail() { echo "fresh app ($plus): $*" >&2; exit 1; }
+expect_in() { # expect_in <file> <fixed string> <what>
+  grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$3: expected to find \"$2\""; }
+}
+expect_not_in() {
+  if grep -qF -- "$2" "$1"; then cat "$1" >&2; fail "$3: \"$2\" must not appear"; fi
+}
+
+version_of() { node -p "require('$repo/node_modules/$1/package.json').version"; }
+cdk8s_version=$(version_of cdk8s)
+constructs_version=$(version_of constructs)
+cli_version=$(version_of cdk8s-cli)
+typescript_version=$(version_of typescript)
+
+cd "$app"
+cat > package.json <<JSON
+{
+  "name": "checkout-app",
+  "version": "1.0.0",
+  "private": true,
+  "license": "Apache-2.0",
+  "scripts": { "synth": "cdk8s synth" },
+  "dependencies": {
+    "cdk8s": "^$cdk8s_version",
+    "constructs": "^$constructs_version",
+    "$plus": "^2",
+    "cdk8s-gloo-canary": "file:$tarball"
+  },
+  "devDependencies": {
+    "cdk8s-cli": "^$cli_version",
+    "@types/node": "^20",
+    "typescript": "~$typescript_version",
+    "ts-node": "^10"
+  }
+}
+JSON
+cat > cdk8s.yaml <<'YAML'
+language: typescript
+app: npx ts-node main.ts
+YAML
+cp "$repo/.ci/fresh-app/tsconfig.json" tsconfig.json
+sed "s/cdk8s-plus-XX/$plus/" "$repo/.ci/fresh-app/main.ts" > main.ts
+
+echo "--- fresh app ($plus): npm install"
+npm install --no-audit --no-fund --prefer-offline > install.log 2>&1 || { cat install.log >&2; fail "npm install failed"; }
+
+echo "--- fresh app ($plus): tsc --noEmit (strict, as the init template)"
+npx --no-install tsc --noEmit -p . || fail "main.ts does not compile against the installed package"
+
+echo "--- fresh app ($plus): cdk8s synth"
+npx --no-install cdk8s synth > synth.log 2>&1 || { cat synth.log >&2; fail "cdk8s synth failed"; }
+expect_in dist/shop.k8s.yaml "kind: VirtualService" "cdk8s synth output"
+expect_in dist/shop.k8s.yaml "weight: 10" "the active stage (weight-10)"
+expect_in dist/shop.k8s.yaml "name: shop-checkout-v2-8080" "the canary Upstream"
+expect_in dist/shop.k8s.yaml "kind: Deployment" "the workloads"
+
+echo "--- fresh app ($plus): the CLI"
+npx --no-install cdk8s-gloo-canary --help > help.log 2>&1 || { cat help.log >&2; fail "--help failed"; }
+expect_in help.log "usage: cdk8s-gloo-canary" "--help"
+
+npx --no-install cdk8s-gloo-canary plan > plan.txt 2> plan.err || { cat plan.err >&2; fail "plan failed"; }
+expect_in plan.txt "weight-10 (active)" "plan"
+expect_in plan.txt "canary 10% · stable 90%" "plan"
+expect_in plan.txt "x-canary: ***" "plan masks the header value"
+expect_not_in plan.txt "checkout-s3cr3t" "plan"
+
+npx --no-install cdk8s-gloo-canary plan --format markdown > plan.md 2> plan.err || { cat plan.err >&2; fail "plan --format markdown failed"; }
+expect_in plan.md "| weight-10 (active) |" "plan --format markdown"
+expect_not_in plan.md "checkout-s3cr3t" "plan --format markdown"
+
+npx --no-install cdk8s-gloo-canary synth-stages > stages.log 2>&1 || { cat stages.log >&2; fail "synth-stages failed"; }
+for stage in stable header weight-10 weight-50 promote rollback; do
+  test -s "dist/stages/checkout/$stage/shop.k8s.yaml" || fail "synth-stages wrote no dist/stages/checkout/$stage/shop.k8s.yaml"
+done
+expect_in dist/shop.k8s.yaml "weight: 10" "dist/ after synth-stages still holds the active stage"
+
+npx --no-install cdk8s-gloo-canary validate dist > validate.log 2>&1 || { cat validate.log >&2; fail "validate failed"; }
+expect_in validate.log "match the Gloo CRD schemas" "validate"
+
+echo "fresh app ($plus): every check passed"
