@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { Upstream as GlooUpstream, UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
+import { GlooApiObject } from '../private/gloo-api-object';
 import { checkImportedName } from '../private/imported';
 import { discoveredUpstreamName, whyNotNamespace, whyNotObjectName } from '../private/names';
 
@@ -191,7 +192,7 @@ export class Upstream extends Construct implements IUpstream {
     this.selector = props.selector;
     problems.throwIfAny();
 
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new GlooApiObject(this, 'Resource', {
       ...GlooUpstream.GVK,
       metadata: { ...props.metadata, name: this.name, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this.renderSpec() }),

@@ -2,14 +2,17 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import { VirtualService as GlooVirtualService, VirtualServiceSpec } from '../imports/gateway.solo.io';
+import { addCachedValidation, AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
+import { GlooApiObject } from '../private/gloo-api-object';
 import { whyNotObjectName } from '../private/names';
 import { RouteList } from '../private/route-list';
+import { checkDomains, DomainHolder } from '../validation/domain-rules';
 
 const VIRTUAL_SERVICE_SYMBOL = Symbol.for('cdk8s-gloo-canary.VirtualService');
 
-/** The VirtualServices of each app, in the order they were created (for the domain check). */
-const VIRTUAL_SERVICES_BY_APP = new WeakMap<IConstruct, Set<VirtualService>>();
+/** The domains of each app's VirtualServices, in the order they were created (for the domain check). */
+const DOMAINS_BY_APP = new WeakMap<AppState, DomainHolder[]>();
 
 /** A Gloo VirtualService. */
 export interface IVirtualService extends IConstruct {
@@ -31,7 +34,7 @@ export interface VirtualServiceProps {
   readonly metadata?: ApiObjectMetadata;
   /**
    * The domains (hosts) the VirtualService serves. `*` serves every domain; two VirtualServices
-   * on one gateway must not share a domain.
+   * on one gateway must not share a domain. Envoy compares domains ignoring case.
    * @default ['*']
    */
   readonly domains?: string[];
@@ -77,14 +80,11 @@ export class VirtualService extends Construct implements IVirtualService {
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
     super(scope, id);
     Object.defineProperty(this, VIRTUAL_SERVICE_SYMBOL, { value: true });
-    const inApp = VIRTUAL_SERVICES_BY_APP.get(this.node.root) ?? new Set<VirtualService>();
-    inApp.add(this);
-    VIRTUAL_SERVICES_BY_APP.set(this.node.root, inApp);
     this.domains = [...(props.domains ?? ['*'])];
     this.gatewayName = props.gatewayName ?? 'gateway-proxy';
     this.displayName = props.displayName;
     this.routeList = new RouteList(this);
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new GlooApiObject(this, 'Resource', {
       ...GlooVirtualService.GVK,
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => this.renderSpec() }),
@@ -104,7 +104,7 @@ export class VirtualService extends Construct implements IVirtualService {
     problems.throwIfAny();
 
     for (const r of props.routes ?? []) this.addRoute(r);
-    this.node.addValidation({ validate: () => this.validateDomains() });
+    this.registerDomains();
   }
 
   /**
@@ -126,30 +126,21 @@ export class VirtualService extends Construct implements IVirtualService {
     return this.routeList.ordered;
   }
 
-  /** Domains this VirtualService shares with another one of the app on the same gateway, or lists twice. */
-  private validateDomains(): string[] {
-    const problems: string[] = [];
-    const seen = new Set<string>();
-    this.domains.forEach((d, i) => {
-      if (seen.has(d)) {
-        problems.push(formatProblemBody({ path: this.node.path, field: `domains[${i}]`, given: d, expected: 'each domain once', hint: 'envoy rejects a virtual host with duplicate domains' }));
-      }
-      seen.add(d);
+  /**
+   * Adds this VirtualService's domains to the app's domain check, which runs once per generation
+   * of the app for all its VirtualServices (see `checkDomains`), and reports on each.
+   */
+  private registerDomains(): void {
+    const state = AppState.of(this);
+    const holder: DomainHolder = { path: this.node.path, gatewayName: this.gatewayName, domains: this.domains };
+    const inApp = DOMAINS_BY_APP.get(state) ?? [];
+    inApp.push(holder);
+    DOMAINS_BY_APP.set(state, inApp);
+    state.changed();
+    addCachedValidation(this, () => {
+      const all = state.memo('virtual-service-domains', () => checkDomains(DOMAINS_BY_APP.get(state) ?? []));
+      return (all.get(holder) ?? []).map(formatProblemBody);
     });
-    const others = [...(VIRTUAL_SERVICES_BY_APP.get(this.node.root) ?? [])].filter(o => o !== this && o.gatewayName === this.gatewayName);
-    for (const other of others) {
-      const shared = this.domains.filter(d => other.domains.includes(d));
-      if (shared.length > 0) {
-        problems.push(formatProblemBody({
-          path: this.node.path,
-          field: 'domains',
-          given: shared,
-          expected: `domains no other VirtualService on gateway ${this.gatewayName} serves, but ${other.node.path} serves them too`,
-          hint: 'gloo rejects both virtual services ("domain conflict"); give each its own domains, or put the routes in one VirtualService',
-        }));
-      }
-    }
-    return problems;
   }
 
   private renderSpec(): VirtualServiceSpec {
