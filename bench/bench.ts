@@ -1,35 +1,33 @@
 /**
- * npm run bench: how much the library adds over raw cdk8s, from 100 to 5,000 services, in one
- * process and one run. For each fleet size it times, side by side:
+ * npm run bench: how much the library adds over raw cdk8s, in one process and one run.
+ *
+ * Fleets of 100 to 5,000 services in one chart (./fleet.ts), timing side by side:
  *   (a) the library, all validation on: build the constructs and synthesize the YAML;
  *   (b) raw cdk8s ApiObjects producing byte-identical YAML, no validation;
- *   (c) the floor: serializing the same final objects to YAML alone;
- * and checks that (a) and (b) give the same YAML. It prints medians after a warm-up, the ratios,
- * peak RSS, the growth from 1,000 to 5,000 services, the share of validation in (a), what
- * importing the library costs (./import-cost.ts), then the CLI's plan against one synth
- * (./plan.ts), and exits non-zero when a target is missed
- * (docs/benchmarks.md).
+ *   (c) the floor: serializing the same final objects to YAML alone.
+ * Then fleets of 200 and 400 services with one chart each (./chart-fleet.ts), where cdk8s
+ * validates the whole app again for every chart, (a) against (b) again.
+ *
+ * (a) and (b) run interleaved, in alternating order, and a/b is the median of the ratios of each
+ * pair, printed with its spread (min–max). It checks that (a) and (b) give the same YAML. It also
+ * measures what importing the library costs (./import-cost.ts) and the CLI's plan against one
+ * synth (./plan.ts), prints the targets of docs/benchmarks.md and exits non-zero when one is missed.
  */
 import { App, Yaml } from 'cdk8s';
+import { buildChartsRaw, buildChartsWithLibrary } from './chart-fleet';
 import { buildRaw, buildWithLibrary } from './fleet';
 import { formatImportCost, IMPORT_COST_TARGET_MS, measureImportCost } from './import-cost';
 import { measurePlan } from './plan';
+import { assertSameYaml, fmt, fmtSummary, gc, interleave, median, printTable, Summary, summarize, time } from './stats';
+import { CrdSchemaCheck } from '../src';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const CHART_SIZES = (process.env.BENCH_CHART_SIZES ?? '200,400').split(',').map(Number);
 const RUNS: { [n: number]: number } = { 100: 9, 1000: 7, 5000: 3 };
+const CHART_RUNS = 5;
 
-interface Row { n: number; a: number; b: number; c: number; validation: number; rssMiB: number; yamlMiB: number }
-
-function time(fn: () => void): number {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
+interface Row { n: number; a: Summary; b: Summary; ratio: Summary; c: number; validation: number; schema: number; rssMiB: number; yamlMiB: number }
+interface ChartRow { n: number; a: Summary; b: Summary; ratio: Summary; first: number; repeat: number }
 
 /** Runs every construct's validations once, as `app.synth()` does before it writes anything. */
 function validateAll(app: App): void {
@@ -43,54 +41,55 @@ function sampleRss(): void {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }
 
-function gc(): void {
-  (global as any).gc?.();
-}
-
 function measure(n: number): Row {
-  // correctness first: (a) and (b) must give the same YAML
   const libraryYaml = buildWithLibrary(n).synthYaml();
-  const rawYaml = buildRaw(n).synthYaml();
-  if (libraryYaml !== rawYaml) {
-    const a = libraryYaml.split('\n');
-    const b = rawYaml.split('\n');
-    const at = a.findIndex((line, i) => line !== b[i]);
-    throw new Error(`(a) and (b) differ at line ${at + 1}:\n  library: ${a[at]}\n  raw:     ${b[at]}`);
-  }
-  // (c) serializes the very objects (a) synthesizes
-  const objects = buildWithLibrary(n).charts.flatMap(chart => chart.toJson());
-
+  assertSameYaml(libraryYaml, buildRaw(n).synthYaml(), `${n} services`);
+  const objects = buildWithLibrary(n).charts.flatMap(chart => chart.toJson()); // what (c) serializes
   const runs = RUNS[n] ?? 3;
-  const times = { a: [] as number[], b: [] as number[], c: [] as number[], validation: [] as number[] };
-  for (let r = 0; r <= runs; r++) { // run 0 is the warm-up
-    // (a) and (b) take turns going first, so neither always runs on the other's leftovers
-    let a = 0;
-    let b = 0;
-    const runA = () => { gc(); a = time(() => { buildWithLibrary(n).synthYaml(); }); sampleRss(); };
-    const runB = () => { gc(); b = time(() => { buildRaw(n).synthYaml(); }); sampleRss(); };
-    if (r % 2 === 0) { runA(); runB(); } else { runB(); runA(); }
+  const ab = interleave(runs, () => buildWithLibrary(n).synthYaml(), () => buildRaw(n).synthYaml(), sampleRss);
+  const c: number[] = [];
+  const validation: number[] = [];
+  const rulesOnly: number[] = [];
+  for (let r = 0; r < runs; r++) {
     gc();
-    const c = time(() => { Yaml.stringify(...objects); });
-    gc();
+    c.push(time(() => { Yaml.stringify(...objects); }));
     const app = buildWithLibrary(n);
-    const validation = time(() => validateAll(app));
+    gc();
+    validation.push(time(() => validateAll(app)));
+    const withoutSchema = buildWithLibrary(n);
+    CrdSchemaCheck.disable(withoutSchema);
+    gc();
+    rulesOnly.push(time(() => validateAll(withoutSchema)));
     sampleRss();
-    if (r === 0) continue;
-    times.a.push(a); times.b.push(b); times.c.push(c); times.validation.push(validation);
   }
   return {
     n,
-    a: median(times.a),
-    b: median(times.b),
-    c: median(times.c),
-    validation: median(times.validation),
+    a: summarize(ab.a),
+    b: summarize(ab.b),
+    ratio: summarize(ab.ratio),
+    c: median(c),
+    validation: median(validation),
+    schema: Math.max(0, median(validation) - median(rulesOnly)),
     rssMiB: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20,
     yamlMiB: Buffer.byteLength(libraryYaml) / 2 ** 20,
   };
 }
 
-function fmt(x: number, digits = 0): string {
-  return x.toFixed(digits);
+function measureCharts(n: number): ChartRow {
+  assertSameYaml(buildChartsWithLibrary(n).synthYaml(), buildChartsRaw(n).synthYaml(), `${n} charts`);
+  const ab = interleave(CHART_RUNS, () => buildChartsWithLibrary(n).synthYaml(), () => buildChartsRaw(n).synthYaml(), sampleRss);
+  // a synth validates the app once, then again for each chart: the first pass computes, the others
+  // repeat from the cache. Timed: the validations of every construct, not cdk8s's walk to find them.
+  const first: number[] = [];
+  const repeat: number[] = [];
+  for (let r = 0; r < CHART_RUNS; r++) {
+    const nodes = buildChartsWithLibrary(n).node.findAll();
+    const validateNodes = () => { for (const c of nodes) c.node.validate(); };
+    gc();
+    first.push(time(validateNodes));
+    repeat.push(time(validateNodes));
+  }
+  return { n, a: summarize(ab.a), b: summarize(ab.b), ratio: summarize(ab.ratio), first: median(first), repeat: median(repeat) };
 }
 
 function main(): void {
@@ -101,20 +100,24 @@ function main(): void {
     rows.push(measure(n));
     process.stderr.write(`measured ${n} services\n`);
   }
-  const header = [
-    'services', '(a) library ms', '(b) raw cdk8s ms', '(c) YAML only ms', 'a/b', 'a/c', 'validation % of a', 'peak RSS MiB', 'YAML MiB',
-  ];
-  const lines = rows.map(r => [
-    String(r.n), fmt(r.a), fmt(r.b), fmt(r.c), fmt(r.a / r.b, 2), fmt(r.a / r.c, 2),
-    fmt((100 * r.validation) / r.a, 1), fmt(r.rssMiB), fmt(r.yamlMiB, 1),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map(l => l[i].length)));
-  const print = (cells: string[]) => console.log(`| ${cells.map((c, i) => c.padStart(widths[i])).join(' | ')} |`);
-  print(header);
-  console.log(`|${widths.map(w => `${'-'.repeat(w + 1)}:`).join('|')}|`);
-  lines.forEach(print);
-  console.log('\n(a) and (b) produced byte-identical YAML at every size.');
+  const chartRows: ChartRow[] = [];
+  for (const n of CHART_SIZES) {
+    chartRows.push(measureCharts(n));
+    process.stderr.write(`measured ${n} charts\n`);
+  }
 
+  console.log('One chart; times in ms, median (min–max):\n');
+  printTable(
+    ['services', '(a) library', '(b) raw cdk8s', '(c) YAML only', 'a/b', 'a/c', 'validation % of a', 'of which CRD schema', 'peak RSS MiB', 'YAML MiB'],
+    rows.map(r => [
+      String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmt(r.c), fmtSummary(r.ratio, 2), fmt(r.a.median / r.c, 2),
+      fmt((100 * r.validation) / r.a.median, 1), `${fmt((100 * r.schema) / r.a.median, 1)}%`, fmt(r.rssMiB), fmt(r.yamlMiB, 1),
+    ]));
+  console.log('\nOne chart per service; times in ms, median (min–max):\n');
+  printTable(
+    ['charts', '(a) library', '(b) raw cdk8s', 'a/b', 'first validation ms', 'each repeat ms'],
+    chartRows.map(r => [String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmtSummary(r.ratio, 2), fmt(r.first, 1), fmt(r.repeat, 1)]));
+  console.log('\n(a) and (b) produced byte-identical YAML at every size.');
   console.log(`\n${formatImportCost(importCost)}`);
 
   const targets: Array<[string, boolean, string]> = [];
@@ -122,10 +125,20 @@ function main(): void {
   const at = (n: number) => rows.find(r => r.n === n);
   const r1000 = at(1000);
   const r5000 = at(5000);
-  if (r1000) targets.push(['a/b at 1,000 services ≤ 1.25', r1000.a / r1000.b <= 1.25, fmt(r1000.a / r1000.b, 2)]);
-  if (r1000 && r5000) targets.push(['time for 5,000 ≤ 5.5 × time for 1,000', r5000.a / r1000.a <= 5.5, `${fmt(r5000.a / r1000.a, 2)}×`]);
+  if (r1000) targets.push(['a/b at 1,000 services ≤ 1.25', r1000.ratio.median <= 1.25, fmtSummary(r1000.ratio, 2)]);
+  if (r1000 && r5000) targets.push(['time for 5,000 ≤ 5.5 × time for 1,000', r5000.a.median / r1000.a.median <= 5.5, `${fmt(r5000.a.median / r1000.a.median, 2)}×`]);
   if (r5000) targets.push(['peak RSS at 5,000 services ≤ 1 GiB', r5000.rssMiB <= 1024, `${fmt(r5000.rssMiB)} MiB`]);
-  for (const r of rows) targets.push([`validation ≤ 20% of (a) at ${r.n} services`, r.validation / r.a <= 0.2, `${fmt((100 * r.validation) / r.a, 1)}%`]);
+  for (const r of rows) targets.push([`validation ≤ 20% of (a) at ${r.n} services`, r.validation / r.a.median <= 0.2, `${fmt((100 * r.validation) / r.a.median, 1)}%`]);
+  for (const r of chartRows) {
+    targets.push([`a/b at ${r.n} charts ≤ 1.25`, r.ratio.median <= 1.25, fmtSummary(r.ratio, 2)]);
+  }
+  if (chartRows.length >= 2) {
+    const [small, large] = [chartRows[0], chartRows[chartRows.length - 1]];
+    const libraryGrowth = large.a.median / small.a.median;
+    const rawGrowth = large.b.median / small.b.median;
+    targets.push([`library growth ${small.n}→${large.n} charts ≤ raw cdk8s growth`, libraryGrowth <= rawGrowth,
+      `library ${fmt(libraryGrowth, 2)}×, raw ${fmt(rawGrowth, 2)}×`]);
+  }
   // the CLI's plan against one synth of a ts-node app (bench/plan.ts); BENCH_PLAN=0 skips it
   if (process.env.BENCH_PLAN !== '0') {
     const plan = measurePlan();

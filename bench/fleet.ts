@@ -14,7 +14,7 @@ import {
 } from '../src';
 
 export const ROUTES_PER_VIRTUAL_SERVICE = 50;
-const PARAMETERS = { headers: { ':path': '/svc/{id}' } };
+export const PARAMETERS = { headers: { ':path': '/svc/{id}' } };
 
 /** The fleet through the library's constructs. */
 export function buildWithLibrary(n: number): App {
@@ -135,7 +135,7 @@ const TRANSFORMATIONS = {
   },
 };
 
-function upstream(name: string, serviceName: string, selector?: { [k: string]: string }, swaggerUrl?: string): any {
+export function upstream(name: string, serviceName: string, selector?: { [k: string]: string }, swaggerUrl?: string): any {
   return {
     apiVersion: 'gloo.solo.io/v1',
     kind: 'Upstream',
@@ -159,7 +159,7 @@ function functionDestination(upstreamName: string): any {
   };
 }
 
-function weightedRoute(i: number): any {
+export function weightedRoute(i: number): any {
   return {
     matchers: [{ prefix: `/svc-${i}/` }],
     routeAction: {

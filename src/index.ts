@@ -4,6 +4,7 @@ export * from './gloo/route';
 export * from './gloo/virtual-service';
 export * from './gloo/route-table';
 export * from './validation/crd-schema';
+export { CrdSchemaCheck } from './validation/schema-check';
 export * from './canary/canary-header';
 export * from './canary/function-route';
 export * from './canary/canary-route';

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import type { RouteTableSpec } from '../imports/gateway.solo.io';
 import { ProblemCollector } from '../private/errors';
+import { GlooApiObject } from '../private/gloo-api-object';
 import { GlooRouteTable } from '../private/gvk';
 import { addNameProblems, checkImportedName } from '../private/imported';
 import { RouteList } from '../private/route-list';
@@ -57,7 +58,7 @@ export class RouteTable extends Construct implements IRouteTable {
     super(scope, id);
     this.routeList = new RouteList(this);
     this.weight = props.weight;
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new GlooApiObject(this, 'Resource', {
       ...GlooRouteTable.GVK,
       metadata: props.metadata,
       spec: Lazy.any({ produce: (): RouteTableSpec => ({ routes: this.routeList.render(), weight: this.weight }) }),

@@ -3,7 +3,9 @@ import { Construct, IConstruct } from 'constructs';
 import { WeightedDestination } from './route';
 import { GLOO_SYSTEM_NAMESPACE } from './upstream';
 import type { UpstreamGroupSpec } from '../imports/gloo.solo.io';
+import { addCachedValidation, AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
+import { GlooApiObject } from '../private/gloo-api-object';
 import { GlooUpstreamGroup } from '../private/gvk';
 import { addNameProblems, checkImportedName } from '../private/imported';
 import { checkWeightedDestinations } from '../private/route-checks';
@@ -55,7 +57,7 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
 
   constructor(scope: Construct, id: string, props: UpstreamGroupProps = {}) {
     super(scope, id);
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new GlooApiObject(this, 'Resource', {
       ...GlooUpstreamGroup.GVK,
       metadata: { ...props.metadata, namespace: props.metadata?.namespace ?? GLOO_SYSTEM_NAMESPACE },
       spec: Lazy.any({ produce: () => this.renderSpec() }),
@@ -67,7 +69,7 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
     problems.throwIfAny();
 
     for (const d of props.destinations ?? []) this.addDestination(d);
-    this.node.addValidation({ validate: () => this.validateTotal() });
+    addCachedValidation(this, () => this.validateTotal());
   }
 
   public get destinations(): WeightedDestination[] | undefined {
@@ -84,6 +86,7 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
     });
     problems.throwIfAny();
     this._destinations.push(destination);
+    AppState.of(this).changed();
   }
 
   private validateTotal(): string[] {

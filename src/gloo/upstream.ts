@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
+import { GlooApiObject } from '../private/gloo-api-object';
 import { GlooUpstream } from '../private/gvk';
 import { addNameProblems, checkImportedName } from '../private/imported';
 import { lookUpKubeService, servicePorts } from '../private/kube-service';
@@ -201,7 +202,7 @@ export class Upstream extends Construct implements IUpstream {
     this.selector = props.selector;
     problems.throwIfAny();
 
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new GlooApiObject(this, 'Resource', {
       ...GlooUpstream.GVK,
       metadata: { ...props.metadata, name: this.name, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this.renderSpec() }),

@@ -2,16 +2,19 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
+import { addCachedValidation, AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
+import { GlooApiObject } from '../private/gloo-api-object';
 import { GlooVirtualService } from '../private/gvk';
 import { addNameProblems } from '../private/imported';
 import { RouteList } from '../private/route-list';
+import { DomainHolder, findDomainConflicts } from '../validation/domain-conflicts';
 import { checkDomains } from '../validation/domain-rules';
 
 const VIRTUAL_SERVICE_SYMBOL = Symbol.for('cdk8s-gloo-canary.VirtualService');
 
-/** The VirtualServices of each app, in the order they were created (for the domain check). */
-const VIRTUAL_SERVICES_BY_APP = new WeakMap<IConstruct, Set<VirtualService>>();
+/** The domains of each app's VirtualServices, in the order they were created (for the domain check). */
+const DOMAINS_BY_APP = new WeakMap<AppState, DomainHolder[]>();
 
 /** A Gloo VirtualService. */
 export interface IVirtualService extends IConstruct {
@@ -33,7 +36,7 @@ export interface VirtualServiceProps {
   readonly metadata?: ApiObjectMetadata;
   /**
    * The domains (hosts) the VirtualService serves. `*` serves every domain; two VirtualServices
-   * on one gateway must not share a domain.
+   * on one gateway must not share a domain. Envoy compares domains ignoring case.
    * @default ['*']
    */
   readonly domains?: string[];
@@ -79,14 +82,11 @@ export class VirtualService extends Construct implements IVirtualService {
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
     super(scope, id);
     Object.defineProperty(this, VIRTUAL_SERVICE_SYMBOL, { value: true });
-    const inApp = VIRTUAL_SERVICES_BY_APP.get(this.node.root) ?? new Set<VirtualService>();
-    inApp.add(this);
-    VIRTUAL_SERVICES_BY_APP.set(this.node.root, inApp);
     this.domains = [...(props.domains ?? ['*'])];
     this.gatewayName = props.gatewayName ?? 'gateway-proxy';
     this.displayName = props.displayName;
     this.routeList = new RouteList(this);
-    this.apiObject = new ApiObject(this, 'Resource', {
+    this.apiObject = new GlooApiObject(this, 'Resource', {
       ...GlooVirtualService.GVK,
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => this.renderSpec() }),
@@ -101,7 +101,7 @@ export class VirtualService extends Construct implements IVirtualService {
     problems.throwIfAny();
 
     for (const r of props.routes ?? []) this.addRoute(r);
-    this.node.addValidation({ validate: () => this.validateDomains() });
+    this.registerDomains();
   }
 
   /**
@@ -123,23 +123,21 @@ export class VirtualService extends Construct implements IVirtualService {
     return this.routeList.ordered;
   }
 
-  /** Domains this VirtualService shares with another one of the app on the same gateway. */
-  private validateDomains(): string[] {
-    const problems: string[] = [];
-    const others = [...(VIRTUAL_SERVICES_BY_APP.get(this.node.root) ?? [])].filter(o => o !== this && o.gatewayName === this.gatewayName);
-    for (const other of others) {
-      const shared = this.domains.filter(d => other.domains.includes(d));
-      if (shared.length > 0) {
-        problems.push(formatProblemBody({
-          path: this.node.path,
-          field: 'domains',
-          given: shared,
-          expected: `domains no other VirtualService on gateway ${this.gatewayName} serves, but ${other.node.path} serves them too`,
-          hint: 'gloo rejects both virtual services ("domain conflict"); give each its own domains, or put the routes in one VirtualService',
-        }));
-      }
-    }
-    return problems;
+  /**
+   * Adds this VirtualService's domains to the app's domain check, which runs once per generation
+   * of the app for all its VirtualServices (see `findDomainConflicts`), and reports on each.
+   */
+  private registerDomains(): void {
+    const state = AppState.of(this);
+    const holder: DomainHolder = { path: this.node.path, gatewayName: this.gatewayName, domains: this.domains };
+    const inApp = DOMAINS_BY_APP.get(state) ?? [];
+    inApp.push(holder);
+    DOMAINS_BY_APP.set(state, inApp);
+    state.changed();
+    addCachedValidation(this, () => {
+      const all = state.memo('virtual-service-domains', () => findDomainConflicts(DOMAINS_BY_APP.get(state) ?? []));
+      return (all.get(holder) ?? []).map(formatProblemBody);
+    });
   }
 
   private renderSpec(): VirtualServiceSpec {

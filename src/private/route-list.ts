@@ -1,11 +1,9 @@
 import { IConstruct } from 'constructs';
+import { addCachedValidation, AppState } from './app-state';
 import { formatProblemBody, GlooInputError } from './errors';
 import { checkRoute } from './route-checks';
 import { Route, RouteProps } from '../gloo/route';
-import { checkRouteList, RouteProblem } from '../validation/route-rules';
-
-/** Bumped whenever any route list changes, so cached synth-time problems are computed anew. */
-let generation = 0;
+import { checkRouteList } from '../validation/route-rules';
 
 /**
  * The ordered routes of a VirtualService or RouteTable.
@@ -13,14 +11,19 @@ let generation = 0;
  * Routes are checked by themselves when they are added (and throw at once). The rules that need
  * the whole list (shadowing, delegation, references, regexes) run at synth, through a validation
  * on each construct that added routes, so errors name that construct and all come in one synth.
+ * The problems are computed once per generation of the app (see `AppState`) and grouped by owner,
+ * so the validations of a list cost O(1) on every repeat cdk8s makes of them.
  * Routes render in the order they were added, which is the order Gloo evaluates them in.
  */
 export class RouteList {
   private readonly added: Route[] = [];
   private readonly owners = new Set<IConstruct>();
-  private cache?: { generation: number; problems: RouteProblem[] };
+  private readonly state: AppState;
+  private cache?: { generation: number; byOwner: Map<IConstruct, string[]> };
 
-  constructor(private readonly container: IConstruct) {}
+  constructor(private readonly container: IConstruct) {
+    this.state = AppState.of(container);
+  }
 
   /** Adds a route; `owner` is the construct named in errors about it. */
   public add(props: RouteProps, owner: IConstruct = this.container): Route {
@@ -31,10 +34,10 @@ export class RouteList {
     }
     const route = Route._create(props, owner, label);
     this.added.push(route);
-    generation++;
+    this.state.changed();
     if (!this.owners.has(owner)) {
       this.owners.add(owner);
-      owner.node.addValidation({ validate: () => this.problemsOf(owner) });
+      addCachedValidation(owner, () => this.problemsByOwner().get(owner) ?? []);
     }
     return route;
   }
@@ -44,20 +47,23 @@ export class RouteList {
     return [...this.added];
   }
 
-  /** The synth-time problems of every route, in evaluation order. */
-  public get problems(): RouteProblem[] {
-    if (!this.cache || this.cache.generation !== generation) {
-      this.cache = { generation, problems: checkRouteList({ container: this.container, routes: this.ordered }) };
-    }
-    return this.cache.problems;
-  }
-
   public render(): any[] | undefined {
     const routes = this.ordered;
     return routes.length > 0 ? routes.map(r => r._render()) : undefined;
   }
 
-  private problemsOf(owner: IConstruct): string[] {
-    return this.problems.filter(p => p.route.owner === owner).map(p => formatProblemBody(p.problem));
+  /** The synth-time problems of the current generation, in evaluation order, by the construct each is reported on. */
+  private problemsByOwner(): Map<IConstruct, string[]> {
+    const generation = this.state.generation;
+    if (!this.cache || this.cache.generation !== generation) {
+      const byOwner = new Map<IConstruct, string[]>();
+      for (const p of checkRouteList({ container: this.container, routes: this.ordered })) {
+        const list = byOwner.get(p.route.owner) ?? [];
+        list.push(formatProblemBody(p.problem));
+        byOwner.set(p.route.owner, list);
+      }
+      this.cache = { generation, byOwner };
+    }
+    return this.cache.byOwner;
   }
 }

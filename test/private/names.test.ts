@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import {
-  discoveredUpstreamName, sanitizeGlooName, whyNotDnsLabel, whyNotLabelKey, whyNotLabelValue, whyNotNamespace, whyNotObjectName, whyNotPort, whyNotServiceName,
+  discoveredUpstreamName, sanitizeGlooName, whyNotDnsLabel, whyNotLabelKey, whyNotLabelValue,
+  whyNotNamespace, whyNotObjectName, whyNotPort, whyNotServiceName,
 } from '../../src/private/names';
 
 describe('discoveredUpstreamName', () => {

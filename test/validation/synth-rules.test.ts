@@ -12,6 +12,16 @@ function setup(chart: Chart = newChart()) {
   return { chart, v1, v2, vs };
 }
 
+/** The error lines of a synth that must fail. */
+function synthErrorLines(chart: Chart): string[] {
+  try {
+    Testing.synth(chart);
+  } catch (e) {
+    return (e as Error).message.split('\n').filter(l => l.startsWith('  ['));
+  }
+  throw new Error('synth passed');
+}
+
 describe('synth-time rules', () => {
   test('report every problem of the app in one synth', () => {
     const { chart, v1, v2, vs } = setup();
@@ -54,6 +64,53 @@ describe('synth-time rules', () => {
     vs.addRoute({ matchers: [{ prefix: '/findPetWithId' }], destination: { upstream: v1 } });
     vs.addRoute({ matchers: [{ prefix: '/findPets' }], destination: { upstream: v1 } });
     expect(vsRoutes(chart)).toHaveLength(3);
+  });
+
+  test('fails when two VirtualServices on one gateway serve domains that differ only in case', () => {
+    const chart = newChart();
+    new VirtualService(chart, 'a', { domains: ['api.example.com', 'www.example.com'] });
+    new VirtualService(chart, 'b', { domains: ['API.example.com'] });
+    const lines = synthErrorLines(chart);
+    expect(lines).toEqual([
+      '  [test/a] domains: got ["api.example.com"], expected domains no other VirtualService on gateway gateway-proxy serves, but test/b serves them too (as "API.example.com") '
+        + '(hint: envoy lowercases domains, so domains that differ only in case are the same domain; gloo rejects both virtual services ("domain conflict"); give each its own domains, or put the routes in one VirtualService)',
+      expect.stringMatching(/^ {2}\[test\/b\] domains: got \["API\.example\.com"\], expected domains no other VirtualService on gateway gateway-proxy serves, but test\/a serves them too \(as "api\.example\.com"\)/),
+    ]);
+  });
+
+  test('fails when one VirtualService lists a domain twice in different case, as soon as it is made', () => {
+    const chart = newChart();
+    expect(() => new VirtualService(chart, 'vs', { domains: ['api.example.com', 'Api.Example.com'] })).toThrow(
+      '[test/vs] domains[1]: got "Api.Example.com", expected each domain once, ignoring case (domains[0] is "api.example.com") '
+        + '(hint: envoy lowercases domains and rejects a virtual host with duplicate domains)');
+  });
+
+  test('fails when a VirtualService added after a synth shares a domain: the cached check runs again', () => {
+    const chart = newChart();
+    new VirtualService(chart, 'a', { domains: ['api.example.com'] });
+    expect(Testing.synth(chart)).toHaveLength(1);
+    new VirtualService(chart, 'b', { domains: ['api.example.com'] });
+    expect(synthErrorLines(chart)).toEqual([
+      expect.stringContaining('[test/a] domains: got ["api.example.com"], expected domains no other VirtualService on gateway gateway-proxy serves, but test/b serves them too'),
+      expect.stringContaining('[test/b] domains: got ["api.example.com"], expected domains no other VirtualService on gateway gateway-proxy serves, but test/a serves them too'),
+    ]);
+  });
+
+  test('fails when a route added after a synth is shadowed: the cached route check runs again', () => {
+    const { chart, v1, v2, vs } = setup();
+    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 } });
+    expect(vsRoutes(chart)).toHaveLength(1);
+    vs.addRoute({ matchers: [{ prefix: '/a/b' }], destination: { upstream: v2 } });
+    expect(synthErrorLines(chart)).toEqual([expect.stringMatching(/^ {2}\[test\/vs\] routes\[1\]\.matchers: got \[\{"prefix":"\/a\/b"\}\], expected a route that can match/)]);
+  });
+
+  test('VirtualServices of different apps may share a domain', () => {
+    const one = newChart();
+    const two = newChart();
+    new VirtualService(one, 'vs', { domains: ['api.example.com'] });
+    new VirtualService(two, 'vs', { domains: ['api.example.com'] });
+    expect(Testing.synth(one)).toHaveLength(1);
+    expect(Testing.synth(two)).toHaveLength(1);
   });
 
   test('VirtualServices on different gateways may share a domain', () => {
