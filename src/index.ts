@@ -1,3 +1,4 @@
+export * from './gloo/gloo-resource';
 export * from './gloo/upstream';
 export * from './gloo/upstream-group';
 export * from './gloo/route';

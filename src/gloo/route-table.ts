@@ -1,11 +1,11 @@
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { GlooResource } from './gloo-resource';
 import { Route, RouteProps } from './route';
 import type { RouteTableSpec } from '../imports/gateway.solo.io';
 import { ProblemCollector } from '../private/errors';
-import { GlooApiObject } from '../private/gloo-api-object';
 import { GlooRouteTable } from '../private/gvk';
-import { addNameProblems, checkImportedName } from '../private/imported';
+import { checkImportedName } from '../private/imported';
 import { RouteList } from '../private/route-list';
 
 /** A Gloo RouteTable. */
@@ -41,37 +41,29 @@ export interface RouteTableProps {
  * The delegating route must have one prefix matcher, and every route of the table must start with
  * that prefix.
  */
-export class RouteTable extends Construct implements IRouteTable {
+export class RouteTable extends GlooResource implements IRouteTable {
   /** Refers to a RouteTable defined outside this app. */
   public static fromRouteTableName(scope: Construct, id: string, name: string, namespace: string): IRouteTable {
     return new ImportedRouteTable(scope, id, name, namespace);
   }
 
-  public readonly name: string;
   public readonly namespace?: string;
-  /** The underlying `gateway.solo.io/v1` ApiObject (escape hatch). */
-  public readonly apiObject: ApiObject;
   private readonly routeList: RouteList;
   private readonly weight?: number;
 
   constructor(scope: Construct, id: string, props: RouteTableProps = {}) {
-    super(scope, id);
+    super(scope, id, { gvk: GlooRouteTable.GVK, metadata: props.metadata });
     this.routeList = new RouteList(this);
     this.weight = props.weight;
-    this.apiObject = new GlooApiObject(this, 'Resource', {
-      ...GlooRouteTable.GVK,
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: (): RouteTableSpec => ({ routes: this.routeList.render(), weight: this.weight }) }),
-    });
-    this.name = this.apiObject.name;
-    this.namespace = this.apiObject.metadata.namespace;
+    this.namespace = this.metadata.namespace;
     const problems = new ProblemCollector(this);
-    addNameProblems(problems, this.name, this.namespace, 'metadata.');
-    if (props.weight !== undefined && (!Number.isInteger(props.weight) || props.weight < -2147483648 || props.weight > 2147483647)) {
-      problems.add('weight', props.weight, 'an int32 integer');
-    }
-    problems.throwIfAny();
-    for (const r of props.routes ?? []) this.addRoute(r);
+    this._construct(problems, () => {
+      if (props.weight !== undefined && (!Number.isInteger(props.weight) || props.weight < -2147483648 || props.weight > 2147483647)) {
+        problems.add('weight', props.weight, 'an int32 integer');
+      }
+      problems.throwIfAny();
+      for (const r of props.routes ?? []) this.addRoute(r);
+    });
   }
 
   /** Adds a route. Routes are evaluated in order; the first that matches wins. */
@@ -87,6 +79,15 @@ export class RouteTable extends Construct implements IRouteTable {
   /** The routes, in the order Gloo evaluates them. */
   public get routes(): Route[] {
     return this.routeList.ordered;
+  }
+
+  /** @internal */
+  public _renderSpec(): any {
+    return this.renderSpec();
+  }
+
+  private renderSpec(): RouteTableSpec {
+    return { routes: this.routeList.render(), weight: this.weight };
   }
 }
 

@@ -1,13 +1,13 @@
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { GlooResource } from './gloo-resource';
 import { WeightedDestination } from './route';
 import { GLOO_SYSTEM_NAMESPACE } from './upstream';
 import type { UpstreamGroupSpec } from '../imports/gloo.solo.io';
-import { addCachedValidation, AppState } from '../private/app-state';
+import { AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
-import { GlooApiObject } from '../private/gloo-api-object';
 import { GlooUpstreamGroup } from '../private/gvk';
-import { addNameProblems, checkImportedName } from '../private/imported';
+import { checkImportedName } from '../private/imported';
 import { checkWeightedDestinations } from '../private/route-checks';
 import { renderDestination } from '../private/route-render';
 import { isInApp } from '../validation/route-rules';
@@ -43,33 +43,21 @@ export interface UpstreamGroupProps {
  * A Gloo UpstreamGroup (`gloo.solo.io/v1`): weighted destinations shared by the routes that name
  * the group. Gloo's docs recommend it for canaries, since one change moves every route at once.
  */
-export class UpstreamGroup extends Construct implements IUpstreamGroup {
+export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
   /** Refers to an UpstreamGroup defined outside this app. */
   public static fromUpstreamGroupName(scope: Construct, id: string, name: string, namespace: string = GLOO_SYSTEM_NAMESPACE): IUpstreamGroup {
     return new ImportedUpstreamGroup(scope, id, name, namespace);
   }
 
-  public readonly name: string;
   public readonly namespace: string;
-  /** The underlying `gloo.solo.io/v1` ApiObject (escape hatch). */
-  public readonly apiObject: ApiObject;
   private readonly _destinations: WeightedDestination[] = [];
 
   constructor(scope: Construct, id: string, props: UpstreamGroupProps = {}) {
-    super(scope, id);
-    this.apiObject = new GlooApiObject(this, 'Resource', {
-      ...GlooUpstreamGroup.GVK,
-      metadata: { ...props.metadata, namespace: props.metadata?.namespace ?? GLOO_SYSTEM_NAMESPACE },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    super(scope, id, { gvk: GlooUpstreamGroup.GVK, metadata: props.metadata, defaultNamespace: GLOO_SYSTEM_NAMESPACE });
+    this.namespace = this.metadata.namespace ?? GLOO_SYSTEM_NAMESPACE;
+    this._construct(new ProblemCollector(this), () => {
+      for (const d of props.destinations ?? []) this.addDestination(d);
     });
-    this.name = this.apiObject.name;
-    this.namespace = this.apiObject.metadata.namespace ?? GLOO_SYSTEM_NAMESPACE;
-    const problems = new ProblemCollector(this);
-    addNameProblems(problems, this.name, this.namespace, 'metadata.');
-    problems.throwIfAny();
-
-    for (const d of props.destinations ?? []) this.addDestination(d);
-    addCachedValidation(this, () => this.validateTotal());
   }
 
   public get destinations(): WeightedDestination[] | undefined {
@@ -89,7 +77,8 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
     AppState.of(this).changed();
   }
 
-  private validateTotal(): string[] {
+  /** @internal References outside the app, and the total weight. */
+  public _synthProblems(): string[] {
     const errors: string[] = [];
     this._destinations.forEach((d, i) => {
       if (d.upstream && !isInApp(d.upstream, this.node.root)) {
@@ -106,6 +95,11 @@ export class UpstreamGroup extends Construct implements IUpstreamGroup {
       errors.push(formatProblemBody({ path: this.node.path, field: f, given, expected, hint }));
     });
     return errors;
+  }
+
+  /** @internal */
+  public _renderSpec(): any {
+    return this.renderSpec();
   }
 
   private renderSpec(): UpstreamGroupSpec {

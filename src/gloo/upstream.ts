@@ -1,10 +1,10 @@
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { GlooResource } from './gloo-resource';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import { ProblemCollector } from '../private/errors';
-import { GlooApiObject } from '../private/gloo-api-object';
 import { GlooUpstream } from '../private/gvk';
-import { addNameProblems, checkImportedName } from '../private/imported';
+import { checkImportedName } from '../private/imported';
 import { lookUpKubeService, servicePorts } from '../private/kube-service';
 import { discoveredUpstreamName, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
 
@@ -118,7 +118,7 @@ export interface UpstreamProps {
  * Gloo's discovery is off by default since Gloo 1.20, so the library emits the Upstream itself,
  * under the name discovery would have given it.
  */
-export class Upstream extends Construct implements IUpstream {
+export class Upstream extends GlooResource implements IUpstream {
   /** Whether `x` is an Upstream defined in an app (not one imported by name); works across copies of the library. */
   public static isUpstream(x: any): x is Upstream {
     return x !== null && typeof x === 'object' && UPSTREAM_SYMBOL in x;
@@ -134,7 +134,6 @@ export class Upstream extends Construct implements IUpstream {
     return new ImportedUpstream(scope, id, name, namespace);
   }
 
-  public readonly name: string;
   public readonly namespace: string;
   public readonly functionNames?: string[];
   /** The name of the Kubernetes Service behind the Upstream. */
@@ -143,75 +142,70 @@ export class Upstream extends Construct implements IUpstream {
   public readonly serviceNamespace: string;
   /** The Service port that traffic goes to. */
   public readonly servicePort: number;
-  /** The underlying `gloo.solo.io/v1` ApiObject (escape hatch). */
-  public readonly apiObject: ApiObject;
 
   private readonly functions: { [name: string]: RestFunction };
   private readonly swaggerUrl?: string;
   private readonly selector?: { [key: string]: string };
   private readonly service?: ApiObject;
 
-  constructor(scope: Construct, id: string, props: UpstreamProps) {
-    super(scope, id);
+  constructor(scope: Construct, id: string, props: UpstreamProps = {}) {
+    const target = serviceTarget(props);
+    const name = props.metadata?.name ?? discoveredUpstreamName(target.serviceNamespace, target.serviceName, target.servicePort);
+    super(scope, id, { gvk: GlooUpstream.GVK, metadata: { ...props.metadata, name }, defaultNamespace: GLOO_SYSTEM_NAMESPACE });
     Object.defineProperty(this, UPSTREAM_SYMBOL, { value: true });
-    const problems = new ProblemCollector(this);
-
-    if (props.service && props.serviceName) {
-      problems.add('serviceName', props.serviceName, 'either service or serviceName, not both');
-    }
-    if (!props.service && !props.serviceName) {
-      problems.add('service', undefined, 'a Kubernetes Service (service) or the name of one (serviceName)');
-    }
-    const lookup = props.service ? lookUpKubeService(props.service) : undefined;
-    if (lookup && 'problem' in lookup) problems.add('service', props.service, lookup.problem);
-    this.service = lookup && 'apiObject' in lookup ? lookup.apiObject : undefined;
-    this.serviceName = this.service?.name ?? props.serviceName ?? '';
-    this.serviceNamespace = props.serviceNamespace ?? this.service?.metadata.namespace ?? 'default';
-    const ports = props.servicePort === undefined && this.service ? servicePorts(this.service) : [];
-    this.servicePort = props.servicePort ?? (ports.length === 1 ? ports[0] : 0);
-    if (props.servicePort === undefined && this.servicePort === 0) {
-      if (this.service || props.serviceName) {
-        problems.add('servicePort', undefined, this.service
-          ? `the port to use, since service ${this.service.name} has ${ports.length} ports`
-          : 'the Service port to send traffic to');
-      }
-    } else {
-      const portProblem = whyNotPort(this.servicePort);
-      if (portProblem) problems.add('servicePort', this.servicePort, portProblem);
-    }
-    if (props.serviceName || this.service) {
-      const serviceProblem = whyNotServiceName(this.serviceName);
-      if (serviceProblem) problems.add(this.service ? 'service.name' : 'serviceName', this.serviceName, serviceProblem);
-    }
-    const nsProblem = whyNotNamespace(this.serviceNamespace);
-    if (nsProblem) problems.add('serviceNamespace', this.serviceNamespace, nsProblem);
-
-    this.name = props.metadata?.name ?? discoveredUpstreamName(this.serviceNamespace, this.serviceName, this.servicePort);
-    this.namespace = props.metadata?.namespace ?? GLOO_SYSTEM_NAMESPACE;
-    addNameProblems(problems, this.name, this.namespace, 'metadata.');
-
+    this.service = target.service;
+    this.serviceName = target.serviceName;
+    this.serviceNamespace = target.serviceNamespace;
+    this.servicePort = target.servicePort;
+    this.namespace = this.metadata.namespace ?? GLOO_SYSTEM_NAMESPACE;
     this.functions = { ...(props.functions ?? {}) };
-    for (const [fn, spec] of Object.entries(this.functions)) {
-      if (!fn) problems.add('functions', fn, 'a non-empty function name');
-      if (spec.method !== undefined && !/^[A-Z]+$/.test(spec.method)) {
-        problems.add(`functions.${fn}.method`, spec.method, 'an upper-case HTTP method such as GET or POST');
-      }
-    }
     this.functionNames = Object.keys(this.functions).sort();
     this.swaggerUrl = props.swaggerUrl;
     this.selector = props.selector;
-    problems.throwIfAny();
 
-    this.apiObject = new GlooApiObject(this, 'Resource', {
-      ...GlooUpstream.GVK,
-      metadata: { ...props.metadata, name: this.name, namespace: this.namespace },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    const problems = new ProblemCollector(this);
+    this._construct(problems, () => {
+      if (props.service && props.serviceName) {
+        problems.add('serviceName', props.serviceName, 'either service or serviceName, not both');
+      }
+      if (!props.service && !props.serviceName) {
+        problems.add('service', undefined, 'a Kubernetes Service (service) or the name of one (serviceName)');
+      }
+      if (target.problem) problems.add('service', props.service, target.problem);
+      if (props.servicePort === undefined && this.servicePort === 0) {
+        if (this.service || props.serviceName) {
+          problems.add('servicePort', undefined, this.service
+            ? `the port to use, since service ${this.service.name} has ${target.portCount} ports`
+            : 'the Service port to send traffic to');
+        }
+      } else {
+        const portProblem = whyNotPort(this.servicePort);
+        if (portProblem) problems.add('servicePort', this.servicePort, portProblem);
+      }
+      if (props.serviceName || this.service) {
+        const serviceProblem = whyNotServiceName(this.serviceName);
+        if (serviceProblem) problems.add(this.service ? 'service.name' : 'serviceName', this.serviceName, serviceProblem);
+      }
+      const nsProblem = whyNotNamespace(this.serviceNamespace);
+      if (nsProblem) problems.add('serviceNamespace', this.serviceNamespace, nsProblem);
+      for (const [fn, spec] of Object.entries(this.functions)) {
+        if (!fn) problems.add('functions', fn, 'a non-empty function name');
+        if (spec.method !== undefined && !/^[A-Z]+$/.test(spec.method)) {
+          problems.add(`functions.${fn}.method`, spec.method, 'an upper-case HTTP method such as GET or POST');
+        }
+      }
+      problems.throwIfAny();
     });
   }
 
   /** The REST function of the given name, if the Upstream has it. */
   public functionSpec(name: string): RestFunction | undefined {
     return Object.prototype.hasOwnProperty.call(this.functions, name) ? this.functions[name] : undefined;
+  }
+
+  /** @internal */
+  public _renderSpec(): any {
+    return this.renderSpec();
   }
 
   private renderSpec(): UpstreamSpec {
@@ -239,6 +233,21 @@ export class Upstream extends Construct implements IUpstream {
     const selector = this.service?.toJson()?.spec?.selector;
     return selector && Object.keys(selector).length > 0 ? sortKeys(selector) : undefined;
   }
+}
+
+/** The Service an Upstream points at, resolved from its props before the Upstream is made. */
+function serviceTarget(props: UpstreamProps) {
+  const lookup = props.service ? lookUpKubeService(props.service) : undefined;
+  const service = lookup && 'apiObject' in lookup ? lookup.apiObject : undefined;
+  const ports = props.servicePort === undefined && service ? servicePorts(service) : [];
+  return {
+    service,
+    problem: lookup && 'problem' in lookup ? lookup.problem : undefined,
+    serviceName: service?.name ?? props.serviceName ?? '',
+    serviceNamespace: props.serviceNamespace ?? service?.metadata.namespace ?? 'default',
+    servicePort: props.servicePort ?? (ports.length === 1 ? ports[0] : 0),
+    portCount: ports.length,
+  };
 }
 
 class ImportedUpstream extends Construct implements IUpstream {

@@ -1,12 +1,11 @@
-import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { GlooResource } from './gloo-resource';
 import { Route, RouteProps } from './route';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
-import { addCachedValidation, AppState } from '../private/app-state';
+import { AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
-import { GlooApiObject } from '../private/gloo-api-object';
 import { GlooVirtualService } from '../private/gvk';
-import { addNameProblems } from '../private/imported';
 import { RouteList } from '../private/route-list';
 import { DomainHolder, findDomainConflicts } from '../validation/domain-conflicts';
 import { checkDomains } from '../validation/domain-rules';
@@ -62,45 +61,37 @@ export interface VirtualServiceProps {
  * A Gloo VirtualService (`gateway.solo.io/v1`): the domains it serves and an ordered list of
  * routes. Gloo evaluates the routes in order and takes the first that matches.
  */
-export class VirtualService extends Construct implements IVirtualService {
+export class VirtualService extends GlooResource implements IVirtualService {
   /** Whether `x` is a VirtualService of this library (works across copies of the library). */
   public static isVirtualService(x: any): x is VirtualService {
     return x !== null && typeof x === 'object' && VIRTUAL_SERVICE_SYMBOL in x;
   }
 
-  public readonly name: string;
   public readonly namespace?: string;
   /** The domains the VirtualService serves. */
   public readonly domains: string[];
   /** The Gateway that serves this VirtualService, for the domain check. */
   public readonly gatewayName: string;
-  /** The underlying `gateway.solo.io/v1` ApiObject (escape hatch). */
-  public readonly apiObject: ApiObject;
   private readonly displayName?: string;
   private readonly routeList: RouteList;
+  private domainHolder?: DomainHolder;
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
-    super(scope, id);
+    super(scope, id, { gvk: GlooVirtualService.GVK, metadata: props.metadata });
     Object.defineProperty(this, VIRTUAL_SERVICE_SYMBOL, { value: true });
     this.domains = [...(props.domains ?? ['*'])];
     this.gatewayName = props.gatewayName ?? 'gateway-proxy';
     this.displayName = props.displayName;
     this.routeList = new RouteList(this);
-    this.apiObject = new GlooApiObject(this, 'Resource', {
-      ...GlooVirtualService.GVK,
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
-    this.name = this.apiObject.name;
-    this.namespace = this.apiObject.metadata.namespace;
+    this.namespace = this.metadata.namespace;
 
     const problems = new ProblemCollector(this);
-    addNameProblems(problems, this.name, this.namespace, 'metadata.');
-    if (this.domains.length === 0) problems.add('domains', this.domains, 'at least one domain, or none given for the default ["*"]');
-    checkDomains(this.domains, problems.add.bind(problems));
-    problems.throwIfAny();
-
-    for (const r of props.routes ?? []) this.addRoute(r);
+    this._construct(problems, () => {
+      if (this.domains.length === 0) problems.add('domains', this.domains, 'at least one domain, or none given for the default ["*"]');
+      checkDomains(this.domains, problems.add.bind(problems));
+      problems.throwIfAny();
+      for (const r of props.routes ?? []) this.addRoute(r);
+    });
     this.registerDomains();
   }
 
@@ -134,10 +125,19 @@ export class VirtualService extends Construct implements IVirtualService {
     inApp.push(holder);
     DOMAINS_BY_APP.set(state, inApp);
     state.changed();
-    addCachedValidation(this, () => {
-      const all = state.memo('virtual-service-domains', () => findDomainConflicts(DOMAINS_BY_APP.get(state) ?? []));
-      return (all.get(holder) ?? []).map(formatProblemBody);
-    });
+    this.domainHolder = holder;
+  }
+
+  /** @internal Domains this VirtualService shares with another one on its gateway. */
+  public _synthProblems(): string[] {
+    const state = AppState.of(this);
+    const all = state.memo('virtual-service-domains', () => findDomainConflicts(DOMAINS_BY_APP.get(state) ?? []));
+    return (all.get(this.domainHolder!) ?? []).map(formatProblemBody);
+  }
+
+  /** @internal */
+  public _renderSpec(): any {
+    return this.renderSpec();
   }
 
   private renderSpec(): VirtualServiceSpec {

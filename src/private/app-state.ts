@@ -4,9 +4,15 @@ import { IConstruct } from 'constructs';
  * What the library keeps per app (per construct tree root), for the checks that run at synth.
  *
  * cdk8s validates the whole app once per synth and then again for every chart it renders
- * (`App._synthChart`), so with one chart per service every validation runs N+1 times. Each
- * mutating method of the library's constructs calls `changed()`; a check computed at one
- * generation is reused until the next change, so repeated validation costs O(1) per check.
+ * (`App._synthChart`), so with one chart per service every validation runs N+1 times, and every
+ * construct with a validation costs something on each of those passes. So the library registers
+ * one validation per app, on the root, which cdk8s runs first: it runs every check of the app
+ * (once per generation) and gives a construct a validation of its own only when a check finds a
+ * problem on it, so that cdk8s reports the problem with that construct's path. An app without
+ * problems has one validation in all.
+ *
+ * Each mutating method of the library's constructs calls `changed()`; checks computed at one
+ * generation are reused until the next change.
  *
  * The state lives in a WeakMap keyed by the root: it goes away with the app, and apps never
  * see each other's constructs.
@@ -17,7 +23,7 @@ export class AppState {
     const root = scope.node.root;
     let state = STATES.get(root);
     if (!state) {
-      state = new AppState();
+      state = new AppState(root);
       STATES.set(root, state);
     }
     return state;
@@ -25,8 +31,13 @@ export class AppState {
 
   private _generation = 0;
   private readonly memos = new Map<string, { generation: number; value: unknown }>();
+  private readonly checks: Array<{ readonly scope: IConstruct; readonly check: () => string[] }> = [];
+  private readonly reporting = new Set<IConstruct>();
+  private problems: { generation: number; byScope: Map<IConstruct, string[]> } | undefined;
 
-  private constructor() {}
+  private constructor(root: IConstruct) {
+    root.node.addValidation({ validate: () => { this.report(); return []; } });
+  }
 
   /** Bumped by every change to a construct of the library in this app. */
   public get generation(): number {
@@ -46,22 +57,43 @@ export class AppState {
     this.memos.set(key, { generation: this._generation, value });
     return value;
   }
+
+  /** Registers a check whose problems are reported on `scope`; see `addCachedValidation`. */
+  public addCheck(scope: IConstruct, check: () => string[]): void {
+    this.checks.push({ scope, check });
+    this.changed();
+  }
+
+  /** The problems of the checks on `scope`, at the current generation. */
+  public problemsOf(scope: IConstruct): string[] {
+    this.report();
+    return this.problems?.byScope.get(scope) ?? [];
+  }
+
+  /** Runs every check once per generation; hooks a reporting validation onto each construct with a problem. */
+  private report(): void {
+    if (this.problems?.generation === this._generation) return;
+    const byScope = new Map<IConstruct, string[]>();
+    for (const { scope, check } of this.checks) {
+      const found = check();
+      if (found.length === 0) continue;
+      byScope.set(scope, [...(byScope.get(scope) ?? []), ...found]);
+      if (!this.reporting.has(scope)) {
+        this.reporting.add(scope);
+        scope.node.addValidation({ validate: () => this.problemsOf(scope) });
+      }
+    }
+    this.problems = { generation: this._generation, byScope };
+  }
 }
 
 const STATES = new WeakMap<IConstruct, AppState>();
 
 /**
- * Adds a validation to `scope` that runs `validate` once per generation of the app and answers
- * from its cache on every repeat. `validate` must depend only on state whose changes call
- * `AppState.changed()`.
+ * Adds a check whose problems cdk8s reports on `scope` at synth, like `scope.node.addValidation`.
+ * It runs once per generation of the app, with every other check of the app (see `AppState`), so
+ * `check` must depend only on state whose changes call `AppState.changed()`.
  */
-export function addCachedValidation(scope: IConstruct, validate: () => string[]): void {
-  const state = AppState.of(scope);
-  let cache: { generation: number; errors: string[] } | undefined;
-  scope.node.addValidation({
-    validate: () => {
-      if (!cache || cache.generation !== state.generation) cache = { generation: state.generation, errors: validate() };
-      return cache.errors;
-    },
-  });
+export function addCachedValidation(scope: IConstruct, check: () => string[]): void {
+  AppState.of(scope).addCheck(scope, check);
 }

@@ -137,7 +137,7 @@ export class RoutingSimulator {
       if (ApiObject.isApiObject(c) && (c.apiVersion === 'gateway.solo.io/v1' || c.apiVersion === 'gloo.solo.io/v1')) {
         const manifest = c.toJson();
         manifests.push(manifest);
-        const gateway = (c.node.scope as any)?.gatewayName;
+        const gateway = (c as any).gatewayName;
         if (c.kind === 'VirtualService' && typeof gateway === 'string') gateways.set(idOf(manifest), gateway);
       }
     }

@@ -30,6 +30,28 @@ describe('the CRD-schema check at synth', () => {
     expect(() => Testing.synth(chart)).toThrow('[test/v1] spec.kube.servicePrt: got 8080, expected what the gloo.solo.io/v1/Upstream crd schema accepts');
   });
 
+  test('renders each object once per synth, and what changes after a check still reaches the output', () => {
+    const { chart, v1, vs } = setup();
+    expect(validationErrors(chart)).toEqual([]); // the check renders the objects and keeps the rendering
+    v1.apiObject.metadata.addLabel('team', 'checkout'); // a change after the check
+    vs.addRoute({ matchers: [{ prefix: '/late' }], destination: { upstream: v1 } });
+    const manifests = Testing.synth(chart);
+    expect(manifests.find((m: any) => m.kind === 'Upstream').metadata.labels).toEqual({ team: 'checkout' });
+    expect(manifests.find((m: any) => m.kind === 'VirtualService').spec.virtualHost.routes).toHaveLength(1);
+    // without changes, the rendering of the check is the one synthesized
+    const again = newChart('again');
+    const fresh = setup(again);
+    let renders = 0;
+    const original = Object.getPrototypeOf(Object.getPrototypeOf(fresh.v1.apiObject)).toJson;
+    Object.getPrototypeOf(Object.getPrototypeOf(fresh.v1.apiObject)).toJson = function counted(this: any) { renders++; return original.call(this); };
+    try {
+      Testing.synth(again);
+    } finally {
+      Object.getPrototypeOf(Object.getPrototypeOf(fresh.v1.apiObject)).toJson = original;
+    }
+    expect(renders).toBe(2); // the Upstream and the VirtualService, once each
+  });
+
   test('fails when an UpstreamGroup weight is out of the schema\'s range through a patch, naming the group', () => {
     const { chart, v1 } = setup();
     const group = new UpstreamGroup(chart, 'group', { destinations: [{ upstream: v1, weight: 1 }] });

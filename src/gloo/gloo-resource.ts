@@ -1,0 +1,162 @@
+import { ApiObject, ApiObjectMetadata, Chart, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { addCachedValidation, AppState } from '../private/app-state';
+import { formatProblemBody, ProblemCollector } from '../private/errors';
+import { addNameProblems } from '../private/imported';
+import { CrdSchemaValidator } from '../validation/crd-schema';
+import { isSchemaCheckEnabled } from '../validation/schema-check';
+
+/** The mutating methods of `ApiObjectMetadataDefinition`, which change what `toJson()` renders. */
+const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'] as const;
+
+/** What every Gloo resource of the library is made of. */
+export interface GlooResourceProps {
+  /** The resource's apiVersion and kind. */
+  readonly gvk: GroupVersionKind;
+  /**
+   * Metadata of the resource.
+   * @default - a name generated from the construct path, the chart's namespace
+   */
+  readonly metadata?: ApiObjectMetadata;
+  /**
+   * The namespace when `metadata` names none.
+   * @default - the chart's namespace, if any
+   */
+  readonly defaultNamespace?: string;
+}
+
+/**
+ * The base of the library's Gloo resources (Upstream, UpstreamGroup, VirtualService, RouteTable):
+ * each is the ApiObject it synthesizes, so `ApiObject.of(resource)` and `addJsonPatch` are its
+ * escape hatches.
+ *
+ * - **Names.** A name left to cdk8s is generated as it was when the resource held its ApiObject
+ *   as a child named `Resource`, so the YAML of existing apps keeps its names.
+ * - **Checks.** `metadata.name` and `metadata.namespace` are checked as Kubernetes checks them;
+ *   at synth, the rendered object is checked against the vendored Gloo CRD schema (unless
+ *   `CrdSchemaCheck.disable()` says otherwise), with every violation reported on the resource.
+ * - **Once per synth.** JSON patches and metadata changes count as changes of the app (see
+ *   `AppState`), so cached checks run again; the check's rendering is handed to the next
+ *   `toJson()` when nothing changed since, so synthesis renders each object once.
+ *
+ * A resource is one construct, not a construct with an ApiObject child: cdk8s validates the whole
+ * app again for every chart it renders, so every construct counts in apps with many charts.
+ */
+export abstract class GlooResource extends ApiObject {
+  private rendered?: { generation: number; json: any };
+
+  protected constructor(scope: Construct, id: string, props: GlooResourceProps) {
+    const holder: { resource?: GlooResource } = {};
+    super(scope, id, {
+      ...props.gvk,
+      metadata: {
+        ...props.metadata,
+        name: props.metadata?.name ?? generatedName(scope, id),
+        namespace: props.metadata?.namespace ?? props.defaultNamespace,
+      },
+      spec: Lazy.any({ produce: () => holder.resource!._renderSpec() }),
+    });
+    holder.resource = this;
+    const state = AppState.of(this);
+    for (const method of METADATA_MUTATORS) {
+      const original = (this.metadata as any)[method].bind(this.metadata);
+      (this.metadata as any)[method] = (...args: unknown[]) => {
+        state.changed();
+        return original(...args);
+      };
+    }
+    // one validation per resource: cdk8s runs every validation of the app again for each chart
+    addCachedValidation(this, () => [
+      ...this._synthProblems(),
+      ...(isSchemaCheckEnabled(this) ? this.schemaProblems() : []),
+    ]);
+  }
+
+  /**
+   * The resource itself: it is the ApiObject it synthesizes. Kept for code written when the
+   * ApiObject was a child; prefer `ApiObject.of(resource)`.
+   */
+  public get apiObject(): ApiObject {
+    return this;
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    AppState.of(this).changed();
+  }
+
+  public toJson(): any {
+    const rendered = this.rendered;
+    this.rendered = undefined;
+    if (rendered && rendered.generation === AppState.of(this).generation) return rendered.json;
+    return super.toJson();
+  }
+
+  /** @internal The resource's `spec`, rendered at synth. */
+  public abstract _renderSpec(): any;
+
+  /**
+   * @internal The resource's own synth-time problems, formatted (see `formatProblemBody`). They
+   * are computed once per change of the app, like every check of the resource.
+   */
+  public _synthProblems(): string[] {
+    return [];
+  }
+
+  /**
+   * @internal
+   * Checks the name and namespace as Kubernetes does, and runs `body` (the rest of a subclass's
+   * constructor); when either throws, the resource is taken out of its scope again, so a failed
+   * construction leaves nothing half-made in the app.
+   */
+  protected _construct(problems: ProblemCollector, body: () => void): void {
+    try {
+      addNameProblems(problems, this.name, this.metadata.namespace, 'metadata.');
+      body();
+    } catch (e) {
+      this.node.scope?.node.tryRemoveChild(this.node.id);
+      throw e;
+    }
+  }
+
+  private schemaProblems(): string[] {
+    let json: any;
+    try {
+      json = super.toJson();
+    } catch {
+      return []; // rendering fails again, with its own error, when the chart is synthesized
+    }
+    this.rendered = { generation: AppState.of(this).generation, json };
+    return CrdSchemaValidator.gloo().validate([json]).map(v => formatProblemBody({
+      path: this.node.path,
+      field: v.field,
+      given: valueAt(json, v.field),
+      expected: `what the ${v.resource} crd schema accepts: ${v.message}`,
+      hint: 'the api server would reject or silently drop it; check the spelling of escape-hatch fields (options.extra, addJsonPatch), or opt out with CrdSchemaCheck.disable(scope)',
+    }));
+  }
+}
+
+/**
+ * The name cdk8s generates for an ApiObject named `Resource` under a construct `id` of `scope`:
+ * what the library's resources were named when they held their ApiObject as such a child.
+ */
+function generatedName(scope: IConstruct, id: string): string {
+  const probe = new Construct(scope, id);
+  try {
+    return Chart.of(scope).generateObjectName(new Construct(probe, 'Resource') as ApiObject);
+  } finally {
+    scope.node.tryRemoveChild(id);
+  }
+}
+
+/** The value at a field path such as `spec.virtualHost.routes[0].options.timout`. */
+function valueAt(json: any, field: string): unknown {
+  let value = json;
+  for (const part of field.split(/\.|(?=\[)/)) {
+    if (value === undefined || value === null) return undefined;
+    const index = /^\[(\d+)\]$/.exec(part);
+    value = index ? value[Number(index[1])] : value[part];
+  }
+  return value;
+}
