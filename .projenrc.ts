@@ -57,6 +57,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   artifactsDirectory: 'dist-pkg',
 });
 
+// The shipped .d.ts files leave out @internal members (a leading underscore), as cdk8s-plus's do.
+// jsii's strict tsconfig rules require stripInternal: false for its own compile, so the
+// declarations are written again afterwards.
+project.postCompileTask.prependExec('tsc -p tsconfig.json --emitDeclarationOnly --stripInternal');
+
 // jsii prints an end-of-life banner on Node 20 in every task otherwise.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 

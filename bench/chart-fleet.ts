@@ -25,6 +25,7 @@ export function buildChartsWithLibrary(n: number): App {
     const stable = new Upstream(chart, 'stable', { serviceName: `svc-${i}`, servicePort: 8080, functions: PETSTORE_FUNCTIONS });
     const canary = new Upstream(chart, 'canary', { serviceName: `svc-${i}-v2`, servicePort: 8080, functions: PETSTORE_FUNCTIONS });
     new CanaryRelease(vs, 'release', {
+      routeContainer: vs,
       routes: [{ path: `/svc-${i}/`, functionName: 'findPetById', parameters: PARAMETERS }],
       stable,
       canary,

@@ -26,6 +26,7 @@ export function buildWithLibrary(n: number): App {
     const svc = new PetstoreService(chart, `svc-${i}`, { version: 'v1', name: `svc-${i}` });
     const canary = new Upstream(chart, `svc-${i}-canary`, { serviceName: `svc-${i}-v2`, servicePort: 8080, functions: PETSTORE_FUNCTIONS });
     new CanaryRelease(vs!, `release-${i}`, {
+      routeContainer: vs!,
       routes: [{ path: `/svc-${i}/`, functionName: 'findPetById', parameters: PARAMETERS }],
       stable: svc.upstream,
       canary,

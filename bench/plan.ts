@@ -23,7 +23,8 @@ const chart = new Chart(app, 'shop');
 const v1 = new Upstream(chart, 'checkout-v1', { serviceName: 'checkout-v1', serviceNamespace: 'shop', servicePort: 8080 });
 const v2 = new Upstream(chart, 'checkout-v2', { serviceName: 'checkout-v2', serviceNamespace: 'shop', servicePort: 8080 });
 const vs = new VirtualService(chart, 'shop', { metadata: { name: 'shop', namespace: 'gloo-system' }, domains: ['shop.example.com'] });
-new CanaryRelease(vs, 'checkout', {
+new CanaryRelease(chart, 'checkout', {
+  routeContainer: vs,
   routes: [{ path: '/checkout' }],
   stable: v1,
   canary: v2,

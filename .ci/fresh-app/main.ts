@@ -3,7 +3,7 @@
 // major the app depends on (cdk8s-plus-XX is replaced by the major under test).
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-XX';
-import { CanaryRelease, CanaryStage, Upstream, VersionedService, VirtualService } from 'cdk8s-gloo-canary';
+import { CanaryRelease, CanaryStage, Destination, PathMatch, RouteAction, Upstream, VersionedService, VirtualService } from 'cdk8s-gloo-canary';
 import { Construct } from 'constructs';
 
 export class ShopChart extends Chart {
@@ -23,9 +23,10 @@ export class ShopChart extends Chart {
       metadata: { name: 'shop', namespace: 'gloo-system' },
       domains: ['shop.example.com'],
     });
-    vs.addRoute({ matchers: [{ prefix: '/payments' }], destination: { upstream: paymentsUpstream } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/payments') }], action: RouteAction.forward(Destination.upstream(paymentsUpstream)) });
 
-    new CanaryRelease(vs, 'checkout', {
+    new CanaryRelease(this, 'checkout', {
+      routeContainer: vs,
       routes: [{ path: '/checkout' }],
       stable: v1.upstream,
       canary: v2.upstream,

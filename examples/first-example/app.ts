@@ -18,7 +18,8 @@ const vs = new VirtualService(chart, 'coalmine', {
 });
 
 // GET /findPets calls the upstream's findPets function.
-new FunctionRoute(vs, 'find-pets', {
+new FunctionRoute(chart, 'find-pets', {
+  routeContainer: vs,
   path: '/findPets',
   upstream: v1.upstream,
   functionName: 'findPets',
@@ -28,7 +29,8 @@ new FunctionRoute(vs, 'find-pets', {
 // [tutorial:first-release]
 const v2 = new PetstoreService(chart, 'v2', { version: 'v2' });
 
-new CanaryRelease(vs, 'find-pet-by-id', {
+new CanaryRelease(chart, 'find-pet-by-id', {
+  routeContainer: vs,
   routes: [{ path: '/findPetWithId', functionName: 'findPetById', parameters: { headers: { ':path': '/findPetWithId/{id}' } } }],
   stable: v1.upstream,
   canary: v2.upstream,

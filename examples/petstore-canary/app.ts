@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Step, STEP_STAGES } from './steps';
-import { CanaryRelease, CanaryStage, PetstoreService, VirtualService } from '../../src';
+import { CanaryRelease, CanaryStage, Destination, PathMatch, PetstoreService, RouteAction, VirtualService } from '../../src';
 
 /**
  * The two petstore versions: Deployments and Services in `default`, Upstreams in `gloo-system`.
@@ -38,7 +38,8 @@ export class CoalmineChart extends Chart {
 
     // [tutorial:releases]
     // /findPetWithId/{id} calls findPetById: 10%, then 50%, then all of it to v2.
-    this.findPetById = new CanaryRelease(vs, 'find-pet-by-id', {
+    this.findPetById = new CanaryRelease(this, 'find-pet-by-id', {
+      routeContainer: vs,
       routes: [{ path: '/findPetWithId', functionName: 'findPetById', parameters: { headers: { ':path': '/findPetWithId/{id}' } } }],
       stable: v1,
       canary: v2,
@@ -47,7 +48,8 @@ export class CoalmineChart extends Chart {
     });
 
     // /findPets calls findPets: first only for requests with x-canary: true, then for everyone.
-    this.findPets = new CanaryRelease(vs, 'find-pets', {
+    this.findPets = new CanaryRelease(this, 'find-pets', {
+      routeContainer: vs,
       routes: [{ path: '/findPets', functionName: 'findPets' }],
       stable: v1,
       canary: v2,
@@ -58,8 +60,8 @@ export class CoalmineChart extends Chart {
 
     // Everything else under /petstore goes to v1's REST API as it is.
     vs.addRoute({
-      matchers: [{ prefix: '/petstore' }],
-      destination: { upstream: v1 },
+      matchers: [{ path: PathMatch.prefix('/petstore') }],
+      action: RouteAction.forward(Destination.upstream(v1)),
       options: { prefixRewrite: '/api/pets' },
     });
     // [/tutorial]

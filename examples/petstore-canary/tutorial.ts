@@ -21,10 +21,10 @@ import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from './active-step';
 import { buildPetstoreCanary } from './app';
+import { formatDiff, lineDiff } from './line-diff';
 import { isStep, Step, STEPS } from './steps';
 import { CanaryRelease } from '../../src';
 import { buildPlans, formatPlans, StageManifests } from '../../src/cli/plan';
-import { formatDiff, lineDiff } from '../../src/private/line-diff';
 
 /** The repository root: the nearest folder above this file with a package.json (from src or from .build). */
 const ROOT = (function findRoot(dir: string): string {

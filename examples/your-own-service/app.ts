@@ -23,7 +23,8 @@ const vs = new VirtualService(chart, 'shop', {
   domains: ['shop.example.com'],
 });
 
-const release = new CanaryRelease(vs, 'checkout', {
+const release = new CanaryRelease(chart, 'checkout', {
+  routeContainer: vs,
   routes: [{ path: '/checkout' }],
   stable: v1.upstream,
   canary: v2.upstream,

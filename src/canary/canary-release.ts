@@ -1,17 +1,18 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { CanaryHeader } from './canary-header';
+import { CanaryHeader, canaryHeaderMatcher, checkCanaryHeader } from './canary-header';
 import { CanaryStage, CanaryStageKind } from './canary-stage';
 import { announceRelease, describeRelease, ReleaseDescription } from './release-registry';
+import { ReleasedRoute, stageRoutes, stageWeights } from './stage-routes';
 import { resolveStage, selectStages } from './stage-selection';
-import { FunctionParameters, RouteProps, WeightedDestination } from '../gloo/route';
-import { IUpstream } from '../gloo/upstream';
+import { checkDestination } from '../gloo/route-checks';
+import { RouteContainer } from '../gloo/route-container';
 import { UpstreamGroup } from '../gloo/upstream-group';
-import { VirtualService } from '../gloo/virtual-service';
-import { canaryHeaderMatcher, canaryWeights, checkCanaryHeader } from '../private/canary';
+import { Destination, FunctionParameters } from '../model/destination';
+import { IUpstream } from '../model/references';
+import { RouteAction, RouteActionType } from '../model/route-action';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
-import { checkDestination } from '../private/route-checks';
 
 /** One route a release moves, usually a REST function route. */
 export interface CanaryReleaseRoute {
@@ -52,6 +53,11 @@ export enum TrafficSplit {
 
 /** Properties of a `CanaryRelease`. */
 export interface CanaryReleaseProps {
+  /**
+   * The VirtualService or RouteTable the release routes on. Its routes go where the release is
+   * created among the container's routes.
+   */
+  readonly routeContainer: RouteContainer;
   /** The routes the release moves, in order. */
   readonly routes: CanaryReleaseRoute[];
   /** Where traffic goes before the release, and after a rollback. */
@@ -99,12 +105,12 @@ export interface CanaryReleaseProps {
 }
 
 /**
- * A canary release of one or more routes of a VirtualService: a stable and a canary target, an
+ * A canary release of one or more routes of a VirtualService or RouteTable: a stable and a canary target, an
  * ordered list of stages, and the active stage, set by one committed line.
  *
  * Only the active stage is synthesized. Moving it to the next stage changes only the routing
  * lines of the output. Where the routes go: every route of the release keeps the place where the
- * release was added among the VirtualService's routes, in every stage. A header route is placed
+ * release was added among the container's routes, in every stage. A header route is placed
  * immediately before the route it overrides, after every route added earlier, so a more specific
  * route that was added first keeps its traffic in every stage.
  */
@@ -139,17 +145,17 @@ export class CanaryRelease extends Construct {
   public readonly activeStage: CanaryStage;
   /** The header that sends requests to the canary. */
   public readonly header: CanaryHeader;
-  /** The VirtualService the release routes on. */
-  public readonly virtualService: VirtualService;
+  /** The VirtualService or RouteTable the release routes on. */
+  public readonly routeContainer: RouteContainer;
   /** The UpstreamGroup of the active weight stage, with `TrafficSplit.UPSTREAM_GROUP`. */
   public readonly upstreamGroup?: UpstreamGroup;
   /** @internal what the plan needs to know about the release */
   public readonly _description: ReleaseDescription;
 
-  constructor(scope: VirtualService, id: string, props: CanaryReleaseProps) {
+  constructor(scope: Construct, id: string, props: CanaryReleaseProps) {
     super(scope, id);
     checkReleaseProps(this, props);
-    this.virtualService = scope;
+    this.routeContainer = props.routeContainer;
     this.releaseName = props.releaseName ?? id;
     this.stages = [...props.stages];
     this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
@@ -163,72 +169,39 @@ export class CanaryRelease extends Construct {
     if (split === TrafficSplit.UPSTREAM_GROUP && this.activeStage.kind === CanaryStageKind.WEIGHT) {
       this.upstreamGroup = new UpstreamGroup(this, 'UpstreamGroup', {
         metadata: props.upstreamGroupMetadata,
-        destinations: weightedTargets(props, props.routes[0], this.activeStage.percent),
+        destinations: stageWeights(this.activeStage, releasedRoute(props, props.routes[0])),
       });
     }
 
-    for (const r of props.routes) this.addRoutes(props, r);
+    // the Gloo rendering of what the stage means: the routes in the container, a shared split in
+    // the UpstreamGroup when there is one
+    const header = canaryHeaderMatcher(this.header);
+    for (const r of props.routes) {
+      for (const route of stageRoutes(this.activeStage, releasedRoute(props, r), header)) {
+        const shared = this.upstreamGroup && route.action.type === RouteActionType.WEIGHTED_FORWARD;
+        this.routeContainer._addRoute(shared ? { ...route, action: RouteAction.upstreamGroup(this.upstreamGroup!) } : route, this);
+      }
+    }
   }
 
   /** The names of the stages, in order. */
   public get stageNames(): string[] {
     return this.stages.map(s => s.name);
   }
-
-  /** Adds the routes of the active stage for one of the release's routes. */
-  private addRoutes(props: CanaryReleaseProps, r: CanaryReleaseRoute): void {
-    const vs = this.virtualService;
-    const stage = this.activeStage;
-    const options = r.prefixRewrite !== undefined ? { prefixRewrite: r.prefixRewrite } : undefined;
-    const stable = { upstream: props.stable, functionName: r.functionName, parameters: paramsOf(r) };
-    const canary = { upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName, parameters: paramsOf(r) };
-    if (stage.headerRoute) {
-      // right before the route it overrides, so every route added before the release still comes first
-      vs._addRoute({
-        matchers: [{ prefix: r.path, headers: [canaryHeaderMatcher(this.header)] }],
-        destination: canary,
-        options,
-      }, this);
-    }
-    const main: RouteProps = { matchers: [{ prefix: r.path }], options };
-    switch (stage.kind) {
-      case CanaryStageKind.STABLE:
-      case CanaryStageKind.HEADER:
-      case CanaryStageKind.ROLLBACK:
-        vs._addRoute({ ...main, destination: stable }, this);
-        break;
-      case CanaryStageKind.WEIGHT:
-        vs._addRoute(this.upstreamGroup
-          ? { ...main, upstreamGroup: this.upstreamGroup }
-          : { ...main, weightedDestinations: weightedTargets(props, r, stage.percent) }, this);
-        break;
-      case CanaryStageKind.MIRROR:
-        vs._addRoute({
-          ...main,
-          destination: stable,
-          options: {
-            ...options,
-            extra: { shadowing: { upstream: { name: props.canary.name, namespace: props.canary.namespace }, percentage: stage.percent } },
-          },
-        }, this);
-        break;
-      case CanaryStageKind.PROMOTE:
-        vs._addRoute({ ...main, destination: canary }, this);
-        break;
-    }
-  }
 }
 
-function paramsOf(r: CanaryReleaseRoute): FunctionParameters | undefined {
-  return r.functionName !== undefined ? (r.parameters ?? {}) : undefined;
-}
-
-function weightedTargets(props: CanaryReleaseProps, r: CanaryReleaseRoute, percent: number): WeightedDestination[] {
-  const { canary, stable } = canaryWeights(percent);
-  return [
-    { upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName, parameters: paramsOf(r), weight: canary },
-    { upstream: props.stable, functionName: r.functionName, parameters: paramsOf(r), weight: stable },
-  ];
+/** What the stages need to know of one route of the release. */
+function releasedRoute(props: CanaryReleaseProps, r: CanaryReleaseRoute): ReleasedRoute {
+  const to = (upstream: IUpstream, functionName: string | undefined) => (functionName !== undefined
+    ? Destination.restFunction(upstream, functionName, { parameters: r.parameters ?? {} })
+    : Destination.upstream(upstream));
+  return {
+    path: r.path,
+    stable: to(props.stable, r.functionName),
+    canary: to(props.canary, r.canaryFunctionName ?? r.functionName),
+    canaryUpstream: props.canary,
+    prefixRewrite: r.prefixRewrite,
+  };
 }
 
 const STAGE_NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
@@ -237,6 +210,7 @@ const STAGE_NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 function checkReleaseProps(scope: CanaryRelease, props: CanaryReleaseProps): void {
   const problems = new ProblemCollector(scope);
   checkRequiredProps(problems, props, [
+    ['routeContainer', 'container', 'the VirtualService or RouteTable the release routes on'],
     ['routes', 'array', 'at least one route to release, such as [{ path: "/findPets", functionName: "findPets" }]'],
     ['stable', 'upstream', AN_UPSTREAM],
     ['canary', 'upstream', AN_UPSTREAM],
@@ -259,8 +233,9 @@ function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeNam
   props.routes.forEach((r, i) => {
     if (typeof r.path !== 'string' || !r.path.startsWith('/')) problems.add(`routes[${i}].path`, r.path, 'a path prefix that starts with "/"');
     if (r.functionName !== undefined) {
-      checkDestination({ upstream: props.stable, functionName: r.functionName }, `routes[${i}] stable`, problems.add.bind(problems));
-      checkDestination({ upstream: props.canary, functionName: r.canaryFunctionName ?? r.functionName }, `routes[${i}] canary`, problems.add.bind(problems));
+      const { stable, canary } = releasedRoute(props, r);
+      checkDestination(stable, `routes[${i}] stable`, problems.add.bind(problems));
+      checkDestination(canary, `routes[${i}] canary`, problems.add.bind(problems));
     }
     if (props.stable === props.canary && (r.canaryFunctionName ?? r.functionName) === r.functionName) {
       problems.add('canary', props.canary?.name, 'a canary that differs from the stable upstream and function', 'stable and canary are the same, so no stage would change anything');

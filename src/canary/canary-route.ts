@@ -1,12 +1,13 @@
 import { Construct } from 'constructs';
-import { CanaryHeader } from './canary-header';
+import { CanaryHeader, canaryHeaderMatcher, checkCanaryHeader } from './canary-header';
 import { FunctionRouteBaseProps } from './function-route';
-import { IUpstream } from '../gloo/upstream';
-import { VirtualService } from '../gloo/virtual-service';
-import { canaryHeaderMatcher, checkCanaryHeader } from '../private/canary';
+import { checkDestination } from '../gloo/route-checks';
+import { Destination } from '../model/destination';
+import { PathMatch } from '../model/path-match';
+import { IUpstream } from '../model/references';
+import { RouteAction } from '../model/route-action';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
-import { checkDestination } from '../private/route-checks';
 
 /** Properties of a `CanaryRoute`. */
 export interface CanaryRouteProps extends FunctionRouteBaseProps {
@@ -39,23 +40,17 @@ export class CanaryRoute extends Construct {
   /** The header that sends a request to the canary. */
   public readonly header: CanaryHeader;
 
-  constructor(scope: VirtualService, id: string, props: CanaryRouteProps) {
+  constructor(scope: Construct, id: string, props: CanaryRouteProps) {
     super(scope, id);
     checkCanaryRoute(this, props);
     this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
 
     const options = props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined;
-    const canaryFunction = props.canaryFunctionName ?? props.functionName;
-    scope._addRoute({
-      matchers: [{ prefix: props.path, headers: [canaryHeaderMatcher(this.header)] }],
-      destination: { upstream: props.canary, functionName: canaryFunction, parameters: props.parameters ?? {} },
-      options,
-    }, this);
-    scope._addRoute({
-      matchers: [{ prefix: props.path }],
-      destination: { upstream: props.stable, functionName: props.functionName, parameters: props.parameters ?? {} },
-      options,
-    }, this);
+    const { stable, canary } = targets(props);
+    const path = PathMatch.prefix(props.path);
+    const header = canaryHeaderMatcher(this.header);
+    props.routeContainer._addRoute({ matchers: [{ path, headers: [header] }], action: RouteAction.forward(canary), options }, this);
+    props.routeContainer._addRoute({ matchers: [{ path }], action: RouteAction.forward(stable), options }, this);
   }
 }
 
@@ -63,6 +58,7 @@ export class CanaryRoute extends Construct {
 function checkCanaryRoute(scope: Construct, props: CanaryRouteProps): void {
   const problems = new ProblemCollector(scope);
   checkRequiredProps(problems, props, [
+    ['routeContainer', 'container', 'the VirtualService or RouteTable the routes go on'],
     ['path', 'string', 'a path prefix that starts with "/", such as "/findPets"'],
     ['functionName', 'string', 'the name of a REST function of the upstreams, such as "findPets"'],
     ['stable', 'upstream', AN_UPSTREAM],
@@ -71,11 +67,20 @@ function checkCanaryRoute(scope: Construct, props: CanaryRouteProps): void {
   problems.throwIfAny();
   checkCanaryHeader(props.header, true, problems.add.bind(problems));
   const canaryFunction = props.canaryFunctionName ?? props.functionName;
-  checkDestination({ upstream: props.stable, functionName: props.functionName }, 'stable', problems.add.bind(problems));
-  checkDestination({ upstream: props.canary, functionName: canaryFunction }, 'canary', problems.add.bind(problems));
+  const { stable, canary } = targets(props);
+  checkDestination(stable, 'stable', problems.add.bind(problems));
+  checkDestination(canary, 'canary', problems.add.bind(problems));
   if (props.stable === props.canary && props.functionName === canaryFunction) {
     problems.add('canary', `${props.canary.name} ${canaryFunction}`, 'a canary that differs from the stable upstream and function',
       'stable and canary are the same, so the canary would change nothing');
   }
   problems.throwIfAny();
+}
+
+/** The destinations of the two routes: the stable and the canary function. */
+function targets(props: CanaryRouteProps): { stable: Destination; canary: Destination } {
+  return {
+    stable: Destination.restFunction(props.stable, props.functionName, { parameters: props.parameters }),
+    canary: Destination.restFunction(props.canary, props.canaryFunctionName ?? props.functionName, { parameters: props.parameters }),
+  };
 }

@@ -1,12 +1,16 @@
 import { Construct } from 'constructs';
-import { FunctionParameters } from '../gloo/route';
-import { IUpstream } from '../gloo/upstream';
-import { VirtualService } from '../gloo/virtual-service';
+import { RouteContainer } from '../gloo/route-container';
+import { Destination, FunctionParameters } from '../model/destination';
+import { PathMatch } from '../model/path-match';
+import { IUpstream } from '../model/references';
+import { RouteAction } from '../model/route-action';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps, FUNCTION_ROUTE_REQUIRED } from '../private/required';
 
 /** Properties shared by the routes that call one REST function. */
 export interface FunctionRouteBaseProps {
+  /** The VirtualService or RouteTable the route goes on; it goes after the routes added so far. */
+  readonly routeContainer: RouteContainer;
   /** The path prefix the route matches, e.g. `/findPetWithId`. */
   readonly path: string;
   /** The REST function to call, e.g. `findPetById`. It must be one of the upstream's functions. */
@@ -30,18 +34,18 @@ export interface FunctionRouteProps extends FunctionRouteBaseProps {
 }
 
 /**
- * Routes a path prefix of a VirtualService to one REST function of an upstream, as
+ * Routes a path prefix of a VirtualService or RouteTable to one REST function of an upstream, as
  * `/findPetWithId/{id}` → `findPetById`.
  */
 export class FunctionRoute extends Construct {
-  constructor(scope: VirtualService, id: string, props: FunctionRouteProps) {
+  constructor(scope: Construct, id: string, props: FunctionRouteProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
     checkRequiredProps(problems, props, [...FUNCTION_ROUTE_REQUIRED, ['upstream', 'upstream', AN_UPSTREAM]]);
     problems.throwIfAny();
-    scope._addRoute({
-      matchers: [{ prefix: props.path }],
-      destination: { upstream: props.upstream, functionName: props.functionName, parameters: props.parameters ?? {} },
+    props.routeContainer._addRoute({
+      matchers: [{ path: PathMatch.prefix(props.path) }],
+      action: RouteAction.forward(Destination.restFunction(props.upstream, props.functionName, { parameters: props.parameters })),
       options: props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined,
     }, this);
   }

@@ -17,7 +17,8 @@ export const DESCRIBE_ENV = 'CDK8S_GLOO_CANARY_DESCRIBE';
 export interface ReleaseDescription {
   readonly path: string;
   readonly releaseName: string;
-  readonly virtualService: { readonly name: string; readonly namespace?: string };
+  /** The VirtualService or RouteTable the release routes on. */
+  readonly container: { readonly kind: string; readonly name: string; readonly namespace?: string };
   readonly stages: string[];
   /** Whether any stage has a header route; descriptions from older versions lack it. */
   readonly hasHeaderStage?: boolean;
@@ -35,7 +36,7 @@ interface Describable extends IConstruct {
   readonly releaseName: string;
   readonly stages: Array<{ readonly name: string; readonly headerRoute: boolean }>;
   readonly header: CanaryHeader;
-  readonly virtualService: { readonly name: string; readonly namespace?: string };
+  readonly routeContainer: { readonly kind: string; readonly name: string; readonly metadata: { readonly namespace?: string } };
 }
 
 /** What a release's props say about it. */
@@ -63,7 +64,7 @@ export function describeRelease(release: Describable, props: DescribedProps, syn
   return {
     path: release.node.path,
     releaseName: release.releaseName,
-    virtualService: { name: release.virtualService.name, namespace: release.virtualService.namespace },
+    container: { kind: release.routeContainer.kind, name: release.routeContainer.name, namespace: release.routeContainer.metadata.namespace },
     stages: release.stages.map(s => s.name),
     hasHeaderStage: release.stages.some(s => s.headerRoute),
     activeStage: props.stage,

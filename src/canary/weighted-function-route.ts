@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { FunctionRouteBaseProps } from './function-route';
-import { IUpstream } from '../gloo/upstream';
-import { VirtualService } from '../gloo/virtual-service';
+import { Destination } from '../model/destination';
+import { PathMatch } from '../model/path-match';
+import { IUpstream } from '../model/references';
+import { RouteAction } from '../model/route-action';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps, FUNCTION_ROUTE_REQUIRED } from '../private/required';
 
@@ -33,21 +35,19 @@ export interface WeightedFunctionRouteProps extends FunctionRouteBaseProps {
  * (`routeAction.multi`), e.g. 90% to v1 and 10% to v2.
  */
 export class WeightedFunctionRoute extends Construct {
-  constructor(scope: VirtualService, id: string, props: WeightedFunctionRouteProps) {
+  constructor(scope: Construct, id: string, props: WeightedFunctionRouteProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
     checkRequiredProps(problems, props, [...FUNCTION_ROUTE_REQUIRED, ['targets', 'array', 'at least one target, such as [{ upstream: v1, weight: 90 }]']]);
     (Array.isArray(props?.targets) ? props.targets : []).forEach((t, i) =>
       checkRequiredProps(problems, t, [['upstream', 'upstream', AN_UPSTREAM]], `targets[${i}].`));
     problems.throwIfAny();
-    scope._addRoute({
-      matchers: [{ prefix: props.path }],
-      weightedDestinations: props.targets.map(t => ({
-        upstream: t.upstream,
+    props.routeContainer._addRoute({
+      matchers: [{ path: PathMatch.prefix(props.path) }],
+      action: RouteAction.weightedForward(props.targets.map(t => ({
+        destination: Destination.restFunction(t.upstream, t.functionName ?? props.functionName, { parameters: props.parameters }),
         weight: t.weight,
-        functionName: t.functionName ?? props.functionName,
-        parameters: props.parameters ?? {},
-      })),
+      }))),
       options: props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined,
     }, this);
   }

@@ -83,7 +83,7 @@ export function buildPlans(runs: StageManifests[], options: PlanOptions = {}): R
       plans.set(run.release.path, plan);
     }
     const simulator = new RoutingSimulator(run.manifests);
-    const vs = run.release.virtualService;
+    const vs = virtualServiceOf(run.release, run.manifests);
     plan.rows.push({
       stage: run.stage,
       active: run.stage === run.release.activeStage,
@@ -91,6 +91,21 @@ export function buildPlans(runs: StageManifests[], options: PlanOptions = {}): R
     });
   }
   return [...plans.values()];
+}
+
+/**
+ * The VirtualService whose requests the plan simulates: the release's container, or for a release
+ * on a RouteTable, the first VirtualService whose routes delegate to that table.
+ */
+function virtualServiceOf(release: ReleaseDescription, manifests: any[]): { name: string; namespace?: string } {
+  const c = release.container;
+  if (c.kind === 'VirtualService') return c;
+  const delegating = manifests.find(m => m?.kind === 'VirtualService' && (m.spec?.virtualHost?.routes ?? []).some((r: any) =>
+    r?.delegateAction?.ref?.name === c.name && (r.delegateAction.ref.namespace ?? m.metadata?.namespace) === c.namespace));
+  if (!delegating) {
+    throw new Error(`${release.releaseName} (${release.path}) routes on RouteTable ${c.namespace ?? ''}/${c.name}, but no VirtualService of the app delegates to it, so no request reaches it`);
+  }
+  return { name: delegating.metadata.name, namespace: delegating.metadata.namespace };
 }
 
 /** Renders plans as aligned text tables, or as Markdown ready to paste into a pull request. */

@@ -1,5 +1,5 @@
 import { PathMatch, RouteMatch, ValueMatch } from './http-route-model';
-import { re2FullMatch } from '../validation/path-rules';
+import { re2FullMatch } from '../private/re2';
 
 /** A request as the matcher sees it: lowercase host without port, path without query, parsed query. */
 export interface ParsedRequest {

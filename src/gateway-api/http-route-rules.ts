@@ -1,7 +1,7 @@
 import { checkFilters, checkRuleBackendRef, HEADER_NAME, HOSTNAME } from './http-route-filter-rules';
 import { list, obj, objectName, PATH_TYPES, VALUE_MATCH_TYPES } from './http-route-model';
 import { HttpRouteProblem, RouteReport } from './http-route-problems';
-import { whyInvalidRe2 } from '../validation/path-rules';
+import { whyInvalidRe2 } from '../private/re2';
 
 /** `rules[].matches[].method` enum. */
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];

@@ -1,29 +1,18 @@
 import { ApiObjectMetadata } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
-import { WeightedDestination } from './route';
+import { checkWeightedDestinations } from './route-checks';
+import { renderWeighted } from './route-render';
 import { GLOO_SYSTEM_NAMESPACE } from './upstream';
 import type { UpstreamGroupSpec } from '../imports/gloo.solo.io';
+import { IUpstreamGroup } from '../model/references';
+import { WeightedDestination } from '../model/route-action';
 import { AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { GlooUpstreamGroup } from '../private/gvk';
 import { checkImportedName } from '../private/imported';
-import { checkWeightedDestinations } from '../private/route-checks';
-import { renderDestination } from '../private/route-render';
-import { isInApp } from '../validation/route-rules';
+import { isInApp } from './rules/route-rules';
 
-/** A Gloo UpstreamGroup: weighted destinations that several routes can share. */
-export interface IUpstreamGroup extends IConstruct {
-  /** The UpstreamGroup's `metadata.name`. */
-  readonly name: string;
-  /** The UpstreamGroup's `metadata.namespace`. */
-  readonly namespace: string;
-  /**
-   * The weighted destinations, when the group is defined in this app.
-   * `undefined` for a group imported by name.
-   */
-  readonly destinations?: WeightedDestination[];
-}
 
 /** Properties of an `UpstreamGroup`. */
 export interface UpstreamGroupProps {
@@ -60,7 +49,7 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
     });
   }
 
-  public get destinations(): WeightedDestination[] | undefined {
+  public get destinations(): WeightedDestination[] {
     return [...this._destinations];
   }
 
@@ -80,12 +69,12 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
   /** @internal References outside the app, and the total weight. */
   public _synthProblems(): string[] {
     const errors: string[] = [];
-    this._destinations.forEach((d, i) => {
-      if (d.upstream && !isInApp(d.upstream, this.node.root)) {
+    this._destinations.forEach(({ destination: { targetUpstream: upstream } }, i) => {
+      if (upstream && !isInApp(upstream, this.node.root)) {
         errors.push(formatProblemBody({
           path: this.node.path,
           field: `destinations[${i}].destination.upstream`,
-          given: `${d.upstream.namespace}/${d.upstream.name}`,
+          given: `${upstream.namespace}/${upstream.name}`,
           expected: 'an Upstream defined in this app or declared external with Upstream.fromUpstreamName()',
           hint: 'gloo rejects an upstream group whose upstream does not exist ("upstream not found")',
         }));
@@ -104,13 +93,12 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
 
   private renderSpec(): UpstreamGroupSpec {
     return {
-      destinations: this._destinations.map(d => ({ destination: renderDestination(d), weight: d.weight })),
+      destinations: renderWeighted(this._destinations),
     };
   }
 }
 
 class ImportedUpstreamGroup extends Construct implements IUpstreamGroup {
-  public readonly destinations = undefined;
   constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
     super(scope, id);
     checkImportedName(this, name, namespace);

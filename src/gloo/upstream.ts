@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
+import { IUpstream } from '../model/references';
 import { ProblemCollector } from '../private/errors';
 import { GlooUpstream } from '../private/gvk';
 import { checkImportedName } from '../private/imported';
@@ -13,22 +14,6 @@ const UPSTREAM_SYMBOL = Symbol.for('cdk8s-gloo-canary.Upstream');
 /** The namespace Gloo's discovery writes Upstreams to, and the default namespace of ours. */
 export const GLOO_SYSTEM_NAMESPACE = 'gloo-system';
 
-/**
- * A Gloo Upstream: a destination that routes can send traffic to.
- */
-export interface IUpstream extends IConstruct {
-  /** The Upstream's `metadata.name`. */
-  readonly name: string;
-  /** The Upstream's `metadata.namespace`. */
-  readonly namespace: string;
-  /**
-   * The REST functions this Upstream offers, sorted by name.
-   *
-   * `undefined` when the Upstream is defined outside the app (`Upstream.fromUpstreamName`), so its
-   * functions cannot be checked at synth time.
-   */
-  readonly functionNames?: string[];
-}
 
 /**
  * One REST function of an Upstream: how a routed request is rewritten into a call of the service.

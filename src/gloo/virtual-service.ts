@@ -1,14 +1,13 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { GlooResource } from './gloo-resource';
-import { Route, RouteProps } from './route';
+import { RouteProps } from './route';
+import { RouteContainer } from './route-container';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
 import { AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { GlooVirtualService } from '../private/gvk';
-import { RouteList } from '../private/route-list';
-import { DomainHolder, findDomainConflicts } from '../validation/domain-conflicts';
-import { checkDomains } from '../validation/domain-rules';
+import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
+import { checkDomains } from '../model/domain-rules';
 
 const VIRTUAL_SERVICE_SYMBOL = Symbol.for('cdk8s-gloo-canary.VirtualService');
 
@@ -61,7 +60,7 @@ export interface VirtualServiceProps {
  * A Gloo VirtualService (`gateway.solo.io/v1`): the domains it serves and an ordered list of
  * routes. Gloo evaluates the routes in order and takes the first that matches.
  */
-export class VirtualService extends GlooResource implements IVirtualService {
+export class VirtualService extends RouteContainer implements IVirtualService {
   /** Whether `x` is a VirtualService of this library (works across copies of the library). */
   public static isVirtualService(x: any): x is VirtualService {
     return x !== null && typeof x === 'object' && VIRTUAL_SERVICE_SYMBOL in x;
@@ -73,7 +72,6 @@ export class VirtualService extends GlooResource implements IVirtualService {
   /** The Gateway that serves this VirtualService, for the domain check. */
   public readonly gatewayName: string;
   private readonly displayName?: string;
-  private readonly routeList: RouteList;
   private domainHolder?: DomainHolder;
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
@@ -82,7 +80,6 @@ export class VirtualService extends GlooResource implements IVirtualService {
     this.domains = [...(props.domains ?? ['*'])];
     this.gatewayName = props.gatewayName ?? 'gateway-proxy';
     this.displayName = props.displayName;
-    this.routeList = new RouteList(this);
     this.namespace = this.metadata.namespace;
 
     const problems = new ProblemCollector(this);
@@ -93,25 +90,6 @@ export class VirtualService extends GlooResource implements IVirtualService {
       for (const r of props.routes ?? []) this.addRoute(r);
     });
     this.registerDomains();
-  }
-
-  /**
-   * Adds a route. Routes are evaluated in order; the first that matches wins.
-   *
-   * @returns the route as added
-   */
-  public addRoute(props: RouteProps): Route {
-    return this.routeList.add(props);
-  }
-
-  /** @internal Adds a route on behalf of another construct, which errors about it then name. */
-  public _addRoute(props: RouteProps, owner: IConstruct): Route {
-    return this.routeList.add(props, owner);
-  }
-
-  /** The routes, in the order Gloo evaluates them. */
-  public get routes(): Route[] {
-    return this.routeList.ordered;
   }
 
   /**
@@ -145,7 +123,7 @@ export class VirtualService extends GlooResource implements IVirtualService {
       displayName: this.displayName,
       virtualHost: {
         domains: this.domains,
-        routes: this.routeList.render(),
+        routes: this._renderRoutes(),
       },
     };
   }

@@ -44,6 +44,9 @@ export function formatProblem(p: Problem): string {
   return `[${p.path}] ${formatProblemBody(p)}`;
 }
 
+/** Adds a problem: the field, the value given, what was expected and, optionally, how to fix it. */
+export type AddProblem = (field: string, given: unknown, expected: string, hint?: string) => void;
+
 /** The error thrown for bad input; `problems` holds every problem found, in order. */
 export class GlooInputError extends Error {
   public readonly problems: Problem[];

@@ -6,7 +6,7 @@ import { ProblemCollector } from './errors';
  */
 
 /** The kinds of required props. */
-export type RequiredKind = 'upstream' | 'string' | 'array';
+export type RequiredKind = 'upstream' | 'string' | 'array' | 'container';
 
 /** One required prop: its field, its kind and what the message says is expected. */
 export type RequiredProp = [field: string, kind: RequiredKind, expected: string];
@@ -16,6 +16,7 @@ export const AN_UPSTREAM = 'an Upstream, such as new Upstream(...) or Upstream.f
 
 /** The props every route to a REST function requires (`FunctionRoute`, `WeightedFunctionRoute`). */
 export const FUNCTION_ROUTE_REQUIRED: RequiredProp[] = [
+  ['routeContainer', 'container', 'the VirtualService or RouteTable the route goes on'],
   ['path', 'string', 'a path prefix that starts with "/", such as "/findPets"'],
   ['functionName', 'string', 'the name of a REST function of the upstream, such as "findPets"'],
 ];
@@ -24,6 +25,7 @@ const IS: { [kind in RequiredKind]: (x: any) => boolean } = {
   upstream: x => typeof x === 'object' && x !== null && typeof x.name === 'string' && typeof x.namespace === 'string',
   string: x => typeof x === 'string',
   array: x => Array.isArray(x),
+  container: x => typeof x === 'object' && x !== null && typeof x._addRoute === 'function',
 };
 
 /**

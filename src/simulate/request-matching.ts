@@ -1,4 +1,4 @@
-import { re2FullMatch } from '../validation/path-rules';
+import { re2FullMatch } from '../private/re2';
 
 /** A request as the matchers see it: path without the query, method, lowercased header names, query. */
 export interface NormalizedRequest {

@@ -1,6 +1,7 @@
 import { Chart, Testing, Yaml } from 'cdk8s';
 import {
-  CanaryRelease, CanaryReleaseProps, CanaryStage, HeaderMatchType, sharesByUpstream, simulate, TrafficSplit, Upstream, VirtualService,
+  CanaryRelease, CanaryReleaseProps, CanaryStage, Destination, HeaderMatchType, PathMatch, RouteAction,
+  sharesByUpstream, simulate, TrafficSplit, Upstream, VirtualService,
 } from '../../src';
 import { STAGES_ENV } from '../../src/canary/release-registry';
 import { newChart, vsRoutes } from '../util';
@@ -24,6 +25,7 @@ const ALL_STAGES = () => [
 function release(stage: string, extra: Partial<CanaryReleaseProps> = {}) {
   const ctx = setup();
   const r = new CanaryRelease(ctx.vs, 'find-pets', {
+    routeContainer: ctx.vs,
     routes: [{ path: '/findPets', functionName: 'findPets' }],
     stable: ctx.v1,
     canary: ctx.v2,
@@ -31,7 +33,7 @@ function release(stage: string, extra: Partial<CanaryReleaseProps> = {}) {
     stage,
     ...extra,
   });
-  ctx.vs.addRoute({ matchers: [{ prefix: '/other' }], destination: { upstream: ctx.v1 } });
+  ctx.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/other') }], action: RouteAction.forward(Destination.upstream(ctx.v1)) });
   return { ...ctx, release: r };
 }
 
@@ -79,8 +81,9 @@ describe('CanaryRelease', () => {
       const v1 = new Upstream(chart, 'reviews-v1', { serviceName: 'reviews-v1', servicePort: 8080, metadata: { name: 'reviews-v1' } });
       const v2 = new Upstream(chart, 'reviews-v2', { serviceName: 'reviews-v2', servicePort: 8080, metadata: { name: 'reviews-v2' } });
       const vs = new VirtualService(chart, 'vs', { metadata: { name: 'api' } });
-      vs.addRoute({ matchers: [{ prefix: '/api/reviews/admin' }], destination: { upstream: admin } });
+      vs.addRoute({ matchers: [{ path: PathMatch.prefix('/api/reviews/admin') }], action: RouteAction.forward(Destination.upstream(admin)) });
       new CanaryRelease(vs, 'r', {
+        routeContainer: vs,
         routes: [{ path: '/api/reviews' }],
         stable: v1,
         canary: v2,
@@ -119,6 +122,7 @@ describe('CanaryRelease', () => {
   test('several routes move together', () => {
     const ctx = setup();
     new CanaryRelease(ctx.vs, 'pets', {
+      routeContainer: ctx.vs,
       routes: [
         { path: '/findPets', functionName: 'findPets' },
         { path: '/findPetWithId', functionName: 'findPetById', parameters: { headers: { ':path': '/findPetWithId/{id}' } } },
@@ -135,6 +139,7 @@ describe('CanaryRelease', () => {
   test('with TrafficSplit.UPSTREAM_GROUP every route points at one UpstreamGroup whose weights move', () => {
     const ctx = setup();
     const r = new CanaryRelease(ctx.vs, 'pets', {
+      routeContainer: ctx.vs,
       routes: [{ path: '/a' }, { path: '/b' }],
       stable: ctx.v1,
       canary: ctx.v2,
@@ -206,13 +211,13 @@ describe('CanaryRelease', () => {
     test('fails when the canary lacks the function', () => {
       const ctx = setup();
       const v3 = new Upstream(ctx.chart, 'v3', { serviceName: 'petstore-v3', servicePort: 8080, functions: { other: {} } });
-      expect(() => new CanaryRelease(ctx.vs, 'r', { routes: [{ path: '/findPets', functionName: 'findPets' }], stable: ctx.v1, canary: v3, stages: [CanaryStage.stable()], stage: 'stable' })).toThrow(
+      expect(() => new CanaryRelease(ctx.vs, 'r', { routeContainer: ctx.vs, routes: [{ path: '/findPets', functionName: 'findPets' }], stable: ctx.v1, canary: v3, stages: [CanaryStage.stable()], stage: 'stable' })).toThrow(
         '[test/vs/r] routes[0] canary.destinationSpec.rest.functionName: got "findPets", expected one of the functions of upstream default-petstore-v3-8080: other');
     });
 
     test('fails when stable and canary are the same', () => {
       const ctx = setup();
-      expect(() => new CanaryRelease(ctx.vs, 'r', { routes: [{ path: '/x' }], stable: ctx.v1, canary: ctx.v1, stages: [CanaryStage.stable()], stage: 'stable' })).toThrow(
+      expect(() => new CanaryRelease(ctx.vs, 'r', { routeContainer: ctx.vs, routes: [{ path: '/x' }], stable: ctx.v1, canary: ctx.v1, stages: [CanaryStage.stable()], stage: 'stable' })).toThrow(
         '[test/vs/r] canary: got "default-petstore-v1-8080", expected a canary that differs from the stable upstream and function');
     });
 

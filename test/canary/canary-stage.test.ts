@@ -1,5 +1,5 @@
 import { CanaryStage, CanaryStageKind } from '../../src';
-import { canaryWeights } from '../../src/private/canary';
+import { canaryWeights } from '../../src/canary/stage-routes';
 
 const summary = (stages: CanaryStage[]) => stages.map(s => `${s.name}:${s.kind}:${s.percent}:${s.headerRoute}`);
 

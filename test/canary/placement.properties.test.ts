@@ -5,7 +5,7 @@
  */
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { CanaryRelease, CanaryStage, RoutingSimulator, SimulatedRequest, Upstream, VirtualService } from '../../src';
+import { CanaryRelease, CanaryStage, Destination, PathMatch, RouteAction, RoutingSimulator, SimulatedRequest, Upstream, VirtualService } from '../../src';
 import { deriveRequests, describeRequest, routingMeaning } from '../../src/simulate/request-set';
 
 /** Prefixes that overlap as character prefixes and as path elements. */
@@ -38,9 +38,13 @@ function synth(spec: AppSpec, stage: string): any[] | undefined {
   const chart = new Chart(Testing.app(), 'p');
   const upstream = (name: string) => new Upstream(chart, name, { serviceName: name, servicePort: 80, metadata: { name } });
   const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs', namespace: 'gloo-system' } });
-  const own = (prefix: string, i: number, where: string) => vs.addRoute({ matchers: [{ prefix }], destination: { upstream: upstream(`own-${where}-${i}`) } });
+  const own = (prefix: string, i: number, where: string) => vs.addRoute({
+    matchers: [{ path: PathMatch.prefix(prefix) }],
+    action: RouteAction.forward(Destination.upstream(upstream(`own-${where}-${i}`))),
+  });
   spec.before.forEach((p, i) => own(p, i, 'before'));
   new CanaryRelease(vs, 'release', {
+    routeContainer: vs,
     routes: [{ path: spec.releasePath }],
     stable: upstream('stable'),
     canary: upstream('canary'),

@@ -12,6 +12,7 @@ function build(app: App = Testing.app()) {
   const v2 = new Upstream(chart, 'v2', { serviceName: 'petstore-v2', servicePort: 8080 });
   const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' } });
   const release = (id: string, path: string, releaseName?: string) => new CanaryRelease(vs, id, {
+    routeContainer: vs,
     routes: [{ path }],
     stable: v1,
     canary: v2,

@@ -48,6 +48,7 @@ const v1 = new Upstream(chart, 'v1', { serviceName: 'checkout-v1', serviceNamesp
 const v2 = new Upstream(chart, 'v2', { serviceName: 'checkout-v2', serviceNamespace: 'shop', servicePort: 8080 });
 const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' }, domains: ['shop.example.com'] });
 new CanaryRelease(vs, 'checkout', {
+  routeContainer: vs,
   routes: [{ path: '/checkout' }], stable: v1, canary: v2, header: { name: 'x-canary', value: 'let-me-in' },
   stages: ${options.stages ?? '[CanaryStage.stable(), CanaryStage.header(), CanaryStage.weight(10), CanaryStage.promote()]'},
   stage: ${JSON.stringify(options.active ?? 'header')},

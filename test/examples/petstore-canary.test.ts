@@ -159,9 +159,9 @@ describe('the example\'s synth commands', () => {
     run('main.js', '--outdir', 'out');
     const before = fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8');
     // a stage the release does not have, through the same override the plan uses
-    const env = { CDK8S_GLOO_CANARY_STAGES: JSON.stringify({ 'coalmine/coalmine/find-pets': 'weight-99' }) };
+    const env = { CDK8S_GLOO_CANARY_STAGES: JSON.stringify({ 'coalmine/find-pets': 'weight-99' }) };
     expect(() => runWith(env, 'main.js', '--outdir', 'out')).toThrow(
-      /synth failed, .* was left as it was:\n\[coalmine\/coalmine\/find-pets\] stage \(chosen by the cdk8s-gloo-canary CLI\): got "weight-99", expected one of the stage names: stable, header, promote, rollback/);
+      /synth failed, .* was left as it was:\n\[coalmine\/find-pets\] stage \(chosen by the cdk8s-gloo-canary CLI\): got "weight-99", expected one of the stage names: stable, header, promote, rollback/);
     expect(fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8')).toBe(before);
     expect(fs.readdirSync(work)).toEqual(['out']);
   });

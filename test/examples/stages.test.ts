@@ -5,8 +5,8 @@
 import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from '../../examples/petstore-canary/active-step';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
+import { formatDiff, lineDiff } from '../../examples/petstore-canary/line-diff';
 import { CanaryRelease, CanaryStageKind, sharesByUpstream, simulate } from '../../src';
-import { formatDiff, lineDiff } from '../../src/private/line-diff';
 
 const V1 = 'default-petstore-v1-8080';
 const V2 = 'default-petstore-v2-8080';

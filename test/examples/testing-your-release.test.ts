@@ -34,5 +34,5 @@ test('rollback sends every request back to v1, with the header too', () => {
 
 test('a choice of a stage the release does not have fails, naming the stages', () => {
   expect(() => appAt({ 'find-pets': 'weight-10' })).toThrow(
-    '[coalmine/coalmine/find-pets] stage (chosen by CanaryRelease.selectStages): got "weight-10", expected one of the stage names: stable, header, promote, rollback');
+    '[coalmine/find-pets] stage (chosen by CanaryRelease.selectStages): got "weight-10", expected one of the stage names: stable, header, promote, rollback');
 });

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { CanaryRelease, CanaryStage, RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
+import { CanaryRelease, CanaryStage, Destination, PathMatch, RouteAction, RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
 import { newChart } from '../util';
 
 /** How many validations cdk8s finds on each construct of the app (constructs' own bookkeeping). */
@@ -17,14 +17,14 @@ function app(chart: Chart = newChart()) {
   const v1 = new Upstream(chart, 'v1', { serviceName: 'v1', servicePort: 80 });
   const v2 = new Upstream(chart, 'v2', { serviceName: 'v2', servicePort: 80 });
   const vs = new VirtualService(chart, 'vs', { domains: [`${chart.node.id}.example.com`] });
-  new CanaryRelease(vs, 'release', { routes: [{ path: '/a' }], stable: v1, canary: v2, stages: [CanaryStage.weight(10)], stage: 'weight-10' });
+  new CanaryRelease(vs, 'release', { routeContainer: vs, routes: [{ path: '/a' }], stable: v1, canary: v2, stages: [CanaryStage.weight(10)], stage: 'weight-10' });
   return { chart, v1, v2, vs };
 }
 
 describe('GlooResource', () => {
   test('each resource is the ApiObject it synthesizes', () => {
     const { chart, v1, vs } = app();
-    const group = new UpstreamGroup(chart, 'group', { destinations: [{ upstream: v1, weight: 1 }] });
+    const group = new UpstreamGroup(chart, 'group', { destinations: [{ destination: Destination.upstream(v1), weight: 1 }] });
     const table = new RouteTable(chart, 'table');
     for (const r of [v1, vs, group, table]) {
       expect(ApiObject.of(r)).toBe(r);
@@ -37,7 +37,7 @@ describe('GlooResource', () => {
     const chart = newChart('shop');
     const vs = new VirtualService(chart, 'vs');
     const table = new RouteTable(chart, 'table');
-    const group = new UpstreamGroup(chart, 'group', { destinations: [{ upstream: Upstream.fromUpstreamName(chart, 'u', 'u'), weight: 1 }] });
+    const group = new UpstreamGroup(chart, 'group', { destinations: [{ destination: Destination.upstream(Upstream.fromUpstreamName(chart, 'u', 'u')), weight: 1 }] });
     // the old layout: a construct with an ApiObject child named Resource, at the same paths
     const old = new Chart(Testing.app(), 'shop');
     const formerName = (id: string) => new ApiObject(new Construct(old, id), 'Resource', { apiVersion: 'v1', kind: 'Probe' }).name;
@@ -47,7 +47,7 @@ describe('GlooResource', () => {
 
   test('an app without problems has one validation in all, on the root, however many charts', () => {
     const root = Testing.app();
-    for (let i = 0; i < 3; i++) app(new Chart(root, `c${i}`)).vs.addRoute({ matchers: [{ prefix: '/b' }], destination: { upstream: Upstream.fromUpstreamName(root, `x${i}`, 'x') } });
+    for (let i = 0; i < 3; i++) app(new Chart(root, `c${i}`)).vs.addRoute({ matchers: [{ path: PathMatch.prefix('/b') }], action: RouteAction.forward(Destination.upstream(Upstream.fromUpstreamName(root, `x${i}`, 'x'))) });
     Testing.synth(root.node.children[0] as Chart);
     expect(validationCounts(root)).toEqual({ '<root>': 1 });
   });

@@ -1,4 +1,4 @@
-import { RouteTable, Upstream, VirtualService } from '../../src';
+import { Destination, PathMatch, RouteAction, RouteTable, Upstream, VirtualService } from '../../src';
 import { newChart, synthYaml } from '../util';
 
 describe('RouteTable', () => {
@@ -6,16 +6,16 @@ describe('RouteTable', () => {
     const chart = newChart();
     const up = new Upstream(chart, 'up', { serviceName: 'petstore-v1', servicePort: 8080, functions: { findPets: {} } });
     const table = new RouteTable(chart, 'rt', { metadata: { name: 'petstore', namespace: 'gloo-system' }, weight: 10 });
-    table.addRoute({ matchers: [{ prefix: '/pets/find' }], destination: { upstream: up, functionName: 'findPets' } });
+    table.addRoute({ matchers: [{ path: PathMatch.prefix('/pets/find') }], action: RouteAction.forward(Destination.restFunction(up, 'findPets')) });
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs', namespace: 'gloo-system' } });
-    vs.addRoute({ matchers: [{ prefix: '/pets' }], delegateTo: table });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/pets') }], action: RouteAction.delegate(table) });
     expect(synthYaml(chart)).toMatchSnapshot();
   });
 
   test('fromRouteTableName refers to a table by name', () => {
     const chart = newChart();
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs' } });
-    vs.addRoute({ matchers: [{ prefix: '/x' }], delegateTo: RouteTable.fromRouteTableName(chart, 'ext', 'team-x', 'teams') });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'ext', 'team-x', 'teams')) });
     expect(synthYaml(chart)).toContain('delegateAction:\n          ref:\n            name: team-x\n            namespace: teams');
   });
 
@@ -28,7 +28,7 @@ describe('RouteTable', () => {
     const chart = newChart();
     const table = new RouteTable(chart, 'rt');
     const vs = new VirtualService(chart, 'vs');
-    expect(() => vs.addRoute({ matchers: [{ prefix: '/x' }], delegateTo: table, options: { prefixRewrite: '/' } })).toThrow(
+    expect(() => vs.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }], action: RouteAction.delegate(table), options: { prefixRewrite: '/' } })).toThrow(
       '[test/vs] routes[0].options.prefixRewrite: got "/", expected no prefix rewrite on a delegating route');
   });
 });

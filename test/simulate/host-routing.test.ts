@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { RoutingSimulator, Upstream, VirtualService } from '../../src';
+import { Destination, PathMatch, RouteAction, RoutingSimulator, Upstream, VirtualService } from '../../src';
 import { newChart } from '../util';
 
 /** A VirtualService manifest with the given domains and one catch-all route to `upstream`. */
@@ -87,11 +87,11 @@ describe('which VirtualService serves a host', () => {
     const shop = new Upstream(chart, 'shop', { serviceName: 'shop', servicePort: 80 });
     const admin = new Upstream(chart, 'admin', { serviceName: 'admin', servicePort: 80 });
     new VirtualService(chart, 'shop-vs', { metadata: { name: 'shop' }, domains: ['shop.example.com'] })
-      .addRoute({ matchers: [{ prefix: '/api' }], destination: { upstream: shop } });
+      .addRoute({ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.forward(Destination.upstream(shop)) });
     new VirtualService(chart, 'admin-vs', { metadata: { name: 'admin' }, domains: ['*.admin.example.com'] })
-      .addRoute({ matchers: [{ prefix: '/' }], destination: { upstream: admin } });
+      .addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.upstream(admin)) });
     new VirtualService(chart, 'internal-vs', { metadata: { name: 'internal' }, domains: ['shop.example.com'], gatewayName: 'internal' })
-      .addRoute({ matchers: [{ prefix: '/' }], destination: { upstream: admin } });
+      .addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.upstream(admin)) });
     const app = RoutingSimulator.fromApp(chart);
     const result = app.route({ host: 'shop.example.com', path: '/api/cart', method: 'POST', headers: { 'x-user': '1' } });
     expect(result).toMatchObject({ virtualServiceName: 'shop', domain: 'shop.example.com', routeIndex: 0, destinations: [{ upstream: 'default-shop-80', percent: 100 }] });

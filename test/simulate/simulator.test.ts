@@ -2,7 +2,8 @@ import { Testing } from 'cdk8s';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { Step } from '../../examples/petstore-canary/steps';
 import {
-  glooJestMatchers, RouteTable, RoutingSimulator, sharesByUpstream, simulate, Upstream, UpstreamGroup, VirtualService,
+  Destination, glooJestMatchers, HeaderMatch, PathMatch, QueryParameterMatch, RouteAction,
+  RouteTable, RoutingSimulator, sharesByUpstream, simulate, Upstream, UpstreamGroup, VirtualService,
 } from '../../src';
 import { newChart } from '../util';
 
@@ -76,16 +77,16 @@ describe('Gloo matching semantics', () => {
     for (const r of routes) vs.addRoute({ ...r(a, b), allowShadowing: true });
     return { chart, vs, a, b };
   }
-  const to = (up: Upstream) => ({ destination: { upstream: up } });
+  const to = (up: Upstream) => ({ action: RouteAction.forward(Destination.upstream(up)) });
   const hit = (vs: VirtualService, request: any) => Object.keys(sharesByUpstream(simulate(vs, request)));
 
   test('the first matching route wins', () => {
-    const { vs } = vsWith((a: Upstream) => ({ matchers: [{ prefix: '/x' }], ...to(a) }), (_a: Upstream, b: Upstream) => ({ matchers: [{ prefix: '/x' }], ...to(b) }));
+    const { vs } = vsWith((a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/x') }], ...to(a) }), (_a: Upstream, b: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/x') }], ...to(b) }));
     expect(hit(vs, { path: '/x' })).toEqual(['default-a-80']);
   });
 
   test('matchers are ORed, conditions inside one matcher ANDed', () => {
-    const { vs } = vsWith((a: Upstream) => ({ matchers: [{ prefix: '/p', headers: [{ name: 'h', value: '1' }], methods: ['POST'] }, { exact: '/q' }], ...to(a) }));
+    const { vs } = vsWith((a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/p'), headers: [HeaderMatch.valueIs('h', '1')], methods: ['POST'] }, { path: PathMatch.exact('/q') }], ...to(a) }));
     expect(hit(vs, { path: '/p', method: 'POST', headers: { h: '1' } })).toEqual(['default-a-80']);
     expect(hit(vs, { path: '/p', method: 'GET', headers: { h: '1' } })).toEqual([]);
     expect(hit(vs, { path: '/p', method: 'POST' })).toEqual([]);
@@ -94,8 +95,8 @@ describe('Gloo matching semantics', () => {
 
   test('prefix, exact and whole-path regex, without the query string', () => {
     const { vs } = vsWith(
-      (a: Upstream) => ({ matchers: [{ exact: '/e' }], ...to(a) }),
-      (a: Upstream) => ({ matchers: [{ regex: '/r/[0-9]+' }], ...to(a) }),
+      (a: Upstream) => ({ matchers: [{ path: PathMatch.exact('/e') }], ...to(a) }),
+      (a: Upstream) => ({ matchers: [{ path: PathMatch.regex('/r/[0-9]+') }], ...to(a) }),
     );
     expect(hit(vs, { path: '/e?x=1' })).toEqual(['default-a-80']);
     expect(hit(vs, { path: '/e/more' })).toEqual([]);
@@ -104,18 +105,18 @@ describe('Gloo matching semantics', () => {
   });
 
   test('case sensitivity', () => {
-    const { vs } = vsWith((a: Upstream) => ({ matchers: [{ prefix: '/Pets', caseSensitive: false }], ...to(a) }), (_a: Upstream, b: Upstream) => ({ matchers: [{ prefix: '/X' }], ...to(b) }));
+    const { vs } = vsWith((a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/Pets', { caseSensitive: false }) }], ...to(a) }), (_a: Upstream, b: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/X') }], ...to(b) }));
     expect(hit(vs, { path: '/pETs/1' })).toEqual(['default-a-80']);
     expect(hit(vs, { path: '/x' })).toEqual([]);
   });
 
   test('headers: exact, regex, presence and inversion; a missing header only satisfies an inverted presence match', () => {
     const { vs } = vsWith(
-      (a: Upstream) => ({ matchers: [{ prefix: '/exact', headers: [{ name: 'h', value: 'v' }] }], ...to(a) }),
-      (a: Upstream) => ({ matchers: [{ prefix: '/regex', headers: [{ name: 'h', value: 'v[0-9]', regex: true }] }], ...to(a) }),
-      (a: Upstream) => ({ matchers: [{ prefix: '/present', headers: [{ name: 'h' }] }], ...to(a) }),
-      (a: Upstream) => ({ matchers: [{ prefix: '/absent', headers: [{ name: 'h', invertMatch: true }] }], ...to(a) }),
-      (a: Upstream) => ({ matchers: [{ prefix: '/not', headers: [{ name: 'h', value: 'v', invertMatch: true }] }], ...to(a) }),
+      (a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/exact'), headers: [HeaderMatch.valueIs('h', 'v')] }], ...to(a) }),
+      (a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/regex'), headers: [HeaderMatch.valueMatchesRegex('h', 'v[0-9]')] }], ...to(a) }),
+      (a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/present'), headers: [HeaderMatch.isPresent('h')] }], ...to(a) }),
+      (a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/absent'), headers: [HeaderMatch.isAbsent('h')] }], ...to(a) }),
+      (a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/not'), headers: [HeaderMatch.valueIsNot('h', 'v')] }], ...to(a) }),
     );
     expect(hit(vs, { path: '/exact', headers: { h: 'v' } })).toHaveLength(1);
     expect(hit(vs, { path: '/exact', headers: { h: 'vv' } })).toHaveLength(0);
@@ -131,7 +132,7 @@ describe('Gloo matching semantics', () => {
   });
 
   test('query parameters: exact, regex and presence', () => {
-    const { vs } = vsWith((a: Upstream) => ({ matchers: [{ prefix: '/', queryParameters: [{ name: 'v', value: '[0-9]+', regex: true }, { name: 'debug' }] }], ...to(a) }));
+    const { vs } = vsWith((a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/'), queryParameters: [QueryParameterMatch.valueMatchesRegex('v', '[0-9]+'), QueryParameterMatch.isPresent('debug')] }], ...to(a) }));
     expect(hit(vs, { path: '/x?v=12&debug' })).toHaveLength(1);
     expect(hit(vs, { path: '/x?v=1a&debug=1' })).toHaveLength(0);
     expect(hit(vs, { path: '/x?v=1' })).toHaveLength(0);
@@ -142,10 +143,10 @@ describe('Gloo matching semantics', () => {
     const a = new Upstream(chart, 'a', { serviceName: 'a', servicePort: 80 });
     const b = new Upstream(chart, 'b', { serviceName: 'b', servicePort: 80 });
     const rt = new RouteTable(chart, 'rt', { metadata: { name: 'team', namespace: 'teams' } });
-    rt.addRoute({ matchers: [{ prefix: '/team/a' }], destination: { upstream: a } });
+    rt.addRoute({ matchers: [{ path: PathMatch.prefix('/team/a') }], action: RouteAction.forward(Destination.upstream(a)) });
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs' } });
-    vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: rt });
-    vs.addRoute({ matchers: [{ prefix: '/' }], destination: { upstream: b } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.delegate(rt) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.upstream(b)) });
     const viaTable = simulate(vs, { path: '/team/a/1' });
     expect([viaTable.routeIndex, viaTable.routeTable, viaTable.routeTableRouteIndex, viaTable.destinations[0].upstream]).toEqual([0, 'teams/team', 0, 'default-a-80']);
     const fallThrough = simulate(vs, { path: '/team/z' });
@@ -156,16 +157,16 @@ describe('Gloo matching semantics', () => {
     const chart = newChart();
     const a = new Upstream(chart, 'a', { serviceName: 'a', servicePort: 80 });
     const b = new Upstream(chart, 'b', { serviceName: 'b', servicePort: 80 });
-    const group = new UpstreamGroup(chart, 'g', { metadata: { name: 'g' }, destinations: [{ upstream: a, weight: 3 }, { upstream: b, weight: 1 }] });
+    const group = new UpstreamGroup(chart, 'g', { metadata: { name: 'g' }, destinations: [{ destination: Destination.upstream(a), weight: 3 }, { destination: Destination.upstream(b), weight: 1 }] });
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs' } });
-    vs.addRoute({ matchers: [{ prefix: '/g' }], upstreamGroup: group });
-    vs.addRoute({ matchers: [{ prefix: '/ext' }], upstreamGroup: UpstreamGroup.fromUpstreamGroupName(chart, 'e', 'elsewhere') });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/g') }], action: RouteAction.upstreamGroup(group) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/ext') }], action: RouteAction.upstreamGroup(UpstreamGroup.fromUpstreamGroupName(chart, 'e', 'elsewhere')) });
     expect(sharesByUpstream(simulate(vs, { path: '/g' }))).toEqual({ 'default-a-80': 75, 'default-b-80': 25 });
     expect(simulate(vs, { path: '/ext' })).toMatchObject({ matched: true, destinations: [], unresolved: 'UpstreamGroup gloo-system/elsewhere' });
   });
 
   test('works on synthesized manifests too', () => {
-    const { vs, chart } = vsWith((a: Upstream) => ({ matchers: [{ prefix: '/' }], ...to(a) }));
+    const { vs, chart } = vsWith((a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/') }], ...to(a) }));
     const sim = new RoutingSimulator(Testing.synth(chart));
     expect(sim.simulate('vs', { path: '/x' }).destinations.map(d => d.upstream)).toEqual(['default-a-80']);
     expect(() => sim.simulate('nope', { path: '/' })).toThrow('no VirtualService nope among the manifests');

@@ -1,5 +1,5 @@
-import { checkDomains, whyInvalidDomain } from '../../src/validation/domain-rules';
-import { whyInvalidHeaderName } from '../../src/validation/header-rules';
+import { checkDomains, whyInvalidDomain } from '../../src/model/domain-rules';
+import { whyInvalidHeaderName } from '../../src/model/header-rules';
 
 describe('domains (Envoy VirtualHost.domains)', () => {
   test.each(['*', 'api.example.com', '*.example.com', '*-api.example.com', 'api.example.*', 'api-*', 'example.com:8080',

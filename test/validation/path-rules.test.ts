@@ -1,4 +1,5 @@
-import { whyInvalidPrefixRewrite, whyInvalidRe2, whyInvalidRoutePath } from '../../src';
+import { whyInvalidPrefixRewrite, whyInvalidRoutePath } from '../../src/model/path-rules';
+import { whyInvalidRe2 } from '../../src/private/re2';
 
 describe('route paths and prefix rewrites (Gloo ValidateRoutePath / ValidatePrefixRewrite)', () => {
   test.each(['/', '/api/pets', '/findPetWithId', "/a-b_c.d~e!f$g&h'(i)*j+k,l;m=n:o@p", '/%41', ''])('accepts %p', (p) => {

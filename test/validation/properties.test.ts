@@ -3,7 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing, Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
-import { AtomicOutputDirectory, RouteProps, simulate, Upstream, validateManifests, VirtualService } from '../../src';
+import {
+  AtomicOutputDirectory, Destination, HeaderMatch, PathMatch, QueryParameterMatch, RouteAction, RouteMatcher, RouteProps, simulate, Upstream,
+  validateManifests, VirtualService,
+} from '../../src';
 
 const UPSTREAMS = ['a', 'b', 'c'];
 
@@ -26,14 +29,17 @@ function buildApp(specs: RouteSpec[], app: App = Testing.app()): { chart: Chart;
   const ups = UPSTREAMS.map(u => new Upstream(chart, u, { serviceName: u, servicePort: 80 }));
   const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs', namespace: 'gloo-system' } });
   specs.forEach((s, i) => {
-    const matcher = {
-      prefix: `/r${i}/`,
-      headers: s.header ? [{ name: 'x-route', value: s.header }] : undefined,
+    const matcher: RouteMatcher = {
+      path: PathMatch.prefix(`/r${i}/`),
+      headers: s.header ? [HeaderMatch.valueIs('x-route', s.header)] : undefined,
       methods: s.method ? [s.method] : undefined,
     };
     const props: RouteProps = s.weights.length === 1
-      ? { matchers: [matcher], destination: { upstream: ups[s.upstreams[0]] } }
-      : { matchers: [matcher], weightedDestinations: s.weights.map((w, j) => ({ upstream: ups[s.upstreams[j]], weight: w })) };
+      ? { matchers: [matcher], action: RouteAction.forward(Destination.upstream(ups[s.upstreams[0]])) }
+      : {
+        matchers: [matcher],
+        action: RouteAction.weightedForward(s.weights.map((w, j) => ({ destination: Destination.upstream(ups[s.upstreams[j]]), weight: w }))),
+      };
     vs.addRoute(props);
   });
   return { chart, vs };
@@ -116,14 +122,16 @@ describe('properties', () => {
 
     test('matchers with conditions but no path', () => {
       const conditions = fc.record({
-        headers: fc.option(fc.array(fc.record({ name: fc.stringMatching(/^[a-z]{1,6}$/), value: fc.stringMatching(/^[a-z0-9]{1,6}$/) }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+        headers: fc.option(fc.array(fc.record({ name: fc.stringMatching(/^[a-z]{1,6}$/), value: fc.stringMatching(/^[a-z0-9]{1,6}$/) })
+          .map(h => HeaderMatch.valueIs(h.name, h.value)), { minLength: 1, maxLength: 3 }), { nil: undefined }),
         methods: fc.option(fc.constantFrom<string[]>(['GET'], ['POST', 'PUT']), { nil: undefined }),
       }).filter(c => c.headers !== undefined || c.methods !== undefined);
       fc.assert(fc.property(conditions, (matcher) => {
         synthFails(app => {
           const { vs } = buildApp([], app);
-          vs.addRoute({ matchers: [matcher], destination: { upstream: Upstream.fromUpstreamName(vs, 'u', 'x') } });
-        }, /routes\[0\]\.matchers\[0\]: got .*, expected a path specifier \(prefix, exact or regex\)/);
+          // a JavaScript caller can leave out the path match, which the types require
+          vs.addRoute({ matchers: [matcher as any], action: RouteAction.forward(Destination.upstream(Upstream.fromUpstreamName(vs, 'u', 'x'))) });
+        }, /routes\[0\]\.matchers\[0\]: got .*, expected a matcher with a path match/);
       }), { numRuns: 30 });
     });
 
@@ -132,10 +140,10 @@ describe('properties', () => {
       fc.assert(fc.property(badRegex, fc.constantFrom('path', 'header', 'query'), (regex, where) => {
         synthFails(app => {
           const { vs } = buildApp([], app);
-          const matcher = where === 'path' ? { regex }
-            : where === 'header' ? { prefix: '/', headers: [{ name: 'h', value: regex, regex: true }] }
-              : { prefix: '/', queryParameters: [{ name: 'q', value: regex, regex: true }] };
-          vs.addRoute({ matchers: [matcher], destination: { upstream: Upstream.fromUpstreamName(vs, 'u', 'x') } });
+          const matcher: RouteMatcher = where === 'path' ? { path: PathMatch.regex(regex) }
+            : where === 'header' ? { path: PathMatch.prefix('/'), headers: [HeaderMatch.valueMatchesRegex('h', regex)] }
+              : { path: PathMatch.prefix('/'), queryParameters: [QueryParameterMatch.valueMatchesRegex('q', regex)] };
+          vs.addRoute({ matchers: [matcher], action: RouteAction.forward(Destination.upstream(Upstream.fromUpstreamName(vs, 'u', 'x'))) });
         }, /expected a valid RE2 regular expression/);
       }), { numRuns: 30 });
     });

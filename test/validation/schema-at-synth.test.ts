@@ -1,6 +1,6 @@
 import { App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { CrdSchemaCheck, CrdSchemaValidator, Upstream, UpstreamGroup, VirtualService } from '../../src';
+import { CrdSchemaCheck, CrdSchemaValidator, Destination, PathMatch, RouteAction, Upstream, UpstreamGroup, VirtualService } from '../../src';
 import { newChart, vsRoutes } from '../util';
 
 /** The validation errors of every construct of the app, as cdk8s runs them at synth (without rendering). */
@@ -18,7 +18,7 @@ function setup(chart: Chart = newChart()) {
 describe('the CRD-schema check at synth', () => {
   test('fails when an escape-hatch option has a typo', () => {
     const { chart, v1, vs } = setup();
-    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 }, options: { extra: { timout: '5s' } } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(v1)), options: { extra: { timout: '5s' } } });
     expect(() => Testing.synth(chart)).toThrow(
       '[test/vs] spec.virtualHost.routes[0].options.timout: got "5s", expected what the gateway.solo.io/v1/VirtualService crd schema accepts: unknown field, pruned by the API server');
   });
@@ -34,7 +34,7 @@ describe('the CRD-schema check at synth', () => {
     const { chart, v1, vs } = setup();
     expect(validationErrors(chart)).toEqual([]); // the check renders the objects and keeps the rendering
     v1.apiObject.metadata.addLabel('team', 'checkout'); // a change after the check
-    vs.addRoute({ matchers: [{ prefix: '/late' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/late') }], action: RouteAction.forward(Destination.upstream(v1)) });
     const manifests = Testing.synth(chart);
     expect(manifests.find((m: any) => m.kind === 'Upstream').metadata.labels).toEqual({ team: 'checkout' });
     expect(manifests.find((m: any) => m.kind === 'VirtualService').spec.virtualHost.routes).toHaveLength(1);
@@ -54,7 +54,7 @@ describe('the CRD-schema check at synth', () => {
 
   test('fails when an UpstreamGroup weight is out of the schema\'s range through a patch, naming the group', () => {
     const { chart, v1 } = setup();
-    const group = new UpstreamGroup(chart, 'group', { destinations: [{ upstream: v1, weight: 1 }] });
+    const group = new UpstreamGroup(chart, 'group', { destinations: [{ destination: Destination.upstream(v1), weight: 1 }] });
     group.apiObject.addJsonPatch(JsonPatch.replace('/spec/destinations/0/weight', 'heavy'));
     expect(validationErrors(chart)).toEqual([
       expect.stringMatching(/^\[test\/group\] spec\.destinations\[0\]\.weight: got "heavy", expected what the gloo\.solo\.io\/v1\/UpstreamGroup crd schema accepts: expected an integer/),
@@ -63,7 +63,7 @@ describe('the CRD-schema check at synth', () => {
 
   test('a valid escape-hatch option passes', () => {
     const { chart, v1, vs } = setup();
-    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 }, options: { extra: { timeout: '5s', retries: { numRetries: 3 } } } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(v1)), options: { extra: { timeout: '5s', retries: { numRetries: 3 } } } });
     expect(vsRoutes(chart)[0].options).toEqual({ retries: { numRetries: 3 }, timeout: '5s' });
   });
 
@@ -72,7 +72,7 @@ describe('the CRD-schema check at synth', () => {
     const off = setup(new Chart(app, 'off'));
     const on = setup(new Chart(app, 'on'));
     for (const { vs, v1 } of [off, on]) {
-      vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 }, options: { extra: { timout: '5s' } } });
+      vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(v1)), options: { extra: { timout: '5s' } } });
     }
     expect(validationErrors(app).filter(e => e.includes('timout'))).toHaveLength(2);
     CrdSchemaCheck.disable(off.chart);
@@ -85,7 +85,7 @@ describe('the CRD-schema check at synth', () => {
     const app = Testing.app();
     app.node.setContext(CrdSchemaCheck.CONTEXT_KEY, false);
     const { v1, vs } = setup(new Chart(app, 'test'));
-    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 }, options: { extra: { timout: '5s' } } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(v1)), options: { extra: { timout: '5s' } } });
     expect(CrdSchemaCheck.isEnabled(vs)).toBe(false);
     expect(validationErrors(app)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import { AtomicOutputDirectory, RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
+import { AtomicOutputDirectory, Destination, HeaderMatch, PathMatch, RouteAction, RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
 import { newChart, vsRoutes } from '../util';
 
 function setup(chart: Chart = newChart()) {
@@ -25,9 +25,9 @@ function synthErrorLines(chart: Chart): string[] {
 describe('synth-time rules', () => {
   test('report every problem of the app in one synth', () => {
     const { chart, v1, v2, vs } = setup();
-    vs.addRoute({ matchers: [{ regex: '(?=x)' }], destination: { upstream: v1 } });
-    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 }, options: { prefixRewrite: '/x//y' } });
-    vs.addRoute({ matchers: [{ prefix: '/a/b' }], destination: { upstream: v2 } });
+    vs.addRoute({ matchers: [{ path: PathMatch.regex('(?=x)') }], action: RouteAction.forward(Destination.upstream(v1)) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(v1)), options: { prefixRewrite: '/x//y' } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a/b') }], action: RouteAction.forward(Destination.upstream(v2)) });
     new VirtualService(chart, 'twin');
     let message = '';
     try {
@@ -46,23 +46,23 @@ describe('synth-time rules', () => {
 
   test('allowShadowing opts a route out of the shadowing check', () => {
     const { chart, v1, v2, vs } = setup();
-    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 } });
-    vs.addRoute({ matchers: [{ prefix: '/a/b' }], destination: { upstream: v2 }, allowShadowing: true });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(v1)) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a/b') }], action: RouteAction.forward(Destination.upstream(v2)), allowShadowing: true });
     expect(vsRoutes(chart)).toHaveLength(2);
   });
 
   test('a route is only shadowed when every one of its matchers is covered', () => {
     const { chart, v1, v2, vs } = setup();
-    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 } });
-    vs.addRoute({ matchers: [{ prefix: '/a/b' }, { prefix: '/c' }], destination: { upstream: v2 } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(v1)) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a/b') }, { path: PathMatch.prefix('/c') }], action: RouteAction.forward(Destination.upstream(v2)) });
     expect(vsRoutes(chart)).toHaveLength(2);
   });
 
   test('the header canary order of the blog is not shadowing', () => {
     const { chart, v1, v2, vs } = setup();
-    vs.addRoute({ matchers: [{ prefix: '/findPets', headers: [{ name: 'x-canary', value: 'true' }] }], destination: { upstream: v2 } });
-    vs.addRoute({ matchers: [{ prefix: '/findPetWithId' }], destination: { upstream: v1 } });
-    vs.addRoute({ matchers: [{ prefix: '/findPets' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/findPets'), headers: [HeaderMatch.valueIs('x-canary', 'true')] }], action: RouteAction.forward(Destination.upstream(v2)) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/findPetWithId') }], action: RouteAction.forward(Destination.upstream(v1)) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/findPets') }], action: RouteAction.forward(Destination.upstream(v1)) });
     expect(vsRoutes(chart)).toHaveLength(3);
   });
 
@@ -98,9 +98,9 @@ describe('synth-time rules', () => {
 
   test('fails when a route added after a synth is shadowed: the cached route check runs again', () => {
     const { chart, v1, v2, vs } = setup();
-    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(v1)) });
     expect(vsRoutes(chart)).toHaveLength(1);
-    vs.addRoute({ matchers: [{ prefix: '/a/b' }], destination: { upstream: v2 } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a/b') }], action: RouteAction.forward(Destination.upstream(v2)) });
     expect(synthErrorLines(chart)).toEqual([expect.stringMatching(/^ {2}\[test\/vs\] routes\[1\]\.matchers: got \[\{"prefix":"\/a\/b"\}\], expected a route that can match/)]);
   });
 
@@ -122,36 +122,36 @@ describe('synth-time rules', () => {
   test('delegation to a table whose routes all start with the parent prefix is fine', () => {
     const { chart, v1, vs } = setup();
     const rt = new RouteTable(chart, 'rt', { metadata: { name: 'team' } });
-    rt.addRoute({ matchers: [{ prefix: '/team/a' }], destination: { upstream: v1 } });
-    rt.addRoute({ matchers: [{ exact: '/team' }], destination: { upstream: v1 } });
-    vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: rt });
-    vs.addRoute({ matchers: [{ prefix: '/team/b' }], destination: { upstream: v1 } }); // no route of the table covers /team/b, so it is reachable
+    rt.addRoute({ matchers: [{ path: PathMatch.prefix('/team/a') }], action: RouteAction.forward(Destination.upstream(v1)) });
+    rt.addRoute({ matchers: [{ path: PathMatch.exact('/team') }], action: RouteAction.forward(Destination.upstream(v1)) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.delegate(rt) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team/b') }], action: RouteAction.forward(Destination.upstream(v1)) }); // no route of the table covers /team/b, so it is reachable
     expect(vsRoutes(chart)).toHaveLength(2);
   });
 
   test('fails when a route is shadowed through nested delegation, naming the path through the tables', () => {
     const { chart, v1, vs } = setup();
     const inner = new RouteTable(chart, 'inner', { metadata: { name: 'inner' } });
-    inner.addRoute({ matchers: [{ prefix: '/team' }], destination: { upstream: v1 } });
+    inner.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.forward(Destination.upstream(v1)) });
     const outer = new RouteTable(chart, 'outer', { metadata: { name: 'outer' } });
-    outer.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: inner });
-    vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: outer });
-    vs.addRoute({ matchers: [{ prefix: '/team/b' }], destination: { upstream: v1 } });
+    outer.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.delegate(inner) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.delegate(outer) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team/b') }], action: RouteAction.forward(Destination.upstream(v1)) });
     expect(() => Testing.synth(chart)).toThrow(/routes\[1\]\.matchers: .*delegates every request this one matches to RouteTable outer routes\[0\], then RouteTable inner routes\[0\], which matches them all/);
   });
 
   test('a route after a delegation to an external RouteTable is not reported: its routes are unknown', () => {
     const { chart, v1, vs } = setup();
-    vs.addRoute({ matchers: [{ prefix: '/team' }], delegateTo: RouteTable.fromRouteTableName(chart, 'ext', 'team', 'teams') });
-    vs.addRoute({ matchers: [{ prefix: '/team/b' }], destination: { upstream: v1 } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'ext', 'team', 'teams')) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team/b') }], action: RouteAction.forward(Destination.upstream(v1)) });
     expect(vsRoutes(chart)).toHaveLength(2);
   });
 
   test('external upstreams, groups and tables are fine', () => {
     const { chart, vs } = setup();
-    vs.addRoute({ matchers: [{ prefix: '/a' }], destination: { upstream: Upstream.fromUpstreamName(chart, 'u', 'legacy') } });
-    vs.addRoute({ matchers: [{ prefix: '/b' }], upstreamGroup: UpstreamGroup.fromUpstreamGroupName(chart, 'g', 'shared') });
-    vs.addRoute({ matchers: [{ prefix: '/c' }], delegateTo: RouteTable.fromRouteTableName(chart, 'r', 'team', 'teams') });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(Upstream.fromUpstreamName(chart, 'u', 'legacy'))) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/b') }], action: RouteAction.upstreamGroup(UpstreamGroup.fromUpstreamGroupName(chart, 'g', 'shared')) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/c') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'r', 'team', 'teams')) });
     expect(vsRoutes(chart)).toHaveLength(3);
   });
 });
@@ -180,7 +180,7 @@ describe('AtomicOutputDirectory', () => {
     const before = fs.readFileSync(path.join(outdir, 'chart.k8s.yaml'), 'utf8');
     expect(() => synthInto(outdir, chart => {
       const { v1, vs } = setup(chart);
-      vs.addRoute({ matchers: [{ regex: '(' }], destination: { upstream: v1 } });
+      vs.addRoute({ matchers: [{ path: PathMatch.regex('(') }], action: RouteAction.forward(Destination.upstream(v1)) });
     })).toThrow(/routes\[0\]\.matchers\[0\]\.regex/);
     expect(fs.readdirSync(outdir)).toEqual(['chart.k8s.yaml']);
     expect(fs.readFileSync(path.join(outdir, 'chart.k8s.yaml'), 'utf8')).toBe(before);

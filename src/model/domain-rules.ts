@@ -1,4 +1,4 @@
-import { AddProblem } from '../private/route-checks';
+import { AddProblem } from '../private/errors';
 
 /**
  * The domains of one VirtualService, as Envoy reads them (`VirtualHost.domains`):

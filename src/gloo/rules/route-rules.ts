@@ -1,9 +1,11 @@
 import { IConstruct } from 'constructs';
-import { whyInvalidPrefixRewrite, whyInvalidRe2, whyInvalidRoutePath } from './path-rules';
 import { Cover, coveringMatcher } from './shadowing';
-import { HeaderMatcher, Route, RouteMatcher } from '../gloo/route';
-import { Problem } from '../private/errors';
-import { AddProblem } from '../private/route-checks';
+import { whyInvalidPrefixRewrite, whyInvalidRoutePath } from '../../model/path-rules';
+import { RouteActionType } from '../../model/route-action';
+import { Problem, AddProblem } from '../../private/errors';
+import { whyInvalidRe2 } from '../../private/re2';
+import { Route } from '../route';
+import { GlooCondition, GlooMatcher, glooMatchersOf, renderMatcher } from '../route-render';
 
 /** A route and a problem Gloo would have with it. */
 export interface RouteProblem {
@@ -29,18 +31,23 @@ export function checkRouteList(info: RouteContainerInfo): RouteProblem[] {
   info.routes.forEach((route, index) => {
     const add = (field: string, given: unknown, expected: string, hint?: string) => out.push({
       route,
-      problem: { path: route.owner.node.path, field: `${route.label}${field ? `.${field}` : ''}`, given, expected, hint },
+      problem: { path: route._owner.node.path, field: `${route._label}${field ? `.${field}` : ''}`, given, expected, hint },
     });
     checkPathsAndRegexes(route, add);
     checkReferences(route, info.container, add);
-    if (route.props.delegateTo) checkDelegation(route, add);
-    if (!route.props.allowShadowing) checkShadowing(route, info.routes.slice(0, index), add);
+    if (route.action.type === RouteActionType.DELEGATE) checkDelegation(route, add);
+    if (!route._props.allowShadowing) checkShadowing(route, info.routes.slice(0, index), add);
   });
   return out;
 }
 
+/** The matchers given to a route, in Gloo's shape (none when the route takes Gloo's default). */
+function givenMatchers(route: Route): GlooMatcher[] {
+  return (route._props.matchers ?? []).map(renderMatcher);
+}
+
 function checkPathsAndRegexes(route: Route, add: AddProblem): void {
-  (route.props.matchers ?? []).forEach((m, i) => {
+  givenMatchers(route).forEach((m, i) => {
     for (const k of ['prefix', 'exact'] as const) {
       const v = m[k];
       const why = typeof v === 'string' ? whyInvalidRoutePath(v) : undefined;
@@ -59,7 +66,7 @@ function checkPathsAndRegexes(route: Route, add: AddProblem): void {
       if (why) add(`matchers[${i}].queryParameters[${j}].value`, q.value, `a valid RE2 regular expression (${why})`, 'gloo passes query regexes to envoy unchecked; envoy would reject the configuration');
     });
   });
-  const rewrite = route.props.options?.prefixRewrite;
+  const rewrite = route._props.options?.prefixRewrite;
   if (typeof rewrite === 'string') {
     const why = whyInvalidPrefixRewrite(rewrite);
     if (why) {
@@ -68,7 +75,7 @@ function checkPathsAndRegexes(route: Route, add: AddProblem): void {
         : 'gloo accepts it, and envoy would forward paths that do not start with "/"');
     }
   }
-  const regexRewrite = route.props.options?.extra?.regexRewrite?.pattern?.regex;
+  const regexRewrite = route._props.options?.extra?.regexRewrite?.pattern?.regex;
   if (typeof regexRewrite === 'string') {
     const why = whyInvalidRe2(regexRewrite);
     if (why) add('options.regexRewrite.pattern.regex', regexRewrite, `a valid RE2 regular expression (${why})`);
@@ -78,11 +85,12 @@ function checkPathsAndRegexes(route: Route, add: AddProblem): void {
 function checkReferences(route: Route, container: IConstruct, add: AddProblem): void {
   const root = container.node.root;
   const refs: Array<[string, IConstruct | undefined, string]> = [
-    ['routeAction.single.upstream', route.props.destination?.upstream, 'Upstream'],
-    ['routeAction.upstreamGroup', route.props.upstreamGroup, 'UpstreamGroup'],
-    ['delegateAction.ref', route.props.delegateTo, 'RouteTable'],
+    ['routeAction.single.upstream', route.action.destination?.targetUpstream, 'Upstream'],
+    ['routeAction.upstreamGroup', route.action.targetGroup, 'UpstreamGroup'],
+    ['delegateAction.ref', route.action.routeTable, 'RouteTable'],
   ];
-  (route.props.weightedDestinations ?? []).forEach((d, i) => refs.push([`routeAction.multi.destinations[${i}].destination.upstream`, d.upstream, 'Upstream']));
+  (route.action.destinations ?? []).forEach((d, i) => refs.push([`routeAction.multi.destinations[${i}].destination.upstream`, d.destination.targetUpstream, 'Upstream']));
+  if (route._props.mirror) refs.push(['options.shadowing.upstream', route._props.mirror.upstream, 'Upstream']);
   for (const [field, ref, kind] of refs) {
     if (ref !== undefined && !isInApp(ref, root)) {
       add(field, describeRef(ref), `an ${kind} defined in this app or declared external with ${kind}.from${kind}Name()`,
@@ -102,22 +110,22 @@ function describeRef(ref: any): string {
 }
 
 function checkDelegation(route: Route, add: AddProblem): void {
-  const matchers = route.props.matchers ?? [];
+  const matchers = givenMatchers(route);
   if (matchers.length > 1) {
     add('matchers', matchers, 'at most one matcher on a delegating route', 'gloo rejects the route (MatcherCountErr)');
     return;
   }
-  const parent: RouteMatcher = matchers[0] ?? { prefix: '/' };
+  const parent: GlooMatcher = matchers[0] ?? { prefix: '/' };
   if (parent.prefix === undefined) {
     add('matchers[0]', parent, 'a prefix matcher on a delegating route', 'gloo rejects the route (MissingPrefixErr)');
     return;
   }
-  const table: any = route.props.delegateTo;
+  const table: any = route.action.routeTable;
   const childRoutes: Route[] | undefined = Array.isArray(table?.routes) ? table.routes : undefined;
   if (!childRoutes) return; // an external RouteTable: its routes are unknown here
   childRoutes.forEach(child => {
-    child.effectiveMatchers.forEach((m, j) => {
-      const field = `delegateAction.ref → ${table.name} ${child.label}.matchers[${j}]`;
+    glooMatchersOf(child).forEach((m, j) => {
+      const field = `delegateAction.ref → ${table.name} ${child._label}.matchers[${j}]`;
       const childPath = m.prefix ?? m.exact ?? m.regex ?? '/';
       if (m.regex !== undefined || !childPath.startsWith(parent.prefix!)) {
         add(field, childPath, `a path that starts with the delegating prefix ${JSON.stringify(parent.prefix)}`,
@@ -150,8 +158,8 @@ function findCycle(table: any, seen: Set<any>): string[] | undefined {
   if (seen.has(table)) return [table.name];
   seen.add(table);
   for (const r of table.routes as Route[]) {
-    if (r.props.delegateTo) {
-      const rest = findCycle(r.props.delegateTo, seen);
+    if (r.action.routeTable) {
+      const rest = findCycle(r.action.routeTable, seen);
       if (rest) return [table.name, ...rest];
     }
   }
@@ -159,12 +167,12 @@ function findCycle(table: any, seen: Set<any>): string[] | undefined {
   return undefined;
 }
 
-function sameHeader(a: HeaderMatcher, b: HeaderMatcher): boolean {
+function sameHeader(a: GlooCondition, b: GlooCondition): boolean {
   return a.name.toLowerCase() === b.name.toLowerCase() && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex && !!a.invertMatch === !!b.invertMatch;
 }
 
 function checkShadowing(route: Route, earlier: Route[], add: AddProblem): void {
-  const matchers = route.effectiveMatchers;
+  const matchers = glooMatchersOf(route);
   let firstCover: Cover | undefined;
   for (const m of matchers) {
     const cover = coveringMatcher(m, earlier);
@@ -172,7 +180,7 @@ function checkShadowing(route: Route, earlier: Route[], add: AddProblem): void {
     firstCover ??= cover;
   }
   if (!firstCover) return;
-  const earlierRoute = `${firstCover.route.label} (${firstCover.route.owner.node.path})`;
+  const earlierRoute = `${firstCover.route._label} (${firstCover.route._owner.node.path})`;
   const how = firstCover.via
     ? `${earlierRoute} comes first and delegates every request this one matches to ${firstCover.via}, which matches them all`
     : `${earlierRoute} comes first and matches every request this one matches`;

@@ -1,4 +1,4 @@
-import { Problem } from '../private/errors';
+import { Problem } from '../../private/errors';
 
 /** What the domain rules need to know about a VirtualService. */
 export interface DomainHolder {

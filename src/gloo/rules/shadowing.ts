@@ -1,5 +1,6 @@
-import { re2FullMatch } from './path-rules';
-import { HeaderMatcher, QueryParameterMatcher, Route, RouteMatcher } from '../gloo/route';
+import { re2FullMatch } from '../../private/re2';
+import { Route } from '../route';
+import { GlooCondition, GlooMatcher, glooMatchersOf } from '../route-render';
 
 /** An earlier route that matches every request a later matcher matches. */
 export interface Cover {
@@ -22,27 +23,27 @@ export interface Cover {
  * `later` when its own matcher does and a route of its table (of this app, so its routes are known)
  * covers `later` too.
  */
-export function coveringMatcher(later: RouteMatcher, earlier: Route[], visiting: Set<unknown> = new Set()): Cover | undefined {
+export function coveringMatcher(later: GlooMatcher, earlier: Route[], visiting: Set<unknown> = new Set()): Cover | undefined {
   for (const route of earlier) {
-    const matchers = route.effectiveMatchers;
+    const matchers = glooMatchersOf(route);
     for (let i = 0; i < matchers.length; i++) {
       if (!covers(matchers[i], later)) continue;
-      if (!route.props.delegateTo) return { route, matcher: i };
-      const via = coverInTable(route.props.delegateTo, later, visiting);
+      if (!route.action.routeTable) return { route, matcher: i };
+      const via = coverInTable(route.action.routeTable, later, visiting);
       if (via) return { route, matcher: i, via };
     }
   }
   return undefined;
 }
 
-function coverInTable(table: any, later: RouteMatcher, visiting: Set<unknown>): string | undefined {
+function coverInTable(table: any, later: GlooMatcher, visiting: Set<unknown>): string | undefined {
   const routes: Route[] | undefined = Array.isArray(table?.routes) ? table.routes : undefined;
   if (!routes || visiting.has(table)) return undefined; // an external table (routes unknown), or a cycle
   visiting.add(table);
   try {
     const inner = coveringMatcher(later, routes, visiting);
     if (!inner) return undefined;
-    const here = `RouteTable ${table.namespace ? `${table.namespace}/` : ''}${table.name} ${inner.route.label}`;
+    const here = `RouteTable ${table.namespace ? `${table.namespace}/` : ''}${table.name} ${inner.route._label}`;
     return inner.via ? `${here}, then ${inner.via}` : here;
   } finally {
     visiting.delete(table);
@@ -53,12 +54,12 @@ function coverInTable(table: any, later: RouteMatcher, visiting: Set<unknown>): 
  * Whether every request `b` matches is also matched by `a` (as Gloo's short-circuit check reasons:
  * path, case sensitivity, headers, query parameters and methods). It errs on the side of `false`.
  */
-export function covers(a: RouteMatcher, b: RouteMatcher): boolean {
+export function covers(a: GlooMatcher, b: GlooMatcher): boolean {
   return pathCovers(a, b) && conditionsCover(a.headers, b.headers, headerImplies)
     && conditionsCover(a.queryParameters, b.queryParameters, queryImplies) && methodsCover(a.methods, b.methods);
 }
 
-function pathCovers(a: RouteMatcher, b: RouteMatcher): boolean {
+function pathCovers(a: GlooMatcher, b: GlooMatcher): boolean {
   const aSensitive = a.caseSensitive ?? true;
   const bSensitive = b.caseSensitive ?? true;
   // a case-sensitive matcher does not cover an insensitive one: /FINDPETS matches only the latter
@@ -91,7 +92,7 @@ function conditionsCover<T>(a: T[] | undefined, b: T[] | undefined, implies: (bc
 }
 
 /** Whether header condition `b` being true makes header condition `a` true. */
-function headerImplies(b: HeaderMatcher, a: HeaderMatcher): boolean {
+function headerImplies(b: GlooCondition, a: GlooCondition): boolean {
   if (b.name.toLowerCase() !== a.name.toLowerCase()) return false;
   const aPresence = a.value === undefined || a.value === '';
   const bPresence = b.value === undefined || b.value === '';
@@ -110,7 +111,7 @@ function headerImplies(b: HeaderMatcher, a: HeaderMatcher): boolean {
   return false;
 }
 
-function queryImplies(b: QueryParameterMatcher, a: QueryParameterMatcher): boolean {
+function queryImplies(b: GlooCondition, a: GlooCondition): boolean {
   return headerImplies({ ...b, invertMatch: false }, { ...a, invertMatch: false }) && b.name === a.name;
 }
 

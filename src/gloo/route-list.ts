@@ -1,9 +1,10 @@
 import { IConstruct } from 'constructs';
-import { addCachedValidation, AppState } from './app-state';
-import { formatProblemBody, GlooInputError } from './errors';
+import { Route, RouteProps } from './route';
 import { checkRoute } from './route-checks';
-import { Route, RouteProps } from '../gloo/route';
-import { checkRouteList } from '../validation/route-rules';
+import { renderRoute } from './route-render';
+import { addCachedValidation, AppState } from '../private/app-state';
+import { formatProblemBody, GlooInputError } from '../private/errors';
+import { checkRouteList } from './rules/route-rules';
 
 /**
  * The ordered routes of a VirtualService or RouteTable.
@@ -49,7 +50,7 @@ export class RouteList {
 
   public render(): any[] | undefined {
     const routes = this.ordered;
-    return routes.length > 0 ? routes.map(r => r._render()) : undefined;
+    return routes.length > 0 ? routes.map(r => renderRoute(r._props)) : undefined;
   }
 
   /** The synth-time problems of the current generation, in evaluation order, by the construct each is reported on. */
@@ -58,9 +59,9 @@ export class RouteList {
     if (!this.cache || this.cache.generation !== generation) {
       const byOwner = new Map<IConstruct, string[]>();
       for (const p of checkRouteList({ container: this.container, routes: this.ordered })) {
-        const list = byOwner.get(p.route.owner) ?? [];
+        const list = byOwner.get(p.route._owner) ?? [];
         list.push(formatProblemBody(p.problem));
-        byOwner.set(p.route.owner, list);
+        byOwner.set(p.route._owner, list);
       }
       this.cache = { generation, byOwner };
     }

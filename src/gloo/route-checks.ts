@@ -1,0 +1,191 @@
+import { RouteProps } from './route';
+import { Upstream } from './upstream';
+import { Destination } from '../model/destination';
+import { HeaderMatch } from '../model/header-match';
+import { whyInvalidHeaderName } from '../model/header-rules';
+import { InputProblem } from '../model/input-problem';
+import { PathMatch } from '../model/path-match';
+import { QueryParameterMatch } from '../model/query-parameter-match';
+import { RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+import { RouteMatcher } from '../model/route-matcher';
+import { AddProblem, Problem } from '../private/errors';
+import { whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
+
+/**
+ * The checks of a route that need nothing but the route itself; they run when the route is added.
+ * The types already say which choices exclude each other (one path match per matcher, one action
+ * per route, one destination type); these checks catch the values the types cannot rule out, and
+ * the nonsense JavaScript callers can pass. The rules that need the whole app run at synth (see
+ * validation/route-rules.ts).
+ */
+
+const ACTIONS = 'RouteAction.forward(...), RouteAction.weightedForward([...]), RouteAction.upstreamGroup(...) or RouteAction.delegate(...)';
+
+/** The problems that can be seen in a route by itself, with `field` relative to `prefix`. */
+export function checkRoute(props: RouteProps, path: string, prefix: string): Problem[] {
+  const problems: Problem[] = [];
+  const add = (field: string, given: unknown, expected: string, hint?: string) =>
+    problems.push({ path, field: `${prefix}${field}`, given, expected, hint });
+
+  if (typeof props !== 'object' || props === null) {
+    add('', props, `a route such as { matchers: [{ path: PathMatch.prefix('/x') }], action: ${ACTIONS} }`);
+    return problems;
+  }
+  if (!Array.isArray(props.matchers ?? [])) add('matchers', props.matchers, 'a list of matchers');
+  else (props.matchers ?? []).forEach((m, i) => checkMatcher(m, `matchers[${i}]`, add));
+
+  const action = props.action;
+  if (action === undefined) {
+    add('', { matchers: props.matchers?.map(describeMatcher) }, `a route with an action: ${ACTIONS}`,
+      'gloo rejects a route without an action ("route must specify an action")');
+    return problems;
+  }
+  if (!(action instanceof RouteAction)) {
+    add('action', action, `a RouteAction: ${ACTIONS}`);
+    return problems;
+  }
+  switch (action.type) {
+    case RouteActionType.FORWARD:
+      checkDestination(action.destination!, 'routeAction.single', add);
+      break;
+    case RouteActionType.WEIGHTED_FORWARD:
+      checkWeightedDestinations(action.destinations!, 'routeAction.multi.destinations', add);
+      break;
+    case RouteActionType.UPSTREAM_GROUP:
+      if (!action.targetGroup) add('routeAction.upstreamGroup', action.targetGroup, 'an UpstreamGroup');
+      break;
+    case RouteActionType.DELEGATE:
+      if (!action.routeTable) add('delegateAction.ref', action.routeTable, 'a RouteTable');
+      break;
+  }
+  const rewrite = props.options?.prefixRewrite;
+  if (rewrite !== undefined && typeof rewrite !== 'string') {
+    add('options.prefixRewrite', rewrite, 'a path such as "/api/pets", or "" for no rewrite');
+  } else if (rewrite !== undefined && action.type === RouteActionType.DELEGATE) {
+    add('options.prefixRewrite', rewrite, 'no prefix rewrite on a delegating route',
+      'gloo only applies a prefix rewrite to route actions; set it on the RouteTable\'s routes');
+  }
+  if (props.mirror !== undefined) {
+    if (!props.mirror?.upstream) add('options.shadowing.upstream', props.mirror?.upstream, 'an Upstream to copy requests to');
+    const percent = props.mirror?.percent;
+    if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) add('options.shadowing.percentage', percent, 'a percentage from 0 to 100');
+    if (props.options?.extra?.shadowing !== undefined) {
+      add('options.extra.shadowing', props.options.extra.shadowing, 'no shadowing in options.extra together with mirror', 'give the copies\' target once, in mirror');
+    }
+  }
+  return problems;
+}
+
+/** Reports the problem a value object found in its input, under `field`. */
+function addInputProblem(add: AddProblem, field: string, problem: InputProblem | undefined, rename: (f: string) => string = f => f): void {
+  if (problem) add(`${field}.${rename(problem.field)}`, problem.given, problem.expected, problem.hint);
+}
+
+function checkMatcher(m: RouteMatcher, field: string, add: AddProblem): void {
+  if (typeof m !== 'object' || m === null) {
+    add(field, m, 'a matcher with a path match, such as { path: PathMatch.prefix(\'/findPets\') }');
+    return;
+  }
+  if (!(m.path instanceof PathMatch)) {
+    add(field, describeMatcher(m), 'a matcher with a path match, such as { path: PathMatch.prefix(\'/findPets\') }',
+      'gloo rejects a matcher with headers, query parameters or methods but no path ("no path specifier provided"); PathMatch.prefix(\'/\') matches every path');
+  } else {
+    addInputProblem(add, field, m.path._problem);
+  }
+  (m.headers ?? []).forEach((h, j) => {
+    if (!(h instanceof HeaderMatch)) return add(`${field}.headers[${j}]`, h, 'a HeaderMatch, such as HeaderMatch.valueIs(\'x-canary\', \'s3cr3t\')');
+    const why = whyInvalidHeaderName(h.name);
+    if (why) add(`${field}.headers[${j}].name`, h.name, why, h.name ? 'envoy refuses requests with such a header, so the matcher never matches' : undefined);
+    else addInputProblem(add, `${field}.headers[${j}]`, h._problem);
+  });
+  (m.queryParameters ?? []).forEach((q, j) => {
+    if (!(q instanceof QueryParameterMatch)) return add(`${field}.queryParameters[${j}]`, q, 'a QueryParameterMatch, such as QueryParameterMatch.valueIs(\'v\', \'2\')');
+    // any character can appear in a parameter name (percent-encoded), so only an empty one is refused, as envoy does
+    addInputProblem(add, `${field}.queryParameters[${j}]`, q._problem);
+  });
+  (m.methods ?? []).forEach((method, j) => {
+    if (typeof method !== 'string' || !/^[A-Z]+$/.test(method)) add(`${field}.methods[${j}]`, method, 'an upper-case HTTP method such as GET');
+  });
+}
+
+/** The Gloo field a destination's input problem is about. */
+function destinationField(f: string): string {
+  return f === 'functionName' ? 'destinationSpec.rest.functionName' : f;
+}
+
+/** Checks one destination; exported for the constructs that build routes. */
+export function checkDestination(d: Destination, field: string, add: AddProblem): void {
+  if (!(d instanceof Destination)) {
+    add(field, d, 'a Destination, such as Destination.upstream(upstream) or Destination.restFunction(upstream, \'findPets\')',
+      'gloo rejects a destination with no type ("no destination type specified")');
+    return;
+  }
+  if (d._problem) return addInputProblem(add, field, d._problem, destinationField);
+  if (d.kube) {
+    const serviceProblem = whyNotServiceName(d.kube.serviceName);
+    if (serviceProblem) add(`${field}.kube.ref.name`, d.kube.serviceName, serviceProblem);
+    const nsProblem = whyNotNamespace(d.kube.serviceNamespace);
+    if (nsProblem) add(`${field}.kube.ref.namespace`, d.kube.serviceNamespace, nsProblem);
+    const portProblem = whyNotPort(d.kube.port);
+    if (portProblem) add(`${field}.kube.port`, d.kube.port, portProblem);
+  }
+  const upstream = d.targetUpstream;
+  if (d.functionName !== undefined && upstream && Upstream.isUpstream(upstream)) {
+    const known = upstream.functionNames ?? [];
+    if (known.length === 0) {
+      add(`${field}.destinationSpec.rest.functionName`, d.functionName, `an upstream with a REST spec, but upstream ${upstream.name} has no functions`,
+        'gloo rejects the route ("does not have a rest service spec"); list the function in the Upstream\'s functions');
+    } else if (!known.includes(d.functionName)) {
+      add(`${field}.destinationSpec.rest.functionName`, d.functionName, `one of the functions of upstream ${upstream.name}: ${known.join(', ')}`,
+        'gloo rejects the route ("unknown function")');
+    }
+  }
+}
+
+/** Checks a list of weighted destinations; exported for the constructs that build routes. */
+export function checkWeightedDestinations(dests: WeightedDestination[], field: string, add: AddProblem): void {
+  if (!Array.isArray(dests) || dests.length === 0) {
+    add(field, dests, 'at least one weighted destination',
+      'gloo rejects a multi destination with none ("must specify at least one weighted destination")');
+    return;
+  }
+  let total = 0;
+  let weightsValid = true;
+  dests.forEach((d, i) => {
+    if (!isValidWeight(d?.weight)) {
+      weightsValid = false;
+      add(`${field}[${i}].weight`, d?.weight, `an integer from 0 to ${RouteAction.MAX_WEIGHT}`, 'weights are uint32 ratios, not percentages');
+    } else {
+      total += d.weight;
+    }
+    checkDestination(d?.destination, `${field}[${i}].destination`, add);
+  });
+  if (weightsValid && total < 1) {
+    add(`${field}[*].weight`, total, `weights that add up to at least 1 (got ${dests.map(d => d.weight).join(' + ')})`,
+      'gloo rejects a total weight below 1; weights are ratios, so 90 and 10 send 90% and 10%');
+  }
+  if (weightsValid && total > RouteAction.MAX_WEIGHT) {
+    add(`${field}[*].weight`, total, `weights that add up to at most ${RouteAction.MAX_WEIGHT}`, 'envoy sums the weights into a uint32');
+  }
+}
+
+/** Whether `w` is a weight Gloo accepts: an integer from 0 to 4294967295. */
+export function isValidWeight(w: unknown): w is number {
+  return typeof w === 'number' && Number.isInteger(w) && w >= 0 && w <= RouteAction.MAX_WEIGHT;
+}
+
+/** A matcher for a message, in Gloo's shape where its parts are the library's value objects. */
+function describeMatcher(m: RouteMatcher): unknown {
+  if (typeof m !== 'object' || m === null) return m;
+  const { path, headers, ...rest } = m;
+  const described: { [k: string]: unknown } = path instanceof PathMatch
+    ? { [path.type]: path.value, caseSensitive: path.caseSensitive }
+    : path === undefined ? {} : { path };
+  return {
+    ...described,
+    ...rest,
+    headers: headers?.map(h => (h instanceof HeaderMatch
+      ? { name: h.name, value: h.value, regex: h.regex || undefined, invertMatch: h.inverted || undefined }
+      : h)),
+  };
+}

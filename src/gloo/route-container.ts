@@ -1,0 +1,46 @@
+import { Construct, IConstruct } from 'constructs';
+import { GlooResource, GlooResourceProps } from './gloo-resource';
+import { Route, RouteProps } from './route';
+import { RouteList } from './route-list';
+
+/**
+ * A Gloo resource that holds an ordered list of routes: a VirtualService or a RouteTable. Routes
+ * are evaluated in order; the first that matches wins.
+ *
+ * Routes are added with `addRoute`, or by the route constructs (`FunctionRoute`, `CanaryRoute`,
+ * `WeightedFunctionRoute`, `CanaryRelease`), which name the container in their
+ * `routeContainer` prop and add their routes where they are created.
+ */
+export abstract class RouteContainer extends GlooResource {
+  private readonly routeList: RouteList;
+
+  protected constructor(scope: Construct, id: string, props: GlooResourceProps) {
+    super(scope, id, props);
+    this.routeList = new RouteList(this);
+  }
+
+  /**
+   * Adds a route after the routes added so far.
+   *
+   * @returns the route as added
+   */
+  public addRoute(props: RouteProps): Route {
+    return this.routeList.add(props);
+  }
+
+  /** @internal Adds a route on behalf of another construct, which errors about the route then name. */
+  public _addRoute(props: RouteProps, owner: IConstruct): Route {
+    return this.routeList.add(props, owner);
+  }
+
+  /** The routes, in the order Gloo evaluates them. */
+  public get routes(): Route[] {
+    return this.routeList.ordered;
+  }
+
+  /** @internal the rendered routes, for the subclass's spec */
+  protected _renderRoutes(): any[] | undefined {
+    return this.routeList.render();
+  }
+}
+

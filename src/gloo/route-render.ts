@@ -1,0 +1,124 @@
+import type { Route, RouteProps } from './route';
+import type {
+  VirtualServiceSpecVirtualHostRoutes as GlooRoute,
+  VirtualServiceSpecVirtualHostRoutesRouteActionSingle as GlooDestination,
+} from '../imports/gateway.solo.io';
+import { Destination, FunctionParameters } from '../model/destination';
+import { HeaderMatch } from '../model/header-match';
+import { PathMatchType } from '../model/path-match';
+import { QueryParameterMatch } from '../model/query-parameter-match';
+import { RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+import { RouteMatcher } from '../model/route-matcher';
+
+/**
+ * A matcher as Gloo writes it (`matchers[]` of a route): what the synth-time rules and the
+ * simulator reason about.
+ */
+export interface GlooMatcher {
+  readonly prefix?: string;
+  readonly exact?: string;
+  readonly regex?: string;
+  readonly caseSensitive?: boolean;
+  readonly headers?: GlooCondition[];
+  readonly queryParameters?: GlooCondition[];
+  readonly methods?: string[];
+}
+
+/** A header or query-parameter condition as Gloo writes it. */
+export interface GlooCondition {
+  readonly name: string;
+  readonly value?: string;
+  readonly regex?: boolean;
+  readonly invertMatch?: boolean;
+}
+
+/** The matchers of a route as Gloo evaluates them: one prefix `/` matcher when none is given. */
+export function glooMatchersOf(route: Route): GlooMatcher[] {
+  return route.matchers.map(renderMatcher);
+}
+
+/** @internal Renders a route in the Gloo 1.x shape. */
+export function renderRoute(props: RouteProps): GlooRoute {
+  const action = props.action;
+  const mirror = props.mirror
+    ? { upstream: { name: props.mirror.upstream.name, namespace: props.mirror.upstream.namespace }, percentage: props.mirror.percent }
+    : undefined;
+  const options = compact({ ...(props.options?.extra ?? {}), prefixRewrite: props.options?.prefixRewrite, shadowing: mirror });
+  return {
+    name: props.name,
+    matchers: props.matchers?.map(renderMatcher),
+    routeAction: renderRouteAction(action),
+    delegateAction: action.type === RouteActionType.DELEGATE
+      ? { ref: { name: action.routeTable!.name, namespace: action.routeTable!.namespace } }
+      : undefined,
+    options: Object.keys(options).length > 0 ? options : undefined,
+  };
+}
+
+function renderRouteAction(action: RouteAction): GlooRoute['routeAction'] {
+  switch (action.type) {
+    case RouteActionType.FORWARD:
+      return { single: renderDestination(action.destination!) };
+    case RouteActionType.WEIGHTED_FORWARD:
+      return { multi: { destinations: renderWeighted(action.destinations!) } };
+    case RouteActionType.UPSTREAM_GROUP:
+      return { upstreamGroup: { name: action.targetGroup!.name, namespace: action.targetGroup!.namespace } };
+    default:
+      return undefined;
+  }
+}
+
+/** @internal Renders weighted destinations (`multi.destinations`, an UpstreamGroup's `destinations`). */
+export function renderWeighted(destinations: WeightedDestination[]): Array<{ destination: GlooDestination; weight: number }> {
+  return destinations.map(d => ({ destination: renderDestination(d.destination), weight: d.weight }));
+}
+
+/** @internal Renders a destination (`upstream` or `kube`, plus `destinationSpec`). */
+export function renderDestination(d: Destination): GlooDestination {
+  return {
+    upstream: d.targetUpstream ? { name: d.targetUpstream.name, namespace: d.targetUpstream.namespace } : undefined,
+    kube: d.kube ? { ref: { name: d.kube.serviceName, namespace: d.kube.serviceNamespace }, port: d.kube.port } : undefined,
+    destinationSpec: d.functionName !== undefined
+      ? { rest: { functionName: d.functionName, parameters: renderParameters(d.parameters) } }
+      : undefined,
+  };
+}
+
+function renderParameters(p: FunctionParameters | undefined): { headers?: { [k: string]: string }; path?: string } {
+  return compact({ headers: p?.headers ? sortedCopy(p.headers) : undefined, path: p?.path });
+}
+
+/** Renders a matcher in Gloo's shape. */
+export function renderMatcher(m: RouteMatcher): GlooMatcher {
+  const path = m.path;
+  return {
+    prefix: path.type === PathMatchType.PREFIX ? path.value : undefined,
+    exact: path.type === PathMatchType.EXACT ? path.value : undefined,
+    regex: path.type === PathMatchType.REGEX ? path.value : undefined,
+    caseSensitive: path.caseSensitive,
+    headers: m.headers?.map(renderHeader),
+    queryParameters: m.queryParameters?.map(renderQuery),
+    methods: m.methods ? [...m.methods] : undefined,
+  };
+}
+
+function renderHeader(h: HeaderMatch): GlooCondition {
+  return { name: h.name, value: h.value, regex: h.regex ? true : undefined, invertMatch: h.inverted ? true : undefined };
+}
+
+function renderQuery(q: QueryParameterMatch): GlooCondition {
+  return { name: q.name, value: q.value, regex: q.regex ? true : undefined };
+}
+
+/** A copy of a string map with its keys sorted, so the output does not depend on insertion order. */
+export function sortedCopy<T>(map: { [k: string]: T }): { [k: string]: T } {
+  const out: { [k: string]: T } = {};
+  for (const k of Object.keys(map).sort()) out[k] = map[k];
+  return out;
+}
+
+function compact<T extends object>(obj: T): T {
+  const out: any = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  return out;
+}

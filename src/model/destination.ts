@@ -1,0 +1,90 @@
+import { InputProblem } from './input-problem';
+import { IUpstream } from './references';
+
+/** Parameters that a REST function destination extracts from the request. */
+export interface FunctionParameters {
+  /**
+   * Header templates by header name, e.g. `{ ':path': '/findPetWithId/{id}' }` makes `id` available to the function.
+   * @default - none
+   */
+  readonly headers?: { [name: string]: string };
+  /**
+   * A template for the path.
+   * @default - none
+   */
+  readonly path?: string;
+}
+
+/** Options of a REST function destination. */
+export interface RestFunctionDestinationOptions {
+  /**
+   * Parameters the function takes from the request.
+   * @default - none
+   */
+  readonly parameters?: FunctionParameters;
+}
+
+/** A Kubernetes Service used directly as a destination (`destination.kube`). It has no REST functions. */
+export interface KubeServiceDestination {
+  /** The Service name. */
+  readonly serviceName: string;
+  /** The Service namespace. */
+  readonly serviceNamespace: string;
+  /** The Service port. */
+  readonly port: number;
+}
+
+interface DestinationParts {
+  readonly upstream?: IUpstream;
+  readonly kube?: KubeServiceDestination;
+  readonly functionName?: string;
+  readonly parameters?: FunctionParameters;
+  readonly problem?: InputProblem;
+}
+
+/** Where a route sends traffic: an Upstream (optionally one of its REST functions) or a Kubernetes Service. */
+export class Destination {
+  /** Forwards requests to the Upstream as they are. */
+  public static upstream(upstream: IUpstream): Destination {
+    return new Destination({ upstream, problem: upstream ? undefined : { field: 'upstream', given: upstream, expected: 'an Upstream' } });
+  }
+
+  /**
+   * Calls one REST function of the Upstream (`destinationSpec.rest`), e.g. `findPetById`. The
+   * Upstream must list the function.
+   */
+  public static restFunction(upstream: IUpstream, functionName: string, options: RestFunctionDestinationOptions = {}): Destination {
+    const problem = !upstream ? { field: 'upstream', given: upstream, expected: 'an Upstream' }
+      : typeof functionName !== 'string' || functionName.length === 0 ? { field: 'functionName', given: functionName, expected: 'a non-empty function name' }
+        : undefined;
+    return new Destination({ upstream, functionName, parameters: options.parameters ?? {}, problem });
+  }
+
+  /** Sends requests to a Kubernetes Service directly (`destination.kube`); it has no REST functions. */
+  public static kubeService(service: KubeServiceDestination): Destination {
+    const port = service?.port;
+    const problem = !Number.isInteger(port) || port < 1 || port > 65535
+      ? { field: 'kube.port', given: port, expected: 'an integer port between 1 and 65535' }
+      : undefined;
+    return new Destination({ kube: service, problem });
+  }
+
+  /** The Upstream, unless this is a Kubernetes Service destination. */
+  public readonly targetUpstream?: IUpstream;
+  /** The Kubernetes Service, for a `kube` destination. */
+  public readonly kube?: KubeServiceDestination;
+  /** The REST function called, if any. */
+  public readonly functionName?: string;
+  /** The function's parameters, for a function destination. */
+  public readonly parameters?: FunctionParameters;
+  /** @internal a problem found when the destination was made; the route reports it with its path */
+  public readonly _problem?: InputProblem;
+
+  private constructor(d: DestinationParts) {
+    this.targetUpstream = d.upstream;
+    this.kube = d.kube;
+    this.functionName = d.functionName;
+    this.parameters = d.parameters;
+    this._problem = d.problem;
+  }
+}
