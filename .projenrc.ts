@@ -62,6 +62,32 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // declarations are written again afterwards.
 project.postCompileTask.prependExec('tsc -p tsconfig.json --emitDeclarationOnly --stripInternal');
 
+// Folders depend only downward (ARCHITECTURE.md): each zone lists what a folder may import from
+// src/, and import/no-cycle catches cycles inside a folder.
+const layer = (folder: string, mayImport: string[], why: string) => ({
+  target: `./src/${folder}`,
+  from: './src',
+  except: [`./${folder}`, ...mayImport.map(f => `./${f}`)],
+  message: why,
+});
+project.eslint?.addRules({
+  'import/no-cycle': ['error', { ignoreExternal: true }],
+  'import/no-restricted-paths': ['error', {
+    zones: [
+      layer('private', [], 'src/private is the leaf layer: it imports nothing of the project'),
+      layer('model', ['private'], 'the routing model knows nothing of gateways or constructs'),
+      layer('validation', ['private'], 'the CRD-schema checks work on manifests of any CRD'),
+      layer('synth', ['private'], 'output folders know nothing of the constructs'),
+      layer('simulate', ['model', 'private'], 'the simulator reads manifests, not constructs'),
+      layer('gateway-api', ['model', 'private', 'validation', 'simulate', 'imports'], 'the Gateway API target sits beside Gloo, below the constructs'),
+      layer('gloo', ['model', 'private', 'validation', 'imports'], 'Gloo resources sit below the route patterns and releases'),
+      layer('service', ['gloo', 'model', 'private'], 'workloads sit beside the route patterns'),
+      layer('canary', ['gloo', 'model', 'private'], 'route patterns and releases sit below the CLI'),
+      layer('petstore', ['service', 'gloo', 'model', 'private'], 'the petstore is one service'),
+    ],
+  }],
+});
+
 // jsii prints an end-of-life banner on Node 20 in every task otherwise.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 

@@ -10,7 +10,7 @@
  */
 import { ApiObject, App, Chart } from 'cdk8s';
 import { PARAMETERS, upstream, weightedRoute } from './fleet';
-import { CanaryRelease, CanaryStage, PETSTORE_FUNCTIONS, Upstream, VirtualService } from '../src';
+import { CanaryRelease, CanaryStage, PetstoreService, Upstream, VirtualService } from '../src';
 
 function virtualServiceMeta(i: number) {
   return { metadata: { name: `svc-${i}`, namespace: 'gloo-system' }, domains: [`svc-${i}.example.com`] };
@@ -22,8 +22,8 @@ export function buildChartsWithLibrary(n: number): App {
   for (let i = 0; i < n; i++) {
     const chart = new Chart(app, `svc-${i}`);
     const vs = new VirtualService(chart, 'vs', virtualServiceMeta(i));
-    const stable = new Upstream(chart, 'stable', { serviceName: `svc-${i}`, servicePort: 8080, functions: PETSTORE_FUNCTIONS });
-    const canary = new Upstream(chart, 'canary', { serviceName: `svc-${i}-v2`, servicePort: 8080, functions: PETSTORE_FUNCTIONS });
+    const stable = new Upstream(chart, 'stable', { serviceName: `svc-${i}`, servicePort: 8080, functions: PetstoreService.FUNCTIONS });
+    const canary = new Upstream(chart, 'canary', { serviceName: `svc-${i}-v2`, servicePort: 8080, functions: PetstoreService.FUNCTIONS });
     new CanaryRelease(vs, 'release', {
       routeContainer: vs,
       routes: [{ path: `/svc-${i}/`, functionName: 'findPetById', parameters: PARAMETERS }],

@@ -9,9 +9,7 @@
  */
 import { ApiObject, App, Chart, Names } from 'cdk8s';
 import { Construct } from 'constructs';
-import {
-  CanaryRelease, CanaryStage, PETSTORE_FUNCTIONS, PetstoreService, Upstream, VirtualService,
-} from '../src';
+import { CanaryRelease, CanaryStage, PetstoreService, Upstream, VirtualService } from '../src';
 
 export const ROUTES_PER_VIRTUAL_SERVICE = 50;
 export const PARAMETERS = { headers: { ':path': '/svc/{id}' } };
@@ -24,7 +22,7 @@ export function buildWithLibrary(n: number): App {
   for (let i = 0; i < n; i++) {
     if (i % ROUTES_PER_VIRTUAL_SERVICE === 0) vs = new VirtualService(chart, `vs-${i / ROUTES_PER_VIRTUAL_SERVICE}`, virtualServiceProps(i / ROUTES_PER_VIRTUAL_SERVICE));
     const svc = new PetstoreService(chart, `svc-${i}`, { version: 'v1', name: `svc-${i}` });
-    const canary = new Upstream(chart, `svc-${i}-canary`, { serviceName: `svc-${i}-v2`, servicePort: 8080, functions: PETSTORE_FUNCTIONS });
+    const canary = new Upstream(chart, `svc-${i}-canary`, { serviceName: `svc-${i}-v2`, servicePort: 8080, functions: PetstoreService.FUNCTIONS });
     new CanaryRelease(vs!, `release-${i}`, {
       routeContainer: vs!,
       routes: [{ path: `/svc-${i}/`, functionName: 'findPetById', parameters: PARAMETERS }],

@@ -2,8 +2,8 @@
 // shop.example.com, released stage by stage; and a payments Service built with the cdk8s-plus
 // major the app depends on (cdk8s-plus-XX is replaced by the major under test).
 import { App, Chart, ChartProps } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-XX';
 import { CanaryRelease, CanaryStage, Destination, PathMatch, RouteAction, Upstream, VersionedService, VirtualService } from 'cdk8s-gloo-canary';
+import * as kplus from 'cdk8s-plus-XX';
 import { Construct } from 'constructs';
 
 export class ShopChart extends Chart {

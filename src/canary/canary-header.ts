@@ -32,6 +32,11 @@ export interface CanaryHeader {
 }
 
 
+/** The canary header as given, with its defaults: `x-canary`, matched exactly, value `true` when unset. */
+export function withHeaderDefaults(header: CanaryHeader | undefined): CanaryHeader {
+  return { name: header?.name ?? 'x-canary', value: header?.value, match: header?.match };
+}
+
 /** The header condition a canary header stands for. */
 export function canaryHeaderMatcher(header: CanaryHeader): HeaderMatch {
   const match = header.match ?? HeaderMatchType.EXACT;

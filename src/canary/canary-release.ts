@@ -1,6 +1,6 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { CanaryHeader, canaryHeaderMatcher, checkCanaryHeader } from './canary-header';
+import { CanaryHeader, canaryHeaderMatcher, checkCanaryHeader, withHeaderDefaults } from './canary-header';
 import { CanaryStage, CanaryStageKind } from './canary-stage';
 import { announceRelease, describeRelease, ReleaseDescription } from './release-registry';
 import { ReleasedRoute, stageRoutes, stageWeights } from './stage-routes';
@@ -158,7 +158,7 @@ export class CanaryRelease extends Construct {
     this.routeContainer = props.routeContainer;
     this.releaseName = props.releaseName ?? id;
     this.stages = [...props.stages];
-    this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
+    this.header = withHeaderDefaults(props.header);
     const split = props.trafficSplit ?? TrafficSplit.INLINE;
     const active = resolveStage(this, props.stage);
     checkRelease(this, props, active.name, split, active.chosenBy);

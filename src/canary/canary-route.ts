@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { CanaryHeader, canaryHeaderMatcher, checkCanaryHeader } from './canary-header';
+import { CanaryHeader, canaryHeaderMatcher, checkCanaryHeader, withHeaderDefaults } from './canary-header';
 import { FunctionRouteBaseProps } from './function-route';
 import { checkDestination } from '../gloo/route-checks';
 import { Destination } from '../model/destination';
@@ -43,7 +43,7 @@ export class CanaryRoute extends Construct {
   constructor(scope: Construct, id: string, props: CanaryRouteProps) {
     super(scope, id);
     checkCanaryRoute(this, props);
-    this.header = { name: props.header?.name ?? 'x-canary', value: props.header?.value, match: props.header?.match };
+    this.header = withHeaderDefaults(props.header);
 
     const options = props.prefixRewrite !== undefined ? { prefixRewrite: props.prefixRewrite } : undefined;
     const { stable, canary } = targets(props);

@@ -7,7 +7,7 @@ import { loadManifestFile, loadManifests, synthStages } from './app-runner';
 import { buildPlans, formatPlans } from './plan';
 import { StageFilter, StageRun } from './stage-runs';
 import { AtomicOutputDirectory } from '../synth/atomic-output';
-import { CrdSchemaValidator, formatViolation } from '../validation/crd-schema';
+import { CrdSchemaValidator } from '../validation/crd-schema';
 
 const USAGE = `usage: cdk8s-gloo-canary <command> [options]
 
@@ -135,7 +135,7 @@ function validateFolder(dir: string, out: (s: string) => void): number {
       } else if (/\.ya?ml$/.test(entry.name)) {
         const manifests = loadManifestFile(p);
         checked += manifests.filter(m => validator.covers(m)).length;
-        problems.push(...validator.validate(manifests).map(v => `${path.relative(dir, p)}: ${formatViolation(v)}`));
+        problems.push(...validator.validate(manifests).map(v => `${path.relative(dir, p)}: ${CrdSchemaValidator.formatViolation(v)}`));
       }
     }
   };

@@ -1,12 +1,12 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
+import { ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
 import type { RouteTableSpec } from '../imports/gateway.solo.io';
 import { IRouteTable } from '../model/references';
 import { ProblemCollector } from '../private/errors';
 import { GlooRouteTable } from '../private/gvk';
-import { checkImportedName } from '../private/imported';
 
 
 /** Properties of a `RouteTable`. */
@@ -36,8 +36,8 @@ export interface RouteTableProps {
  */
 export class RouteTable extends RouteContainer implements IRouteTable {
   /** Refers to a RouteTable defined outside this app. */
-  public static fromRouteTableName(scope: Construct, id: string, name: string, namespace: string): IRouteTable {
-    return new ImportedRouteTable(scope, id, name, namespace);
+  public static fromRouteTableName(scope: Construct, id: string, name: string, options: ImportedResourceOptions = {}): IRouteTable {
+    return new ImportedResource(scope, id, name, options);
   }
 
   public readonly namespace?: string;
@@ -64,12 +64,5 @@ export class RouteTable extends RouteContainer implements IRouteTable {
 
   private renderSpec(): RouteTableSpec {
     return { routes: this._renderRoutes(), weight: this.weight };
-  }
-}
-
-class ImportedRouteTable extends Construct implements IRouteTable {
-  constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
-    super(scope, id);
-    checkImportedName(this, name, namespace);
   }
 }

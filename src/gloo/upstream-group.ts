@@ -1,16 +1,15 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
+import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { checkWeightedDestinations } from './route-checks';
 import { renderWeighted } from './route-render';
-import { GLOO_SYSTEM_NAMESPACE } from './upstream';
 import type { UpstreamGroupSpec } from '../imports/gloo.solo.io';
 import { IUpstreamGroup } from '../model/references';
 import { WeightedDestination } from '../model/route-action';
 import { AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { GlooUpstreamGroup } from '../private/gvk';
-import { checkImportedName } from '../private/imported';
 import { isInApp } from './rules/route-rules';
 
 
@@ -34,8 +33,8 @@ export interface UpstreamGroupProps {
  */
 export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
   /** Refers to an UpstreamGroup defined outside this app. */
-  public static fromUpstreamGroupName(scope: Construct, id: string, name: string, namespace: string = GLOO_SYSTEM_NAMESPACE): IUpstreamGroup {
-    return new ImportedUpstreamGroup(scope, id, name, namespace);
+  public static fromUpstreamGroupName(scope: Construct, id: string, name: string, options: ImportedResourceOptions = {}): IUpstreamGroup {
+    return new ImportedResource(scope, id, name, options);
   }
 
   public readonly namespace: string;
@@ -95,12 +94,5 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
     return {
       destinations: renderWeighted(this._destinations),
     };
-  }
-}
-
-class ImportedUpstreamGroup extends Construct implements IUpstreamGroup {
-  constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
-    super(scope, id);
-    checkImportedName(this, name, namespace);
   }
 }

@@ -1,18 +1,16 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
+import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
+import { sortedCopy } from './route-render';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import { IUpstream } from '../model/references';
 import { ProblemCollector } from '../private/errors';
 import { GlooUpstream } from '../private/gvk';
-import { checkImportedName } from '../private/imported';
 import { lookUpKubeService, servicePorts } from '../private/kube-service';
 import { discoveredUpstreamName, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
 
 const UPSTREAM_SYMBOL = Symbol.for('cdk8s-gloo-canary.Upstream');
-
-/** The namespace Gloo's discovery writes Upstreams to, and the default namespace of ours. */
-export const GLOO_SYSTEM_NAMESPACE = 'gloo-system';
 
 
 /**
@@ -113,10 +111,9 @@ export class Upstream extends GlooResource implements IUpstream {
    * Refers to an Upstream defined outside this app. Its functions are unknown, so function routes to
    * it are not checked against its REST spec.
    *
-   * @param namespace defaults to `gloo-system`
    */
-  public static fromUpstreamName(scope: Construct, id: string, name: string, namespace: string = GLOO_SYSTEM_NAMESPACE): IUpstream {
-    return new ImportedUpstream(scope, id, name, namespace);
+  public static fromUpstreamName(scope: Construct, id: string, name: string, options: ImportedResourceOptions = {}): IUpstream {
+    return new ImportedResource(scope, id, name, options);
   }
 
   public readonly namespace: string;
@@ -183,11 +180,6 @@ export class Upstream extends GlooResource implements IUpstream {
     });
   }
 
-  /** The REST function of the given name, if the Upstream has it. */
-  public functionSpec(name: string): RestFunction | undefined {
-    return Object.prototype.hasOwnProperty.call(this.functions, name) ? this.functions[name] : undefined;
-  }
-
   /** @internal */
   public _renderSpec(): any {
     return this.renderSpec();
@@ -216,7 +208,7 @@ export class Upstream extends GlooResource implements IUpstream {
 
   private serviceSelector(): { [key: string]: string } | undefined {
     const selector = this.service?.toJson()?.spec?.selector;
-    return selector && Object.keys(selector).length > 0 ? sortKeys(selector) : undefined;
+    return selector && Object.keys(selector).length > 0 ? sortedCopy(selector) : undefined;
   }
 }
 
@@ -235,13 +227,6 @@ function serviceTarget(props: UpstreamProps) {
   };
 }
 
-class ImportedUpstream extends Construct implements IUpstream {
-  public readonly functionNames = undefined;
-  constructor(scope: Construct, id: string, public readonly name: string, public readonly namespace: string) {
-    super(scope, id);
-    checkImportedName(this, name, namespace);
-  }
-}
 
 /**
  * Rendered transformations, by function spec: the same spec (say, the petstore's functions shared by
@@ -273,10 +258,4 @@ function renderTransformationOnce(fn: RestFunction): any {
 /** An Inja template; an empty one (`{}`) clears the header or body it stands for. */
 function inja(text: string): any {
   return text === '' ? {} : { text };
-}
-
-function sortKeys<T>(obj: { [k: string]: T }): { [k: string]: T } {
-  const out: { [k: string]: T } = {};
-  for (const k of Object.keys(obj).sort()) out[k] = obj[k];
-  return out;
 }

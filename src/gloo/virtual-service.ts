@@ -1,5 +1,5 @@
 import { ApiObjectMetadata } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
@@ -8,22 +8,11 @@ import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { GlooVirtualService } from '../private/gvk';
 import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
 import { checkDomains } from '../model/domain-rules';
-
-const VIRTUAL_SERVICE_SYMBOL = Symbol.for('cdk8s-gloo-canary.VirtualService');
+import { IVirtualService } from '../model/references';
 
 /** The domains of each app's VirtualServices, in the order they were created (for the domain check). */
 const DOMAINS_BY_APP = new WeakMap<AppState, DomainHolder[]>();
 
-/** A Gloo VirtualService. */
-export interface IVirtualService extends IConstruct {
-  /** The VirtualService's `metadata.name`. */
-  readonly name: string;
-  /**
-   * The VirtualService's `metadata.namespace`.
-   * @default - the namespace of the chart, if any
-   */
-  readonly namespace?: string;
-}
 
 /** Properties of a `VirtualService`. */
 export interface VirtualServiceProps {
@@ -61,11 +50,6 @@ export interface VirtualServiceProps {
  * routes. Gloo evaluates the routes in order and takes the first that matches.
  */
 export class VirtualService extends RouteContainer implements IVirtualService {
-  /** Whether `x` is a VirtualService of this library (works across copies of the library). */
-  public static isVirtualService(x: any): x is VirtualService {
-    return x !== null && typeof x === 'object' && VIRTUAL_SERVICE_SYMBOL in x;
-  }
-
   public readonly namespace?: string;
   /** The domains the VirtualService serves. */
   public readonly domains: string[];
@@ -76,7 +60,6 @@ export class VirtualService extends RouteContainer implements IVirtualService {
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
     super(scope, id, { gvk: GlooVirtualService.GVK, metadata: props.metadata });
-    Object.defineProperty(this, VIRTUAL_SERVICE_SYMBOL, { value: true });
     this.domains = [...(props.domains ?? ['*'])];
     this.gatewayName = props.gatewayName ?? 'gateway-proxy';
     this.displayName = props.displayName;

@@ -32,3 +32,14 @@ export interface IRouteTable extends IConstruct {
   /** The RouteTable's `metadata.namespace`. */
   readonly namespace?: string;
 }
+
+/** A Gloo VirtualService. */
+export interface IVirtualService extends IConstruct {
+  /** The VirtualService's `metadata.name`. */
+  readonly name: string;
+  /**
+   * The VirtualService's `metadata.namespace`.
+   * @default - the namespace of the chart, if any
+   */
+  readonly namespace?: string;
+}

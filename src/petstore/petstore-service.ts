@@ -60,6 +60,13 @@ export interface PetstoreServiceProps {
  * functions, named as Gloo's discovery would name it (`default-petstore-v1-8080`).
  */
 export class PetstoreService extends VersionedService {
+  /**
+   * The four REST functions of the go-swagger petstore, as Gloo's function discovery lists them
+   * (`addPet`, `deletePet`, `findPetById`, `findPets`): the default `functions` of every
+   * PetstoreService, for an Upstream of your own that fronts a petstore.
+   */
+  public static readonly FUNCTIONS: { [name: string]: RestFunction } = PETSTORE_FUNCTIONS;
+
   constructor(scope: Construct, id: string, props: PetstoreServiceProps) {
     const name = props.name ?? `petstore-${props.version}`;
     const namespace = props.namespace ?? 'default';
@@ -74,7 +81,7 @@ export class PetstoreService extends VersionedService {
       labels: props.labels ?? { app: name },
       replicas: props.replicas,
       upstreamNamespace: props.upstreamNamespace,
-      functions: props.functions ?? PETSTORE_FUNCTIONS,
+      functions: props.functions ?? PetstoreService.FUNCTIONS,
       swaggerUrl: props.swaggerUrl ?? `http://${name}.${namespace}.svc.cluster.local:${port}/swagger.json`,
     });
   }

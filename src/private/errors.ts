@@ -76,3 +76,17 @@ export class ProblemCollector {
 function isConstruct(x: unknown): x is IConstruct {
   return typeof x === 'object' && x !== null && 'node' in x && typeof (x as any).node?.path === 'string';
 }
+
+/**
+ * The problems of an error the library threw for bad input. Such errors are `Error`s named
+ * `GlooInputError` (jsii languages cannot subclass `Error`), whose message lists every problem;
+ * this gives them as structs, to check in tests or report in tools.
+ */
+export class InputProblems {
+  /** The problems of `error` when the library threw it for bad input; empty for any other error. */
+  public static of(error: any): Problem[] {
+    return error instanceof GlooInputError || (error?.name === 'GlooInputError' && Array.isArray(error?.problems)) ? [...error.problems] : [];
+  }
+
+  private constructor() {}
+}

@@ -1,4 +1,4 @@
-import { SimulatedRequest, sharesByUpstream, simulate } from './simulator';
+import { RoutingSimulator, SimulatedRequest } from './simulator';
 
 /**
  * Jest matchers for routing intent. Register them once, e.g. in a setup file:
@@ -13,7 +13,7 @@ import { SimulatedRequest, sharesByUpstream, simulate } from './simulator';
  */
 export const glooJestMatchers = {
   toRouteRequest(this: any, virtualService: any, request: SimulatedRequest, expected: { [upstream: string]: number }) {
-    const actual = sharesByUpstream(simulate(virtualService, request));
+    const actual = RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(virtualService, request));
     const keys = [...new Set([...Object.keys(actual), ...Object.keys(expected)])];
     const pass = keys.every(k => Math.abs((actual[k] ?? 0) - (expected[k] ?? 0)) < 1e-9);
     return {

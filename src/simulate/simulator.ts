@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { matcherMatches, normalizeRequest } from './request-matching';
 import { flattenVirtualService } from './route-flattening';
 import { idOf, selectVirtualService } from './virtual-host-selection';
-import { IVirtualService } from '../gloo/virtual-service';
+import { IVirtualService } from '../model/references';
 
 /** A request to simulate. */
 export interface SimulatedRequest {
@@ -21,14 +21,22 @@ export interface SimulatedRequest {
   readonly headers?: { [name: string]: string };
 }
 
+/** Where a simulated share goes. */
+export enum DestinationKind {
+  /** A Gloo Upstream (`destination.upstream`). */
+  UPSTREAM = 'upstream',
+  /** A Kubernetes Service used directly (`destination.kube`). */
+  KUBE = 'kube',
+}
+
 /** One destination a matched request is split across, and its share. */
 export interface SimulatedShare {
   /** The upstream name, or the Service name for a kube destination. */
   readonly upstream: string;
   /** The upstream's namespace (the Service's, for a kube destination). */
   readonly namespace: string;
-  /** `upstream` or `kube`. */
-  readonly kind: string;
+  /** Whether the share goes to an Upstream or directly to a Kubernetes Service. */
+  readonly kind: DestinationKind;
   /** The REST function called, if any. */
   readonly functionName?: string;
   /** The declared weight (1 for a single destination). */
@@ -129,6 +137,24 @@ export interface HostSimulationResult extends SimulationResult {
  * destination's `subset` is reported with its share.
  */
 export class RoutingSimulator {
+  /**
+   * Simulates a request against a VirtualService of an app: what Gloo would do with it, over
+   * every Gloo object of the app the VirtualService belongs to.
+   */
+  public static simulateRequest(virtualService: IVirtualService, request: SimulatedRequest): SimulationResult {
+    return RoutingSimulator.fromApp(virtualService).simulate(virtualService.name, request, virtualService.namespace);
+  }
+
+  /**
+   * The shares of a simulation by upstream name, in percent, e.g. `{ 'default-petstore-v1-8080': 90,
+   * 'default-petstore-v2-8080': 10 }`. Shares of the same upstream are added up. Empty when nothing matched.
+   */
+  public static sharesByUpstream(result: SimulationResult): { [upstream: string]: number } {
+    const out: { [upstream: string]: number } = {};
+    for (const d of result.destinations) out[d.upstream] = (out[d.upstream] ?? 0) + d.percent;
+    return out;
+  }
+
   /** A simulator over every Gloo object of the app that `scope` belongs to. */
   public static fromApp(scope: IConstruct): RoutingSimulator {
     const manifests: any[] = [];
@@ -222,20 +248,6 @@ export class RoutingSimulator {
   }
 }
 
-/** Simulates a request against a VirtualService of an app; see `RoutingSimulator`. */
-export function simulate(virtualService: IVirtualService, request: SimulatedRequest): SimulationResult {
-  return RoutingSimulator.fromApp(virtualService).simulate(virtualService.name, request, virtualService.namespace);
-}
-
-/**
- * The shares of a simulation by upstream name, in percent, e.g. `{ 'default-petstore-v1-8080': 90,
- * 'default-petstore-v2-8080': 10 }`. Shares of the same upstream are added up. Empty when nothing matched.
- */
-export function sharesByUpstream(result: SimulationResult): { [upstream: string]: number } {
-  const out: { [upstream: string]: number } = {};
-  for (const d of result.destinations) out[d.upstream] = (out[d.upstream] ?? 0) + d.percent;
-  return out;
-}
 
 function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
@@ -254,7 +266,7 @@ function shares(weighted: any[], ownerNs: string | undefined): SimulatedShare[] 
     return {
       upstream: kube ? kube.ref?.name : d.upstream?.name,
       namespace: kube ? kube.ref?.namespace : (d.upstream?.namespace ?? ownerNs),
-      kind: kube ? 'kube' : 'upstream',
+      kind: kube ? DestinationKind.KUBE : DestinationKind.UPSTREAM,
       functionName: d.destinationSpec?.rest?.functionName,
       weight,
       percent: total > 0 ? (weight / total) * 100 : 0,

@@ -61,6 +61,11 @@ export class CrdSchemaValidator {
     return CrdSchemaValidator.vendored(GLOO_SCHEMAS);
   }
 
+  /** Formats a violation as one line: `gateway.solo.io/v1/VirtualService gloo-system/coalmine spec.x: message`. */
+  public static formatViolation(v: SchemaViolation): string {
+    return `${v.resource} ${v.object} ${v.field}: ${v.message}`;
+  }
+
   /** A validator for the CRDs in the given YAML files (multi-document files are fine). */
   public static fromFiles(files: string[]): CrdSchemaValidator {
     // loaded here, not at the top: importing the library should not cost a YAML parser
@@ -132,19 +137,9 @@ export class CrdSchemaValidator {
   public assertValid(manifests: any[]): void {
     const violations = this.validate(manifests);
     if (violations.length > 0) {
-      throw new Error(`${violations.length} manifest field(s) do not match the CRD schema:\n  ${violations.map(formatViolation).join('\n  ')}`);
+      throw new Error(`${violations.length} manifest field(s) do not match the CRD schema:\n  ${violations.map(CrdSchemaValidator.formatViolation).join('\n  ')}`);
     }
   }
-}
-
-/** Formats a violation as one line: `gateway.solo.io/v1/VirtualService gloo-system/coalmine spec.x: message`. */
-export function formatViolation(v: SchemaViolation): string {
-  return `${v.resource} ${v.object} ${v.field}: ${v.message}`;
-}
-
-/** Validates manifests against the vendored Gloo CRDs; see `CrdSchemaValidator`. */
-export function validateManifests(manifests: any[]): SchemaViolation[] {
-  return CrdSchemaValidator.gloo().validate(manifests);
 }
 
 type Report = (field: string, message: string) => void;

@@ -1,7 +1,16 @@
 import { Chart, Testing, Yaml } from 'cdk8s';
 import {
-  CanaryRelease, CanaryReleaseProps, CanaryStage, Destination, HeaderMatchType, PathMatch, RouteAction,
-  sharesByUpstream, simulate, TrafficSplit, Upstream, VirtualService,
+  CanaryRelease,
+  CanaryReleaseProps,
+  CanaryStage,
+  Destination,
+  HeaderMatchType,
+  PathMatch,
+  RouteAction,
+  RoutingSimulator,
+  TrafficSplit,
+  Upstream,
+  VirtualService,
 } from '../../src';
 import { STAGES_ENV } from '../../src/canary/release-registry';
 import { newChart, vsRoutes } from '../util';
@@ -37,7 +46,7 @@ function release(stage: string, extra: Partial<CanaryReleaseProps> = {}) {
   return { ...ctx, release: r };
 }
 
-const shares = (vs: VirtualService, headers: { [k: string]: string } = {}) => sharesByUpstream(simulate(vs, { path: '/findPets', headers }));
+const shares = (vs: VirtualService, headers: { [k: string]: string } = {}) => RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path: '/findPets', headers }));
 
 describe('CanaryRelease', () => {
   test.each(ALL_STAGES().map(s => s.name))('stage %s: the VirtualService YAML is locked', (stage) => {
@@ -61,7 +70,7 @@ describe('CanaryRelease', () => {
 
   test('mirror copies the given share to the canary with Gloo\'s shadowing option', () => {
     const { vs } = release('mirror-5');
-    expect(simulate(vs, { path: '/findPets' }).mirror).toEqual({ upstream: V2, namespace: 'gloo-system', percent: 5 });
+    expect(RoutingSimulator.simulateRequest(vs, { path: '/findPets' }).mirror).toEqual({ upstream: V2, namespace: 'gloo-system', percent: 5 });
   });
 
   test('promote is a plain single-destination route in the release\'s place, with no header route left', () => {
@@ -98,14 +107,14 @@ describe('CanaryRelease', () => {
     test.each(['stable', 'header', 'weight-50', 'promote'])('at %s', (stage) => {
       const { vs, admin } = reviewsApp(stage);
       for (const headers of [{ 'x-canary': 's3cr3t' }, {}] as Array<{ [k: string]: string }>) {
-        expect(sharesByUpstream(simulate(vs, { path: '/api/reviews/admin', headers }))).toEqual({ [admin.name]: 100 });
+        expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path: '/api/reviews/admin', headers }))).toEqual({ [admin.name]: 100 });
       }
     });
 
     test('while the release moves the rest of /api/reviews', () => {
       const { vs } = reviewsApp('header');
-      expect(sharesByUpstream(simulate(vs, { path: '/api/reviews/1', headers: { 'x-canary': 's3cr3t' } }))).toEqual({ 'reviews-v2': 100 });
-      expect(sharesByUpstream(simulate(vs, { path: '/api/reviews/1' }))).toEqual({ 'reviews-v1': 100 });
+      expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path: '/api/reviews/1', headers: { 'x-canary': 's3cr3t' } }))).toEqual({ 'reviews-v2': 100 });
+      expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path: '/api/reviews/1' }))).toEqual({ 'reviews-v1': 100 });
     });
   });
 
@@ -132,8 +141,8 @@ describe('CanaryRelease', () => {
       stages: [CanaryStage.weight(20)],
       stage: 'weight-20',
     });
-    expect(sharesByUpstream(simulate(ctx.vs, { path: '/findPets' }))).toEqual({ [V2]: 20, [V1]: 80 });
-    expect(sharesByUpstream(simulate(ctx.vs, { path: '/findPetWithId/3' }))).toEqual({ [V2]: 20, [V1]: 80 });
+    expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(ctx.vs, { path: '/findPets' }))).toEqual({ [V2]: 20, [V1]: 80 });
+    expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(ctx.vs, { path: '/findPetWithId/3' }))).toEqual({ [V2]: 20, [V1]: 80 });
   });
 
   test('with TrafficSplit.UPSTREAM_GROUP every route points at one UpstreamGroup whose weights move', () => {
@@ -151,7 +160,7 @@ describe('CanaryRelease', () => {
     expect(r.upstreamGroup?.name).toBe('pets-canary');
     const manifests = Testing.synth(ctx.chart);
     expect(Yaml.stringify(...manifests.filter((m: any) => m.kind === 'UpstreamGroup' || m.kind === 'VirtualService'))).toMatchSnapshot();
-    expect(sharesByUpstream(simulate(ctx.vs, { path: '/b' }))).toEqual({ [V2]: 30, [V1]: 70 });
+    expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(ctx.vs, { path: '/b' }))).toEqual({ [V2]: 30, [V1]: 70 });
   });
 
   test('the CLI\'s process-wide choice selects another stage (used by plan and synth-stages)', () => {

@@ -1,7 +1,15 @@
 import { Chart } from 'cdk8s';
 import {
-  CanaryRoute, Destination, FunctionRoute, HeaderMatchType, PathMatch, RouteAction,
-  sharesByUpstream, simulate, Upstream, VirtualService, WeightedFunctionRoute,
+  CanaryRoute,
+  Destination,
+  FunctionRoute,
+  HeaderMatchType,
+  PathMatch,
+  RouteAction,
+  RoutingSimulator,
+  Upstream,
+  VirtualService,
+  WeightedFunctionRoute,
 } from '../../src';
 import { newChart, synthYaml, vsRoutes } from '../util';
 
@@ -77,10 +85,10 @@ describe('CanaryRoute', () => {
     const admin = new Upstream(chart, 'admin', { serviceName: 'admin', servicePort: 8080 });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/findPets/admin') }], action: RouteAction.forward(Destination.upstream(admin)) });
     new CanaryRoute(vs, 'find-pets', { routeContainer: vs, path: '/findPets', functionName: 'findPets', stable: v1, canary: v2, header: { name: 'x-canary', value: 's3cr3t' } });
-    const shares = (headers: { [k: string]: string }) => sharesByUpstream(simulate(vs, { path: '/findPets/admin', headers }));
+    const shares = (headers: { [k: string]: string }) => RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path: '/findPets/admin', headers }));
     expect(shares({ 'x-canary': 's3cr3t' })).toEqual({ [admin.name]: 100 });
     expect(shares({})).toEqual({ [admin.name]: 100 });
-    expect(sharesByUpstream(simulate(vs, { path: '/findPets', headers: { 'x-canary': 's3cr3t' } }))).toEqual({ [v2.name]: 100 });
+    expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path: '/findPets', headers: { 'x-canary': 's3cr3t' } }))).toEqual({ [v2.name]: 100 });
   });
 
   test.each([

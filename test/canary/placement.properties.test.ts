@@ -5,7 +5,17 @@
  */
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { CanaryRelease, CanaryStage, Destination, PathMatch, RouteAction, RoutingSimulator, SimulatedRequest, Upstream, VirtualService } from '../../src';
+import {
+  CanaryRelease,
+  CanaryStage,
+  Destination,
+  PathMatch,
+  RouteAction,
+  RoutingSimulator,
+  SimulatedRequest,
+  Upstream,
+  VirtualService,
+} from '../../src';
 import { deriveRequests, describeRequest, routingMeaning } from '../../src/simulate/request-set';
 
 /** Prefixes that overlap as character prefixes and as path elements. */

@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { CanaryRelease, CanaryStage, sharesByUpstream, simulate, Upstream, VirtualService } from '../../src';
+import { CanaryRelease, CanaryStage, RoutingSimulator, Upstream, VirtualService } from '../../src';
 import { STAGES_ENV } from '../../src/canary/release-registry';
 
 const V1 = 'default-petstore-v1-8080';
@@ -23,7 +23,7 @@ function build(app: App = Testing.app()) {
   return { app, chart, vs, cart: release('cart', '/cart'), pay: release('pay', '/pay', 'payments') };
 }
 
-const sharesOf = (vs: VirtualService, path: string) => sharesByUpstream(simulate(vs, { path }));
+const sharesOf = (vs: VirtualService, path: string) => RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path }));
 
 describe('CanaryRelease.selectStages', () => {
   test('builds the app at the chosen stage of each release named, by release name or construct path', () => {

@@ -6,7 +6,7 @@ import { Testing, Yaml } from 'cdk8s';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { BLOG_STEPS, Step, STEPS } from '../../examples/petstore-canary/steps';
 import { renderReadme } from '../../examples/petstore-canary/tutorial';
-import { RoutingSimulator, validateManifests } from '../../src';
+import { CrdSchemaValidator, RoutingSimulator } from '../../src';
 import { deriveRequests, describeRequest, routingMeaning } from '../../src/simulate/request-set';
 import { blogManifest, toGloo1x } from '../blog';
 import { buildExamples } from '../util';
@@ -91,7 +91,7 @@ describe('the petstore canary example', () => {
   describe.each(STEPS)('step %s', (step) => {
     test('every Gloo object passes the CRD schema', () => {
       const { petstore, coalmine } = synthStep(step);
-      expect(validateManifests([...petstore, ...coalmine])).toEqual([]);
+      expect(CrdSchemaValidator.gloo().validate([...petstore, ...coalmine])).toEqual([]);
     });
 
     test('the coalmine YAML text is locked', () => {

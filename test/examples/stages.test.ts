@@ -6,7 +6,7 @@ import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from '../../examples/petstore-canary/active-step';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { formatDiff, lineDiff } from '../../examples/petstore-canary/line-diff';
-import { CanaryRelease, CanaryStageKind, sharesByUpstream, simulate } from '../../src';
+import { CanaryRelease, CanaryStageKind, RoutingSimulator } from '../../src';
 
 const V1 = 'default-petstore-v1-8080';
 const V2 = 'default-petstore-v2-8080';
@@ -30,8 +30,8 @@ describe('every stage of the example routes as it declares', () => {
     const { release, coalmine } = atStage(name, stage);
     const active = release.activeStage;
     const path = release._description.routes[0];
-    const withHeader = sharesByUpstream(simulate(coalmine.virtualService, { path, headers: { 'x-canary': 'true' } }));
-    const without = sharesByUpstream(simulate(coalmine.virtualService, { path }));
+    const withHeader = RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(coalmine.virtualService, { path, headers: { 'x-canary': 'true' } }));
+    const without = RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(coalmine.virtualService, { path }));
     for (const shares of [withHeader, without]) {
       expect(Object.values(shares).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
     }

@@ -7,7 +7,7 @@
 import { Testing } from 'cdk8s';
 import { ACTIVE_STEP } from '../../examples/petstore-canary/active-step';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
-import { CanaryRelease, sharesByUpstream, simulate } from '../../src';
+import { CanaryRelease, RoutingSimulator } from '../../src';
 
 const V1 = 'default-petstore-v1-8080';
 const V2 = 'default-petstore-v2-8080';
@@ -21,13 +21,13 @@ function appAt(stages: { [release: string]: string }) {
 
 test('weight-10 sends a tenth of /findPetWithId to v2', () => {
   const { coalmine } = appAt({ 'find-pet-by-id': 'weight-10' });
-  expect(sharesByUpstream(simulate(coalmine.virtualService, { path: '/findPetWithId/1' }))).toEqual({ [V2]: 10, [V1]: 90 });
+  expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(coalmine.virtualService, { path: '/findPetWithId/1' }))).toEqual({ [V2]: 10, [V1]: 90 });
 });
 
 test('rollback sends every request back to v1, with the header too', () => {
   const { coalmine } = appAt({ 'find-pet-by-id': 'rollback', 'find-pets': 'rollback' });
   for (const path of ['/findPetWithId/1', '/findPets']) {
-    expect(sharesByUpstream(simulate(coalmine.virtualService, { path, headers: { 'x-canary': 'true' } }))).toEqual({ [V1]: 100 });
+    expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(coalmine.virtualService, { path, headers: { 'x-canary': 'true' } }))).toEqual({ [V1]: 100 });
   }
 });
 // [/tutorial]

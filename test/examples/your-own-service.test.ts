@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { app, release, vs } from '../../examples/your-own-service/app';
 import { addPayments } from '../../examples/your-own-service/plain-upstream';
-import { sharesByUpstream, simulate, validateManifests } from '../../src';
+import { CrdSchemaValidator, RoutingSimulator } from '../../src';
 import { REPO_ROOT } from '../util';
 
 describe('the README\'s "your own service" example', () => {
@@ -14,8 +14,8 @@ describe('the README\'s "your own service" example', () => {
       'Deployment/shop/checkout-v2', 'Service/shop/checkout-v2', 'Upstream/gloo-system/shop-checkout-v2-8080',
       'VirtualService/gloo-system/shop',
     ]);
-    expect(validateManifests(manifests)).toEqual([]);
-    expect(sharesByUpstream(simulate(vs, { path: '/checkout/cart' }))).toEqual({ 'shop-checkout-v2-8080': 5, 'shop-checkout-v1-8080': 95 });
+    expect(CrdSchemaValidator.gloo().validate(manifests)).toEqual([]);
+    expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path: '/checkout/cart' }))).toEqual({ 'shop-checkout-v2-8080': 5, 'shop-checkout-v1-8080': 95 });
   });
 
   test('the stage names in its comment are the ones the schedule generates', () => {
@@ -28,6 +28,6 @@ describe('the README\'s "your own service" example', () => {
     const chart = new Chart(Testing.app(), 'payments');
     const upstream = addPayments(chart);
     expect([upstream.name, upstream.namespace]).toEqual(['shop-payments-80', 'gloo']);
-    expect(validateManifests(chart.toJson())).toEqual([]);
+    expect(CrdSchemaValidator.gloo().validate(chart.toJson())).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { validRoute } from './routes';
-import { CrdSchemaValidator, formatViolation } from '../../src';
+import { CrdSchemaValidator } from '../../src';
 
 const validator = CrdSchemaValidator.fromFiles([path.join(__dirname, '..', '..', 'imports', 'gateway.networking.k8s.io.yaml')]);
 
@@ -38,7 +38,7 @@ describe('CrdSchemaValidator with the vendored Gateway API CRDs', () => {
     const route = validRoute();
     route.spec.rules[2].backendRefs[1].weigth = 10;
     route.spec.rules[0].matches[0].prefix = '/findPetWithId';
-    expect(validator.validate([route]).map(formatViolation)).toEqual([
+    expect(validator.validate([route]).map(CrdSchemaValidator.formatViolation)).toEqual([
       'gateway.networking.k8s.io/v1/HTTPRoute apps/petstore spec.rules[0].matches[0].prefix: unknown field, pruned by the API server',
       'gateway.networking.k8s.io/v1/HTTPRoute apps/petstore spec.rules[2].backendRefs[1].weigth: unknown field, pruned by the API server',
     ]);

@@ -15,7 +15,7 @@ describe('RouteTable', () => {
   test('fromRouteTableName refers to a table by name', () => {
     const chart = newChart();
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs' } });
-    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'ext', 'team-x', 'teams')) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'ext', 'team-x', { namespace: 'teams' })) });
     expect(synthYaml(chart)).toContain('delegateAction:\n          ref:\n            name: team-x\n            namespace: teams');
   });
 

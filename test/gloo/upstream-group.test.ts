@@ -16,7 +16,7 @@ describe('UpstreamGroup', () => {
 
   test('fromUpstreamGroupName refers to a group by name', () => {
     const chart = newChart();
-    const g = UpstreamGroup.fromUpstreamGroupName(chart, 'g', 'shared', 'gloo');
+    const g = UpstreamGroup.fromUpstreamGroupName(chart, 'g', 'shared', { namespace: 'gloo' });
     // IUpstreamGroup no longer declares destinations; an imported group still has none known
     expect([g.name, g.namespace, (g as { destinations?: unknown }).destinations]).toEqual(['shared', 'gloo', undefined]);
   });

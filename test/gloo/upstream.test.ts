@@ -183,7 +183,7 @@ describe('Upstream', () => {
     });
 
     test('fails for an invalid namespace of an imported upstream', () => {
-      expect(() => Upstream.fromUpstreamName(chart, 'ext', 'ok', 'Not OK')).toThrow(
+      expect(() => Upstream.fromUpstreamName(chart, 'ext', 'ok', { namespace: 'Not OK' })).toThrow(
         '[test/ext] namespace: got "Not OK", expected a lowercase RFC 1123 label');
     });
 

@@ -3,7 +3,7 @@
  * and `App.synth()` all render charts through `App._synthChart`, so that is where it hooks in.
  */
 import { App } from 'cdk8s';
-import { CrdSchemaValidator, formatViolation } from '../../src';
+import { CrdSchemaValidator } from '../../src';
 
 const validator = CrdSchemaValidator.gloo();
 const synthChart: (chart: any) => any[] = (App as any)._synthChart;
@@ -12,7 +12,7 @@ const synthChart: (chart: any) => any[] = (App as any)._synthChart;
   const manifests = synthChart.call(this, chart);
   const violations = validator.validate(manifests);
   if (violations.length > 0) {
-    throw new Error(`synthesized Gloo objects do not match the CRD schema:\n  ${violations.map(formatViolation).join('\n  ')}`);
+    throw new Error(`synthesized Gloo objects do not match the CRD schema:\n  ${violations.map(CrdSchemaValidator.formatViolation).join('\n  ')}`);
   }
   return manifests;
 };

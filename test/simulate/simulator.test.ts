@@ -2,8 +2,17 @@ import { Testing } from 'cdk8s';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { Step } from '../../examples/petstore-canary/steps';
 import {
-  Destination, glooJestMatchers, HeaderMatch, PathMatch, QueryParameterMatch, RouteAction,
-  RouteTable, RoutingSimulator, sharesByUpstream, simulate, Upstream, UpstreamGroup, VirtualService,
+  Destination,
+  glooJestMatchers,
+  HeaderMatch,
+  PathMatch,
+  QueryParameterMatch,
+  RouteAction,
+  RouteTable,
+  RoutingSimulator,
+  Upstream,
+  UpstreamGroup,
+  VirtualService,
 } from '../../src';
 import { newChart } from '../util';
 
@@ -46,7 +55,7 @@ describe('the simulator on the blog example', () => {
   });
 
   test('reports the route, function and weights', () => {
-    const result = simulate(example('part-3-weighted-10'), { path: '/findPetWithId/7?x=1' });
+    const result = RoutingSimulator.simulateRequest(example('part-3-weighted-10'), { path: '/findPetWithId/7?x=1' });
     expect(result).toEqual({
       matched: true,
       routeIndex: 0,
@@ -78,7 +87,7 @@ describe('Gloo matching semantics', () => {
     return { chart, vs, a, b };
   }
   const to = (up: Upstream) => ({ action: RouteAction.forward(Destination.upstream(up)) });
-  const hit = (vs: VirtualService, request: any) => Object.keys(sharesByUpstream(simulate(vs, request)));
+  const hit = (vs: VirtualService, request: any) => Object.keys(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, request)));
 
   test('the first matching route wins', () => {
     const { vs } = vsWith((a: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/x') }], ...to(a) }), (_a: Upstream, b: Upstream) => ({ matchers: [{ path: PathMatch.prefix('/x') }], ...to(b) }));
@@ -147,9 +156,9 @@ describe('Gloo matching semantics', () => {
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs' } });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.delegate(rt) });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.upstream(b)) });
-    const viaTable = simulate(vs, { path: '/team/a/1' });
+    const viaTable = RoutingSimulator.simulateRequest(vs, { path: '/team/a/1' });
     expect([viaTable.routeIndex, viaTable.routeTable, viaTable.routeTableRouteIndex, viaTable.destinations[0].upstream]).toEqual([0, 'teams/team', 0, 'default-a-80']);
-    const fallThrough = simulate(vs, { path: '/team/z' });
+    const fallThrough = RoutingSimulator.simulateRequest(vs, { path: '/team/z' });
     expect([fallThrough.routeIndex, fallThrough.destinations[0].upstream]).toEqual([1, 'default-b-80']);
   });
 
@@ -161,8 +170,8 @@ describe('Gloo matching semantics', () => {
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'vs' } });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/g') }], action: RouteAction.upstreamGroup(group) });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/ext') }], action: RouteAction.upstreamGroup(UpstreamGroup.fromUpstreamGroupName(chart, 'e', 'elsewhere')) });
-    expect(sharesByUpstream(simulate(vs, { path: '/g' }))).toEqual({ 'default-a-80': 75, 'default-b-80': 25 });
-    expect(simulate(vs, { path: '/ext' })).toMatchObject({ matched: true, destinations: [], unresolved: 'UpstreamGroup gloo-system/elsewhere' });
+    expect(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(vs, { path: '/g' }))).toEqual({ 'default-a-80': 75, 'default-b-80': 25 });
+    expect(RoutingSimulator.simulateRequest(vs, { path: '/ext' })).toMatchObject({ matched: true, destinations: [], unresolved: 'UpstreamGroup gloo-system/elsewhere' });
   });
 
   test('works on synthesized manifests too', () => {

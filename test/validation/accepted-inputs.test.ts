@@ -4,8 +4,20 @@
  */
 import { Chart, Testing } from 'cdk8s';
 import {
-  CanaryRelease, CanaryRoute, CanaryStage, Destination, HeaderMatch, HeaderMatchType, PathMatch, QueryParameterMatch, RouteAction, RouteTable,
-  simulate, Upstream, UpstreamGroup, VirtualService,
+  CanaryRelease,
+  CanaryRoute,
+  CanaryStage,
+  Destination,
+  HeaderMatch,
+  HeaderMatchType,
+  PathMatch,
+  QueryParameterMatch,
+  RouteAction,
+  RouteTable,
+  RoutingSimulator,
+  Upstream,
+  UpstreamGroup,
+  VirtualService,
 } from '../../src';
 import { newChart, onlyManifest, vsRoutes } from '../util';
 
@@ -30,7 +42,7 @@ describe('valid but unusual inputs are accepted', () => {
     vs.addRoute({ matchers: [{ path: PathMatch.exact('/') }], action: RouteAction.forward(Destination.upstream(v1)) });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/pets') }], action: RouteAction.forward(Destination.upstream(v1)) });
     expect(vsRoutes(chart).map((r: any) => r.matchers[0])).toEqual([{ regex: '/pets/[0-9]+' }, { exact: '/' }, { prefix: '/pets' }]);
-    expect(simulate(vs, { path: '/pets/42' }).routeIndex).toBe(0);
+    expect(RoutingSimulator.simulateRequest(vs, { path: '/pets/42' }).routeIndex).toBe(0);
   });
 
   test('an inverted header match, a header regex and a pseudo-header', () => {
@@ -77,7 +89,7 @@ describe('valid but unusual inputs are accepted', () => {
     const ns = 'n'.repeat(63);
     new VirtualService(chart, 'vs', { metadata: { name, namespace: ns } });
     new RouteTable(chart, 'rt', { metadata: { name, namespace: ns } });
-    new UpstreamGroup(chart, 'g', { metadata: { name, namespace: ns }, destinations: [{ destination: Destination.upstream(Upstream.fromUpstreamName(chart, 'u', name, ns)), weight: 1 }] });
+    new UpstreamGroup(chart, 'g', { metadata: { name, namespace: ns }, destinations: [{ destination: Destination.upstream(Upstream.fromUpstreamName(chart, 'u', name, { namespace: ns })), weight: 1 }] });
     const kinds = Testing.synth(chart).map((m: any) => [m.kind, m.metadata.name.length, m.metadata.namespace.length]);
     expect(kinds).toEqual([['VirtualService', 253, 63], ['RouteTable', 253, 63], ['UpstreamGroup', 253, 63]]);
   });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { CrdSchemaValidator, formatViolation, validateManifests } from '../../src';
+import { CrdSchemaValidator } from '../../src';
 import { BLOG_DIR, blogManifest, toGloo1x } from '../blog';
 
 const validator = CrdSchemaValidator.gloo();
@@ -20,7 +20,7 @@ describe('CrdSchemaValidator', () => {
 
   describe.each(fs.readdirSync(BLOG_DIR).filter(f => f.startsWith('coalmine-')))('the blog manifest %s', (file) => {
     test('fails: the 0.x shape is pruned, naming matcher and routePlugins', () => {
-      const violations = validateManifests([blogManifest(file)]);
+      const violations = CrdSchemaValidator.gloo().validate([blogManifest(file)]);
       const fields = violations.map(v => v.field);
       expect(fields).toContain('spec.virtualHost.name');
       expect(fields.some(f => /^spec\.virtualHost\.routes\[\d+\]\.matcher$/.test(f))).toBe(true);
@@ -29,13 +29,13 @@ describe('CrdSchemaValidator', () => {
     });
 
     test('passes once translated to the 1.x shape', () => {
-      expect(validateManifests([toGloo1x(blogManifest(file))])).toEqual([]);
+      expect(CrdSchemaValidator.gloo().validate([toGloo1x(blogManifest(file))])).toEqual([]);
     });
   });
 
   test('fails for the 0.x upstreamSpec of the blog\'s upstream', () => {
     const upstream = { apiVersion: 'gloo.solo.io/v1', kind: 'Upstream', ...blogManifest('default-petstore-v1-8080-upstream.yaml') };
-    const fields = validateManifests([upstream]).map(v => v.field);
+    const fields = CrdSchemaValidator.gloo().validate([upstream]).map(v => v.field);
     expect(fields).toEqual(expect.arrayContaining(['upstreamSpec', 'discoveryMetadata']));
   });
 
@@ -54,7 +54,7 @@ describe('CrdSchemaValidator', () => {
         },
       },
     };
-    const lines = validateManifests([vs]).map(formatViolation);
+    const lines = CrdSchemaValidator.gloo().validate([vs]).map(CrdSchemaValidator.formatViolation);
     expect(lines).toEqual([
       'gateway.solo.io/v1/VirtualService gloo-system/x spec.virtualHost.domains: expected an array, got a string',
       'gateway.solo.io/v1/VirtualService gloo-system/x spec.virtualHost.routes[0].matchers[0].prefix: expected a string, got a number',
@@ -72,19 +72,19 @@ describe('CrdSchemaValidator', () => {
       metadata: { name: 'x' },
       spec: { displayName: name, virtualHost: { routes: [{ routeAction: { multi: { destinations: [{ weight }] } } }] } },
     });
-    expect(validateManifests([route(null, 'ok')])).toEqual([]);
-    expect(validateManifests([route(1, null)]).map(v => v.field)).toEqual(['spec.displayName']);
+    expect(CrdSchemaValidator.gloo().validate([route(null, 'ok')])).toEqual([]);
+    expect(CrdSchemaValidator.gloo().validate([route(1, null)]).map(v => v.field)).toEqual(['spec.displayName']);
   });
 
   test('keeps unknown fields below x-kubernetes-preserve-unknown-fields (status)', () => {
     const vs = { apiVersion: 'gateway.solo.io/v1', kind: 'VirtualService', metadata: { name: 'x' }, status: { anything: { goes: 1 } } };
-    expect(validateManifests([vs])).toEqual([]);
+    expect(CrdSchemaValidator.gloo().validate([vs])).toEqual([]);
   });
 
   test('fails for an unknown top-level field, and skips kinds without a CRD', () => {
     const vs = { apiVersion: 'gateway.solo.io/v1', kind: 'VirtualService', metadata: { name: 'x' }, specs: {} };
     const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, nonsense: true };
-    expect(validateManifests([vs, deployment]).map(v => `${v.object} ${v.field}`)).toEqual(['x specs']);
+    expect(CrdSchemaValidator.gloo().validate([vs, deployment]).map(v => `${v.object} ${v.field}`)).toEqual(['x specs']);
   });
 
   test('assertValid lists every violation', () => {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { CrdSchemaValidator, formatViolation } from '../../src';
+import { CrdSchemaValidator } from '../../src';
 
 function snapshotFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
@@ -39,7 +39,7 @@ describe('the YAML snapshots', () => {
         if (!/^apiVersion: /m.test(text)) continue; // a diff, not manifests
         const manifests = parseAllDocuments(text).map(d => d.toJSON()).filter(Boolean);
         glooObjects += manifests.filter(m => validator.covers(m)).length;
-        problems.push(...validator.validate(manifests).map(v => `${path.basename(file)} ${name}: ${formatViolation(v)}`));
+        problems.push(...validator.validate(manifests).map(v => `${path.basename(file)} ${name}: ${CrdSchemaValidator.formatViolation(v)}`));
       }
     }
     expect(problems).toEqual([]);

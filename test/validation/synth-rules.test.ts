@@ -2,7 +2,17 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import { AtomicOutputDirectory, Destination, HeaderMatch, PathMatch, RouteAction, RouteTable, Upstream, UpstreamGroup, VirtualService } from '../../src';
+import {
+  AtomicOutputDirectory,
+  Destination,
+  HeaderMatch,
+  PathMatch,
+  RouteAction,
+  RouteTable,
+  Upstream,
+  UpstreamGroup,
+  VirtualService,
+} from '../../src';
 import { newChart, vsRoutes } from '../util';
 
 function setup(chart: Chart = newChart()) {
@@ -142,7 +152,7 @@ describe('synth-time rules', () => {
 
   test('a route after a delegation to an external RouteTable is not reported: its routes are unknown', () => {
     const { chart, v1, vs } = setup();
-    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'ext', 'team', 'teams')) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'ext', 'team', { namespace: 'teams' })) });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/team/b') }], action: RouteAction.forward(Destination.upstream(v1)) });
     expect(vsRoutes(chart)).toHaveLength(2);
   });
@@ -151,7 +161,7 @@ describe('synth-time rules', () => {
     const { chart, vs } = setup();
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(Upstream.fromUpstreamName(chart, 'u', 'legacy'))) });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/b') }], action: RouteAction.upstreamGroup(UpstreamGroup.fromUpstreamGroupName(chart, 'g', 'shared')) });
-    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/c') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'r', 'team', 'teams')) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/c') }], action: RouteAction.delegate(RouteTable.fromRouteTableName(chart, 'r', 'team', { namespace: 'teams' })) });
     expect(vsRoutes(chart)).toHaveLength(3);
   });
 });
