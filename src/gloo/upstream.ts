@@ -3,7 +3,11 @@ import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { sortedCopy } from './route-render';
-import type { UpstreamSpec } from '../imports/gloo.solo.io';
+import type {
+  UpstreamSpec,
+  UpstreamSpecKubeServiceSpecRestTransformations as Transformation,
+  UpstreamSpecKubeServiceSpecRestTransformationsHeaders as InjaTemplate,
+} from '../imports/gloo.solo.io';
 import { IUpstream } from '../model/references';
 import { ProblemCollector } from '../private/errors';
 import { GlooUpstream } from '../private/gvk';
@@ -186,7 +190,7 @@ export class Upstream extends GlooResource implements IUpstream {
   }
 
   private renderSpec(): UpstreamSpec {
-    const transformations: { [fn: string]: any } = {};
+    const transformations: { [fn: string]: Transformation } = {};
     const names = this.functionNames ?? [];
     for (const fn of names) transformations[fn] = renderTransformation(this.functions[fn]);
     const rest = names.length > 0 || this.swaggerUrl
@@ -232,9 +236,9 @@ function serviceTarget(props: UpstreamProps) {
  * Rendered transformations, by function spec: the same spec (say, the petstore's functions shared by
  * thousands of Upstreams) renders once. Synthesis copies the result, so sharing it is safe.
  */
-const RENDERED = new WeakMap<RestFunction, any>();
+const RENDERED = new WeakMap<RestFunction, Transformation>();
 
-function renderTransformation(fn: RestFunction): any {
+function renderTransformation(fn: RestFunction): Transformation {
   let rendered = RENDERED.get(fn);
   if (!rendered) {
     rendered = renderTransformationOnce(fn);
@@ -243,11 +247,11 @@ function renderTransformation(fn: RestFunction): any {
   return rendered;
 }
 
-function renderTransformationOnce(fn: RestFunction): any {
+function renderTransformationOnce(fn: RestFunction): Transformation {
   const headers: { [name: string]: string } = { ...(fn.headers ?? {}) };
   if (fn.method !== undefined) headers[':method'] = fn.method;
   if (fn.path !== undefined) headers[':path'] = fn.path;
-  const rendered: { [name: string]: any } = {};
+  const rendered: { [name: string]: InjaTemplate } = {};
   for (const name of Object.keys(headers).sort()) rendered[name] = inja(headers[name]);
   return {
     body: fn.body === undefined ? undefined : inja(fn.body),
@@ -256,6 +260,6 @@ function renderTransformationOnce(fn: RestFunction): any {
 }
 
 /** An Inja template; an empty one (`{}`) clears the header or body it stands for. */
-function inja(text: string): any {
+function inja(text: string): InjaTemplate {
   return text === '' ? {} : { text };
 }
