@@ -114,7 +114,7 @@ export function readManifestText(text: string, file: string, limits: ReadLimits 
   const objects: ReadObject[] = [];
   const problems: string[] = [];
   const skipped: string[] = [];
-  const docs = [...parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true })];
+  const docs = [...parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true })];
   docs.forEach((doc, index) => {
     const source = { file, index };
     const bytes = Buffer.byteLength(text.slice(doc.range[0], doc.range[2]));
@@ -123,9 +123,8 @@ export function readManifestText(text: string, file: string, limits: ReadLimits 
       return;
     }
     if (doc.errors.length > 0) {
-      const e = doc.errors[0];
-      const line = e.linePos?.[0] ? ` at line ${e.linePos[0].line}` : '';
-      problems.push(`${where(source)}: got yaml that does not parse${line} (${firstLine(e.message)}), expected a yaml document`);
+      const message = firstLine(doc.errors[0].message).replace(/:$/, '');
+      problems.push(`${where(source)}: got yaml that does not parse (${message}), expected a yaml document`);
       return;
     }
     let manifest: any;

@@ -96,7 +96,7 @@ spec:
 });
 
 test('an UpstreamGroup of three stays an UpstreamGroup', () => {
-  const r = adopt(vs(`    - routeAction: { upstreamGroup: { name: pets, namespace: gloo-system } }`), `
+  const r = adopt(vs('    - routeAction: { upstreamGroup: { name: pets, namespace: gloo-system } }'), `
 apiVersion: gloo.solo.io/v1
 kind: UpstreamGroup
 metadata: { name: pets, namespace: gloo-system }
@@ -204,7 +204,7 @@ test('references to objects not in the input become fromXxxName and are listed',
 });
 
 test('VirtualService fields the construct does not take are set with JSON patches; a static Upstream stays a plain ApiObject', () => {
-  const r = adopt(vs(`    - routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }`,
+  const r = adopt(vs('    - routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }',
     '    options: { cors: { allowOrigin: [\'https://example.com\'] } }\n'), `
 apiVersion: gloo.solo.io/v1
 kind: Upstream
