@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { adoptCommand } from './adopt-command';
 import { AppCommand, appCommand, outputDir } from './app-command';
 import { loadManifestFile, loadManifests, synthStages } from './app-runner';
 import { buildPlans, formatPlans } from './plan';
@@ -17,6 +18,11 @@ commands:
   synth-stages   synthesize every stage of every release to <output>/stages/<release>/<stage>/
   validate <dir> check every Gloo object in the YAML files under <dir> against the Gloo 1.22
                  CRD schemas: fields the API server would prune, wrong types, out-of-range values
+  adopt <file or dir>... [--out <file>]
+                 turn existing Gloo YAML (1.x, or the 0.x shape) into a cdk8s app built with
+                 this library (default --out src/adopted.ts); the code is synthesized and
+                 compared with the input by routing and by object, and written only when it
+                 routes alike
 
 options:
   --app <cmd>            the app command (default: app: of cdk8s.yaml)
@@ -36,6 +42,7 @@ const VALUED = new Set(['app', 'output', 'format', 'release', 'stage']);
 /** Runs the command line; returns the exit code. */
 export function main(argv: string[], cwd: string = process.cwd(), out: (s: string) => void = s => process.stdout.write(s)): number {
   const [command, ...args] = argv;
+  if (command === 'adopt') return adoptCommand(args, cwd, out, s => process.stderr.write(s));
   const positional = command === 'validate' && args[0] !== undefined && !args[0].startsWith('--') ? args[0] : undefined;
   const rest = positional !== undefined ? args.slice(1) : args;
   const options: { [k: string]: string } = {};

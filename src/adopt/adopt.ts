@@ -1,0 +1,101 @@
+import { generateApp } from './codegen';
+import { compareAdoption, Comparison } from './compare';
+import { selectInputSet } from './input-set';
+import { DEFAULT_READ_LIMITS, ReadLimits, ReadResult } from './reader';
+import { synthesizeGenerated } from './run-generated';
+import { translateObject } from './translate';
+
+/** What adoption read, built and proved. */
+export interface AdoptionReport {
+  /** Objects read from the input (Gloo objects and workloads). */
+  readonly read: number;
+  /** Objects the generated code builds. */
+  readonly adopted: number;
+  /** Problems with the input; when there are any, no code is generated. */
+  readonly problems: string[];
+  /** Documents and objects left out, with why. */
+  readonly skipped: string[];
+  /** 0.x to 1.x translations, and server-written fields dropped. */
+  readonly translations: string[];
+  /** Canary releases recognised. */
+  readonly releases: string[];
+  /** Fields passed through an escape hatch. */
+  readonly escapeHatch: string[];
+  /** References to objects not in the input. */
+  readonly externals: string[];
+  /** The comparison of the input with the synthesized code, when code was generated. */
+  readonly comparison?: Comparison;
+  /** Why the generated code could not be synthesized, if it could not. */
+  readonly synthError?: string;
+}
+
+/** The result of adopting some YAML. */
+export interface AdoptionResult {
+  /** The generated app, unless the input had problems. */
+  readonly code?: string;
+  readonly report: AdoptionReport;
+  /** Whether code was generated, synthesized, and routes as the input does. */
+  readonly ok: boolean;
+}
+
+/** Options of `adoptManifests`. */
+export interface AdoptOptions {
+  /** The input files, for the header comment of the code. */
+  readonly sources?: string[];
+  readonly className?: string;
+  readonly limits?: ReadLimits;
+}
+
+/** Adopts what the reader read: translate, check, generate, synthesize in-process, compare. */
+export function adoptManifests(read: ReadResult, options: AdoptOptions = {}): AdoptionResult {
+  const translated = read.objects.map(translateObject);
+  const set = selectInputSet(translated);
+  const base = {
+    read: read.objects.length,
+    problems: [...read.problems, ...set.problems],
+    skipped: [...read.skipped, ...set.skipped],
+    translations: translated.flatMap(t => t.translations),
+  };
+  if (base.problems.length > 0) {
+    return { ok: false, report: { ...base, adopted: 0, releases: [], escapeHatch: [], externals: [] } };
+  }
+  const app = generateApp(set.objects, options.sources ?? [...new Set(read.objects.map(o => o.source.file))], options.className);
+  const report = { ...base, adopted: app.adopted, releases: app.releases, escapeHatch: app.escapeHatch, externals: app.externals };
+  let output: any[];
+  try {
+    output = synthesizeGenerated(app.code, app.className);
+  } catch (e) {
+    return { ok: false, code: app.code, report: { ...report, synthError: (e as Error).message } };
+  }
+  const comparison = compareAdoption(set.objects.map(o => o.manifest), output);
+  return { ok: comparison.routingDifferences.length === 0, code: app.code, report: { ...report, comparison } };
+}
+
+/** The report as text, one section per heading, for the command line. */
+export function formatReport(r: AdoptionReport): string {
+  const lines: string[] = [];
+  const section = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    lines.push(`${title}:`, ...items.map(i => `  ${i}`));
+  };
+  lines.push(`objects read: ${r.read}`, `objects adopted: ${r.adopted}`, `releases recognised: ${r.releases.length}`,
+    `fields through the escape hatch: ${r.escapeHatch.length}`);
+  section('problems', r.problems);
+  section('skipped', r.skipped);
+  section('translated from gloo 0.x', r.translations);
+  section('releases', r.releases);
+  section('escape hatch', r.escapeHatch);
+  section('external references', r.externals);
+  if (r.synthError) lines.push(`the generated code does not synthesize: ${r.synthError}`);
+  if (r.comparison) {
+    const c = r.comparison;
+    lines.push(`routing: ${c.requests} requests compared, ${c.routingDifferences.length} routed differently`);
+    section('routing differences', c.routingDifferences);
+    lines.push(`objects: ${c.objectDifferences.length} field differences`);
+    section('object differences', c.objectDifferences);
+    section('reordered', c.reordered);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export { DEFAULT_READ_LIMITS };

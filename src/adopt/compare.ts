@@ -1,0 +1,115 @@
+import { objectKey, routesOf } from './input-set';
+import { deriveRequests, describeRequest, routingMeaning } from '../simulate/request-set';
+import { RoutingSimulator } from '../simulate/simulator';
+
+/** What comparing the input with the synthesized code found. */
+export interface Comparison {
+  /** Fields that differ, one line each (`Kind ns/name field: input X, generated Y`). */
+  readonly objectDifferences: string[];
+  /** Requests routed differently, one line each. */
+  readonly routingDifferences: string[];
+  /** How many requests were compared. */
+  readonly requests: number;
+  /** Containers whose routes were reordered where no request can tell (the routing check shows it). */
+  readonly reordered: string[];
+}
+
+const MAX_LINES = 50;
+/** Lists whose order cannot change routing: ORed matchers, ANDed conditions, domains, methods, weighted shares. */
+const UNORDERED = new Set(['matchers', 'headers', 'queryParameters', 'methods', 'domains', 'destinations']);
+
+/** Compares the input (Gloo 1.x objects and workloads) with what the generated code synthesized. */
+export function compareAdoption(input: any[], output: any[]): Comparison {
+  const objectDifferences: string[] = [];
+  const reordered: string[] = [];
+  const out = new Map(output.map(o => [objectKey(o), o]));
+  const inKeys = new Set(input.map(objectKey));
+  for (const m of input) {
+    const key = objectKey(m);
+    const o = out.get(key);
+    if (!o) {
+      objectDifferences.push(`${key}: in the input, not generated`);
+      continue;
+    }
+    const a = normalise(m);
+    const b = normalise(o);
+    const routes = routesOf(a).routes;
+    const generated = routesOf(b).routes;
+    if (JSON.stringify(routes) !== JSON.stringify(generated) && JSON.stringify(sortedJson(routes)) === JSON.stringify(sortedJson(generated))) {
+      reordered.push(`${key}: routes reordered where no request can match both (checked by routing below)`);
+      setRoutes(a, sortedJson(routes));
+      setRoutes(b, sortedJson(generated));
+    }
+    diff(a, b, key, '', objectDifferences);
+  }
+  for (const key of out.keys()) if (!inKeys.has(key)) objectDifferences.push(`${key}: generated, not in the input`);
+
+  const routingDifferences: string[] = [];
+  const before = new RoutingSimulator(input);
+  const after = new RoutingSimulator(output);
+  const tableRoutes = input.filter(m => m.kind === 'RouteTable').flatMap(t => routesOf(t).routes);
+  let requests = 0;
+  for (const vs of input.filter(m => m.kind === 'VirtualService')) {
+    for (const req of deriveRequests([...routesOf(vs).routes, ...tableRoutes])) {
+      requests++;
+      const was = meaning(before, vs, req);
+      const is = meaning(after, vs, req);
+      if (was !== is) {
+        routingDifferences.push(`${objectKey(vs)} ${describeRequest(req)}: input routes to ${was}, generated to ${is}`);
+      }
+    }
+  }
+  return {
+    objectDifferences: objectDifferences.slice(0, MAX_LINES),
+    routingDifferences: routingDifferences.slice(0, MAX_LINES),
+    requests,
+    reordered,
+  };
+}
+
+function meaning(sim: RoutingSimulator, vs: any, req: any): string {
+  try {
+    return routingMeaning(sim.simulate(vs.metadata.name, req, vs.metadata.namespace));
+  } catch (e) {
+    return `an error (${(e as Error).message})`;
+  }
+}
+
+/** Gloo 1.x objects with defaults spelled one way, keys sorted, and unordered lists sorted. */
+export function normalise(value: any, key: string = ''): any {
+  if (Array.isArray(value)) {
+    const items = value.map(v => normalise(v));
+    return UNORDERED.has(key) ? sortedJson(items) : items;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const out: any = {};
+  for (const k of Object.keys(value).sort()) {
+    const v = value[k];
+    if (v === undefined || ((k === 'regex' || k === 'invertMatch') && v === false)) continue;
+    out[k] = normalise(v, k);
+  }
+  if (out.functionName !== undefined && out.parameters === undefined) out.parameters = {};
+  return out;
+}
+
+function sortedJson(items: any[]): any[] {
+  return [...items].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : JSON.stringify(x) > JSON.stringify(y) ? 1 : 0));
+}
+
+function setRoutes(m: any, routes: any[]): void {
+  if (m.kind === 'VirtualService') m.spec.virtualHost.routes = routes;
+  else m.spec.routes = routes;
+}
+
+function diff(a: any, b: any, key: string, at: string, lines: string[]): void {
+  if (lines.length >= MAX_LINES) return;
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)) {
+    const keys = Array.isArray(a)
+      ? [...Array(Math.max(a.length, b.length)).keys()].map(String)
+      : [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) diff(a[k as any], b[k as any], key, Array.isArray(a) ? `${at}[${k}]` : at ? `${at}.${k}` : k, lines);
+    return;
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b)) lines.push(`${key} ${at}: input ${JSON.stringify(a) ?? 'nothing'}, generated ${JSON.stringify(b) ?? 'nothing'}`);
+}
+

@@ -1,0 +1,171 @@
+import { RecognisedRelease } from './canary-shapes';
+import { code, Code, lit, str } from './ts-literal';
+import { covers } from '../gloo/rules/shadowing';
+
+/** How the route code names the objects it refers to. */
+export interface RouteScope {
+  /** The constant of an Upstream, by its reference (resolved in the route owner's namespace). */
+  readonly upstream: (ref: any) => string;
+  /** The constant of an UpstreamGroup. */
+  readonly upstreamGroup: (ref: any) => string;
+  /** The constant of a RouteTable. */
+  readonly routeTable: (ref: any) => string;
+  /** Records a field passed through the escape hatch (`options.extra`). */
+  readonly escape: (field: string) => void;
+}
+
+/** Why a route cannot be built from the constructs, thrown while generating its code. */
+export class NotModelled extends Error {}
+
+const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'options'];
+const MATCHER_FIELDS = ['prefix', 'exact', 'regex', 'caseSensitive', 'headers', 'queryParameters', 'methods'];
+
+/** The `RouteProps` literal of a Gloo 1.x route; `at` names it in errors (`spec.routes[2]`). */
+export function routeCode(route: any, at: string, earlier: any[], scope: RouteScope): { text: string; comment?: string } {
+  expectKeys(route, ROUTE_FIELDS, at);
+  const props: { [k: string]: unknown } = {};
+  if (route.name !== undefined) props.name = route.name;
+  if (route.matchers !== undefined) props.matchers = (route.matchers as any[]).map((m, i) => matcherCode(m, `${at}.matchers[${i}]`));
+  props.action = actionCode(route, at, scope);
+  let comment: string | undefined;
+  if (route.options !== undefined) {
+    const { prefixRewrite, shadowing, ...extra } = route.options;
+    const options: { [k: string]: unknown } = {};
+    if (prefixRewrite !== undefined) options.prefixRewrite = prefixRewrite;
+    if (shadowing !== undefined && isMirror(shadowing)) {
+      props.mirror = { upstream: code(scope.upstream(shadowing.upstream)), percent: shadowing.percentage };
+    } else if (shadowing !== undefined) {
+      extra.shadowing = shadowing;
+    }
+    const names = Object.keys(extra);
+    if (names.length > 0) {
+      options.extra = extra;
+      names.forEach(n => scope.escape(`${at}.options.${n}`));
+      comment = `options.extra: ${names.join(', ')} (route options the constructs do not model)`;
+    }
+    if (Object.keys(options).length > 0) props.options = options;
+  }
+  if (isShadowed(route, earlier)) props.allowShadowing = true;
+  return { text: lit(props, '    '), comment };
+}
+
+/** Whether an earlier route matches every request one of this route's matchers does (kept as in the input). */
+function isShadowed(route: any, earlier: any[]): boolean {
+  const catchAll = [{ prefix: '/' }];
+  const own = route.matchers?.length ? route.matchers : catchAll;
+  return own.some((m: any) => earlier.some(e => (e.matchers?.length ? e.matchers : catchAll).some((em: any) => covers(em, m))));
+}
+
+function matcherCode(m: any, at: string): Code {
+  expectKeys(m, MATCHER_FIELDS, at);
+  const kinds = ['prefix', 'exact', 'regex'].filter(k => m[k] !== undefined);
+  if (kinds.length !== 1) throw new NotModelled(`${at}: a matcher with ${kinds.length === 0 ? 'no path' : 'several paths'}`);
+  const options = m.caseSensitive !== undefined ? `, ${lit({ caseSensitive: m.caseSensitive })}` : '';
+  const parts: { [k: string]: unknown } = { path: code(`PathMatch.${kinds[0]}(${str(m[kinds[0]])}${options})`) };
+  if (m.headers !== undefined) parts.headers = (m.headers as any[]).map((h, i) => headerCode(h, `${at}.headers[${i}]`));
+  if (m.queryParameters !== undefined) parts.queryParameters = (m.queryParameters as any[]).map((q, i) => queryCode(q, `${at}.queryParameters[${i}]`));
+  if (m.methods !== undefined) parts.methods = m.methods;
+  return code(lit(parts, '      '));
+}
+
+function headerCode(h: any, at: string): Code {
+  expectKeys(h, ['name', 'value', 'regex', 'invertMatch'], at);
+  const name = str(h.name);
+  const hasValue = typeof h.value === 'string' && h.value !== '';
+  if (!hasValue) return code(h.invertMatch ? `HeaderMatch.isAbsent(${name})` : `HeaderMatch.isPresent(${name})`);
+  const factory = h.invertMatch
+    ? (h.regex ? 'valueDoesNotMatchRegex' : 'valueIsNot')
+    : (h.regex ? 'valueMatchesRegex' : 'valueIs');
+  return code(`HeaderMatch.${factory}(${name}, ${str(h.value)})`);
+}
+
+function queryCode(q: any, at: string): Code {
+  expectKeys(q, ['name', 'value', 'regex'], at);
+  const name = str(q.name);
+  if (typeof q.value !== 'string' || q.value === '') return code(`QueryParameterMatch.isPresent(${name})`);
+  return code(`QueryParameterMatch.${q.regex ? 'valueMatchesRegex' : 'valueIs'}(${name}, ${str(q.value)})`);
+}
+
+function actionCode(route: any, at: string, scope: RouteScope): Code {
+  const ra = route.routeAction;
+  if (route.delegateAction !== undefined) {
+    if (ra !== undefined) throw new NotModelled(`${at}: both routeAction and delegateAction`);
+    expectKeys(route.delegateAction, ['ref'], `${at}.delegateAction`);
+    return code(`RouteAction.delegate(${scope.routeTable(route.delegateAction.ref)})`);
+  }
+  if (ra === undefined) throw new NotModelled(`${at}: a route without routeAction or delegateAction`);
+  expectKeys(ra, ['single', 'multi', 'upstreamGroup'], `${at}.routeAction`);
+  if (ra.single !== undefined) return code(`RouteAction.forward(${destinationCode(ra.single, `${at}.routeAction.single`, scope)})`);
+  if (ra.multi !== undefined) {
+    expectKeys(ra.multi, ['destinations'], `${at}.routeAction.multi`);
+    return code(`RouteAction.weightedForward(${lit(weightedCode(ra.multi.destinations, `${at}.routeAction.multi.destinations`, scope), '    ')})`);
+  }
+  return code(`RouteAction.upstreamGroup(${scope.upstreamGroup(ra.upstreamGroup)})`);
+}
+
+/** The `WeightedDestination` literals of `multi.destinations` or an UpstreamGroup's `destinations`. */
+export function weightedCode(list: any[], at: string, scope: RouteScope): unknown[] {
+  return (list ?? []).map((d, i) => {
+    expectKeys(d, ['destination', 'weight'], `${at}[${i}]`);
+    return { destination: code(destinationCode(d.destination, `${at}[${i}].destination`, scope)), weight: d.weight };
+  });
+}
+
+/** A `Destination` factory call. */
+export function destinationCode(d: any, at: string, scope: RouteScope): string {
+  expectKeys(d, ['upstream', 'kube', 'destinationSpec'], at);
+  if (d.kube !== undefined) {
+    if (d.destinationSpec !== undefined) throw new NotModelled(`${at}.destinationSpec: a function on a kube service destination`);
+    return `Destination.kubeService(${lit({ serviceName: d.kube.ref?.name, serviceNamespace: d.kube.ref?.namespace, port: d.kube.port })})`;
+  }
+  if (d.upstream === undefined) throw new NotModelled(`${at}: a destination other than an upstream or a kube service`);
+  const upstream = scope.upstream(d.upstream);
+  if (d.destinationSpec === undefined) return `Destination.upstream(${upstream})`;
+  expectKeys(d.destinationSpec, ['rest'], `${at}.destinationSpec`);
+  const rest = d.destinationSpec.rest;
+  expectKeys(rest, ['functionName', 'parameters'], `${at}.destinationSpec.rest`);
+  const params = rest.parameters ?? {};
+  expectKeys(params, ['headers', 'path'], `${at}.destinationSpec.rest.parameters`);
+  const options = Object.keys(params).length > 0 ? `, ${lit({ parameters: params }, '      ')}` : '';
+  return `Destination.restFunction(${upstream}, ${str(rest.functionName)}${options})`;
+}
+
+/** The `new CanaryRelease(...)` statement of a recognised release. */
+export function releaseCode(r: RecognisedRelease, id: string, container: string, scope: RouteScope): string {
+  const route: { [k: string]: unknown } = { path: r.path };
+  if (r.functionName !== undefined) route.functionName = r.functionName;
+  if (r.canaryFunctionName !== undefined) route.canaryFunctionName = r.canaryFunctionName;
+  if (r.parameters !== undefined && Object.keys(r.parameters).length > 0) route.parameters = r.parameters;
+  if (r.prefixRewrite !== undefined) route.prefixRewrite = r.prefixRewrite;
+  const stages = ['CanaryStage.stable()', 'CanaryStage.header()'];
+  if (r.stage === 'weight') stages.push(`CanaryStage.weight(${r.percent})`);
+  stages.push('CanaryStage.promote()');
+  const props: { [k: string]: unknown } = {
+    routeContainer: code(container),
+    routes: [route],
+    stable: code(scope.upstream(r.stable)),
+    canary: code(scope.upstream(r.canary)),
+    stages: code(`[${stages.join(', ')}]`),
+    stage: r.stage === 'weight' ? `weight-${r.percent}` : 'header',
+  };
+  if (r.header) {
+    props.header = { name: r.header.name, value: r.header.value, match: code(`HeaderMatchType.${r.header.regex ? 'REGEX' : 'EXACT'}`) };
+  }
+  if (r.upstreamGroup) {
+    props.trafficSplit = code('TrafficSplit.UPSTREAM_GROUP');
+    props.upstreamGroupMetadata = r.upstreamGroup.metadata;
+  }
+  return `    // canary release recognised: ${r.description}\n    new CanaryRelease(this, ${str(id)}, ${lit(props, '    ')});`;
+}
+
+function isMirror(s: any): boolean {
+  return typeof s === 'object' && s !== null && Object.keys(s).every(k => k === 'upstream' || k === 'percentage')
+    && typeof s.upstream?.name === 'string' && typeof s.percentage === 'number';
+}
+
+/** Throws `NotModelled` when `obj` has a field the constructs do not take. */
+export function expectKeys(obj: any, keys: string[], at: string): void {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new NotModelled(`${at}: ${JSON.stringify(obj)} is not an object`);
+  const other = Object.keys(obj).filter(k => !keys.includes(k));
+  if (other.length > 0) throw new NotModelled(`${at}.${other[0]}: a field the constructs do not model`);
+}

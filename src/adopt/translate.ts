@@ -1,0 +1,127 @@
+import { ReadObject, where } from './reader';
+
+/** The route options of Gloo 1.x (`options` of a route in the 1.22 CRDs). */
+const ROUTE_OPTIONS_1X = new Set(('ai appendXForwardedHost autoHostRewrite bufferPerRoute cors csrf dlp envoyMetadata extProc '
+  + 'extProcEarly extProcLate extauth extensions faults headerManipulation hostRewrite hostRewriteHeader hostRewritePathRegex '
+  + 'idleTimeout jwt jwtProvidersStaged jwtStaged lbHash maxStreamDuration prefixRewrite rateLimitConfigs rateLimitEarlyConfigs '
+  + 'rateLimitRegularConfigs ratelimit ratelimitBasic ratelimitEarly ratelimitRegular rbac regexRewrite retries shadowing '
+  + 'stagedTransformations timeout tracing transformations upgrades waf').split(' '));
+
+/** Fields the API server or Gloo writes, which are not part of what a person declares. */
+const SERVER_METADATA = ['resourceVersion', 'uid', 'creationTimestamp', 'generation', 'managedFields', 'selfLink'];
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** An object of the input in the Gloo 1.x shape, with what was changed to get there. */
+export interface TranslatedObject {
+  readonly source: ReadObject['source'];
+  /** The object in the 1.x shape, without fields the server writes. */
+  readonly manifest: any;
+  /** One line per translation, e.g. `... routes[0].matcher -> matchers[0]`. */
+  readonly translations: string[];
+  /** Route options kept through `options.extra` although Gloo 1.x has no such option. */
+  readonly unknownOptions: string[];
+}
+
+/**
+ * Translates an object from the Gloo 0.x shape (as the blog series and `glooctl` wrote it) to 1.x:
+ * `matcher` to `matchers`, `routePlugins` to `options`, legacy delegation refs to `ref`,
+ * `virtualHost.name` dropped, `upstreamSpec` moved up into `spec`. Fields the server writes
+ * (`status`, `resourceVersion`, the last-applied annotation, ...) are dropped and listed too.
+ */
+export function translateObject(read: ReadObject): TranslatedObject {
+  const translations: string[] = [];
+  const unknownOptions: string[] = [];
+  const at = where(read.source, read.manifest);
+  const note = (line: string) => translations.push(`${at} ${line}`);
+  let m = JSON.parse(JSON.stringify(read.manifest));
+
+  if (m.apiVersion === undefined && m.kind === undefined && m.upstreamSpec !== undefined) {
+    const { upstreamSpec, discoveryMetadata: _d, status: _s, metadata } = m;
+    m = { apiVersion: 'gloo.solo.io/v1', kind: 'Upstream', metadata, spec: upstreamSpec };
+    note('glooctl output (upstreamSpec, no apiVersion/kind) -> apiVersion gloo.solo.io/v1, kind Upstream, spec; discoveryMetadata and status dropped');
+  } else if (m.kind === 'Upstream' && m.spec?.upstreamSpec !== undefined) {
+    const { upstreamSpec, ...rest } = m.spec;
+    m.spec = { ...rest, ...upstreamSpec };
+    note('spec.upstreamSpec -> spec');
+  }
+  dropServerFields(m, note);
+
+  const routes = (prefix: string, list: any) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((route, i) => translateRoute(route, `${prefix}[${i}]`, note, field => unknownOptions.push(`${at} ${field}`)));
+  };
+  if (m.kind === 'VirtualService' && m.spec?.virtualHost) {
+    const vh = m.spec.virtualHost;
+    if (vh.name !== undefined) {
+      note(`spec.virtualHost.name ${JSON.stringify(vh.name)} dropped (gloo 1.x names the virtual host <namespace>.<name>)`);
+      delete vh.name;
+    }
+    if (vh.virtualHostPlugins !== undefined) {
+      vh.options = { ...vh.virtualHostPlugins, ...vh.options };
+      delete vh.virtualHostPlugins;
+      note('spec.virtualHost.virtualHostPlugins -> spec.virtualHost.options');
+    }
+    routes('spec.virtualHost.routes', vh.routes);
+  }
+  if (m.kind === 'RouteTable') routes('spec.routes', m.spec?.routes);
+  return { source: read.source, manifest: m, translations, unknownOptions };
+}
+
+function translateRoute(route: any, at: string, note: (line: string) => void, unknown: (field: string) => void): void {
+  if (typeof route !== 'object' || route === null) return;
+  if (route.matcher !== undefined && route.matchers === undefined) {
+    route.matchers = [route.matcher];
+    delete route.matcher;
+    note(`${at}.matcher -> ${at}.matchers[0]`);
+  }
+  if (route.routePlugins !== undefined && typeof route.routePlugins === 'object') {
+    const options: any = { ...route.options };
+    for (const [key, value] of Object.entries<any>(route.routePlugins)) {
+      if (key === 'prefixRewrite' && typeof value === 'object' && value !== null && 'prefixRewrite' in value) {
+        options.prefixRewrite = value.prefixRewrite;
+        note(`${at}.routePlugins.prefixRewrite.prefixRewrite -> ${at}.options.prefixRewrite`);
+      } else {
+        options[key] = value;
+        if (ROUTE_OPTIONS_1X.has(key)) {
+          note(`${at}.routePlugins.${key} -> ${at}.options.${key}`);
+        } else {
+          note(`${at}.routePlugins.${key} -> ${at}.options.${key}, kept through the escape hatch: gloo 1.x has no such route option`);
+          unknown(`${at}.options.${key}`);
+        }
+      }
+    }
+    route.options = options;
+    delete route.routePlugins;
+  }
+  const delegate = route.delegateAction;
+  if (delegate && typeof delegate === 'object' && delegate.ref === undefined && delegate.selector === undefined && delegate.name !== undefined) {
+    route.delegateAction = { ref: { name: delegate.name, namespace: delegate.namespace } };
+    if (delegate.namespace === undefined) delete route.delegateAction.ref.namespace;
+    note(`${at}.delegateAction.{name,namespace} -> ${at}.delegateAction.ref`);
+  }
+}
+
+function dropServerFields(m: any, note: (line: string) => void): void {
+  const dropped: string[] = [];
+  if (m.status !== undefined) {
+    dropped.push('status');
+    delete m.status;
+  }
+  const meta = m.metadata ?? {};
+  for (const f of SERVER_METADATA) {
+    if (meta[f] !== undefined) {
+      dropped.push(`metadata.${f}`);
+      delete meta[f];
+    }
+  }
+  if (meta.annotations?.[LAST_APPLIED] !== undefined) {
+    dropped.push(`metadata.annotations["${LAST_APPLIED}"]`);
+    delete meta.annotations[LAST_APPLIED];
+    if (Object.keys(meta.annotations).length === 0) delete meta.annotations;
+  }
+  if (m.spec?.namespacedStatuses !== undefined) {
+    dropped.push('spec.namespacedStatuses');
+    delete m.spec.namespacedStatuses;
+  }
+  if (dropped.length > 0) note(`dropped fields the server writes: ${dropped.join(', ')}`);
+}

@@ -1,0 +1,55 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { adoptManifests, formatReport } from '../adopt/adopt';
+import { readManifestFiles } from '../adopt/reader';
+
+/** Where `adopt` writes the generated app unless `--out` says otherwise. */
+export const DEFAULT_ADOPT_OUT = path.join('src', 'adopted.ts');
+
+/**
+ * `adopt FILE_OR_DIR... [--out FILE]`: reads the YAML, writes the generated app, prints the report.
+ * The file is written only when the generated code synthesizes and routes as the input does, and
+ * then in one step (a temporary file renamed over it), so a failed run leaves an existing file as
+ * it was. Returns 0 when it wrote the file, 1 when the input or the proof failed, 2 on bad usage.
+ */
+export function adoptCommand(args: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
+  const inputs: string[] = [];
+  let target = DEFAULT_ADOPT_OUT;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--out' && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) {
+      target = args[++i];
+    } else if (args[i].startsWith('--')) {
+      err(`adopt: unknown or incomplete option ${JSON.stringify(args[i])}; usage: cdk8s-gloo-canary adopt FILE_OR_DIR... [--out FILE]\n`);
+      return 2;
+    } else {
+      inputs.push(args[i]);
+    }
+  }
+  if (inputs.length === 0) {
+    err('adopt needs YAML files or folders: cdk8s-gloo-canary adopt FILE_OR_DIR... [--out FILE]\n');
+    return 2;
+  }
+  const result = adoptManifests(readManifestFiles(inputs, cwd));
+  out(formatReport(result.report));
+  const file = path.resolve(cwd, target);
+  if (!result.ok || result.code === undefined) {
+    err(`adopt: nothing written to ${target}: ${result.report.problems.length > 0 ? 'the input has problems'
+      : result.report.synthError ? 'the generated code does not synthesize' : 'the generated code routes differently'}\n`);
+    return 1;
+  }
+  writeAtomically(file, result.code);
+  out(`wrote ${target}\n`);
+  return 0;
+}
+
+/** Writes a file whole or not at all: a temporary file next to it, renamed over it. */
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, text);
+    fs.renameSync(temp, file);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}

@@ -1,0 +1,217 @@
+import { adoptManifests, AdoptionResult } from '../../src/adopt/adopt';
+import { readManifestText } from '../../src/adopt/reader';
+
+const UPSTREAMS = `
+apiVersion: gloo.solo.io/v1
+kind: Upstream
+metadata: { name: default-pets-v1-8080, namespace: gloo-system }
+spec: { kube: { serviceName: pets-v1, serviceNamespace: default, servicePort: 8080 } }
+---
+apiVersion: gloo.solo.io/v1
+kind: Upstream
+metadata: { name: default-pets-v2-8080, namespace: gloo-system }
+spec: { kube: { serviceName: pets-v2, serviceNamespace: default, servicePort: 8080 } }
+`;
+const V1 = '{ upstream: { name: default-pets-v1-8080, namespace: gloo-system } }';
+const V2 = '{ upstream: { name: default-pets-v2-8080, namespace: gloo-system } }';
+
+function vs(routes: string, extra: string = ''): string {
+  return `
+apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: shop, namespace: gloo-system }
+spec:
+  virtualHost:
+    domains: ['shop.example.com']
+${extra}    routes:
+${routes}`;
+}
+
+function adopt(...docs: string[]): AdoptionResult {
+  return adoptManifests(readManifestText([UPSTREAMS, ...docs].join('\n---\n'), 'input.yaml'));
+}
+
+function expectProven(r: AdoptionResult): void {
+  expect(r.report.problems).toEqual([]);
+  expect(r.report.synthError).toBeUndefined();
+  expect(r.report.comparison?.routingDifferences).toEqual([]);
+  expect(r.report.comparison?.objectDifferences).toEqual([]);
+  expect(r.ok).toBe(true);
+}
+
+test('a RouteTable a route delegates to becomes RouteAction.delegate, the table declared first', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /api }]
+      delegateAction: { ref: { name: api, namespace: gloo-system } }
+    - routeAction: { single: ${V1} }`), `
+apiVersion: gateway.solo.io/v1
+kind: RouteTable
+metadata: { name: api, namespace: gloo-system }
+spec:
+  routes:
+    - matchers: [{ exact: /api/health }]
+      routeAction: { single: ${V2} }
+    - matchers: [{ prefix: /api/pets }]
+      routeAction: { single: ${V1} }`);
+  expectProven(r);
+  expect(r.code).toContain('action: RouteAction.delegate(apiTable)');
+  expect(r.code!.indexOf('new RouteTable')).toBeLessThan(r.code!.indexOf('new VirtualService'));
+});
+
+test('a chain of RouteTables is declared innermost first, a legacy 0.x delegateAction translated to ref', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /a }]
+      delegateAction: { name: outer, namespace: gloo-system }`), `
+apiVersion: gateway.solo.io/v1
+kind: RouteTable
+metadata: { name: outer, namespace: gloo-system }
+spec:
+  routes:
+    - matchers: [{ prefix: /a/b }]
+      delegateAction: { ref: { name: inner, namespace: gloo-system } }`, `
+apiVersion: gateway.solo.io/v1
+kind: RouteTable
+metadata: { name: inner, namespace: gloo-system }
+spec:
+  routes:
+    - matchers: [{ prefix: /a/b/c }]
+      routeAction: { single: ${V2} }`);
+  expectProven(r);
+  expect(r.report.translations.some(t => t.includes('delegateAction.{name,namespace} -> spec.virtualHost.routes[0].delegateAction.ref'))).toBe(true);
+  expect(r.code!.indexOf("'inner'")).toBeLessThan(r.code!.indexOf("'outer'"));
+});
+
+test('an UpstreamGroup of two that one route uses becomes a CanaryRelease through an UpstreamGroup', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
+      routeAction: { upstreamGroup: { name: pets, namespace: gloo-system } }`), `
+apiVersion: gloo.solo.io/v1
+kind: UpstreamGroup
+metadata: { name: pets, namespace: gloo-system }
+spec:
+  destinations:
+    - { destination: ${V2}, weight: 25 }
+    - { destination: ${V1}, weight: 75 }`);
+  expectProven(r);
+  expect(r.code).toContain('trafficSplit: TrafficSplit.UPSTREAM_GROUP');
+  expect(r.code).toContain("stage: 'weight-25'");
+  expect(r.report.releases).toHaveLength(1);
+});
+
+test('an UpstreamGroup of three stays an UpstreamGroup', () => {
+  const r = adopt(vs('    - routeAction: { upstreamGroup: { name: pets, namespace: gloo-system } }'), `
+apiVersion: gloo.solo.io/v1
+kind: UpstreamGroup
+metadata: { name: pets, namespace: gloo-system }
+spec:
+  destinations:
+    - { destination: ${V2}, weight: 1 }
+    - { destination: ${V1}, weight: 1 }
+    - { destination: { kube: { ref: { name: pets-v3, namespace: default }, port: 8080 } }, weight: 1 }`);
+  expectProven(r);
+  expect(r.code).toContain('new UpstreamGroup(');
+  expect(r.code).toContain("Destination.kubeService({ serviceName: 'pets-v3', serviceNamespace: 'default', port: 8080 })");
+  expect(r.report.releases).toEqual([]);
+});
+
+test('regex and exact matchers, case-insensitive paths and methods keep their order', () => {
+  const r = adopt(vs(`    - matchers: [{ exact: /pets/health, methods: [GET, HEAD] }]
+      routeAction: { single: ${V2} }
+    - matchers: [{ regex: '/pets/[0-9]+', caseSensitive: false }]
+      routeAction: { single: ${V1} }
+    - matchers: [{ prefix: /pets }, { prefix: /animals }]
+      routeAction: { single: ${V1} }`));
+  expectProven(r);
+  expect(r.code).toContain("PathMatch.exact('/pets/health')");
+  expect(r.code).toContain("PathMatch.regex('/pets/[0-9]+', { caseSensitive: false })");
+  expect(r.code).toContain("methods: ['GET', 'HEAD']");
+});
+
+test('header and query matchers of every kind', () => {
+  const r = adopt(vs(`    - matchers:
+        - prefix: /
+          headers: [{ name: x-a, value: '1' }, { name: x-b, value: 'v[0-9]', regex: true }, { name: x-c }, { name: x-d, invertMatch: true }, { name: x-e, value: '2', invertMatch: true }]
+          queryParameters: [{ name: q, value: '1' }, { name: r, value: 'a.*', regex: true }, { name: s }]
+      routeAction: { single: ${V2} }
+    - routeAction: { single: ${V1} }`));
+  expectProven(r);
+  for (const c of ["HeaderMatch.valueIs('x-a', '1')", "HeaderMatch.valueMatchesRegex('x-b', 'v[0-9]')", "HeaderMatch.isPresent('x-c')",
+    "HeaderMatch.isAbsent('x-d')", "HeaderMatch.valueIsNot('x-e', '2')", "QueryParameterMatch.valueIs('q', '1')",
+    "QueryParameterMatch.valueMatchesRegex('r', 'a.*')", "QueryParameterMatch.isPresent('s')"]) {
+    expect(r.code).toContain(c);
+  }
+});
+
+test('a header route that is not right before its stable route is recognised only when nothing in between can match', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /pets, headers: [{ name: x-canary, value: 'yes' }] }]
+      routeAction: { single: ${V2} }
+    - matchers: [{ prefix: /pet }]
+      routeAction: { single: ${V1} }
+    - matchers: [{ prefix: /pets }]
+      routeAction: { single: ${V1} }`));
+  expectProven(r);
+  expect(r.report.releases).toEqual([]);
+});
+
+test('prefix rewrites, mirrors, and options the constructs do not model go through options.extra with a comment', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
+      routeAction: { single: ${V1} }
+      options:
+        prefixRewrite: /api/pets
+        timeout: 5s
+        retries: { retryOn: 5xx, numRetries: 3 }
+        shadowing: { upstream: { name: default-pets-v2-8080, namespace: gloo-system }, percentage: 5 }`));
+  expectProven(r);
+  expect(r.code).toContain('// options.extra: timeout, retries (route options the constructs do not model)');
+  expect(r.code).toContain('mirror: { upstream: defaultPetsV2_8080, percent: 5 }');
+  expect(r.report.escapeHatch).toEqual([
+    expect.stringContaining('spec.virtualHost.routes[0].options.timeout passed through options.extra'),
+    expect.stringContaining('spec.virtualHost.routes[0].options.retries passed through options.extra'),
+  ]);
+});
+
+test('0.x routePlugins: known options are translated, unknown ones kept with the CRD-schema check off', () => {
+  const r = adopt(vs(`    - matcher: { prefix: /pets }
+      routeAction: { single: ${V1} }
+      routePlugins: { timeout: 5s, legacyThing: { on: true } }`));
+  // the tests check every synthesized chart against the CRDs whatever CrdSchemaCheck says
+  // (test/setup/crd-check.ts), so here the kept field is the one thing that check reports
+  expect(r.report.synthError).toMatch(/^synthesized Gloo objects do not match the CRD schema:\n\s+\S+ gloo-system\/shop spec.virtualHost.routes\[0\].options.legacyThing: unknown field, pruned by the API server$/);
+  expect(r.report.translations).toEqual(expect.arrayContaining([
+    expect.stringContaining('routePlugins.timeout -> spec.virtualHost.routes[0].options.timeout'),
+    expect.stringContaining('routePlugins.legacyThing -> spec.virtualHost.routes[0].options.legacyThing, kept through the escape hatch'),
+  ]));
+  expect(r.code).toContain('CrdSchemaCheck.disable(this);');
+});
+
+test('weights that no stage renders exactly stay a weighted route', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
+      routeAction: { multi: { destinations: [{ destination: ${V2}, weight: 1 }, { destination: ${V1}, weight: 3 }] } }`));
+  expectProven(r);
+  expect(r.report.releases).toEqual([]);
+  expect(r.code).toContain('RouteAction.weightedForward(');
+});
+
+test('references to objects not in the input become fromXxxName and are listed', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /a }]
+      delegateAction: { ref: { name: elsewhere, namespace: team-a } }
+    - matchers: [{ prefix: /b }]
+      routeAction: { upstreamGroup: { name: shared, namespace: gloo-system } }
+    - routeAction: { single: { upstream: { name: discovered, namespace: gloo-system } } }`));
+  expectProven(r);
+  expect(r.report.externals).toEqual([
+    'RouteTable team-a/elsewhere: not in the input, referenced with RouteTable.fromRouteTableName',
+    'UpstreamGroup gloo-system/shared: not in the input, referenced with UpstreamGroup.fromUpstreamGroupName',
+    'Upstream gloo-system/discovered: not in the input, referenced with Upstream.fromUpstreamName',
+  ]);
+});
+
+test('VirtualService fields the construct does not take are set with JSON patches; a static Upstream stays a plain ApiObject', () => {
+  const r = adopt(vs('    - routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }',
+    '    options: { cors: { allowOrigin: [\'https://example.com\'] } }\n'), `
+apiVersion: gloo.solo.io/v1
+kind: Upstream
+metadata: { name: static-api, namespace: gloo-system }
+spec: { static: { hosts: [{ addr: api.example.com, port: 443 }] } }`);
+  expectProven(r);
+  expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options'");
+  expect(r.code).toContain('// kept as a plain ApiObject: spec: an upstream of another type than kube');
+  expect(r.report.escapeHatch).toHaveLength(2);
+});
