@@ -74,7 +74,9 @@ function checkBody(fn: RestFunction, name: string): FunctionRefusal | undefined 
   return { field: `functions.${name}.body`, given: fn.body, expected: 'no body template (gateway api cannot write a request body)' };
 }
 
-function headersAndPath(fn: RestFunction, name: string, pathTemplate: string | undefined, prefix: string | undefined): FunctionCall | FunctionRefusal {
+function headersAndPath(
+  fn: RestFunction, name: string, pathTemplate: string | undefined, prefix: string | undefined,
+): FunctionCall | FunctionRefusal {
   const setHeaders: Array<{ name: string; value: string }> = [];
   const removeHeaders: string[] = [];
   const noBody = fn.body === '';

@@ -107,7 +107,8 @@ function differencesOf(routes: Route[], manifests: any[], options: HttpRouteRend
   };
   const found = compareRouting({ ...input, httpRoutes: manifests });
   if (manifests.length === 1) return found;
-  const reversed = manifests.map((m, k) => ({ ...m, metadata: { ...m.metadata, creationTimestamp: new Date(Date.UTC(2020, 0, 1, 0, 0, manifests.length - k)).toISOString() } }));
+  const createdAt = (k: number) => new Date(Date.UTC(2020, 0, 1, 0, 0, manifests.length - k)).toISOString();
+  const reversed = manifests.map((m, k) => ({ ...m, metadata: { ...m.metadata, creationTimestamp: createdAt(k) } }));
   const seen = new Set(found.map(d => d.request));
   return [...found, ...compareRouting({ ...input, httpRoutes: reversed }).filter(d => !seen.has(d.request))];
 }

@@ -78,7 +78,9 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
   return differences;
 }
 
-function expectedBecause(request: SimulatedRequest, g: SimulationResult, a: GatewayApiRouting, services: ServiceIndex, narrowed: string[]): string | undefined {
+function expectedBecause(
+  request: SimulatedRequest, g: SimulationResult, a: GatewayApiRouting, services: ServiceIndex, narrowed: string[],
+): string | undefined {
   if (a.outcome !== GatewayApiOutcome.NOT_FOUND) return undefined;
   const path = request.path.split('?')[0];
   if (narrowed.some(re => re2FullMatch(re, path))) return 'narrowed prefix';

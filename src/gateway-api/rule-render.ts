@@ -122,7 +122,9 @@ function mirrorShare(percent: number): any {
   return { fraction: { numerator: Math.round(percent * (denominator / 100)), denominator } };
 }
 
-function renderMatcher(matcher: RouteMatcher, rewrite: RewriteKind, functionMethod: string | undefined): { matches: any[]; narrowed: string[] } | ActionProblem {
+function renderMatcher(
+  matcher: RouteMatcher, rewrite: RewriteKind, functionMethod: string | undefined,
+): { matches: any[]; narrowed: string[] } | ActionProblem {
   const paths = renderPath(matcher.path, rewrite);
   if (isProblem(paths)) return { ...paths, field: paths.field };
   const headers: any[] = [];
