@@ -86,7 +86,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
 
   const differences = differencesOf(routes, manifests, options, narrowed);
   const refused = differences.filter(d => !d.expected || (d.expected === 'narrowed prefix' && !options.acceptNarrowedPrefixes));
-  if (refused.length > 0) throw new GlooInputError(refused.map(d => differenceProblem(d, routes, chunks, manifests)));
+  if (refused.length > 0) throw new GlooInputError(oncePerPath(refused).map(d => differenceProblem(d, routes, chunks, manifests)));
   return { manifests, acceptedDifferences: differences };
 }
 
@@ -127,6 +127,17 @@ function differenceProblem(d: RoutingDifference, routes: Route[], chunks: OwnedR
     expected: `the same routing from both gateways (gloo: ${d.gloo}; gateway api: ${d.gatewayApi}${d.gatewayRule ? ` by ${d.gatewayRule}` : ''})`,
     hint: why,
   };
+}
+
+/** The first difference of each path, headers and outcome: the same difference for other methods adds nothing. */
+function oncePerPath(differences: RoutingDifference[]): RoutingDifference[] {
+  const seen = new Set<string>();
+  return differences.filter(d => {
+    const key = JSON.stringify([d.request.replace(/^\S+ /, ''), d.gloo, d.gatewayApi, d.glooRoute, d.gatewayRule]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The index of the Gloo route that the rule `ns/name rules[i]` was rendered from. */

@@ -116,6 +116,8 @@ function round(p: number): number {
 class ServiceIndex {
   private readonly upstreams = new Map<string, any>();
   private readonly kubePorts = new Map<string, Set<number>>();
+  /** `[namespace/upstream, function]` of every function destination. */
+  private readonly called: Array<[string, string]> = [];
 
   constructor(manifests: any[]) {
     for (const m of manifests) {
@@ -124,6 +126,8 @@ class ServiceIndex {
         : m?.kind === 'VirtualService' ? list(m.spec?.virtualHost?.routes).flatMap(r => [r.routeAction?.single, ...list(r.routeAction?.multi?.destinations).map(d => d.destination)])
           : [];
       for (const d of destinations) {
+        const fn = obj(d).destinationSpec?.rest?.functionName;
+        if (fn && d.upstream) this.called.push([`${d.upstream.namespace}/${d.upstream.name}`, fn]);
         const kube = obj(d).kube;
         if (!kube) continue;
         const key = `${kube.ref?.namespace}/${kube.ref?.name}`;
@@ -141,14 +145,12 @@ class ServiceIndex {
     return meaning(shares, mirror);
   }
 
-  /** The methods the REST functions of the Upstreams call with, and one they do not, sorted (none without functions). */
+  /** The methods of the REST functions the routes call, and one they do not, sorted (none without function calls). */
   public probeMethods(): string[] {
     const methods = new Set<string>();
-    for (const kube of this.upstreams.values()) {
-      for (const t of Object.values(obj(obj(obj(kube).serviceSpec).rest).transformations ?? {})) {
-        const method = obj(obj(t).headers)[':method']?.text;
-        if (typeof method === 'string') methods.add(method);
-      }
+    for (const [upstream, fn] of this.called) {
+      const method = this.methodOf(upstream.split('/')[0], upstream.split('/')[1], fn);
+      if (typeof method === 'string') methods.add(method);
     }
     if (methods.size === 0) return [];
     methods.add(['POST', 'PUT'].find(m => !methods.has(m))!);
