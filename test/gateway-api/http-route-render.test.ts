@@ -130,7 +130,10 @@ describe('renderHttpRoutes: actions', () => {
   test('a weighted forward keeps its weights', () => {
     const f = fixture();
     const rules = rulesOf(render([{
-      action: RouteAction.weightedForward([{ destination: Destination.upstream(f.v2), weight: 10 }, { destination: Destination.upstream(f.v1), weight: 90 }]),
+      action: RouteAction.weightedForward([
+        { destination: Destination.upstream(f.v2), weight: 10 },
+        { destination: Destination.upstream(f.v1), weight: 90 },
+      ]),
     }], {}, f));
     expect(rules[0].backendRefs).toEqual([{ ...V2_REF, weight: 10 }, { ...V1_REF, weight: 90 }]);
   });
@@ -146,7 +149,8 @@ describe('renderHttpRoutes: actions', () => {
     const group = new UpstreamGroup(f.chart, 'group', {
       destinations: [{ destination: Destination.upstream(f.v1), weight: 3 }, { destination: Destination.upstream(f.v2), weight: 1 }],
     });
-    expect(rulesOf(render([{ action: RouteAction.upstreamGroup(group) }], {}, f))[0].backendRefs).toEqual([{ ...V1_REF, weight: 3 }, { ...V2_REF, weight: 1 }]);
+    const rules = rulesOf(render([{ action: RouteAction.upstreamGroup(group) }], {}, f));
+    expect(rules[0].backendRefs).toEqual([{ ...V1_REF, weight: 3 }, { ...V2_REF, weight: 1 }]);
   });
 
   test('a mirror is a RequestMirror filter with percent, or with a fraction for a fractional share', () => {
