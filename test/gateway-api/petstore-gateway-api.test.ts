@@ -66,7 +66,9 @@ describe('every stage of the example\'s releases on Gateway API', () => {
 
 /** Every stage kind, in both traffic-split modes, on a release without functions or rewrites: no difference at all. */
 describe('every stage kind of a plain release routes exactly like Gloo', () => {
-  const STAGES = [CanaryStage.stable(), CanaryStage.header(), CanaryStage.mirror(5), CanaryStage.weight(10), CanaryStage.promote(), CanaryStage.rollback()];
+  const STAGES = [
+    CanaryStage.stable(), CanaryStage.header(), CanaryStage.mirror(5), CanaryStage.weight(10), CanaryStage.promote(), CanaryStage.rollback(),
+  ];
   const cases = [TrafficSplit.INLINE, TrafficSplit.UPSTREAM_GROUP].flatMap(split => STAGES.map(s => [split, s.name] as const));
   test.each(cases)('%s split at %s', (split, stage) => {
     const app = Testing.app();
