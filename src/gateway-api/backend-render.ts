@@ -2,7 +2,7 @@ import { FunctionCall, functionCall, functionHint, isRefusal } from './function-
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
-import { IUpstream } from '../model/references';
+import { IUpstream, IUpstreamGroup } from '../model/references';
 import { RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
 
 /** The largest `backendRefs[].weight` (HTTPRoute CRD `maximum`). */
@@ -35,9 +35,10 @@ export function renderAction(action: RouteAction, routeNamespace: string, prefix
     case RouteActionType.WEIGHTED_FORWARD:
       return renderDestinations(action.destinations!, 'routeAction.multi.destinations', routeNamespace, prefix, true);
     case RouteActionType.UPSTREAM_GROUP: {
-      const group = action.targetGroup!;
-      if (!(group instanceof UpstreamGroup)) {
-        return { field: 'routeAction.upstreamGroup', given: `${group.namespace}/${group.name}`, expected: 'an UpstreamGroup defined in this app, whose destinations are known' };
+      const ref = action.targetGroup!;
+      const group = knownGroup(ref);
+      if (!group) {
+        return { field: 'routeAction.upstreamGroup', given: `${ref.namespace}/${ref.name}`, expected: 'an UpstreamGroup defined in this app, whose destinations are known' };
       }
       const rendered = renderDestinations(group.destinations, 'routeAction.upstreamGroup', routeNamespace, prefix, true);
       return 'field' in rendered ? { ...rendered, field: rendered.field.replace('routeAction.upstreamGroup', `routeAction.upstreamGroup(${group.node.path}).destinations`) } : rendered;
@@ -80,6 +81,11 @@ function renderDestinations(
     refs.push(ref);
   }
   return { backendRefs: refs, call };
+}
+
+/** The UpstreamGroup of this app behind a reference; `undefined` for an imported one, whose destinations are unknown. */
+export function knownGroup(ref: IUpstreamGroup | undefined): UpstreamGroup | undefined {
+  return ref instanceof UpstreamGroup ? ref as unknown as UpstreamGroup : undefined;
 }
 
 /** The Kubernetes Service a destination sends to. */

@@ -1,3 +1,4 @@
+import { knownGroup } from './backend-render';
 import { Route } from '../gloo/route';
 import { renderRoute } from '../gloo/route-render';
 import { Upstream } from '../gloo/upstream';
@@ -23,9 +24,10 @@ export function glooModelManifests(routes: Route[]): any[] {
     const action = route.action;
     addUpstream(action.destination?.targetUpstream);
     for (const d of action.destinations ?? []) addUpstream(d.destination.targetUpstream);
-    if (action.type === RouteActionType.UPSTREAM_GROUP && action.targetGroup instanceof UpstreamGroup) {
-      groups.set(`${action.targetGroup.namespace}/${action.targetGroup.name}`, action.targetGroup);
-      for (const d of action.targetGroup.destinations) addUpstream(d.destination.targetUpstream);
+    const group = action.type === RouteActionType.UPSTREAM_GROUP ? knownGroup(action.targetGroup) : undefined;
+    if (group) {
+      groups.set(`${group.namespace}/${group.name}`, group);
+      for (const d of group.destinations) addUpstream(d.destination.targetUpstream);
     }
     addUpstream(route._props.mirror?.upstream);
   }
