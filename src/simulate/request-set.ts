@@ -10,12 +10,14 @@ import { SimulatedRequest, SimulationResult } from './simulator';
  *
  * Two route lists that give the same destinations, shares and mirrors for all of these requests
  * route alike for the cases their own matchers distinguish.
+ *
+ * `extraMethods` adds methods no matcher names, e.g. the methods REST functions call with.
  */
-export function deriveRequests(routes: any[]): SimulatedRequest[] {
+export function deriveRequests(routes: any[], extraMethods: string[] = []): SimulatedRequest[] {
   const paths = new Set<string>(['/']);
   const headers = new Map<string, Set<string>>();
   const queries = new Map<string, Set<string>>();
-  const methods = new Set<string>(['GET']);
+  const methods = new Set<string>(['GET', ...extraMethods]);
   const visit = (list: any[]) => {
     for (const route of list ?? []) {
       for (const m of route?.matchers ?? []) {

@@ -1,0 +1,128 @@
+import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
+import { Upstream } from '../gloo/upstream';
+import { UpstreamGroup } from '../gloo/upstream-group';
+import { Destination } from '../model/destination';
+import { IUpstream, IUpstreamGroup } from '../model/references';
+import { RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+
+/** The largest `backendRefs[].weight` (HTTPRoute CRD `maximum`). */
+export const MAX_GATEWAY_WEIGHT = 1_000_000;
+
+/** A problem of a route's action, relative to the route (`routeAction.single.upstream`, ...). */
+export interface ActionProblem {
+  readonly field: string;
+  readonly given: unknown;
+  readonly expected: string;
+  readonly hint?: string;
+}
+
+/** A route's action in Gateway API terms: the backendRefs, and the function call all of them make (if any). */
+export interface RenderedAction {
+  readonly backendRefs: any[];
+  /** The function the destinations call; `undefined` when they forward the request as it is. */
+  readonly call?: FunctionCall;
+}
+
+/**
+ * The backendRefs of an action: one per destination, a Kubernetes Service reference (the Service
+ * behind the Upstream, or the `kube` Service itself), with weights for a weighted forward or an
+ * UpstreamGroup. Every destination must call the same function, or none.
+ */
+export function renderAction(action: RouteAction, routeNamespace: string, prefix: string | undefined): RenderedAction | ActionProblem {
+  switch (action.type) {
+    case RouteActionType.FORWARD:
+      return renderDestinations([{ destination: action.destination!, weight: 1 }], 'routeAction.single', routeNamespace, prefix, false);
+    case RouteActionType.WEIGHTED_FORWARD:
+      return renderDestinations(action.destinations!, 'routeAction.multi.destinations', routeNamespace, prefix, true);
+    case RouteActionType.UPSTREAM_GROUP: {
+      const ref = action.targetGroup!;
+      const group = knownGroup(ref);
+      if (!group) {
+        return { field: 'routeAction.upstreamGroup', given: `${ref.namespace}/${ref.name}`, expected: 'an UpstreamGroup defined in this app, whose destinations are known' };
+      }
+      const rendered = renderDestinations(group.destinations, 'routeAction.upstreamGroup', routeNamespace, prefix, true);
+      return 'field' in rendered ? { ...rendered, field: rendered.field.replace('routeAction.upstreamGroup', `routeAction.upstreamGroup(${group.node.path}).destinations`) } : rendered;
+    }
+    default:
+      return {
+        field: 'delegateAction',
+        given: action.routeTable ? `${action.routeTable.namespace ?? ''}/${action.routeTable.name}` : undefined,
+        expected: 'a forward, weighted forward or UpstreamGroup action',
+        hint: 'delegation to RouteTables is not rendered to gateway api yet; put the table\'s routes on the VirtualService',
+      };
+  }
+}
+
+function renderDestinations(
+  weighted: WeightedDestination[], field: string, routeNamespace: string, prefix: string | undefined, withWeights: boolean,
+): RenderedAction | ActionProblem {
+  const weights = scaleWeights(weighted.map(w => w.weight));
+  const refs: any[] = [];
+  let call: FunctionCall | undefined;
+  for (let i = 0; i < weighted.length; i++) {
+    const at = withWeights ? `${field}[${i}].destination` : field;
+    const d = weighted[i].destination;
+    const service = serviceOf(d);
+    if ('expected' in service) return { ...service, field: `${at}.${service.field}` };
+    if (d.functionName !== undefined) {
+      const c = functionCall(d, prefix);
+      if (isRefusal(c)) return { ...c, field: c.field.startsWith('functions.') ? `${at}.upstream.${c.field}` : `${at}.${c.field}`, hint: functionHint(d) };
+      if (i > 0 && JSON.stringify(c) !== JSON.stringify(call)) {
+        return { field: `${at}.destinationSpec`, given: d.functionName, expected: 'the same function call on every destination of the route (one rewrite per rule)' };
+      }
+      call = c;
+    } else if (i > 0 && call !== undefined) {
+      return { field: `${at}.destinationSpec`, given: undefined, expected: 'the same function call on every destination of the route (one rewrite per rule)' };
+    }
+    const ref: any = { name: service.name };
+    if (service.namespace !== routeNamespace) ref.namespace = service.namespace;
+    ref.port = service.port;
+    if (withWeights) ref.weight = weights[i];
+    refs.push(ref);
+  }
+  return { backendRefs: refs, call };
+}
+
+/** The UpstreamGroup of this app behind a reference; `undefined` for an imported one, whose destinations are unknown. */
+export function knownGroup(ref: IUpstreamGroup | undefined): UpstreamGroup | undefined {
+  return ref instanceof UpstreamGroup ? ref as unknown as UpstreamGroup : undefined;
+}
+
+/** The Kubernetes Service a destination sends to. */
+export function serviceOf(d: Destination): { name: string; namespace: string; port: number } | ActionProblem {
+  if (d.kube) return { name: d.kube.serviceName, namespace: d.kube.serviceNamespace, port: d.kube.port };
+  return upstreamService(d.targetUpstream!);
+}
+
+/** The Service behind an Upstream of this app; an imported Upstream has none that is known. */
+export function upstreamService(upstream: IUpstream): { name: string; namespace: string; port: number } | ActionProblem {
+  if (!Upstream.isUpstream(upstream)) {
+    return {
+      field: 'upstream',
+      given: `${upstream.namespace}/${upstream.name}`,
+      expected: 'an Upstream defined in this app (an imported Upstream has no known Kubernetes Service to send to)',
+      hint: 'define the Upstream with new Upstream(...) and its serviceName, serviceNamespace and servicePort',
+    };
+  }
+  return { name: upstream.serviceName, namespace: upstream.serviceNamespace, port: upstream.servicePort };
+}
+
+/**
+ * Gloo weights (uint32 ratios) as Gateway API weights (0..1,000,000): kept as they are when they
+ * fit; otherwise divided by their greatest common divisor and, if the largest is still above the
+ * maximum, scaled down in proportion and rounded, a weight above 0 staying at least 1. The shares
+ * then differ from Gloo's by less than a millionth of the total; the differential check compares
+ * shares to a thousandth of a percent.
+ */
+export function scaleWeights(weights: number[]): number[] {
+  if (Math.max(0, ...weights) <= MAX_GATEWAY_WEIGHT) return [...weights];
+  const divisor = weights.reduce((g, w) => gcd(g, w), 0) || 1;
+  const reduced = weights.map(w => w / divisor);
+  const max = Math.max(0, ...reduced);
+  if (max <= MAX_GATEWAY_WEIGHT) return reduced;
+  return reduced.map(w => (w === 0 ? 0 : Math.max(1, Math.round((w * MAX_GATEWAY_WEIGHT) / max))));
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}

@@ -1,0 +1,46 @@
+import { knownGroup } from './backend-render';
+import { Route } from '../gloo/route';
+import { renderRoute } from '../gloo/route-render';
+import { Upstream } from '../gloo/upstream';
+import { UpstreamGroup } from '../gloo/upstream-group';
+import { IUpstream } from '../model/references';
+import { RouteActionType } from '../model/route-action';
+
+/** The name of the VirtualService that `glooModelManifests` holds the routes in. */
+export const MODEL_VIRTUAL_SERVICE = { name: 'gateway-api-model', namespace: 'gloo-system' };
+
+/**
+ * The Gloo manifests that a list of routes means, for the Gloo simulator: one VirtualService with
+ * the routes in order, the UpstreamGroups they name and the Upstreams (of this app) they send to
+ * or mirror to, which say which Kubernetes Service is behind each.
+ */
+export function glooModelManifests(routes: Route[]): any[] {
+  const upstreams = new Map<string, Upstream>();
+  const groups = new Map<string, UpstreamGroup>();
+  const addUpstream = (u: IUpstream | undefined) => {
+    if (Upstream.isUpstream(u)) upstreams.set(`${u.namespace}/${u.name}`, u);
+  };
+  for (const route of routes) {
+    const action = route.action;
+    addUpstream(action.destination?.targetUpstream);
+    for (const d of action.destinations ?? []) addUpstream(d.destination.targetUpstream);
+    const group = action.type === RouteActionType.UPSTREAM_GROUP ? knownGroup(action.targetGroup) : undefined;
+    if (group) {
+      groups.set(`${group.namespace}/${group.name}`, group);
+      for (const d of group.destinations) addUpstream(d.destination.targetUpstream);
+    }
+    addUpstream(route._props.mirror?.upstream);
+  }
+  const virtualService = {
+    apiVersion: 'gateway.solo.io/v1',
+    kind: 'VirtualService',
+    metadata: MODEL_VIRTUAL_SERVICE,
+    spec: { virtualHost: { domains: ['*'], routes: routes.map(r => renderRoute(r._props)) } },
+  };
+  const sorted = <T>(m: Map<string, T>) => [...m.keys()].sort().map(k => m.get(k)!);
+  return [
+    virtualService,
+    ...sorted(groups).map(g => ({ apiVersion: 'gloo.solo.io/v1', kind: 'UpstreamGroup', metadata: { name: g.name, namespace: g.namespace }, spec: g._renderSpec() })),
+    ...sorted(upstreams).map(u => ({ apiVersion: 'gloo.solo.io/v1', kind: 'Upstream', metadata: { name: u.name, namespace: u.namespace }, spec: u._renderSpec() })),
+  ];
+}

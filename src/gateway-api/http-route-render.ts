@@ -1,0 +1,184 @@
+import { glooModelManifests, MODEL_VIRTUAL_SERVICE } from './gloo-model';
+import { formatHttpRouteProblem } from './http-route-problems';
+import { HttpRouteRules } from './http-route-rules';
+import { isProblem } from './match-render';
+import { compareRouting, RoutingDifference } from './routing-comparison';
+import { renderRouteRules } from './rule-render';
+import { Route } from '../gloo/route';
+import { GlooInputError, Problem } from '../private/errors';
+
+/** Where the HTTPRoutes go and what they are called. */
+export interface HttpRouteRenderOptions {
+  /** The Gateway the routes attach to (`spec.parentRefs[0].name`). */
+  readonly gatewayName: string;
+  /**
+   * The Gateway's namespace.
+   * @default - the routes' namespace
+   */
+  readonly gatewayNamespace?: string;
+  /** The name of the first HTTPRoute; further ones (past 16 rules) get `-02`, `-03`, ... */
+  readonly name: string;
+  /** The namespace of the HTTPRoutes. */
+  readonly namespace: string;
+  /**
+   * `spec.hostnames`.
+   * @default - none: every host the Gateway's listener accepts
+   */
+  readonly hostnames?: string[];
+  /**
+   * Accept that a Gloo character prefix on a route that rewrites it (`/petstore` with
+   * `prefixRewrite`) is matched by whole path elements: `/petstorex`, which Gloo rewrote to
+   * `/api/petsx`, is not routed any more. A rewrite by `ReplacePrefixMatch` needs a PathPrefix
+   * match, which cannot express the character prefix.
+   * @default false - such routes are refused, naming a request that would change
+   */
+  readonly acceptNarrowedPrefixes?: boolean;
+}
+
+/** The HTTPRoutes of a route list, and the differences from Gloo that were accepted. */
+export interface HttpRouteRendering {
+  /** The HTTPRoute manifests, in order. */
+  readonly manifests: any[];
+  /** Requests that route differently, all of them expected (see `RoutingDifference.expected`). */
+  readonly acceptedDifferences: RoutingDifference[];
+}
+
+/** CRD limits: rules per HTTPRoute, matches per rule, matches per HTTPRoute. */
+const MAX_RULES = 16;
+const MAX_MATCHES_PER_RULE = 64;
+const MAX_MATCHES = 128;
+
+interface OwnedRule {
+  readonly rule: any;
+  readonly route: number;
+}
+
+/**
+ * Renders Gloo routes, in Gloo's evaluation order, as Gateway API HTTPRoutes attached to one
+ * Gateway, then proves the rendering: the HTTPRoute rules of the CRD hold, and every request
+ * derived from the routes' matchers routes to the same Services with the same shares and mirrors
+ * in the Gateway API simulator as in the Gloo simulator. docs/gateway-api.md lists the mapping.
+ *
+ * Throws a `GlooInputError` naming the route (its construct path and `routes[i]`), the field, the
+ * value and what was expected when a route cannot be expressed, and naming the routes and the
+ * request when Gateway API's precedence would route a request differently.
+ */
+export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOptions): HttpRouteRendering {
+  const owned: OwnedRule[] = [];
+  const narrowed: string[] = [];
+  const problems: Problem[] = [];
+  routes.forEach((route, i) => {
+    const rendered = renderRouteRules(route._props, options.namespace);
+    if (isProblem(rendered)) {
+      problems.push({ path: route._owner.node.path, field: `${route._label}.${rendered.field}`, given: rendered.given, expected: rendered.expected, hint: rendered.hint });
+      return;
+    }
+    for (const rule of rendered.rules) for (const part of splitMatches(rule)) owned.push({ rule: part, route: i });
+    narrowed.push(...rendered.narrowed);
+  });
+  if (problems.length > 0) throw new GlooInputError(problems);
+  if (owned.length === 0) return { manifests: [], acceptedDifferences: [] };
+
+  const chunks = chunk(owned);
+  const manifests = chunks.map((rules, k) => httpRoute(k === 0 ? options.name : `${options.name}-${String(k + 1).padStart(2, '0')}`, rules.map(r => r.rule), options));
+  const ruleProblems = HttpRouteRules.check(manifests);
+  if (ruleProblems.length > 0) throw new Error(`the gateway api rendering broke HTTPRoute rules:\n  ${ruleProblems.map(formatHttpRouteProblem).join('\n  ')}`);
+
+  const differences = differencesOf(routes, manifests, options, narrowed);
+  const refused = differences.filter(d => !d.expected || (d.expected === 'narrowed prefix' && !options.acceptNarrowedPrefixes));
+  if (refused.length > 0) throw new GlooInputError(oncePerPath(refused).map(d => differenceProblem(d, routes, chunks, manifests)));
+  return { manifests, acceptedDifferences: differences };
+}
+
+/**
+ * The differences, for the manifests as rendered and, when there are several HTTPRoutes, for the
+ * same HTTPRoutes created in the reverse order: across routes, Gateway API breaks ties by creation
+ * time first, which the output cannot fix, so the routing must not depend on it.
+ */
+function differencesOf(routes: Route[], manifests: any[], options: HttpRouteRenderOptions, narrowed: string[]): RoutingDifference[] {
+  const host = (options.hostnames?.[0] ?? 'example.com').replace(/^\*\./, 'a.');
+  const input = {
+    glooManifests: glooModelManifests(routes),
+    virtualService: MODEL_VIRTUAL_SERVICE,
+    gatewayName: options.gatewayName,
+    gatewayNamespace: options.gatewayNamespace ?? options.namespace,
+    host,
+    narrowed,
+  };
+  const found = compareRouting({ ...input, httpRoutes: manifests });
+  if (manifests.length === 1) return found;
+  const createdAt = (k: number) => new Date(Date.UTC(2020, 0, 1, 0, 0, manifests.length - k)).toISOString();
+  const reversed = manifests.map((m, k) => ({ ...m, metadata: { ...m.metadata, creationTimestamp: createdAt(k) } }));
+  const seen = new Set(found.map(d => d.request));
+  return [...found, ...compareRouting({ ...input, httpRoutes: reversed }).filter(d => !seen.has(d.request))];
+}
+
+function differenceProblem(d: RoutingDifference, routes: Route[], chunks: OwnedRule[][], manifests: any[]): Problem {
+  const gatewayRoute = gatewayRouteIndex(d.gatewayRule, chunks, manifests);
+  const owner = routes[d.glooRoute ?? gatewayRoute ?? 0];
+  const names = [d.glooRoute, gatewayRoute].filter((x): x is number => x !== undefined).map(i => routes[i]._label);
+  const why = d.expected === 'narrowed prefix'
+    ? 'a gloo character prefix that is rewritten cannot be matched by a PathPrefix; set acceptNarrowedPrefixes to accept that such paths are not routed'
+    : 'gateway api picks the most specific match (exact path, longest prefix, method, headers, query) where gloo takes the first route; reorder the routes or make the earlier one more specific';
+  return {
+    path: owner?._owner.node.path ?? '',
+    field: [...new Set(names)].join(' and ') || 'routes',
+    given: d.request,
+    expected: `the same routing from both gateways (gloo: ${d.gloo}; gateway api: ${d.gatewayApi}${d.gatewayRule ? ` by ${d.gatewayRule}` : ''})`,
+    hint: why,
+  };
+}
+
+/** The first difference of each path, headers and outcome: the same difference for other methods adds nothing. */
+function oncePerPath(differences: RoutingDifference[]): RoutingDifference[] {
+  const seen = new Set<string>();
+  return differences.filter(d => {
+    const key = JSON.stringify([d.request.replace(/^\S+ /, ''), d.gloo, d.gatewayApi, d.glooRoute, d.gatewayRule]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The index of the Gloo route that the rule `ns/name rules[i]` was rendered from. */
+function gatewayRouteIndex(rule: string | undefined, chunks: OwnedRule[][], manifests: any[]): number | undefined {
+  const m = rule === undefined ? undefined : /^(.*)\/(.*) rules\[(\d+)\]$/.exec(rule);
+  if (!m) return undefined;
+  const k = manifests.findIndex(x => x.metadata.name === m[2]);
+  return chunks[k]?.[Number(m[3])]?.route;
+}
+
+/** A rule with more than 64 matches, as several rules with the same filters and backends. */
+function splitMatches(rule: any): any[] {
+  const matches: any[] = rule.matches;
+  if (matches.length <= MAX_MATCHES_PER_RULE) return [rule];
+  const parts: any[] = [];
+  for (let i = 0; i < matches.length; i += MAX_MATCHES_PER_RULE) parts.push({ ...rule, matches: matches.slice(i, i + MAX_MATCHES_PER_RULE) });
+  return parts;
+}
+
+/** Rules in order, in HTTPRoutes of at most 16 rules and 128 matches. */
+function chunk(rules: OwnedRule[]): OwnedRule[][] {
+  const chunks: OwnedRule[][] = [[]];
+  let matches = 0;
+  for (const r of rules) {
+    const current = chunks[chunks.length - 1];
+    if (current.length === MAX_RULES || matches + r.rule.matches.length > MAX_MATCHES) {
+      chunks.push([r]);
+      matches = r.rule.matches.length;
+    } else {
+      current.push(r);
+      matches += r.rule.matches.length;
+    }
+  }
+  return chunks;
+}
+
+function httpRoute(name: string, rules: any[], options: HttpRouteRenderOptions): any {
+  const parentRef: any = { name: options.gatewayName };
+  if (options.gatewayNamespace !== undefined && options.gatewayNamespace !== options.namespace) parentRef.namespace = options.gatewayNamespace;
+  const spec: any = { parentRefs: [parentRef] };
+  if (options.hostnames && options.hostnames.length > 0) spec.hostnames = [...options.hostnames];
+  spec.rules = rules;
+  return { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name, namespace: options.namespace }, spec };
+}

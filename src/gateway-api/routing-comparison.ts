@@ -1,0 +1,174 @@
+import { list, obj } from './http-route-model';
+import { GatewayApiOutcome, GatewayApiRouting, HttpRouteSimulator } from './http-route-simulator';
+import { re2FullMatch } from '../private/re2';
+import { deriveRequests, describeRequest } from '../simulate/request-set';
+import { RoutingSimulator, SimulatedRequest, SimulationResult } from '../simulate/simulator';
+
+/** What to compare: the Gloo model, the HTTPRoutes, and the requests. */
+export interface RoutingComparisonInput {
+  /** Gloo manifests: the VirtualService, and the UpstreamGroups and Upstreams its routes name. */
+  readonly glooManifests: any[];
+  /** The VirtualService among them whose routes are compared. */
+  readonly virtualService: { readonly name: string; readonly namespace: string };
+  /** The rendered HTTPRoutes. */
+  readonly httpRoutes: any[];
+  /** The Gateway the HTTPRoutes attach to. */
+  readonly gatewayName: string;
+  /** Its namespace. */
+  readonly gatewayNamespace?: string;
+  /** The Host of every request; one the HTTPRoutes' hostnames accept. */
+  readonly host: string;
+  /** The requests; by default those derived from the VirtualService's matchers and the functions' methods. */
+  readonly requests?: SimulatedRequest[];
+  /** Regular expressions of paths the rendering leaves out on purpose (see `RenderedPaths.narrowed`). */
+  readonly narrowed?: string[];
+}
+
+/** One request that the two simulations route differently. */
+export interface RoutingDifference {
+  /** The request, in one line (`GET /findPets {"x-canary":"true"}`). */
+  readonly request: string;
+  /** Where Gloo sends it: Services and shares, the mirror, or `no route`. */
+  readonly gloo: string;
+  /** Where the Gateway sends it. */
+  readonly gatewayApi: string;
+  /** The Gloo route that matched (its index), if any. */
+  readonly glooRoute?: number;
+  /** The HTTPRoute rule that matched (`namespace/name rules[i]`), if any. */
+  readonly gatewayRule?: string;
+  /**
+   * Why the difference is expected, when it is: the request's path is only matched by a Gloo
+   * character prefix the rendering narrowed (`narrowed prefix`), or it calls a REST function with
+   * another method than the function's, which the Gateway does not route (`function method`).
+   * @default - not expected
+   */
+  readonly expected?: string;
+}
+
+/**
+ * The differential check: routes every request through the Gloo simulator (the model) and the
+ * Gateway API simulator (the HTTPRoutes) and lists the requests whose meaning differs. The meaning
+ * is the Kubernetes Services the request is split across with their shares (an Upstream stands
+ * for the Service behind it; function names are left out, since the rendering turns the function
+ * into filters), and the mirror with its share.
+ */
+export function compareRouting(input: RoutingComparisonInput): RoutingDifference[] {
+  const gloo = new RoutingSimulator(input.glooManifests);
+  const gateway = HttpRouteSimulator.forGateway(input.gatewayName, input.httpRoutes, { gatewayNamespace: input.gatewayNamespace });
+  const services = new ServiceIndex(input.glooManifests);
+  const vs = input.glooManifests.find(m => m.kind === 'VirtualService' && m.metadata?.name === input.virtualService.name
+    && m.metadata?.namespace === input.virtualService.namespace);
+  const requests = input.requests ?? deriveRequests(list(vs?.spec?.virtualHost?.routes), services.probeMethods());
+  const differences: RoutingDifference[] = [];
+  for (const request of requests) {
+    const g = gloo.simulate(input.virtualService.name, request, input.virtualService.namespace);
+    const a = gateway.route({ ...request, host: input.host });
+    const glooMeaning = services.meaningOf(g);
+    const gatewayMeaning = gatewayMeaningOf(a);
+    if (glooMeaning === gatewayMeaning) continue;
+    differences.push({
+      request: describeRequest(request),
+      gloo: glooMeaning,
+      gatewayApi: gatewayMeaning,
+      glooRoute: g.routeIndex,
+      gatewayRule: a.route === undefined ? undefined : `${a.route} rules[${a.ruleIndex}]`,
+      expected: expectedBecause(request, g, a, services, input.narrowed ?? []),
+    });
+  }
+  return differences;
+}
+
+function expectedBecause(
+  request: SimulatedRequest, g: SimulationResult, a: GatewayApiRouting, services: ServiceIndex, narrowed: string[],
+): string | undefined {
+  if (a.outcome !== GatewayApiOutcome.NOT_FOUND) return undefined;
+  const path = request.path.split('?')[0];
+  if (narrowed.some(re => re2FullMatch(re, path))) return 'narrowed prefix';
+  const method = request.method ?? 'GET';
+  const fnMethods = g.destinations.map(d => (d.functionName ? services.methodOf(d.namespace, d.upstream, d.functionName) : undefined));
+  if (fnMethods.length > 0 && fnMethods.every(m => m !== undefined && m !== method)) return 'function method';
+  return undefined;
+}
+
+/** The Gateway's routing of a request in the same words as `ServiceIndex.meaningOf`. */
+function gatewayMeaningOf(a: GatewayApiRouting): string {
+  if (a.outcome === GatewayApiOutcome.NOT_FOUND) return 'no route';
+  if (a.outcome === GatewayApiOutcome.REDIRECT) return 'redirect';
+  const shares = a.backends.map(b => ({ key: `${b.namespace}/${b.name}:${b.port ?? '?'}`, percent: b.percent }));
+  const mirror = a.mirrors[0] ? { key: `${a.mirrors[0].namespace}/${a.mirrors[0].name}:${a.mirrors[0].port ?? '?'}`, percent: a.mirrors[0].percent } : undefined;
+  return meaning(shares, mirror);
+}
+
+function meaning(shares: Array<{ key: string; percent: number }>, mirror: { key: string; percent: number } | undefined): string {
+  const byKey = new Map<string, number>();
+  for (const s of shares) byKey.set(s.key, (byKey.get(s.key) ?? 0) + s.percent);
+  const parts = [...byKey.entries()].filter(([, p]) => p > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, p]) => `${k}=${round(p)}%`);
+  const copy = mirror ? ` mirror ${mirror.key} ${round(mirror.percent)}%` : '';
+  return `${parts.join(' ') || 'no destination'}${copy}`;
+}
+
+/** Shares are compared to a thousandth of a percent: Gateway API weights are scaled from Gloo's (see `scaleWeights`). */
+function round(p: number): number {
+  return Math.round(p * 1000) / 1000;
+}
+
+/** The Service behind each Upstream of the Gloo manifests, and the method of each REST function. */
+class ServiceIndex {
+  private readonly upstreams = new Map<string, any>();
+  private readonly kubePorts = new Map<string, Set<number>>();
+  /** `[namespace/upstream, function]` of every function destination. */
+  private readonly called: Array<[string, string]> = [];
+
+  constructor(manifests: any[]) {
+    for (const m of manifests) {
+      if (m?.kind === 'Upstream') this.upstreams.set(`${m.metadata?.namespace}/${m.metadata?.name}`, obj(m.spec).kube);
+      const destinations = m?.kind === 'UpstreamGroup' ? list(m.spec?.destinations).map(d => d.destination)
+        : m?.kind === 'VirtualService' ? list(m.spec?.virtualHost?.routes).flatMap(r => [r.routeAction?.single, ...list(r.routeAction?.multi?.destinations).map(d => d.destination)])
+          : [];
+      for (const d of destinations) {
+        const fn = obj(d).destinationSpec?.rest?.functionName;
+        if (fn && d.upstream) this.called.push([`${d.upstream.namespace}/${d.upstream.name}`, fn]);
+        const kube = obj(d).kube;
+        if (!kube) continue;
+        const key = `${kube.ref?.namespace}/${kube.ref?.name}`;
+        this.kubePorts.set(key, (this.kubePorts.get(key) ?? new Set()).add(kube.port));
+      }
+    }
+  }
+
+  /** What a Gloo simulation means, in Services: `ns/name:port=share%`, the mirror, or `no route`. */
+  public meaningOf(g: SimulationResult): string {
+    if (!g.matched) return 'no route';
+    if (g.unresolved) return `unresolved ${g.unresolved}`;
+    const shares = g.destinations.map(d => ({ key: d.kind === 'kube' ? this.kubeKey(d.namespace, d.upstream) : this.upstreamKey(d.namespace, d.upstream), percent: d.percent }));
+    const mirror = g.mirror ? { key: this.upstreamKey(g.mirror.namespace, g.mirror.upstream), percent: g.mirror.percent } : undefined;
+    return meaning(shares, mirror);
+  }
+
+  /** The methods of the REST functions the routes call, and one they do not, sorted (none without function calls). */
+  public probeMethods(): string[] {
+    const methods = new Set<string>();
+    for (const [upstream, fn] of this.called) {
+      const method = this.methodOf(upstream.split('/')[0], upstream.split('/')[1], fn);
+      if (typeof method === 'string') methods.add(method);
+    }
+    if (methods.size === 0) return [];
+    methods.add(['POST', 'PUT'].find(m => !methods.has(m))!);
+    return [...methods].sort();
+  }
+
+  public methodOf(namespace: string, upstream: string, fn: string): string | undefined {
+    const kube = obj(this.upstreams.get(`${namespace}/${upstream}`));
+    return obj(obj(obj(obj(kube.serviceSpec).rest).transformations)[fn]).headers?.[':method']?.text;
+  }
+
+  private upstreamKey(namespace: string, name: string): string {
+    const kube = this.upstreams.get(`${namespace}/${name}`);
+    return kube ? `${kube.serviceNamespace}/${kube.serviceName}:${kube.servicePort}` : `upstream ${namespace}/${name}`;
+  }
+
+  private kubeKey(namespace: string, name: string): string {
+    const ports = [...(this.kubePorts.get(`${namespace}/${name}`) ?? [])];
+    return `${namespace}/${name}:${ports.length === 1 ? ports[0] : '?'}`;
+  }
+}

@@ -1,0 +1,162 @@
+import { ActionProblem, renderAction, RenderedAction, upstreamService } from './backend-render';
+import { FunctionCall } from './function-rewrite';
+import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, RewriteKind } from './match-render';
+import { RouteProps } from '../gloo/route';
+import { PathMatch, PathMatchType } from '../model/path-match';
+import { RouteMatcher } from '../model/route-matcher';
+
+/** The rules one Gloo route becomes, in order, and the paths they leave out on purpose. */
+export interface RenderedRoute {
+  readonly rules: any[];
+  /** Regular expressions of the paths Gloo's character prefixes match and the rules do not (see `RenderedPaths.narrowed`). */
+  readonly narrowed: string[];
+  /** The method the route's function calls with, which the rules match instead of setting. */
+  readonly functionMethod?: string;
+}
+
+const CATCH_ALL: RouteMatcher[] = [{ path: PathMatch.prefix('/') }];
+
+/**
+ * The Gateway API rules of one Gloo route: its matchers as `matches`, its action as `backendRefs`,
+ * its rewrite (a prefix rewrite, or the path of the function it calls) as a `URLRewrite` filter,
+ * the function's constant headers as a `RequestHeaderModifier` filter, and its mirror as a
+ * `RequestMirror` filter. A rule rewriting by `ReplacePrefixMatch` may have one match only, so such
+ * a route becomes one rule per match. Problems name the field relative to the route.
+ */
+export function renderRouteRules(props: RouteProps, routeNamespace: string): RenderedRoute | ActionProblem {
+  const extra = Object.keys(props.options?.extra ?? {});
+  if (extra.length > 0) {
+    return { field: `options.${extra.sort()[0]}`, given: props.options!.extra![extra[0]], expected: 'no gloo route options other than prefixRewrite (they have no gateway api mapping yet)' };
+  }
+  const matchers = props.matchers && props.matchers.length > 0 ? props.matchers : CATCH_ALL;
+  const firstPrefix = matchers.find(m => m.path.type === PathMatchType.PREFIX)?.path.value;
+  const action = renderAction(props.action, routeNamespace, firstPrefix);
+  if (isProblem(action)) return action;
+  const rewrite = rewriteOf(props, action, matchers);
+  if (isProblem(rewrite)) return rewrite;
+  const filters = filtersOf(props, action.call, rewrite.filter, routeNamespace);
+  if (isProblem(filters)) return filters;
+
+  const matches: any[][] = [];
+  const narrowed: string[] = [];
+  for (let i = 0; i < matchers.length; i++) {
+    const rendered = renderMatcher(matchers[i], rewrite.kind, action.call?.method);
+    if (isProblem(rendered)) return { ...rendered, field: `matchers[${i}].${rendered.field}` };
+    matches.push(...(rewrite.kind === RewriteKind.PREFIX ? rendered.matches.map(m => [m]) : [rendered.matches]));
+    narrowed.push(...rendered.narrowed);
+  }
+  const rules = (rewrite.kind === RewriteKind.PREFIX ? matches : [matches.flat()]).map(ms => compact({
+    matches: ms,
+    filters: filters.length > 0 ? filters : undefined,
+    backendRefs: action.backendRefs,
+  }));
+  return { rules, narrowed, functionMethod: action.call?.method };
+}
+
+interface Rewrite {
+  readonly kind: RewriteKind;
+  readonly filter?: any;
+}
+
+/** The rewrite of a route: Gloo's prefix rewrite, or the path the function calls; not both. */
+function rewriteOf(props: RouteProps, action: RenderedAction, matchers: RouteMatcher[]): Rewrite | ActionProblem {
+  const prefixRewrite = props.options?.prefixRewrite;
+  const call = action.call;
+  const functionRewrites = call?.replacePrefix !== undefined || call?.replaceFullPath !== undefined;
+  if (prefixRewrite !== undefined && prefixRewrite !== '' && functionRewrites) {
+    return { field: 'options.prefixRewrite', given: prefixRewrite, expected: 'no prefix rewrite on a route whose function sets the path' };
+  }
+  if (call?.replaceFullPath !== undefined) {
+    return { kind: RewriteKind.FULL, filter: urlRewrite({ type: 'ReplaceFullPath', replaceFullPath: call.replaceFullPath }) };
+  }
+  const replacement = call?.replacePrefix ?? (prefixRewrite === '' ? undefined : prefixRewrite);
+  if (replacement === undefined) return { kind: RewriteKind.NONE };
+  const notPrefix = matchers.findIndex(m => m.path.type !== PathMatchType.PREFIX);
+  if (notPrefix >= 0) {
+    return {
+      field: `matchers[${notPrefix}].${matchers[notPrefix].path.type}`,
+      given: matchers[notPrefix].path.value,
+      expected: 'prefix matchers only on a route that rewrites the prefix (replacePrefixMatch needs a PathPrefix match)',
+    };
+  }
+  const prefixes = [...new Set(matchers.map(m => m.path.value))];
+  if (call?.replacePrefix !== undefined && prefixes.length > 1) {
+    return { field: 'matchers', given: prefixes, expected: 'one path prefix on a route whose function takes a parameter from the path' };
+  }
+  return { kind: RewriteKind.PREFIX, filter: urlRewrite({ type: 'ReplacePrefixMatch', replacePrefixMatch: replacement }) };
+}
+
+function urlRewrite(path: any): any {
+  return { type: 'URLRewrite', urlRewrite: { path } };
+}
+
+/** The rule's filters, in the order they apply: rewrite, function headers, mirror. */
+function filtersOf(props: RouteProps, call: FunctionCall | undefined, rewrite: any, routeNamespace: string): any[] | ActionProblem {
+  const filters: any[] = [];
+  if (rewrite) filters.push(rewrite);
+  if (call && (call.setHeaders.length > 0 || call.removeHeaders.length > 0)) {
+    filters.push({
+      type: 'RequestHeaderModifier',
+      requestHeaderModifier: compact({
+        set: call.setHeaders.length > 0 ? call.setHeaders : undefined,
+        remove: call.removeHeaders.length > 0 ? call.removeHeaders : undefined,
+      }),
+    });
+  }
+  if (props.mirror) {
+    const service = upstreamService(props.mirror.upstream);
+    if (isProblem(service)) return { ...service, field: `options.shadowing.${service.field}` };
+    const backendRef: any = { name: service.name };
+    if (service.namespace !== routeNamespace) backendRef.namespace = service.namespace;
+    backendRef.port = service.port;
+    filters.push({ type: 'RequestMirror', requestMirror: { backendRef, ...mirrorShare(props.mirror.percent) } });
+  }
+  return filters;
+}
+
+/** `percent` for a whole percentage, else `fraction` with a power-of-ten denominator (up to 10^6 · 100). */
+function mirrorShare(percent: number): any {
+  if (Number.isInteger(percent)) return { percent };
+  let denominator = 100;
+  while (!Number.isInteger(Math.round(percent * (denominator / 100) * 1e6) / 1e6) && denominator < 100_000_000) denominator *= 10;
+  return { fraction: { numerator: Math.round(percent * (denominator / 100)), denominator } };
+}
+
+function renderMatcher(
+  matcher: RouteMatcher, rewrite: RewriteKind, functionMethod: string | undefined,
+): { matches: any[]; narrowed: string[] } | ActionProblem {
+  const paths = renderPath(matcher.path, rewrite);
+  if (isProblem(paths)) return { ...paths, field: paths.field };
+  const headers: any[] = [];
+  for (const [i, h] of (matcher.headers ?? []).entries()) {
+    const rendered = renderHeader(h, `headers[${i}]`);
+    if (isProblem(rendered)) return rendered;
+    headers.push(rendered);
+  }
+  const queryParams: any[] = [];
+  for (const [i, q] of (matcher.queryParameters ?? []).entries()) {
+    const rendered = renderQuery(q, `queryParameters[${i}]`);
+    if (isProblem(rendered)) return rendered;
+    queryParams.push(rendered);
+  }
+  const methods = renderMethods(matcher, functionMethod);
+  if (isProblem(methods)) return methods;
+  const matches: any[] = [];
+  for (const path of paths.paths) {
+    for (const method of methods) {
+      matches.push(compact({
+        path,
+        method,
+        headers: headers.length > 0 ? headers : undefined,
+        queryParams: queryParams.length > 0 ? queryParams : undefined,
+      }));
+    }
+  }
+  return { matches, narrowed: paths.narrowed ? [paths.narrowed] : [] };
+}
+
+function compact<T extends object>(o: T): T {
+  const out: any = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}
