@@ -79,7 +79,7 @@ project.eslint?.addRules({
       layer('validation', ['private'], 'the CRD-schema checks work on manifests of any CRD'),
       layer('synth', ['private'], 'output folders know nothing of the constructs'),
       layer('simulate', ['model', 'private'], 'the simulator reads manifests, not constructs'),
-      layer('gateway-api', ['model', 'private', 'validation', 'simulate', 'imports'], 'the Gateway API target sits beside Gloo, below the constructs'),
+      layer('gateway-api', ['gloo', 'model', 'private', 'validation', 'simulate', 'imports'], 'the Gateway API renderer reads the Gloo model of routes, and sits below the route patterns'),
       layer('gloo', ['model', 'private', 'validation', 'imports'], 'Gloo resources sit below the route patterns and releases'),
       layer('service', ['gloo', 'model', 'private'], 'workloads sit beside the route patterns'),
       layer('canary', ['gloo', 'model', 'private'], 'route patterns and releases sit below the CLI'),

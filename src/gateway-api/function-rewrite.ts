@@ -57,7 +57,7 @@ export function functionCall(destination: Destination, prefix: string | undefine
   if (!Upstream.isUpstream(upstream)) {
     return { field: 'destinationSpec.rest.functionName', given: name, expected: 'a function of an Upstream defined in this app (an imported Upstream\'s functions are unknown)' };
   }
-  const fn = upstream.functionSpec(name);
+  const fn = upstream._functionSpec(name);
   if (!fn) return { field: 'destinationSpec.rest.functionName', given: name, expected: `a function of upstream ${upstream.name}` };
   const params = destination.parameters ?? {};
   if (params.path !== undefined) return { field: 'destinationSpec.rest.parameters.path', given: params.path, expected: 'no path parameter template (parameters come from the matched path only)' };

@@ -184,6 +184,11 @@ export class Upstream extends GlooResource implements IUpstream {
     });
   }
 
+  /** @internal The REST function of the given name, if the Upstream has it (for renderers of other gateways). */
+  public _functionSpec(name: string): RestFunction | undefined {
+    return Object.prototype.hasOwnProperty.call(this.functions, name) ? this.functions[name] : undefined;
+  }
+
   /** @internal */
   public _renderSpec(): any {
     return this.renderSpec();

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { CrdSchemaValidator, formatViolation, PETSTORE_FUNCTIONS, RouteProps, Upstream, VirtualService } from '../../src';
+import { CrdSchemaValidator, PetstoreService, RouteProps, Upstream, VirtualService } from '../../src';
 import { formatHttpRouteProblem } from '../../src/gateway-api/http-route-problems';
 import { HttpRouteRenderOptions, HttpRouteRendering, renderHttpRoutes } from '../../src/gateway-api/http-route-render';
 import { HttpRouteRules } from '../../src/gateway-api/http-route-rules';
@@ -14,7 +14,7 @@ export const OPTIONS: HttpRouteRenderOptions = { gatewayName: 'gw', gatewayNames
 export function fixture() {
   const chart = new Chart(Testing.app(), 'test');
   const upstream = (version: string) => new Upstream(chart, version, {
-    serviceName: `shop-${version}`, serviceNamespace: 'apps', servicePort: 8080, functions: PETSTORE_FUNCTIONS,
+    serviceName: `shop-${version}`, serviceNamespace: 'apps', servicePort: 8080, functions: PetstoreService.FUNCTIONS,
   });
   const v1 = upstream('v1');
   const v2 = upstream('v2');
@@ -36,7 +36,7 @@ export function rulesOf(rendering: HttpRouteRendering): any[] {
 
 /** The problems the vendored CRD's schema and the HTTPRoute rules find in the manifests, as lines. */
 export function crdProblems(manifests: any[]): string[] {
-  return [...SCHEMA.validate(manifests).map(formatViolation), ...HttpRouteRules.check(manifests).map(formatHttpRouteProblem)];
+  return [...SCHEMA.validate(manifests).map(CrdSchemaValidator.formatViolation), ...HttpRouteRules.check(manifests).map(formatHttpRouteProblem)];
 }
 
 /** The message of what `fn` throws. */
