@@ -57,6 +57,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   artifactsDirectory: 'dist-pkg',
 });
 
+// The package ships source maps without the TypeScript sources inlined into every .js file: the
+// sources would double the unpacked size (see the 4 MiB check in test/package/package.test.ts).
+project.tsconfig?.file.addOverride('compilerOptions.inlineSources', false);
+
 // The shipped .d.ts files leave out @internal members (a leading underscore), as cdk8s-plus's do.
 // jsii's strict tsconfig rules require stripInternal: false for its own compile, so the
 // declarations are written again afterwards.

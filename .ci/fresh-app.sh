@@ -11,7 +11,7 @@ tarball=$(realpath "$1")
 plus="cdk8s-plus-$2"
 repo=$(cd "$(dirname "$0")/.." && pwd)
 app=$(mktemp -d "${TMPDIR:-/tmp}/gloo-canary-fresh-app-XXXXXX")
-trap 'rm -rf "$app"' EXIT
+trap '[ -n "${KEEP_APP:-}" ] || rm -rf "$app"' EXIT
 export CDK8S_CHECK_UPGRADE=false
 
 fail() { echo "fresh app ($plus): $*" >&2; exit 1; }
@@ -92,5 +92,15 @@ expect_in dist/shop.k8s.yaml "weight: 10" "dist/ after synth-stages still holds 
 
 npx --no-install cdk8s-gloo-canary validate dist > validate.log 2>&1 || { cat validate.log >&2; fail "validate failed"; }
 expect_in validate.log "match the Gloo CRD schemas" "validate"
+
+echo "--- fresh app ($plus): adopt existing Gloo YAML (the blog's part-2 manifest)"
+cp "$repo/test/fixtures/gloo-canary-example/coalmine-virtual-service-part-2-header.yaml" \
+   "$repo/test/fixtures/gloo-canary-example/default-petstore-v1-8080-upstream.yaml" .
+npx --no-install cdk8s-gloo-canary adopt coalmine-virtual-service-part-2-header.yaml default-petstore-v1-8080-upstream.yaml --out adopted.ts > adopt.log 2>&1 \
+  || { cat adopt.log >&2; fail "adopt failed"; }
+expect_in adopt.log "0 routed differently" "adopt's report"
+npx --no-install tsc --noEmit -p . || fail "the adopted code does not compile against the installed package"
+CDK8S_OUTDIR=adopted-out npx --no-install ts-node adopted.ts > adopted-run.log 2>&1 || { cat adopted-run.log >&2; fail "the adopted app does not run on its own"; }
+expect_in adopted-out/adopted.k8s.yaml "kind: VirtualService" "the adopted app's output"
 
 echo "fresh app ($plus): every check passed"

@@ -36,7 +36,7 @@ export function compareAdoption(input: any[], output: any[]): Comparison {
     const routes = routesOf(a).routes;
     const generated = routesOf(b).routes;
     if (JSON.stringify(routes) !== JSON.stringify(generated) && JSON.stringify(sortedJson(routes)) === JSON.stringify(sortedJson(generated))) {
-      reordered.push(`${key}: routes reordered where no request can match both (checked by routing below)`);
+      reordered.push(`${key}: routes reordered where no request can match both (the routing comparison above checks it)`);
       setRoutes(a, sortedJson(routes));
       setRoutes(b, sortedJson(generated));
     }
