@@ -17,7 +17,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   packageManager: javascript.NodePackageManager.NPM,
   minNodeVersion: '20.0.0',
 
-  // Toolchain (see DESIGN.md §3): cdk8s v2 must be named explicitly, TypeScript stays on 6.0.
+  // Toolchain: cdk8s v2 must be named explicitly (projen's cdk8s template defaults to v1), TypeScript stays on 6.0.
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.8.0',
   jsiiVersion: '~6.0.0',
@@ -88,9 +88,14 @@ project.eslint?.addRules({
       layer('service', ['gloo', 'model', 'private'], 'workloads sit beside the route patterns'),
       layer('canary', ['gloo', 'model', 'private'], 'route patterns and releases sit below the CLI'),
       layer('petstore', ['service', 'gloo', 'model', 'private'], 'the petstore is one service'),
+      layer('adopt', ['canary', 'gloo', 'model', 'private', 'simulate', 'validation', 'index.ts'], 'adoption builds apps with the constructs, below the CLI'),
     ],
   }],
 });
+
+// No `any` in the library's own code (the generated bindings are not linted): renderers use the
+// bindings' types, readers of manifests `unknown` and narrowing.
+project.eslint?.addOverride({ files: ['src/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } });
 
 // jsii prints an end-of-life banner on Node 20 in every task otherwise.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
@@ -128,7 +133,7 @@ new YamlFile(project, 'cdk8s.yaml', {
 // JavaScript (only their types are used, and no shipped .d.ts refers to them), the CLI's bin, the
 // compact CRD schemas the schema check reads, the jsii assembly and API.md. npm adds package.json,
 // README, LICENSE and the bundled dependencies. Tests, examples, scripts, bench and CI stay out;
-// test/package.test.ts checks the list.
+// test/package/package.test.ts checks the list.
 project.package.addField('files', [
   'lib/**/*.js',
   'lib/**/*.d.ts',

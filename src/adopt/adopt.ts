@@ -4,6 +4,7 @@ import { selectInputSet } from './input-set';
 import { DEFAULT_READ_LIMITS, ReadLimits, ReadResult } from './reader';
 import { synthesizeGenerated } from './run-generated';
 import { translateObject } from './translate';
+import { ManifestShape } from '../simulate/gloo-manifest';
 
 /** What adoption read, built and proved. */
 export interface AdoptionReport {
@@ -61,7 +62,7 @@ export function adoptManifests(read: ReadResult, options: AdoptOptions = {}): Ad
   }
   const app = generateApp(set.objects, options.sources ?? [...new Set(read.objects.map(o => o.source.file))], options.className);
   const report = { ...base, adopted: app.adopted, releases: app.releases, escapeHatch: app.escapeHatch, externals: app.externals };
-  let output: any[];
+  let output: ManifestShape[];
   try {
     output = synthesizeGenerated(app.code, app.className);
   } catch (e) {

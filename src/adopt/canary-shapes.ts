@@ -1,4 +1,11 @@
 import { canaryWeights } from '../canary/stage-routes';
+import { DestinationShape, Json, ManifestShape, MatcherShape, RefShape, RouteActionShape, RouteShape, WeightedDestinationShape } from '../simulate/gloo-manifest';
+
+/** A matcher of a plain route: a path prefix, maybe headers. */
+type PlainMatcher = MatcherShape & { readonly prefix: string };
+
+/** A destination a release can render: an Upstream by name, maybe one REST function. */
+type UpstreamDestination = DestinationShape & { readonly upstream: RefShape };
 
 /** An Upstream named by a route: `namespace/name`. */
 export interface UpstreamName {
@@ -16,14 +23,14 @@ export interface RecognisedRelease {
   readonly canary: UpstreamName;
   readonly functionName?: string;
   readonly canaryFunctionName?: string;
-  readonly parameters?: any;
+  readonly parameters?: Json;
   readonly prefixRewrite?: string;
   /** The canary's share, for a weight stage. */
   readonly percent?: number;
   /** The canary header, for a header stage. */
   readonly header?: { name: string; value: string; regex: boolean };
   /** The UpstreamGroup whose weights are the stage (`namespace/name`), when the split goes through one. */
-  readonly upstreamGroup?: any;
+  readonly upstreamGroup?: ManifestShape;
   /** The indexes of the routes the release stands for. */
   readonly routes: number[];
   /** The index among the routes where the release goes: its routes are rendered there. */
@@ -35,7 +42,7 @@ export interface RecognisedRelease {
 /** What the shapes need to resolve: the UpstreamGroup of a route and how many routes use it. */
 export interface ShapeContext {
   /** The UpstreamGroup manifest a route names, when it is in the input and only that route uses it. */
-  readonly soleGroupOf: (route: any) => any | undefined;
+  readonly soleGroupOf: (route: RouteShape) => ManifestShape | undefined;
 }
 
 /**
@@ -46,7 +53,7 @@ export interface ShapeContext {
  * - a route to an UpstreamGroup of two such destinations that no other route uses (a weight stage
  *   with `TrafficSplit.UPSTREAM_GROUP`).
  */
-export function findReleases(routes: any[], context: ShapeContext): RecognisedRelease[] {
+export function findReleases(routes: RouteShape[], context: ShapeContext): RecognisedRelease[] {
   const found: RecognisedRelease[] = [];
   const used = new Set<number>();
   routes.forEach((route, i) => {
@@ -61,7 +68,7 @@ export function findReleases(routes: any[], context: ShapeContext): RecognisedRe
   return found;
 }
 
-function headerShape(routes: any[], i: number): RecognisedRelease | undefined {
+function headerShape(routes: RouteShape[], i: number): RecognisedRelease | undefined {
   const h = routes[i];
   const m = plainRoute(h, ['prefix', 'headers']);
   const cond = m?.headers?.length === 1 ? m.headers[0] : undefined;
@@ -89,7 +96,7 @@ function headerShape(routes: any[], i: number): RecognisedRelease | undefined {
   return undefined;
 }
 
-function weightShape(route: any, i: number): RecognisedRelease | undefined {
+function weightShape(route: RouteShape, i: number): RecognisedRelease | undefined {
   const m = plainRoute(route, ['prefix']);
   const multi = route?.routeAction?.multi;
   if (!m || !multi || !onlyKeys(route.routeAction, ['multi']) || !onlyKeys(multi, ['destinations'])) return undefined;
@@ -108,11 +115,11 @@ function weightShape(route: any, i: number): RecognisedRelease | undefined {
   };
 }
 
-function groupShape(route: any, i: number, context: ShapeContext): RecognisedRelease | undefined {
+function groupShape(route: RouteShape, i: number, context: ShapeContext): RecognisedRelease | undefined {
   const m = plainRoute(route, ['prefix']);
   const group = m && route.routeAction?.upstreamGroup ? context.soleGroupOf(route) : undefined;
   if (!group || !onlyKeys(route.routeAction, ['upstreamGroup']) || !onlyKeys(group.spec, ['destinations'])) return undefined;
-  const split = twoWay(group.spec.destinations);
+  const split = twoWay(group.spec!.destinations); // onlyKeys found spec an object
   if (!split) return undefined;
   return {
     stage: 'weight',
@@ -128,11 +135,19 @@ function groupShape(route: any, i: number, context: ShapeContext): RecognisedRel
   };
 }
 
+/** The two sides of a weight stage, and its weights. */
+interface TwoWaySplit {
+  readonly canary: UpstreamDestination;
+  readonly stable: UpstreamDestination;
+  readonly percent: number;
+  readonly weights: string;
+}
+
 /** Two destinations of one function whose weights a weight stage renders exactly: canary first. */
-function twoWay(destinations: any): { canary: any; stable: any; percent: number; weights: string } | undefined {
+function twoWay(destinations: WeightedDestinationShape[] | undefined): TwoWaySplit | undefined {
   if (!Array.isArray(destinations) || destinations.length !== 2) return undefined;
   if (!destinations.every(d => onlyKeys(d, ['destination', 'weight']) && Number.isInteger(d.weight))) return undefined;
-  const [c, s] = destinations;
+  const [c, s] = destinations as Array<WeightedDestinationShape & { weight: number }>; // integers, tested above
   const canary = destination(c.destination);
   const stable = destination(s.destination);
   if (!canary || !stable || !differ(stable, canary)) return undefined;
@@ -145,32 +160,32 @@ function twoWay(destinations: any): { canary: any; stable: any; percent: number;
 }
 
 /** A route whose only matcher has only the given fields, no name, and options of a prefix rewrite at most. */
-function plainRoute(route: any, matcherKeys: string[]): any | undefined {
+function plainRoute(route: RouteShape | undefined, matcherKeys: string[]): PlainMatcher | undefined {
   if (!route || !onlyKeys(route, ['matchers', 'routeAction', 'options'])) return undefined;
   if (route.options !== undefined && (!onlyKeys(route.options, ['prefixRewrite']) || typeof route.options.prefixRewrite !== 'string')) return undefined;
   const matchers = route.matchers;
   if (!Array.isArray(matchers) || matchers.length !== 1) return undefined;
   const m = matchers[0];
   if (!onlyKeys(m, matcherKeys) || typeof m.prefix !== 'string' || !m.prefix.startsWith('/')) return undefined;
-  return m;
+  return m as PlainMatcher;
 }
 
-function single(action: any): any | undefined {
+function single(action: RouteActionShape | undefined): UpstreamDestination | undefined {
   return action && onlyKeys(action, ['single']) ? destination(action.single) : undefined;
 }
 
 /** A destination a release can render: an Upstream by name, maybe one REST function with parameters. */
-function destination(d: any): any | undefined {
+function destination(d: DestinationShape | undefined): UpstreamDestination | undefined {
   if (!d || !onlyKeys(d, ['upstream', 'destinationSpec']) || typeof d.upstream?.name !== 'string' || !onlyKeys(d.upstream, ['name', 'namespace'])) return undefined;
-  if (d.destinationSpec === undefined) return d;
+  if (d.destinationSpec === undefined) return d as UpstreamDestination;
   const rest = d.destinationSpec.rest;
   if (!onlyKeys(d.destinationSpec, ['rest']) || !rest || !onlyKeys(rest, ['functionName', 'parameters'])) return undefined;
   if (typeof rest.functionName !== 'string' || rest.functionName === '' || typeof rest.parameters !== 'object' || rest.parameters === null) return undefined;
   if (!onlyKeys(rest.parameters, ['headers', 'path'])) return undefined;
-  return d;
+  return d as UpstreamDestination;
 }
 
-function targets(stable: any, canary: any) {
+function targets(stable: UpstreamDestination, canary: UpstreamDestination) {
   const stableFn = stable.destinationSpec?.rest?.functionName;
   const canaryFn = canary.destinationSpec?.rest?.functionName;
   return {
@@ -183,22 +198,22 @@ function targets(stable: any, canary: any) {
 }
 
 /** Whether two destinations can be a release's stable and canary: both with a function or both without, different upstreams, one set of parameters. */
-function differ(stable: any, canary: any): boolean {
-  const fn = (d: any) => d.destinationSpec?.rest?.functionName;
+function differ(stable: UpstreamDestination, canary: UpstreamDestination): boolean {
+  const fn = (d: UpstreamDestination) => d.destinationSpec?.rest?.functionName;
   const sameRef = stable.upstream.name === canary.upstream.name && stable.upstream.namespace === canary.upstream.namespace;
   return !sameRef && (fn(stable) === undefined) === (fn(canary) === undefined)
     && JSON.stringify(stable.destinationSpec?.rest?.parameters) === JSON.stringify(canary.destinationSpec?.rest?.parameters);
 }
 
-function sameOptions(a: any, b: any): boolean {
+function sameOptions(a: RouteShape, b: RouteShape): boolean {
   return a.options?.prefixRewrite === b.options?.prefixRewrite;
 }
 
 /** Whether no request under prefix `p` (case-sensitive) can match any matcher of `route`. */
-function disjoint(p: string, route: any): boolean {
+function disjoint(p: string, route: RouteShape | undefined): boolean {
   const matchers = route?.matchers;
   if (!Array.isArray(matchers) || matchers.length === 0) return false;
-  return matchers.every((m: any) => {
+  return matchers.every(m => {
     if (m.caseSensitive === false) return false;
     if (typeof m.prefix === 'string') return m.prefix !== '' && !m.prefix.startsWith(p) && !p.startsWith(m.prefix);
     if (typeof m.exact === 'string') return !m.exact.startsWith(p);
@@ -206,6 +221,6 @@ function disjoint(p: string, route: any): boolean {
   });
 }
 
-function onlyKeys(obj: any, keys: string[]): boolean {
+function onlyKeys(obj: unknown, keys: string[]): boolean {
   return typeof obj === 'object' && obj !== null && !Array.isArray(obj) && Object.keys(obj).every(k => keys.includes(k));
 }

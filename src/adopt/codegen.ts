@@ -4,6 +4,7 @@ import { where } from './reader';
 import { expectKeys, NotModelled, releaseCode, routeCode, RouteScope, weightedCode } from './route-code';
 import { TranslatedObject } from './translate';
 import { code, constantName, lit, str } from './ts-literal';
+import { Json, ManifestShape, RefShape, UpstreamKubeShape } from '../simulate/gloo-manifest';
 
 /** The generated app and what the report says about it. */
 export interface GeneratedApp {
@@ -168,7 +169,7 @@ class Generator {
     this.patches(o, name, [...extra, ...Object.entries(otherSpec).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown])]);
   }
 
-  private upstreamProps(o: TranslatedObject, kube: any): { props: { [k: string]: unknown }; extra: Array<[string, unknown]> } {
+  private upstreamProps(o: TranslatedObject, kube: UpstreamKubeShape): { props: { [k: string]: unknown }; extra: Array<[string, unknown]> } {
     const { serviceName, serviceNamespace, servicePort, selector, serviceSpec, ...otherKube } = kube;
     const props: { [k: string]: unknown } = { metadata: o.manifest.metadata };
     const service = this.objects.find(s => s.manifest.kind === 'Service' && s.manifest.metadata.name === serviceName
@@ -193,7 +194,7 @@ class Generator {
       }
       if (rest.transformations !== undefined) {
         const functions: { [k: string]: unknown } = {};
-        for (const [fn, t] of Object.entries<any>(rest.transformations)) functions[fn] = restFunction(t, `spec.kube.serviceSpec.rest.transformations.${fn}`);
+        for (const [fn, t] of Object.entries(rest.transformations as Json)) functions[fn] = restFunction(t, `spec.kube.serviceSpec.rest.transformations.${fn}`);
         props.functions = functions;
       }
       if (Object.keys(rest).length === 0) throw new NotModelled('spec.kube.serviceSpec.rest: an empty rest spec');
@@ -212,17 +213,19 @@ class Generator {
   }
 
   /** The constant of an object, declaring an external reference (`fromXxxName`) for one not in the input. */
-  private reference(kind: string, ref: any, namespace: string | undefined): string {
+  private reference(kind: string, ref: RefShape | undefined, namespace: string | undefined): string {
     const key = refKey(kind, namespace, ref?.name);
     const known = this.vars.get(key);
     if (known) return known;
     this.lib(kind);
-    const name = constantName(ref.name, this.names, kind === 'Upstream' ? '' : kind);
+    // an absent ref (`delegateAction: {}`) fails here with a TypeError, as it always did
+    const refName = ref!.name;
+    const name = constantName(refName, this.names, kind === 'Upstream' ? '' : kind);
     this.vars.set(key, name);
-    const args = [str(this.id(`${ref.name}-ref`)), str(ref.name), `{ namespace: ${str(namespace ?? 'default')} }`];
-    this.sections.externals.push(`${INDENT}// not in the input: ${kind} ${namespace ?? ''}/${ref.name}`);
+    const args = [str(this.id(`${refName}-ref`)), str(refName), `{ namespace: ${str(namespace ?? 'default')} }`];
+    this.sections.externals.push(`${INDENT}// not in the input: ${kind} ${namespace ?? ''}/${refName}`);
     this.sections.externals.push(`${INDENT}const ${name} = ${kind}.from${kind}Name(this, ${args.join(', ')});`);
-    this.externals.push(`${kind} ${namespace ?? ''}/${ref.name}: not in the input, referenced with ${kind}.from${kind}Name`);
+    this.externals.push(`${kind} ${namespace ?? ''}/${refName}: not in the input, referenced with ${kind}.from${kind}Name`);
     return name;
   }
 
@@ -262,7 +265,8 @@ class Generator {
     const ns = o.manifest.metadata.namespace;
     const found = findReleases(routesOf(o.manifest).routes, {
       soleGroupOf: route => {
-        const g = route.routeAction.upstreamGroup;
+        // asked only for a route to an UpstreamGroup
+        const g = route.routeAction!.upstreamGroup!;
         const k = refKey('UpstreamGroup', g.namespace ?? ns, g.name);
         return this.groupUsers.get(k) === 1 ? this.byKey.get(k)?.manifest : undefined;
       },
@@ -317,7 +321,7 @@ class Generator {
   }
 }
 
-function containerProps(m: any): { props: { [k: string]: unknown }; extra: Array<[string, unknown]> } {
+function containerProps(m: ManifestShape): { props: { [k: string]: unknown }; extra: Array<[string, unknown]> } {
   const extra: Array<[string, unknown]> = [];
   const props: { [k: string]: unknown } = { metadata: m.metadata };
   if (m.kind === 'VirtualService') {
@@ -337,11 +341,11 @@ function containerProps(m: any): { props: { [k: string]: unknown }; extra: Array
 }
 
 /** A transformation of the REST spec as a `RestFunction`. */
-function restFunction(t: any, at: string): { [k: string]: unknown } {
+function restFunction(t: unknown, at: string): { [k: string]: unknown } {
   expectKeys(t, ['headers', 'body'], at);
   const out: { [k: string]: unknown } = {};
   const headers: { [k: string]: string } = {};
-  for (const [name, value] of Object.entries<any>(t.headers ?? {})) {
+  for (const [name, value] of Object.entries((t.headers ?? {}) as Json)) {
     const text = injaText(value, `${at}.headers.${name}`);
     if (name === ':method') out.method = text;
     else if (name === ':path') out.path = text;
@@ -352,17 +356,17 @@ function restFunction(t: any, at: string): { [k: string]: unknown } {
   return out;
 }
 
-function injaText(v: any, at: string): string {
+function injaText(v: unknown, at: string): string {
   expectKeys(v, ['text'], at);
   if (v.text !== undefined && (typeof v.text !== 'string' || v.text === '')) throw new NotModelled(`${at}.text: not a non-empty template`);
-  return v.text ?? '';
+  return (v.text as string | undefined) ?? ''; // tested just above
 }
 
 function usedFactories(text: string): string[] {
   return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination'].filter(n => text.includes(`${n}.`));
 }
 
-function refKey(kind: string, namespace: string | undefined, name: string): string {
+function refKey(kind: string, namespace: string | undefined, name: string | undefined): string {
   return `${kind} ${namespace ?? ''}/${name}`;
 }
 

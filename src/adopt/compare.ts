@@ -1,6 +1,7 @@
 import { objectKey, routesOf } from './input-set';
+import { Json, ManifestShape, RouteShape } from '../simulate/gloo-manifest';
 import { deriveRequests, describeRequest, routingMeaning } from '../simulate/request-set';
-import { RoutingSimulator } from '../simulate/simulator';
+import { RoutingSimulator, SimulatedRequest } from '../simulate/simulator';
 
 /** What comparing the input with the synthesized code found. */
 export interface Comparison {
@@ -19,7 +20,7 @@ const MAX_LINES = 50;
 const UNORDERED = new Set(['matchers', 'headers', 'queryParameters', 'methods', 'domains', 'destinations']);
 
 /** Compares the input (Gloo 1.x objects and workloads) with what the generated code synthesized. */
-export function compareAdoption(input: any[], output: any[]): Comparison {
+export function compareAdoption(input: ManifestShape[], output: ManifestShape[]): Comparison {
   const objectDifferences: string[] = [];
   const reordered: string[] = [];
   const out = new Map(output.map(o => [objectKey(o), o]));
@@ -31,8 +32,9 @@ export function compareAdoption(input: any[], output: any[]): Comparison {
       objectDifferences.push(`${key}: in the input, not generated`);
       continue;
     }
-    const a = normalise(m);
-    const b = normalise(o);
+    // normalising keeps an object's fields (sorted, defaults spelled one way): still a manifest
+    const a = normalise(m) as ManifestShape;
+    const b = normalise(o) as ManifestShape;
     const routes = routesOf(a).routes;
     const generated = routesOf(b).routes;
     if (JSON.stringify(routes) !== JSON.stringify(generated) && JSON.stringify(sortedJson(routes)) === JSON.stringify(sortedJson(generated))) {
@@ -67,7 +69,7 @@ export function compareAdoption(input: any[], output: any[]): Comparison {
   };
 }
 
-function meaning(sim: RoutingSimulator, vs: any, req: any): string {
+function meaning(sim: RoutingSimulator, vs: ManifestShape, req: SimulatedRequest): string {
   try {
     return routingMeaning(sim.simulate(vs.metadata.name, req, vs.metadata.namespace));
   } catch (e) {
@@ -76,15 +78,15 @@ function meaning(sim: RoutingSimulator, vs: any, req: any): string {
 }
 
 /** Gloo 1.x objects with defaults spelled one way, keys sorted, and unordered lists sorted. */
-export function normalise(value: any, key: string = ''): any {
+export function normalise(value: unknown, key: string = ''): unknown {
   if (Array.isArray(value)) {
     const items = value.map(v => normalise(v));
     return UNORDERED.has(key) ? sortedJson(items) : items;
   }
   if (typeof value !== 'object' || value === null) return value;
-  const out: any = {};
+  const out: Json = {};
   for (const k of Object.keys(value).sort()) {
-    const v = value[k];
+    const v = (value as Json)[k];
     if (v === undefined || ((k === 'regex' || k === 'invertMatch') && v === false)) continue;
     out[k] = normalise(v, k);
   }
@@ -92,22 +94,23 @@ export function normalise(value: any, key: string = ''): any {
   return out;
 }
 
-function sortedJson(items: any[]): any[] {
+function sortedJson<T>(items: T[]): T[] {
   return [...items].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : JSON.stringify(x) > JSON.stringify(y) ? 1 : 0));
 }
 
-function setRoutes(m: any, routes: any[]): void {
-  if (m.kind === 'VirtualService') m.spec.virtualHost.routes = routes;
-  else m.spec.routes = routes;
+function setRoutes(m: ManifestShape, routes: RouteShape[]): void {
+  // only called for a container with routes, so with a spec
+  if (m.kind === 'VirtualService') m.spec!.virtualHost!.routes = routes;
+  else m.spec!.routes = routes;
 }
 
-function diff(a: any, b: any, key: string, at: string, lines: string[]): void {
+function diff(a: unknown, b: unknown, key: string, at: string, lines: string[]): void {
   if (lines.length >= MAX_LINES) return;
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)) {
     const keys = Array.isArray(a)
-      ? [...Array(Math.max(a.length, b.length)).keys()].map(String)
+      ? [...Array(Math.max(a.length, (b as unknown[]).length)).keys()].map(String)
       : [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const k of keys) diff(a[k as any], b[k as any], key, Array.isArray(a) ? `${at}[${k}]` : at ? `${at}.${k}` : k, lines);
+    for (const k of keys) diff((a as Json)[k], (b as Json)[k], key, Array.isArray(a) ? `${at}[${k}]` : at ? `${at}.${k}` : k, lines);
     return;
   }
   if (JSON.stringify(a) !== JSON.stringify(b)) lines.push(`${key} ${at}: input ${JSON.stringify(a) ?? 'nothing'}, generated ${JSON.stringify(b) ?? 'nothing'}`);

@@ -1,5 +1,6 @@
 import { sourceLine, where } from './reader';
 import { TranslatedObject } from './translate';
+import { ManifestShape, RouteShape, UpstreamKubeShape } from '../simulate/gloo-manifest';
 
 /** The objects adoption builds, and what it left out. */
 export interface InputSet {
@@ -12,7 +13,7 @@ export interface InputSet {
 }
 
 /** `Kind namespace/name`, the identity of an object. */
-export function objectKey(m: any): string {
+export function objectKey(m: ManifestShape): string {
   return `${m.kind} ${m.metadata?.namespace ?? ''}/${m.metadata?.name}`;
 }
 
@@ -36,7 +37,7 @@ export function selectInputSet(all: TranslatedObject[]): InputSet {
   const unique = [...seen.values()];
   problems.push(...delegationProblems(unique));
 
-  const upstreams = unique.filter(o => o.manifest.kind === 'Upstream').map(o => o.manifest.spec?.kube).filter(k => k);
+  const upstreams = unique.filter(o => o.manifest.kind === 'Upstream').map(o => o.manifest.spec?.kube).filter((k): k is UpstreamKubeShape => !!k);
   const services = unique.filter(o => o.manifest.kind === 'Service' && upstreams.some(k =>
     k.serviceName === o.manifest.metadata.name && (k.serviceNamespace ?? 'default') === (o.manifest.metadata.namespace ?? 'default')));
   const deployments = unique.filter(o => o.manifest.kind === 'Deployment' && services.some(s => backs(o.manifest, s.manifest)));
@@ -47,7 +48,7 @@ export function selectInputSet(all: TranslatedObject[]): InputSet {
 }
 
 /** Whether a Deployment's pods are selected by a Service of its namespace. */
-function backs(deployment: any, service: any): boolean {
+function backs(deployment: ManifestShape, service: ManifestShape): boolean {
   const selector = service.spec?.selector ?? {};
   const labels = deployment.spec?.template?.metadata?.labels ?? {};
   return (deployment.metadata.namespace ?? 'default') === (service.metadata.namespace ?? 'default')
@@ -55,14 +56,14 @@ function backs(deployment: any, service: any): boolean {
 }
 
 /** The routes of a VirtualService or RouteTable, with the field path of the list. */
-export function routesOf(m: any): { field: string; routes: any[] } {
+export function routesOf(m: ManifestShape): { field: string; routes: RouteShape[] } {
   if (m.kind === 'VirtualService') return { field: 'spec.virtualHost.routes', routes: m.spec?.virtualHost?.routes ?? [] };
   if (m.kind === 'RouteTable') return { field: 'spec.routes', routes: m.spec?.routes ?? [] };
   return { field: '', routes: [] };
 }
 
 /** The RouteTable a route delegates to, as `namespace/name`, resolved against the owner's namespace. */
-export function delegateTarget(route: any, ownerNamespace: string | undefined): string | undefined {
+export function delegateTarget(route: RouteShape | null | undefined, ownerNamespace: string | undefined): string | undefined {
   const ref = route?.delegateAction?.ref;
   return ref?.name !== undefined ? `${ref.namespace ?? ownerNamespace ?? ''}/${ref.name}` : undefined;
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { describeValue } from '../private/errors';
+import { isJsonObject, Json } from '../simulate/gloo-manifest';
 
 /** Where a manifest came from: the file and the index of its YAML document (from 0). */
 export interface ManifestSource {
@@ -12,7 +13,8 @@ export interface ManifestSource {
 /** One object read from the input, with where it came from. */
 export interface ReadObject {
   readonly source: ManifestSource;
-  readonly manifest: any;
+  /** The object as parsed: a mapping with `metadata.name` (the reader checked them), the rest unchecked. */
+  readonly manifest: Json;
 }
 
 /** What reading the input gave: the objects, the problems (one line each) and what was skipped. */
@@ -53,15 +55,17 @@ export const WORKLOAD_KINDS = new Set(['v1/Service', 'apps/v1/Deployment']);
  * One line about an object of the input: `file document N (Kind ns/name) field: got X, expected Y`.
  * The object is left out when it is not known yet.
  */
-export function sourceLine(source: ManifestSource, manifest: any, field: string, given: unknown, expected: string): string {
+export function sourceLine(source: ManifestSource, manifest: unknown, field: string, given: unknown, expected: string): string {
   return `${where(source, manifest)} ${field}: got ${describeValue(given)}, expected ${expected}`;
 }
 
 /** `file document N (Kind ns/name)`: the place and the object a line is about. */
-export function where(source: ManifestSource, manifest?: any): string {
-  const kind = typeof manifest?.kind === 'string' ? manifest.kind : manifest?.upstreamSpec ? 'Upstream' : undefined;
-  const name = typeof manifest?.metadata?.name === 'string' ? manifest.metadata.name : undefined;
-  const ns = typeof manifest?.metadata?.namespace === 'string' ? `${manifest.metadata.namespace}/` : '';
+export function where(source: ManifestSource, manifest?: unknown): string {
+  // a document read as it is: only the fields tested here are used
+  const m = manifest as { kind?: unknown; upstreamSpec?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null | undefined;
+  const kind = typeof m?.kind === 'string' ? m.kind : m?.upstreamSpec ? 'Upstream' : undefined;
+  const name = typeof m?.metadata?.name === 'string' ? m.metadata.name : undefined;
+  const ns = typeof m?.metadata?.namespace === 'string' ? `${m.metadata.namespace}/` : '';
   const object = kind && name ? ` (${kind} ${ns}${name})` : kind ? ` (${kind})` : '';
   return `${source.file} document ${source.index}${object}`;
 }
@@ -127,7 +131,7 @@ export function readManifestText(text: string, file: string, limits: ReadLimits 
       problems.push(`${where(source)}: got yaml that does not parse (${message}), expected a yaml document`);
       return;
     }
-    let manifest: any;
+    let manifest: unknown;
     try {
       manifest = doc.toJS({ maxAliasCount: limits.maxAliasCount });
     } catch (e) {
@@ -138,14 +142,14 @@ export function readManifestText(text: string, file: string, limits: ReadLimits 
     const problem = classify(source, manifest);
     if (problem === 'skip') skipped.push(`${where(source, manifest)}: not a gloo object or a workload an upstream points at`);
     else if (problem) problems.push(problem);
-    else objects.push({ source, manifest });
+    else objects.push({ source, manifest: manifest as Json }); // classify checked that it is a mapping
   });
   return { objects, problems, skipped };
 }
 
 /** Why a document is not read (a problem line), `skip` for objects of other kinds, or nothing. */
-function classify(source: ManifestSource, m: any): string | 'skip' | undefined {
-  if (typeof m !== 'object' || Array.isArray(m)) {
+function classify(source: ManifestSource, m: unknown): string | 'skip' | undefined {
+  if (!isJsonObject(m)) {
     return sourceLine(source, undefined, 'document', m, 'a kubernetes object (a mapping with apiVersion and kind)');
   }
   if (m.apiVersion === undefined && m.kind === undefined) {
@@ -157,7 +161,7 @@ function classify(source: ManifestSource, m: any): string | 'skip' | undefined {
     }
     if (!GLOO_KINDS.has(gvk)) return WORKLOAD_KINDS.has(gvk) ? undefined : 'skip';
   }
-  const name = m.metadata?.name;
+  const name = (m.metadata as { name?: unknown } | null | undefined)?.name;
   if (typeof name !== 'string' || name.length === 0) return sourceLine(source, m, 'metadata.name', name, 'the name of the object');
   return undefined;
 }

@@ -1,15 +1,16 @@
 import { RecognisedRelease } from './canary-shapes';
 import { code, Code, lit, str } from './ts-literal';
 import { covers } from '../gloo/rules/shadowing';
+import { ConditionShape, DestinationShape, Json, MatcherShape, RefShape, RouteShape, ShadowingShape, WeightedDestinationShape } from '../simulate/gloo-manifest';
 
 /** How the route code names the objects it refers to. */
 export interface RouteScope {
   /** The constant of an Upstream, by its reference (resolved in the route owner's namespace). */
-  readonly upstream: (ref: any) => string;
+  readonly upstream: (ref: RefShape | undefined) => string;
   /** The constant of an UpstreamGroup. */
-  readonly upstreamGroup: (ref: any) => string;
+  readonly upstreamGroup: (ref: RefShape | undefined) => string;
   /** The constant of a RouteTable. */
-  readonly routeTable: (ref: any) => string;
+  readonly routeTable: (ref: RefShape | undefined) => string;
   /** Records a field passed through the escape hatch (`options.extra`). */
   readonly escape: (field: string) => void;
 }
@@ -21,11 +22,11 @@ const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'opti
 const MATCHER_FIELDS = ['prefix', 'exact', 'regex', 'caseSensitive', 'headers', 'queryParameters', 'methods'];
 
 /** The `RouteProps` literal of a Gloo 1.x route; `at` names it in errors (`spec.routes[2]`). */
-export function routeCode(route: any, at: string, earlier: any[], scope: RouteScope): { text: string; comment?: string } {
+export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], scope: RouteScope): { text: string; comment?: string } {
   expectKeys(route, ROUTE_FIELDS, at);
   const props: { [k: string]: unknown } = {};
   if (route.name !== undefined) props.name = route.name;
-  if (route.matchers !== undefined) props.matchers = (route.matchers as any[]).map((m, i) => matcherCode(m, `${at}.matchers[${i}]`));
+  if (route.matchers !== undefined) props.matchers = route.matchers.map((m, i) => matcherCode(m, `${at}.matchers[${i}]`));
   props.action = actionCode(route, at, scope);
   let comment: string | undefined;
   if (route.options !== undefined) {
@@ -50,25 +51,25 @@ export function routeCode(route: any, at: string, earlier: any[], scope: RouteSc
 }
 
 /** Whether an earlier route matches every request one of this route's matchers does (kept as in the input). */
-function isShadowed(route: any, earlier: any[]): boolean {
-  const catchAll = [{ prefix: '/' }];
+function isShadowed(route: RouteShape, earlier: RouteShape[]): boolean {
+  const catchAll: MatcherShape[] = [{ prefix: '/' }];
   const own = route.matchers?.length ? route.matchers : catchAll;
-  return own.some((m: any) => earlier.some(e => (e.matchers?.length ? e.matchers : catchAll).some((em: any) => covers(em, m))));
+  return own.some(m => earlier.some(e => (e.matchers?.length ? e.matchers : catchAll).some(em => covers(em, m))));
 }
 
-function matcherCode(m: any, at: string): Code {
+function matcherCode(m: MatcherShape, at: string): Code {
   expectKeys(m, MATCHER_FIELDS, at);
-  const kinds = ['prefix', 'exact', 'regex'].filter(k => m[k] !== undefined);
+  const kinds = (['prefix', 'exact', 'regex'] as const).filter(k => m[k] !== undefined);
   if (kinds.length !== 1) throw new NotModelled(`${at}: a matcher with ${kinds.length === 0 ? 'no path' : 'several paths'}`);
   const options = m.caseSensitive !== undefined ? `, ${lit({ caseSensitive: m.caseSensitive })}` : '';
-  const parts: { [k: string]: unknown } = { path: code(`PathMatch.${kinds[0]}(${str(m[kinds[0]])}${options})`) };
-  if (m.headers !== undefined) parts.headers = (m.headers as any[]).map((h, i) => headerCode(h, `${at}.headers[${i}]`));
-  if (m.queryParameters !== undefined) parts.queryParameters = (m.queryParameters as any[]).map((q, i) => queryCode(q, `${at}.queryParameters[${i}]`));
+  const parts: { [k: string]: unknown } = { path: code(`PathMatch.${kinds[0]}(${str(m[kinds[0]]!)}${options})`) };
+  if (m.headers !== undefined) parts.headers = m.headers.map((h, i) => headerCode(h, `${at}.headers[${i}]`));
+  if (m.queryParameters !== undefined) parts.queryParameters = m.queryParameters.map((q, i) => queryCode(q, `${at}.queryParameters[${i}]`));
   if (m.methods !== undefined) parts.methods = m.methods;
   return code(lit(parts, '      '));
 }
 
-function headerCode(h: any, at: string): Code {
+function headerCode(h: ConditionShape, at: string): Code {
   expectKeys(h, ['name', 'value', 'regex', 'invertMatch'], at);
   const name = str(h.name);
   const hasValue = typeof h.value === 'string' && h.value !== '';
@@ -79,14 +80,14 @@ function headerCode(h: any, at: string): Code {
   return code(`HeaderMatch.${factory}(${name}, ${str(h.value)})`);
 }
 
-function queryCode(q: any, at: string): Code {
+function queryCode(q: ConditionShape, at: string): Code {
   expectKeys(q, ['name', 'value', 'regex'], at);
   const name = str(q.name);
   if (typeof q.value !== 'string' || q.value === '') return code(`QueryParameterMatch.isPresent(${name})`);
   return code(`QueryParameterMatch.${q.regex ? 'valueMatchesRegex' : 'valueIs'}(${name}, ${str(q.value)})`);
 }
 
-function actionCode(route: any, at: string, scope: RouteScope): Code {
+function actionCode(route: RouteShape, at: string, scope: RouteScope): Code {
   const ra = route.routeAction;
   if (route.delegateAction !== undefined) {
     if (ra !== undefined) throw new NotModelled(`${at}: both routeAction and delegateAction`);
@@ -104,7 +105,7 @@ function actionCode(route: any, at: string, scope: RouteScope): Code {
 }
 
 /** The `WeightedDestination` literals of `multi.destinations` or an UpstreamGroup's `destinations`. */
-export function weightedCode(list: any[], at: string, scope: RouteScope): unknown[] {
+export function weightedCode(list: WeightedDestinationShape[] | undefined, at: string, scope: RouteScope): unknown[] {
   return (list ?? []).map((d, i) => {
     expectKeys(d, ['destination', 'weight'], `${at}[${i}]`);
     return { destination: code(destinationCode(d.destination, `${at}[${i}].destination`, scope)), weight: d.weight };
@@ -112,7 +113,7 @@ export function weightedCode(list: any[], at: string, scope: RouteScope): unknow
 }
 
 /** A `Destination` factory call. */
-export function destinationCode(d: any, at: string, scope: RouteScope): string {
+export function destinationCode(d: DestinationShape | undefined, at: string, scope: RouteScope): string {
   expectKeys(d, ['upstream', 'kube', 'destinationSpec'], at);
   if (d.kube !== undefined) {
     if (d.destinationSpec !== undefined) throw new NotModelled(`${at}.destinationSpec: a function on a kube service destination`);
@@ -158,13 +159,16 @@ export function releaseCode(r: RecognisedRelease, id: string, container: string,
   return `    // canary release recognised: ${r.description}\n    new CanaryRelease(this, ${str(id)}, ${lit(props, '    ')});`;
 }
 
-function isMirror(s: any): boolean {
+function isMirror(s: ShadowingShape): boolean {
   return typeof s === 'object' && s !== null && Object.keys(s).every(k => k === 'upstream' || k === 'percentage')
     && typeof s.upstream?.name === 'string' && typeof s.percentage === 'number';
 }
 
-/** Throws `NotModelled` when `obj` has a field the constructs do not take. */
-export function expectKeys(obj: any, keys: string[], at: string): void {
+/**
+ * Throws `NotModelled` when `obj` is not an object or has a field the constructs do not take. Then
+ * `obj` is known to be an object: its shape when it had one, a `Json` when its fields were unknown.
+ */
+export function expectKeys<T>(obj: T, keys: string[], at: string): asserts obj is T & Json {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new NotModelled(`${at}: ${JSON.stringify(obj)} is not an object`);
   const other = Object.keys(obj).filter(k => !keys.includes(k));
   if (other.length > 0) throw new NotModelled(`${at}.${other[0]}: a field the constructs do not model`);

@@ -1,4 +1,5 @@
 import { ReadObject, where } from './reader';
+import { Json, ManifestShape } from '../simulate/gloo-manifest';
 
 /** The route options of Gloo 1.x (`options` of a route in the 1.22 CRDs). */
 const ROUTE_OPTIONS_1X = new Set(('ai appendXForwardedHost autoHostRewrite bufferPerRoute cors csrf dlp envoyMetadata extProc '
@@ -15,7 +16,7 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 export interface TranslatedObject {
   readonly source: ReadObject['source'];
   /** The object in the 1.x shape, without fields the server writes. */
-  readonly manifest: any;
+  readonly manifest: ManifestShape;
   /** One line per translation, e.g. `... routes[0].matcher -> matchers[0]`. */
   readonly translations: string[];
   /** Route options kept through `options.extra` although Gloo 1.x has no such option. */
@@ -33,50 +34,54 @@ export function translateObject(read: ReadObject): TranslatedObject {
   const unknownOptions: string[] = [];
   const at = where(read.source, read.manifest);
   const note = (line: string) => translations.push(`${at} ${line}`);
-  let m = JSON.parse(JSON.stringify(read.manifest));
+  // a copy, changed in place; its fields are unchecked until the generator reads them
+  let m: Json = JSON.parse(JSON.stringify(read.manifest));
 
   if (m.apiVersion === undefined && m.kind === undefined && m.upstreamSpec !== undefined) {
     const { upstreamSpec, discoveryMetadata: _d, status: _s, metadata } = m;
     m = { apiVersion: 'gloo.solo.io/v1', kind: 'Upstream', metadata, spec: upstreamSpec };
     note('glooctl output (upstreamSpec, no apiVersion/kind) -> apiVersion gloo.solo.io/v1, kind Upstream, spec; discoveryMetadata and status dropped');
-  } else if (m.kind === 'Upstream' && m.spec?.upstreamSpec !== undefined) {
-    const { upstreamSpec, ...rest } = m.spec;
-    m.spec = { ...rest, ...upstreamSpec };
+  } else if (m.kind === 'Upstream' && (m.spec as Json | null | undefined)?.upstreamSpec !== undefined) {
+    const { upstreamSpec, ...rest } = m.spec as Json;
+    m.spec = { ...rest, ...(upstreamSpec as Json) };
     note('spec.upstreamSpec -> spec');
   }
   dropServerFields(m, note);
 
-  const routes = (prefix: string, list: any) => {
+  const routes = (prefix: string, list: unknown) => {
     if (!Array.isArray(list)) return;
     list.forEach((route, i) => translateRoute(route, `${prefix}[${i}]`, note, field => unknownOptions.push(`${at} ${field}`)));
   };
-  if (m.kind === 'VirtualService' && m.spec?.virtualHost) {
-    const vh = m.spec.virtualHost;
+  const spec = m.spec as Json | null | undefined;
+  if (m.kind === 'VirtualService' && spec?.virtualHost) {
+    const vh = spec.virtualHost as Json;
     if (vh.name !== undefined) {
       note(`spec.virtualHost.name ${JSON.stringify(vh.name)} dropped (gloo 1.x names the virtual host <namespace>.<name>)`);
       delete vh.name;
     }
     if (vh.virtualHostPlugins !== undefined) {
-      vh.options = { ...vh.virtualHostPlugins, ...vh.options };
+      vh.options = { ...(vh.virtualHostPlugins as Json), ...(vh.options as Json | undefined) };
       delete vh.virtualHostPlugins;
       note('spec.virtualHost.virtualHostPlugins -> spec.virtualHost.options');
     }
     routes('spec.virtualHost.routes', vh.routes);
   }
-  if (m.kind === 'RouteTable') routes('spec.routes', m.spec?.routes);
-  return { source: read.source, manifest: m, translations, unknownOptions };
+  if (m.kind === 'RouteTable') routes('spec.routes', spec?.routes);
+  // the 1.x shape; the reader checked the name, and the kind is one of those read
+  return { source: read.source, manifest: m as ManifestShape, translations, unknownOptions };
 }
 
-function translateRoute(route: any, at: string, note: (line: string) => void, unknown: (field: string) => void): void {
-  if (typeof route !== 'object' || route === null) return;
+function translateRoute(item: unknown, at: string, note: (line: string) => void, unknown: (field: string) => void): void {
+  if (typeof item !== 'object' || item === null) return;
+  const route = item as Json;
   if (route.matcher !== undefined && route.matchers === undefined) {
     route.matchers = [route.matcher];
     delete route.matcher;
     note(`${at}.matcher -> ${at}.matchers[0]`);
   }
   if (route.routePlugins !== undefined && typeof route.routePlugins === 'object') {
-    const options: any = { ...route.options };
-    for (const [key, value] of Object.entries<any>(route.routePlugins)) {
+    const options: Json = { ...(route.options as Json | undefined) };
+    for (const [key, value] of Object.entries(route.routePlugins as Json)) {
       if (key === 'prefixRewrite' && typeof value === 'object' && value !== null && 'prefixRewrite' in value) {
         options.prefixRewrite = value.prefixRewrite;
         note(`${at}.routePlugins.prefixRewrite.prefixRewrite -> ${at}.options.prefixRewrite`);
@@ -93,35 +98,38 @@ function translateRoute(route: any, at: string, note: (line: string) => void, un
     route.options = options;
     delete route.routePlugins;
   }
-  const delegate = route.delegateAction;
+  const delegate = route.delegateAction as Json | null | undefined;
   if (delegate && typeof delegate === 'object' && delegate.ref === undefined && delegate.selector === undefined && delegate.name !== undefined) {
-    route.delegateAction = { ref: { name: delegate.name, namespace: delegate.namespace } };
-    if (delegate.namespace === undefined) delete route.delegateAction.ref.namespace;
+    const ref: Json = { name: delegate.name, namespace: delegate.namespace };
+    route.delegateAction = { ref };
+    if (delegate.namespace === undefined) delete ref.namespace;
     note(`${at}.delegateAction.{name,namespace} -> ${at}.delegateAction.ref`);
   }
 }
 
-function dropServerFields(m: any, note: (line: string) => void): void {
+function dropServerFields(m: Json, note: (line: string) => void): void {
   const dropped: string[] = [];
   if (m.status !== undefined) {
     dropped.push('status');
     delete m.status;
   }
-  const meta = m.metadata ?? {};
+  const meta = (m.metadata ?? {}) as Json;
   for (const f of SERVER_METADATA) {
     if (meta[f] !== undefined) {
       dropped.push(`metadata.${f}`);
       delete meta[f];
     }
   }
-  if (meta.annotations?.[LAST_APPLIED] !== undefined) {
+  const annotations = meta.annotations as Json | null | undefined;
+  if (annotations?.[LAST_APPLIED] !== undefined) {
     dropped.push(`metadata.annotations["${LAST_APPLIED}"]`);
-    delete meta.annotations[LAST_APPLIED];
-    if (Object.keys(meta.annotations).length === 0) delete meta.annotations;
+    delete annotations[LAST_APPLIED];
+    if (Object.keys(annotations).length === 0) delete meta.annotations;
   }
-  if (m.spec?.namespacedStatuses !== undefined) {
+  const spec = m.spec as Json | null | undefined;
+  if (spec?.namespacedStatuses !== undefined) {
     dropped.push('spec.namespacedStatuses');
-    delete m.spec.namespacedStatuses;
+    delete spec.namespacedStatuses;
   }
   if (dropped.length > 0) note(`dropped fields the server writes: ${dropped.join(', ')}`);
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { jsonAt } from '../private/json';
 
 /** How to run the user's cdk8s app: its command, as in `cdk8s.yaml`. */
 export interface AppCommand {
@@ -30,22 +31,22 @@ export function appCommand(cwd: string, app?: string): AppCommand {
   if (!fs.existsSync(file)) {
     throw new Error(`no cdk8s.yaml in ${cwd}: run the command in your cdk8s app's folder, or give the app command with --app "<cmd>"`);
   }
-  const config = readConfig(file);
-  if (typeof config.app !== 'string' || config.app.trim() === '') {
+  const command = jsonAt(readConfig(file), 'app');
+  if (typeof command !== 'string' || command.trim() === '') {
     throw new Error(`${file} has no app: command: add one (e.g. app: npx ts-node main.ts), or give it with --app "<cmd>"`);
   }
-  return { command: config.app, cwd };
+  return { command, cwd };
 }
 
 /** The default output folder: `--output`, or the `output:` of `cdk8s.yaml`, or `dist`. */
 export function outputDir(cwd: string, output?: string): string {
   if (output) return path.resolve(cwd, output);
   const file = path.join(cwd, 'cdk8s.yaml');
-  const config = fs.existsSync(file) ? readConfig(file) : {};
-  return path.resolve(cwd, typeof config.output === 'string' ? config.output : 'dist');
+  const configured = fs.existsSync(file) ? jsonAt(readConfig(file), 'output') : undefined;
+  return path.resolve(cwd, typeof configured === 'string' ? configured : 'dist');
 }
 
-function readConfig(file: string): any {
+function readConfig(file: string): unknown {
   const doc = parseAllDocuments(fs.readFileSync(file, 'utf8'))[0];
   if (doc && doc.errors.length > 0) throw new Error(`${file} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
   return doc?.toJSON() ?? {};

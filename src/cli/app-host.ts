@@ -71,14 +71,22 @@ export function inProcessRun(entry: string, args: string[]): AppRun {
   };
 }
 
+/** A module as the host loads it: Node.js's `Module`, with its (undeclared) `load`. */
+type MainModule = Module & { load(file: string): void };
+
+/** The undeclared static of Node.js's `Module` that gives a module's `node_modules` lookup paths. */
+interface ModuleInternals {
+  _nodeModulePaths(dir: string): string[];
+}
+
 /** Loads the entry as Node.js loads a main module, so `require.main === module` holds in it. */
 function loadAsMain(entry: string): void {
   const file = require.resolve(entry);
-  const main: any = new Module(file);
+  const main = new Module(file) as MainModule;
   main.id = '.';
   main.filename = file;
-  main.paths = (Module as any)._nodeModulePaths(path.dirname(file));
-  (process as any).mainModule = main;
+  main.paths = (Module as unknown as ModuleInternals)._nodeModulePaths(path.dirname(file));
+  process.mainModule = main;
   require.cache[file] = main;
   try {
     main.load(file);

@@ -56,8 +56,10 @@ export function runAppProcess(app: AppCommand, outdir: string, stages: { [releas
       env: { ...process.env, CDK8S_OUTDIR: outdir, CDK8S_CHECK_UPGRADE: 'false', [STAGES_ENV]: JSON.stringify(stages), [DESCRIBE_ENV]: describeFile },
     });
     return readDescriptions(describeFile);
-  } catch (e: any) {
-    throw appFailed(app, errorLine(`${e.stderr ?? ''}\n${e.stdout ?? ''}`) ?? e.message);
+  } catch (e) {
+    // execSync throws an Error with the child's output
+    const failure = e as { stderr?: unknown; stdout?: unknown; message: string };
+    throw appFailed(app, errorLine(`${failure.stderr ?? ''}\n${failure.stdout ?? ''}`) ?? failure.message);
   } finally {
     fs.rmSync(path.dirname(describeFile), { recursive: true, force: true });
   }
@@ -89,17 +91,17 @@ function hostScript(): string | undefined {
 }
 
 /** Every manifest of every YAML file in `dir` (not in its subfolders), files in name order. */
-export function loadManifests(dir: string): any[] {
+export function loadManifests(dir: string): unknown[] {
   return fs.readdirSync(dir).filter(f => f.endsWith('.yaml') || f.endsWith('.yml')).sort()
     .flatMap(file => loadManifestFile(path.join(dir, file)));
 }
 
 /** Every manifest of one YAML file. */
-export function loadManifestFile(file: string): any[] {
-  const manifests: any[] = [];
+export function loadManifestFile(file: string): unknown[] {
+  const manifests: unknown[] = [];
   for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
     if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0].message}`);
-    const m = doc.toJSON();
+    const m: unknown = doc.toJSON();
     if (m) manifests.push(m);
   }
   return manifests;

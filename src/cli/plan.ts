@@ -1,5 +1,6 @@
 import { HeaderMatchType } from '../canary/canary-header';
 import { ReleaseDescription } from '../canary/release-registry';
+import { asArray, jsonAt } from '../private/json';
 import { RoutingSimulator, SimulatedRequest, SimulationResult } from '../simulate/simulator';
 
 /** A class of requests the plan shows: one route's path, with or without the canary header. */
@@ -69,7 +70,7 @@ export function describeRouting(release: ReleaseDescription, result: SimulationR
 export interface StageManifests {
   readonly release: ReleaseDescription;
   readonly stage: string;
-  readonly manifests: any[];
+  readonly manifests: unknown[];
 }
 
 /** The plans of every release, from the manifests of each of its stages. */
@@ -97,15 +98,17 @@ export function buildPlans(runs: StageManifests[], options: PlanOptions = {}): R
  * The VirtualService whose requests the plan simulates: the release's container, or for a release
  * on a RouteTable, the first VirtualService whose routes delegate to that table.
  */
-function virtualServiceOf(release: ReleaseDescription, manifests: any[]): { name: string; namespace?: string } {
+function virtualServiceOf(release: ReleaseDescription, manifests: unknown[]): { name: string; namespace?: string } {
   const c = release.container;
   if (c.kind === 'VirtualService') return c;
-  const delegating = manifests.find(m => m?.kind === 'VirtualService' && (m.spec?.virtualHost?.routes ?? []).some((r: any) =>
-    r?.delegateAction?.ref?.name === c.name && (r.delegateAction.ref.namespace ?? m.metadata?.namespace) === c.namespace));
+  const delegating = manifests.find(m => jsonAt(m, 'kind') === 'VirtualService' && asArray(jsonAt(m, 'spec', 'virtualHost', 'routes')).some(r =>
+    jsonAt(r, 'delegateAction', 'ref', 'name') === c.name && (jsonAt(r, 'delegateAction', 'ref', 'namespace') ?? jsonAt(m, 'metadata', 'namespace')) === c.namespace));
   if (!delegating) {
     throw new Error(`${release.releaseName} (${release.path}) routes on RouteTable ${c.namespace ?? ''}/${c.name}, but no VirtualService of the app delegates to it, so no request reaches it`);
   }
-  return { name: delegating.metadata.name, namespace: delegating.metadata.namespace };
+  // a synthesized VirtualService has its metadata
+  const { metadata } = delegating as { metadata: { name: string; namespace?: string } };
+  return { name: metadata.name, namespace: metadata.namespace };
 }
 
 /** Renders plans as aligned text tables, or as Markdown ready to paste into a pull request. */

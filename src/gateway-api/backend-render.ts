@@ -1,4 +1,5 @@
 import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
+import type { HttpBackendRef } from './http-route-types';
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
@@ -18,7 +19,7 @@ export interface ActionProblem {
 
 /** A route's action in Gateway API terms: the backendRefs, and the function call all of them make (if any). */
 export interface RenderedAction {
-  readonly backendRefs: any[];
+  readonly backendRefs: HttpBackendRef[];
   /** The function the destinations call; `undefined` when they forward the request as it is. */
   readonly call?: FunctionCall;
 }
@@ -57,7 +58,7 @@ function renderDestinations(
   weighted: WeightedDestination[], field: string, routeNamespace: string, prefix: string | undefined, withWeights: boolean,
 ): RenderedAction | ActionProblem {
   const weights = scaleWeights(weighted.map(w => w.weight));
-  const refs: any[] = [];
+  const refs: HttpBackendRef[] = [];
   let call: FunctionCall | undefined;
   for (let i = 0; i < weighted.length; i++) {
     const at = withWeights ? `${field}[${i}].destination` : field;
@@ -74,11 +75,12 @@ function renderDestinations(
     } else if (i > 0 && call !== undefined) {
       return { field: `${at}.destinationSpec`, given: undefined, expected: 'the same function call on every destination of the route (one rewrite per rule)' };
     }
-    const ref: any = { name: service.name };
-    if (service.namespace !== routeNamespace) ref.namespace = service.namespace;
-    ref.port = service.port;
-    if (withWeights) ref.weight = weights[i];
-    refs.push(ref);
+    refs.push({
+      name: service.name,
+      ...(service.namespace !== routeNamespace ? { namespace: service.namespace } : {}),
+      port: service.port,
+      ...(withWeights ? { weight: weights[i] } : {}),
+    });
   }
   return { backendRefs: refs, call };
 }

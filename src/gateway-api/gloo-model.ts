@@ -3,18 +3,29 @@ import { Route } from '../gloo/route';
 import { renderRoute } from '../gloo/route-render';
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
+import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
+import type { UpstreamGroupSpec, UpstreamSpec } from '../imports/gloo.solo.io';
 import { IUpstream } from '../model/references';
 import { RouteActionType } from '../model/route-action';
 
 /** The name of the VirtualService that `glooModelManifests` holds the routes in. */
 export const MODEL_VIRTUAL_SERVICE = { name: 'gateway-api-model', namespace: 'gloo-system' };
 
+/** @internal A Gloo manifest of the model: the VirtualService, an UpstreamGroup or an Upstream. */
+export interface GlooModelManifest {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace: string };
+  readonly spec: VirtualServiceSpec | UpstreamGroupSpec | UpstreamSpec;
+}
+
 /**
+ * @internal
  * The Gloo manifests that a list of routes means, for the Gloo simulator: one VirtualService with
  * the routes in order, the UpstreamGroups they name and the Upstreams (of this app) they send to
  * or mirror to, which say which Kubernetes Service is behind each.
  */
-export function glooModelManifests(routes: Route[]): any[] {
+export function glooModelManifests(routes: Route[]): GlooModelManifest[] {
   const upstreams = new Map<string, Upstream>();
   const groups = new Map<string, UpstreamGroup>();
   const addUpstream = (u: IUpstream | undefined) => {
@@ -31,7 +42,7 @@ export function glooModelManifests(routes: Route[]): any[] {
     }
     addUpstream(route._props.mirror?.upstream);
   }
-  const virtualService = {
+  const virtualService: GlooModelManifest = {
     apiVersion: 'gateway.solo.io/v1',
     kind: 'VirtualService',
     metadata: MODEL_VIRTUAL_SERVICE,

@@ -1,4 +1,4 @@
-import { isServiceRef, list, obj } from './http-route-model';
+import { isServiceRef, Json, list, obj } from './http-route-model';
 import { RouteReport } from './http-route-problems';
 
 // Patterns of the vendored HTTPRoute CRD (imports/gateway.networking.k8s.io.yaml, HTTPRoute v1).
@@ -60,26 +60,27 @@ export function checkFilters(report: RouteReport, field: string, filters: unknow
   list(filters).forEach((f, i) => checkFilter(report, `${field}[${i}]`, obj(f)));
 }
 
-function checkFilter(report: RouteReport, field: string, filter: { [key: string]: any }): void {
-  if (!FILTER_TYPES.includes(filter.type)) {
-    report.add(`${field}.type`, filter.type, `one of ${FILTER_TYPES.join(', ')}`);
+function checkFilter(report: RouteReport, field: string, filter: Json): void {
+  const type = filter.type;
+  if (typeof type !== 'string' || !FILTER_TYPES.includes(type)) {
+    report.add(`${field}.type`, type, `one of ${FILTER_TYPES.join(', ')}`);
     return;
   }
-  for (const [type, key] of Object.entries(FILTER_FIELDS)) {
-    if (type === filter.type && filter[key] === undefined) report.add(`${field}.${key}`, undefined, `a ${key} for a ${type} filter`);
-    if (type !== filter.type && filter[key] !== undefined) report.add(`${field}.${key}`, filter[key], `no ${key} in a ${filter.type} filter`);
+  for (const [fieldType, key] of Object.entries(FILTER_FIELDS)) {
+    if (fieldType === type && filter[key] === undefined) report.add(`${field}.${key}`, undefined, `a ${key} for a ${fieldType} filter`);
+    if (fieldType !== type && filter[key] !== undefined) report.add(`${field}.${key}`, filter[key], `no ${key} in a ${type} filter`);
   }
-  const body = obj(filter[FILTER_FIELDS[filter.type]]);
-  switch (filter.type) {
+  const body = obj(filter[FILTER_FIELDS[type]]);
+  switch (type) {
     case 'RequestHeaderModifier':
     case 'ResponseHeaderModifier':
-      return checkHeaderModifier(report, `${field}.${FILTER_FIELDS[filter.type]}`, body);
+      return checkHeaderModifier(report, `${field}.${FILTER_FIELDS[type]}`, body);
     case 'RequestMirror':
       return checkMirror(report, `${field}.requestMirror`, body);
     case 'URLRewrite':
     case 'RequestRedirect':
-      report.text(`${field}.${FILTER_FIELDS[filter.type]}.hostname`, body.hostname, { min: 1, max: 253, pattern: PRECISE_HOSTNAME, what: 'a hostname' });
-      if (body.path !== undefined) checkPathModifier(report, `${field}.${FILTER_FIELDS[filter.type]}.path`, obj(body.path));
+      report.text(`${field}.${FILTER_FIELDS[type]}.hostname`, body.hostname, { min: 1, max: 253, pattern: PRECISE_HOSTNAME, what: 'a hostname' });
+      if (body.path !== undefined) checkPathModifier(report, `${field}.${FILTER_FIELDS[type]}.path`, obj(body.path));
       return;
     default:
       return;
@@ -87,7 +88,7 @@ function checkFilter(report: RouteReport, field: string, filter: { [key: string]
 }
 
 /** `requestHeaderModifier` / `responseHeaderModifier`: `set` and `add` at most 16 entries of token name and 1..4096-character value; `remove` at most 16. */
-function checkHeaderModifier(report: RouteReport, field: string, modifier: { [key: string]: any }): void {
+function checkHeaderModifier(report: RouteReport, field: string, modifier: Json): void {
   for (const op of ['set', 'add']) {
     report.maxItems(`${field}.${op}`, modifier[op], 16, 'headers');
     list(modifier[op]).forEach((h, i) => {
@@ -104,7 +105,7 @@ function checkHeaderModifier(report: RouteReport, field: string, modifier: { [ke
  * `fraction.numerator` >= 0 and <= `denominator` (CEL "numerator must be less than or equal to
  * denominator"), `denominator` >= 1 (default 100), and a valid `backendRef`.
  */
-function checkMirror(report: RouteReport, field: string, mirror: { [key: string]: any }): void {
+function checkMirror(report: RouteReport, field: string, mirror: Json): void {
   checkBackendRef(report, `${field}.backendRef`, mirror.backendRef);
   if (mirror.percent !== undefined && mirror.fraction !== undefined) report.add(`${field}.fraction`, mirror.fraction, 'either percent or fraction, not both');
   report.integer(`${field}.percent`, mirror.percent, 0, 100);
@@ -121,7 +122,7 @@ function checkMirror(report: RouteReport, field: string, mirror: { [key: string]
  * `urlRewrite.path` / `requestRedirect.path`: `type` ReplaceFullPath or ReplacePrefixMatch, the field
  * of that name set exactly when the type says so (four CEL rules), at most 1024 characters.
  */
-function checkPathModifier(report: RouteReport, field: string, path: { [key: string]: any }): void {
+function checkPathModifier(report: RouteReport, field: string, path: Json): void {
   report.oneOf(`${field}.type`, path.type, ['ReplaceFullPath', 'ReplacePrefixMatch']);
   for (const type of ['ReplaceFullPath', 'ReplacePrefixMatch']) {
     const key = type === 'ReplaceFullPath' ? 'replaceFullPath' : 'replacePrefixMatch';

@@ -1,10 +1,10 @@
 import { trimTrailingSlashes } from './http-route-matching';
-import { list, obj, PathMatch } from './http-route-model';
+import { Json, list, obj, PathMatch } from './http-route-model';
 
 /** A copy of the request sent by a `RequestMirror` filter. */
 export interface MirrorCopy {
   /** The backend the copies go to: `name`, `namespace`, `kind`, `group`, `port` of the filter's `backendRef`. */
-  readonly backendRef: { [key: string]: any };
+  readonly backendRef: Json;
   /** The share of matched requests copied, in percent (`percent`, or `fraction` as a percentage; 100 when neither is set). */
   readonly percent: number;
 }
@@ -66,7 +66,7 @@ export function applyFilters(filters: unknown, matched: PathMatch, start: Unfilt
 }
 
 /** `set` overwrites, `add` appends to an existing value with a comma, `remove` deletes (CRD `requestHeaderModifier`). */
-function modifyHeaders(modifier: { [key: string]: any }, headers: Map<string, string>): void {
+function modifyHeaders(modifier: Json, headers: Map<string, string>): void {
   for (const h of list(modifier.set)) headers.set(String(obj(h).name).toLowerCase(), String(obj(h).value));
   for (const h of list(modifier.add)) {
     const name = String(obj(h).name).toLowerCase();
@@ -83,7 +83,7 @@ function modifyHeaders(modifier: { [key: string]: any }, headers: Map<string, st
  * Gateway API v1.6.1 source, `apis/v1/httproute_types.go`, `HTTPPathModifier.ReplacePrefixMatch`:
  * `/foo/` with prefix `/foo` and replacement `/xyz` gives `/xyz/`; with replacement `""` gives `/`).
  */
-export function rewritePath(modifier: { [key: string]: any }, matched: PathMatch, path: string): string {
+export function rewritePath(modifier: Json, matched: PathMatch, path: string): string {
   if (modifier.type === 'ReplaceFullPath') return String(modifier.replaceFullPath ?? path);
   if (modifier.type !== 'ReplacePrefixMatch' || matched.type !== 'PathPrefix') return path;
   const rest = path.slice(trimTrailingSlashes(matched.value).length);
@@ -92,7 +92,7 @@ export function rewritePath(modifier: { [key: string]: any }, matched: PathMatch
 }
 
 /** `percent`, or `fraction` (numerator / denominator, denominator defaulting to 100), or 100 % (CRD `requestMirror`). */
-function mirrorCopy(mirror: { [key: string]: any }): MirrorCopy {
+function mirrorCopy(mirror: Json): MirrorCopy {
   let percent = 100;
   if (mirror.percent !== undefined) {
     percent = Number(mirror.percent);

@@ -36,14 +36,22 @@ export interface RouteMatch {
   readonly queryParams: ValueMatch[];
 }
 
+/** A parsed JSON object whose fields are not known yet: each is read as `unknown` and narrowed. */
+export type Json = { [key: string]: unknown };
+
 /** A plain JSON object, or an empty one for anything else. */
-export function obj(value: unknown): { [key: string]: any } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as any : {};
+export function obj(value: unknown): Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Json : {};
 }
 
 /** An array, or an empty one for anything else. */
-export function list(value: unknown): any[] {
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/** A field as a string, `fallback` when it is absent (`undefined` or `null`). */
+function text(value: unknown, fallback: string): string {
+  return String(value ?? fallback);
 }
 
 /** `namespace/name` of a manifest; the namespace defaults to `defaultNamespace`. */
@@ -53,8 +61,8 @@ export function objectName(manifest: unknown, defaultNamespace = 'default'): str
 }
 
 /** The rules of an HTTPRoute, the CRD default (one rule, no matches) when absent. */
-export function routeRules(manifest: unknown): any[] {
-  const rules = obj(manifest).spec?.rules;
+export function routeRules(manifest: unknown): unknown[] {
+  const rules = obj(obj(manifest).spec).rules;
   return rules === undefined ? [{}] : list(rules);
 }
 
@@ -71,8 +79,8 @@ function toRouteMatch(raw: unknown): RouteMatch {
   const m = obj(raw);
   const path = obj(m.path);
   return {
-    path: { type: path.type ?? 'PathPrefix', value: path.value ?? '/' },
-    method: m.method,
+    path: { type: text(path.type, 'PathPrefix'), value: text(path.value, '/') },
+    method: m.method === undefined ? undefined : String(m.method),
     headers: list(m.headers).map(toValueMatch),
     queryParams: list(m.queryParams).map(toValueMatch),
   };
@@ -80,7 +88,7 @@ function toRouteMatch(raw: unknown): RouteMatch {
 
 function toValueMatch(raw: unknown): ValueMatch {
   const m = obj(raw);
-  return { name: String(m.name ?? ''), type: m.type ?? 'Exact', value: String(m.value ?? '') };
+  return { name: String(m.name ?? ''), type: text(m.type, 'Exact'), value: String(m.value ?? '') };
 }
 
 /** The weight of a backendRef, 1 when unset (CRD default). */

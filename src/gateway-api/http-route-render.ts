@@ -1,6 +1,7 @@
 import { glooModelManifests, MODEL_VIRTUAL_SERVICE } from './gloo-model';
 import { formatHttpRouteProblem } from './http-route-problems';
 import { HttpRouteRules } from './http-route-rules';
+import type { HttpRouteManifest, HttpRouteRule } from './http-route-types';
 import { isProblem } from './match-render';
 import { compareRouting, RoutingDifference } from './routing-comparison';
 import { renderRouteRules } from './rule-render';
@@ -38,7 +39,7 @@ export interface HttpRouteRenderOptions {
 /** The HTTPRoutes of a route list, and the differences from Gloo that were accepted. */
 export interface HttpRouteRendering {
   /** The HTTPRoute manifests, in order. */
-  readonly manifests: any[];
+  readonly manifests: HttpRouteManifest[];
   /** Requests that route differently, all of them expected (see `RoutingDifference.expected`). */
   readonly acceptedDifferences: RoutingDifference[];
 }
@@ -49,7 +50,7 @@ const MAX_MATCHES_PER_RULE = 64;
 const MAX_MATCHES = 128;
 
 interface OwnedRule {
-  readonly rule: any;
+  readonly rule: HttpRouteRule;
   readonly route: number;
 }
 
@@ -95,7 +96,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
  * same HTTPRoutes created in the reverse order: across routes, Gateway API breaks ties by creation
  * time first, which the output cannot fix, so the routing must not depend on it.
  */
-function differencesOf(routes: Route[], manifests: any[], options: HttpRouteRenderOptions, narrowed: string[]): RoutingDifference[] {
+function differencesOf(routes: Route[], manifests: HttpRouteManifest[], options: HttpRouteRenderOptions, narrowed: string[]): RoutingDifference[] {
   const host = (options.hostnames?.[0] ?? 'example.com').replace(/^\*\./, 'a.');
   const input = {
     glooManifests: glooModelManifests(routes),
@@ -108,12 +109,12 @@ function differencesOf(routes: Route[], manifests: any[], options: HttpRouteRend
   const found = compareRouting({ ...input, httpRoutes: manifests });
   if (manifests.length === 1) return found;
   const createdAt = (k: number) => new Date(Date.UTC(2020, 0, 1, 0, 0, manifests.length - k)).toISOString();
-  const reversed = manifests.map((m, k) => ({ ...m, metadata: { ...m.metadata, creationTimestamp: createdAt(k) } }));
+  const reversed = manifests.map((m, k): HttpRouteManifest => ({ ...m, metadata: { ...m.metadata, creationTimestamp: createdAt(k) } }));
   const seen = new Set(found.map(d => d.request));
   return [...found, ...compareRouting({ ...input, httpRoutes: reversed }).filter(d => !seen.has(d.request))];
 }
 
-function differenceProblem(d: RoutingDifference, routes: Route[], chunks: OwnedRule[][], manifests: any[]): Problem {
+function differenceProblem(d: RoutingDifference, routes: Route[], chunks: OwnedRule[][], manifests: HttpRouteManifest[]): Problem {
   const gatewayRoute = gatewayRouteIndex(d.gatewayRule, chunks, manifests);
   const owner = routes[d.glooRoute ?? gatewayRoute ?? 0];
   const names = [d.glooRoute, gatewayRoute].filter((x): x is number => x !== undefined).map(i => routes[i]._label);
@@ -141,7 +142,7 @@ function oncePerPath(differences: RoutingDifference[]): RoutingDifference[] {
 }
 
 /** The index of the Gloo route that the rule `ns/name rules[i]` was rendered from. */
-function gatewayRouteIndex(rule: string | undefined, chunks: OwnedRule[][], manifests: any[]): number | undefined {
+function gatewayRouteIndex(rule: string | undefined, chunks: OwnedRule[][], manifests: HttpRouteManifest[]): number | undefined {
   const m = rule === undefined ? undefined : /^(.*)\/(.*) rules\[(\d+)\]$/.exec(rule);
   if (!m) return undefined;
   const k = manifests.findIndex(x => x.metadata.name === m[2]);
@@ -149,10 +150,10 @@ function gatewayRouteIndex(rule: string | undefined, chunks: OwnedRule[][], mani
 }
 
 /** A rule with more than 64 matches, as several rules with the same filters and backends. */
-function splitMatches(rule: any): any[] {
-  const matches: any[] = rule.matches;
+function splitMatches(rule: HttpRouteRule): HttpRouteRule[] {
+  const matches = rule.matches;
   if (matches.length <= MAX_MATCHES_PER_RULE) return [rule];
-  const parts: any[] = [];
+  const parts: HttpRouteRule[] = [];
   for (let i = 0; i < matches.length; i += MAX_MATCHES_PER_RULE) parts.push({ ...rule, matches: matches.slice(i, i + MAX_MATCHES_PER_RULE) });
   return parts;
 }
@@ -174,11 +175,15 @@ function chunk(rules: OwnedRule[]): OwnedRule[][] {
   return chunks;
 }
 
-function httpRoute(name: string, rules: any[], options: HttpRouteRenderOptions): any {
-  const parentRef: any = { name: options.gatewayName };
-  if (options.gatewayNamespace !== undefined && options.gatewayNamespace !== options.namespace) parentRef.namespace = options.gatewayNamespace;
-  const spec: any = { parentRefs: [parentRef] };
-  if (options.hostnames && options.hostnames.length > 0) spec.hostnames = [...options.hostnames];
-  spec.rules = rules;
+function httpRoute(name: string, rules: HttpRouteRule[], options: HttpRouteRenderOptions): HttpRouteManifest {
+  const parentRef = {
+    name: options.gatewayName,
+    ...(options.gatewayNamespace !== undefined && options.gatewayNamespace !== options.namespace ? { namespace: options.gatewayNamespace } : {}),
+  };
+  const spec = {
+    parentRefs: [parentRef],
+    ...(options.hostnames && options.hostnames.length > 0 ? { hostnames: [...options.hostnames] } : {}),
+    rules,
+  };
   return { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name, namespace: options.namespace }, spec };
 }

@@ -1,5 +1,5 @@
 import { checkFilters, checkRuleBackendRef, HEADER_NAME, HOSTNAME } from './http-route-filter-rules';
-import { list, obj, objectName, PATH_TYPES, VALUE_MATCH_TYPES } from './http-route-model';
+import { Json, list, obj, objectName, PATH_TYPES, VALUE_MATCH_TYPES } from './http-route-model';
 import { HttpRouteProblem, RouteReport } from './http-route-problems';
 import { whyInvalidRe2 } from '../private/re2';
 
@@ -20,7 +20,7 @@ const PATH_FORBIDDEN_SUFFIXES = ['/..', '/.'];
  */
 export class HttpRouteRules {
   /** The problems of every `gateway.networking.k8s.io` HTTPRoute among `manifests`, in order; other kinds are skipped. */
-  public static check(manifests: any[]): HttpRouteProblem[] {
+  public static check(manifests: unknown[]): HttpRouteProblem[] {
     const problems: HttpRouteProblem[] = [];
     for (const manifest of manifests) {
       const m = obj(manifest);
@@ -31,7 +31,7 @@ export class HttpRouteRules {
   }
 }
 
-function checkSpec(report: RouteReport, spec: { [key: string]: any }): void {
+function checkSpec(report: RouteReport, spec: Json): void {
   // Not a CRD rule: in the standard channel a route without parentRefs attaches to nothing.
   if (list(spec.parentRefs).length === 0) report.add('spec.parentRefs', spec.parentRefs, 'at least one parentRef (the Gateway to attach to)');
   report.maxItems('spec.parentRefs', spec.parentRefs, 32, 'parentRefs');
@@ -45,12 +45,12 @@ function checkSpec(report: RouteReport, spec: { [key: string]: any }): void {
   if (Array.isArray(spec.rules) && spec.rules.length === 0) report.add('spec.rules', spec.rules, 'at least one rule, or no rules field');
   report.maxItems('spec.rules', spec.rules, 16, 'rules per HTTPRoute');
   // spec.rules CEL: the sum of matches over the (at most 16) rules is <= 128.
-  const totalMatches = list(spec.rules).slice(0, 16).reduce((sum, r) => sum + list(obj(r).matches).length, 0);
+  const totalMatches = list(spec.rules).slice(0, 16).reduce((sum: number, r) => sum + list(obj(r).matches).length, 0);
   if (totalMatches > 128) report.add('spec.rules', `${totalMatches} matches in all`, 'at most 128 matches across all rules of a route');
   list(spec.rules).forEach((r, i) => checkRule(report, `spec.rules[${i}]`, obj(r)));
 }
 
-function checkRule(report: RouteReport, field: string, rule: { [key: string]: any }): void {
+function checkRule(report: RouteReport, field: string, rule: Json): void {
   report.maxItems(`${field}.matches`, rule.matches, 64, 'matches per rule');
   report.maxItems(`${field}.backendRefs`, rule.backendRefs, 16, 'backendRefs per rule');
   list(rule.matches).forEach((m, i) => checkMatch(report, `${field}.matches[${i}]`, obj(m)));
@@ -73,7 +73,7 @@ function checkRule(report: RouteReport, field: string, rule: { [key: string]: an
  * specified"). Evaluated on the rule as written: the CEL sees `matches` after defaulting, and an
  * absent `matches` defaults to one PathPrefix `/` match.
  */
-function checkReplacePrefixMatch(report: RouteReport, field: string, rule: { [key: string]: any }): void {
+function checkReplacePrefixMatch(report: RouteReport, field: string, rule: Json): void {
   const matches = rule.matches === undefined ? [{ path: { type: 'PathPrefix' } }] : list(rule.matches);
   const onePrefixMatch = matches.length === 1 && (obj(matches[0]).path === undefined || (obj(obj(matches[0]).path).type ?? 'PathPrefix') === 'PathPrefix');
   if (onePrefixMatch) return;
@@ -94,7 +94,7 @@ function countReplacePrefix(filters: unknown, key: string): number {
   }).length;
 }
 
-function checkMatch(report: RouteReport, field: string, match: { [key: string]: any }): void {
+function checkMatch(report: RouteReport, field: string, match: Json): void {
   if (match.path !== undefined) checkPath(report, `${field}.path`, obj(match.path));
   report.oneOf(`${field}.method`, match.method, METHODS);
   for (const [key, maxValue] of [['headers', 4096], ['queryParams', 1024]] as const) {
@@ -111,7 +111,7 @@ function checkMatch(report: RouteReport, field: string, match: { [key: string]: 
 }
 
 /** `rules[].matches[].path`: `type` enum, `value` at most 1024 characters, and the path CEL rules for Exact and PathPrefix. */
-function checkPath(report: RouteReport, field: string, path: { [key: string]: any }): void {
+function checkPath(report: RouteReport, field: string, path: Json): void {
   const type = path.type ?? 'PathPrefix';
   report.oneOf(`${field}.type`, type, PATH_TYPES);
   const value = path.value ?? '/';

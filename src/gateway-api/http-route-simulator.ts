@@ -126,7 +126,7 @@ export interface Candidate {
 
 /** An HTTPRoute attached to the simulated Gateway. */
 export interface AttachedRoute {
-  readonly manifest: any;
+  readonly manifest: unknown;
   readonly name: string;
   readonly namespace: string;
   readonly created?: number;
@@ -152,13 +152,13 @@ export interface AttachedRoute {
  */
 export class HttpRouteSimulator {
   /** A simulator for the HTTPRoutes among `manifests` that have a parentRef to the Gateway `gatewayName`. */
-  public static forGateway(gatewayName: string, manifests: any[], options: HttpRouteSimulatorOptions = {}): HttpRouteSimulator {
+  public static forGateway(gatewayName: string, manifests: unknown[], options: HttpRouteSimulatorOptions = {}): HttpRouteSimulator {
     return new HttpRouteSimulator(gatewayName, manifests, options);
   }
 
   private readonly routes: AttachedRoute[];
 
-  private constructor(gatewayName: string, manifests: any[], options: HttpRouteSimulatorOptions) {
+  private constructor(gatewayName: string, manifests: unknown[], options: HttpRouteSimulatorOptions) {
     const defaultNamespace = options.defaultNamespace ?? 'default';
     this.routes = manifests
       .filter(m => obj(m).kind === 'HTTPRoute' && String(obj(m).apiVersion).startsWith('gateway.networking.k8s.io/'))
@@ -231,8 +231,8 @@ export class HttpRouteSimulator {
 }
 
 /** Whether a route has a parentRef to the Gateway (group and kind default to the Gateway API's Gateway). */
-function attaches(manifest: any, gatewayName: string, gatewayNamespace: string | undefined, defaultNamespace: string): boolean {
-  const routeNamespace = obj(manifest).metadata?.namespace ?? defaultNamespace;
+function attaches(manifest: unknown, gatewayName: string, gatewayNamespace: string | undefined, defaultNamespace: string): boolean {
+  const routeNamespace = obj(obj(manifest).metadata).namespace ?? defaultNamespace;
   return list(obj(obj(manifest).spec).parentRefs).some(raw => {
     const ref = obj(raw);
     return ref.name === gatewayName

@@ -1,4 +1,5 @@
 import { ActionProblem } from './backend-render';
+import type { HttpHeaderMatch, HttpPathMatch, HttpQueryParamMatch } from './http-route-types';
 import { HeaderMatch } from '../model/header-match';
 import { PathMatch, PathMatchType } from '../model/path-match';
 import { QueryParameterMatch } from '../model/query-parameter-match';
@@ -15,7 +16,7 @@ export enum RewriteKind {
 
 /** The path matches of one Gloo path specifier, and the paths Gloo matches that they leave out. */
 export interface RenderedPaths {
-  readonly paths: Array<{ type: string; value: string }>;
+  readonly paths: Array<Required<HttpPathMatch>>;
   /**
    * A regular expression for the paths Gloo's character prefix matches and the rendered
    * PathPrefix does not (`/foox` for `/foo`), when they could not be rendered because the rule
@@ -51,7 +52,7 @@ export function renderPath(path: PathMatch, rewrite: RewriteKind): RenderedPaths
       expected: 'a case-sensitive prefix matcher on a route that rewrites the prefix (replacePrefixMatch needs a PathPrefix match)',
     };
   }
-  const regex = (re: string) => ({ paths: [{ type: 'RegularExpression', value: insensitive ? `(?i)${re}` : re }] });
+  const regex = (re: string): RenderedPaths => ({ paths: [{ type: 'RegularExpression', value: insensitive ? `(?i)${re}` : re }] });
   switch (path.type) {
     case PathMatchType.EXACT:
       return insensitive ? regex(escapeRegex(path.value)) : { paths: [{ type: 'Exact', value: path.value }] };
@@ -66,7 +67,7 @@ function renderPrefix(prefix: string, rewrite: RewriteKind, insensitive: boolean
   const literal = escapeRegex(prefix);
   if (insensitive) return { paths: [{ type: 'RegularExpression', value: `(?i)${literal}.*` }] };
   if (prefix === '/') return { paths: [{ type: 'PathPrefix', value: '/' }] };
-  const element = { type: 'PathPrefix', value: prefix };
+  const element: Required<HttpPathMatch> = { type: 'PathPrefix', value: prefix };
   if (prefix.endsWith('/')) {
     return rewrite === RewriteKind.PREFIX ? { paths: [element] } : { paths: [{ type: 'RegularExpression', value: `${literal}.*` }] };
   }
@@ -76,7 +77,7 @@ function renderPrefix(prefix: string, rewrite: RewriteKind, insensitive: boolean
 }
 
 /** A header condition as a Gateway API header match; presence and inverted conditions have none. */
-export function renderHeader(h: HeaderMatch, field: string): any | ActionProblem {
+export function renderHeader(h: HeaderMatch, field: string): HttpHeaderMatch | ActionProblem {
   if (h.inverted || h.value === undefined) {
     const what = h.inverted ? (h.value === undefined ? 'an absence condition' : 'an inverted condition') : 'a presence condition';
     return {
@@ -90,7 +91,7 @@ export function renderHeader(h: HeaderMatch, field: string): any | ActionProblem
 }
 
 /** A query-parameter condition as a Gateway API query-param match; a presence condition has none. */
-export function renderQuery(q: QueryParameterMatch, field: string): any | ActionProblem {
+export function renderQuery(q: QueryParameterMatch, field: string): HttpQueryParamMatch | ActionProblem {
   if (q.value === undefined) {
     return { field, given: { name: q.name }, expected: 'a query parameter matched by value or regex (a presence condition has no gateway api equivalent)' };
   }

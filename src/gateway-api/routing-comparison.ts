@@ -7,11 +7,11 @@ import { RoutingSimulator, SimulatedRequest, SimulationResult } from '../simulat
 /** What to compare: the Gloo model, the HTTPRoutes, and the requests. */
 export interface RoutingComparisonInput {
   /** Gloo manifests: the VirtualService, and the UpstreamGroups and Upstreams its routes name. */
-  readonly glooManifests: any[];
+  readonly glooManifests: unknown[];
   /** The VirtualService among them whose routes are compared. */
   readonly virtualService: { readonly name: string; readonly namespace: string };
   /** The rendered HTTPRoutes. */
-  readonly httpRoutes: any[];
+  readonly httpRoutes: unknown[];
   /** The Gateway the HTTPRoutes attach to. */
   readonly gatewayName: string;
   /** Its namespace. */
@@ -56,9 +56,9 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
   const gloo = new RoutingSimulator(input.glooManifests);
   const gateway = HttpRouteSimulator.forGateway(input.gatewayName, input.httpRoutes, { gatewayNamespace: input.gatewayNamespace });
   const services = new ServiceIndex(input.glooManifests);
-  const vs = input.glooManifests.find(m => m.kind === 'VirtualService' && m.metadata?.name === input.virtualService.name
-    && m.metadata?.namespace === input.virtualService.namespace);
-  const requests = input.requests ?? deriveRequests(list(vs?.spec?.virtualHost?.routes), services.probeMethods());
+  const vs = input.glooManifests.map(obj).find(m => m.kind === 'VirtualService' && obj(m.metadata).name === input.virtualService.name
+    && obj(m.metadata).namespace === input.virtualService.namespace);
+  const requests = input.requests ?? deriveRequests(list(obj(obj(vs?.spec).virtualHost).routes), services.probeMethods());
   const differences: RoutingDifference[] = [];
   for (const request of requests) {
     const g = gloo.simulate(input.virtualService.name, request, input.virtualService.namespace);
@@ -114,23 +114,30 @@ function round(p: number): number {
 
 /** The Service behind each Upstream of the Gloo manifests, and the method of each REST function. */
 class ServiceIndex {
-  private readonly upstreams = new Map<string, any>();
-  private readonly kubePorts = new Map<string, Set<number>>();
+  /** The `kube` spec of each Upstream, by `namespace/name`. */
+  private readonly upstreams = new Map<string, unknown>();
+  /** The ports of each `kube` destination's Service, as written. */
+  private readonly kubePorts = new Map<string, Set<unknown>>();
   /** `[namespace/upstream, function]` of every function destination. */
   private readonly called: Array<[string, string]> = [];
 
-  constructor(manifests: any[]) {
-    for (const m of manifests) {
-      if (m?.kind === 'Upstream') this.upstreams.set(`${m.metadata?.namespace}/${m.metadata?.name}`, obj(m.spec).kube);
-      const destinations = m?.kind === 'UpstreamGroup' ? list(m.spec?.destinations).map(d => d.destination)
-        : m?.kind === 'VirtualService' ? list(m.spec?.virtualHost?.routes).flatMap(r => [r.routeAction?.single, ...list(r.routeAction?.multi?.destinations).map(d => d.destination)])
+  constructor(manifests: unknown[]) {
+    for (const m of manifests.map(obj)) {
+      const spec = obj(m.spec);
+      if (m.kind === 'Upstream') this.upstreams.set(`${obj(m.metadata).namespace}/${obj(m.metadata).name}`, spec.kube);
+      const destinations = m.kind === 'UpstreamGroup' ? list(spec.destinations).map(d => obj(d).destination)
+        : m.kind === 'VirtualService' ? list(obj(spec.virtualHost).routes).flatMap(r => {
+          const action = obj(obj(r).routeAction);
+          return [action.single, ...list(obj(action.multi).destinations).map(d => obj(d).destination)];
+        })
           : [];
-      for (const d of destinations) {
-        const fn = obj(d).destinationSpec?.rest?.functionName;
-        if (fn && d.upstream) this.called.push([`${d.upstream.namespace}/${d.upstream.name}`, fn]);
-        const kube = obj(d).kube;
-        if (!kube) continue;
-        const key = `${kube.ref?.namespace}/${kube.ref?.name}`;
+      for (const raw of destinations) {
+        const d = obj(raw);
+        const fn = obj(obj(d.destinationSpec).rest).functionName;
+        if (fn && d.upstream) this.called.push([`${obj(d.upstream).namespace}/${obj(d.upstream).name}`, String(fn)]);
+        if (!d.kube) continue;
+        const kube = obj(d.kube);
+        const key = `${obj(kube.ref).namespace}/${obj(kube.ref).name}`;
         this.kubePorts.set(key, (this.kubePorts.get(key) ?? new Set()).add(kube.port));
       }
     }
@@ -157,14 +164,18 @@ class ServiceIndex {
     return [...methods].sort();
   }
 
+  /** The method of a REST function: the text of its transformation's `:method` header, when that is a string. */
   public methodOf(namespace: string, upstream: string, fn: string): string | undefined {
     const kube = obj(this.upstreams.get(`${namespace}/${upstream}`));
-    return obj(obj(obj(obj(kube.serviceSpec).rest).transformations)[fn]).headers?.[':method']?.text;
+    const method = obj(obj(obj(obj(obj(obj(kube.serviceSpec).rest).transformations)[fn]).headers)[':method']).text;
+    return typeof method === 'string' ? method : undefined;
   }
 
   private upstreamKey(namespace: string, name: string): string {
-    const kube = this.upstreams.get(`${namespace}/${name}`);
-    return kube ? `${kube.serviceNamespace}/${kube.serviceName}:${kube.servicePort}` : `upstream ${namespace}/${name}`;
+    const found = this.upstreams.get(`${namespace}/${name}`);
+    if (!found) return `upstream ${namespace}/${name}`;
+    const kube = obj(found);
+    return `${kube.serviceNamespace}/${kube.serviceName}:${kube.servicePort}`;
   }
 
   private kubeKey(namespace: string, name: string): string {

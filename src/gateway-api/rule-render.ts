@@ -1,5 +1,6 @@
 import { ActionProblem, renderAction, RenderedAction, upstreamService } from './backend-render';
 import { FunctionCall } from './function-rewrite';
+import type { HttpHeaderMatch, HttpQueryParamMatch, HttpRequestMirror, HttpRouteFilter, HttpRouteMatchJson, HttpRouteRule, HttpUrlRewritePath } from './http-route-types';
 import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, RewriteKind } from './match-render';
 import { RouteProps } from '../gloo/route';
 import { PathMatch, PathMatchType } from '../model/path-match';
@@ -7,7 +8,7 @@ import { RouteMatcher } from '../model/route-matcher';
 
 /** The rules one Gloo route becomes, in order, and the paths they leave out on purpose. */
 export interface RenderedRoute {
-  readonly rules: any[];
+  readonly rules: HttpRouteRule[];
   /** Regular expressions of the paths Gloo's character prefixes match and the rules do not (see `RenderedPaths.narrowed`). */
   readonly narrowed: string[];
   /** The method the route's function calls with, which the rules match instead of setting. */
@@ -37,7 +38,7 @@ export function renderRouteRules(props: RouteProps, routeNamespace: string): Ren
   const filters = filtersOf(props, action.call, rewrite.filter, routeNamespace);
   if (isProblem(filters)) return filters;
 
-  const matches: any[][] = [];
+  const matches: HttpRouteMatchJson[][] = [];
   const narrowed: string[] = [];
   for (let i = 0; i < matchers.length; i++) {
     const rendered = renderMatcher(matchers[i], rewrite.kind, action.call?.method);
@@ -55,7 +56,7 @@ export function renderRouteRules(props: RouteProps, routeNamespace: string): Ren
 
 interface Rewrite {
   readonly kind: RewriteKind;
-  readonly filter?: any;
+  readonly filter?: HttpRouteFilter;
 }
 
 /** The rewrite of a route: Gloo's prefix rewrite, or the path the function calls; not both. */
@@ -86,13 +87,15 @@ function rewriteOf(props: RouteProps, action: RenderedAction, matchers: RouteMat
   return { kind: RewriteKind.PREFIX, filter: urlRewrite({ type: 'ReplacePrefixMatch', replacePrefixMatch: replacement }) };
 }
 
-function urlRewrite(path: any): any {
+function urlRewrite(path: HttpUrlRewritePath): HttpRouteFilter {
   return { type: 'URLRewrite', urlRewrite: { path } };
 }
 
 /** The rule's filters, in the order they apply: rewrite, function headers, mirror. */
-function filtersOf(props: RouteProps, call: FunctionCall | undefined, rewrite: any, routeNamespace: string): any[] | ActionProblem {
-  const filters: any[] = [];
+function filtersOf(
+  props: RouteProps, call: FunctionCall | undefined, rewrite: HttpRouteFilter | undefined, routeNamespace: string,
+): HttpRouteFilter[] | ActionProblem {
+  const filters: HttpRouteFilter[] = [];
   if (rewrite) filters.push(rewrite);
   if (call && (call.setHeaders.length > 0 || call.removeHeaders.length > 0)) {
     filters.push({
@@ -106,16 +109,18 @@ function filtersOf(props: RouteProps, call: FunctionCall | undefined, rewrite: a
   if (props.mirror) {
     const service = upstreamService(props.mirror.upstream);
     if (isProblem(service)) return { ...service, field: `options.shadowing.${service.field}` };
-    const backendRef: any = { name: service.name };
-    if (service.namespace !== routeNamespace) backendRef.namespace = service.namespace;
-    backendRef.port = service.port;
+    const backendRef = {
+      name: service.name,
+      ...(service.namespace !== routeNamespace ? { namespace: service.namespace } : {}),
+      port: service.port,
+    };
     filters.push({ type: 'RequestMirror', requestMirror: { backendRef, ...mirrorShare(props.mirror.percent) } });
   }
   return filters;
 }
 
 /** `percent` for a whole percentage, else `fraction` with a power-of-ten denominator (up to 10^6 · 100). */
-function mirrorShare(percent: number): any {
+function mirrorShare(percent: number): Pick<HttpRequestMirror, 'percent' | 'fraction'> {
   if (Number.isInteger(percent)) return { percent };
   let denominator = 100;
   while (!Number.isInteger(Math.round(percent * (denominator / 100) * 1e6) / 1e6) && denominator < 100_000_000) denominator *= 10;
@@ -124,16 +129,16 @@ function mirrorShare(percent: number): any {
 
 function renderMatcher(
   matcher: RouteMatcher, rewrite: RewriteKind, functionMethod: string | undefined,
-): { matches: any[]; narrowed: string[] } | ActionProblem {
+): { matches: HttpRouteMatchJson[]; narrowed: string[] } | ActionProblem {
   const paths = renderPath(matcher.path, rewrite);
   if (isProblem(paths)) return { ...paths, field: paths.field };
-  const headers: any[] = [];
+  const headers: HttpHeaderMatch[] = [];
   for (const [i, h] of (matcher.headers ?? []).entries()) {
     const rendered = renderHeader(h, `headers[${i}]`);
     if (isProblem(rendered)) return rendered;
     headers.push(rendered);
   }
-  const queryParams: any[] = [];
+  const queryParams: HttpQueryParamMatch[] = [];
   for (const [i, q] of (matcher.queryParameters ?? []).entries()) {
     const rendered = renderQuery(q, `queryParameters[${i}]`);
     if (isProblem(rendered)) return rendered;
@@ -141,12 +146,13 @@ function renderMatcher(
   }
   const methods = renderMethods(matcher, functionMethod);
   if (isProblem(methods)) return methods;
-  const matches: any[] = [];
+  const matches: HttpRouteMatchJson[] = [];
   for (const path of paths.paths) {
     for (const method of methods) {
       matches.push(compact({
         path,
-        method,
+        // Methods are the route's and the function's as written; HttpRouteRules checks them against the CRD enum.
+        method: method as HttpRouteMatchJson['method'],
         headers: headers.length > 0 ? headers : undefined,
         queryParams: queryParams.length > 0 ? queryParams : undefined,
       }));
@@ -155,8 +161,10 @@ function renderMatcher(
   return { matches, narrowed: paths.narrowed ? [paths.narrowed] : [] };
 }
 
+/** `o` without its `undefined` fields, the others in their order. */
 function compact<T extends object>(o: T): T {
-  const out: any = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out;
+  const out: { [key: string]: unknown } = {};
+  for (const [k, v] of Object.entries(o) as Array<[string, unknown]>) if (v !== undefined) out[k] = v;
+  // Only fields that were undefined are left out, which T allows as optional.
+  return out as T;
 }

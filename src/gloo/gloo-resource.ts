@@ -43,7 +43,7 @@ export interface GlooResourceProps {
  * app again for every chart it renders, so every construct counts in apps with many charts.
  */
 export abstract class GlooResource extends ApiObject {
-  private rendered?: { generation: number; json: any };
+  private rendered?: { generation: number; json: unknown };
 
   protected constructor(scope: Construct, id: string, props: GlooResourceProps) {
     const holder: { resource?: GlooResource } = {};
@@ -58,9 +58,10 @@ export abstract class GlooResource extends ApiObject {
     });
     holder.resource = this;
     const state = AppState.of(this);
+    const metadata = this.metadata as unknown as { [method: string]: (...args: unknown[]) => unknown };
     for (const method of METADATA_MUTATORS) {
-      const original = (this.metadata as any)[method].bind(this.metadata);
-      (this.metadata as any)[method] = (...args: unknown[]) => {
+      const original = metadata[method].bind(this.metadata);
+      metadata[method] = (...args: unknown[]) => {
         state.changed();
         return original(...args);
       };
@@ -85,6 +86,7 @@ export abstract class GlooResource extends ApiObject {
     AppState.of(this).changed();
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- overrides ApiObject.toJson(), which returns any
   public toJson(): any {
     const rendered = this.rendered;
     this.rendered = undefined;
@@ -93,7 +95,7 @@ export abstract class GlooResource extends ApiObject {
   }
 
   /** @internal The resource's `spec`, rendered at synth. */
-  public abstract _renderSpec(): any;
+  public abstract _renderSpec(): unknown;
 
   /**
    * @internal The resource's own synth-time problems, formatted (see `formatProblemBody`). They
@@ -120,7 +122,7 @@ export abstract class GlooResource extends ApiObject {
   }
 
   private schemaProblems(): string[] {
-    let json: any;
+    let json: unknown;
     try {
       json = super.toJson();
     } catch {
@@ -151,12 +153,12 @@ function generatedName(scope: IConstruct, id: string): string {
 }
 
 /** The value at a field path such as `spec.virtualHost.routes[0].options.timout`. */
-function valueAt(json: any, field: string): unknown {
+function valueAt(json: unknown, field: string): unknown {
   let value = json;
   for (const part of field.split(/\.|(?=\[)/)) {
     if (value === undefined || value === null) return undefined;
     const index = /^\[(\d+)\]$/.exec(part);
-    value = index ? value[Number(index[1])] : value[part];
+    value = (value as { [key: string]: unknown })[index ? Number(index[1]) : part];
   }
   return value;
 }

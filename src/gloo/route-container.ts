@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { GlooResource, GlooResourceProps } from './gloo-resource';
 import { Route, RouteProps } from './route';
 import { RouteList } from './route-list';
+import type { VirtualServiceSpecVirtualHostRoutes as GlooRoute } from '../imports/gateway.solo.io';
 
 /**
  * A Gloo resource that holds an ordered list of routes: a VirtualService or a RouteTable. Routes
@@ -39,7 +40,7 @@ export abstract class RouteContainer extends GlooResource {
   }
 
   /** @internal the rendered routes, for the subclass's spec */
-  protected _renderRoutes(): any[] | undefined {
+  protected _renderRoutes(): GlooRoute[] | undefined {
     return this.routeList.render();
   }
 }

@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import { checkRoute } from './route-checks';
 import { renderRoute } from './route-render';
+import type { VirtualServiceSpecVirtualHostRoutes as GlooRoute } from '../imports/gateway.solo.io';
 import { addCachedValidation, AppState } from '../private/app-state';
 import { formatProblemBody, GlooInputError } from '../private/errors';
 import { checkRouteList } from './rules/route-rules';
@@ -48,7 +49,8 @@ export class RouteList {
     return [...this.added];
   }
 
-  public render(): any[] | undefined {
+  /** @internal The routes in Gloo's shape, in evaluation order; undefined when there are none. */
+  public render(): GlooRoute[] | undefined {
     const routes = this.ordered;
     return routes.length > 0 ? routes.map(r => renderRoute(r._props)) : undefined;
   }

@@ -118,7 +118,7 @@ export function sortedCopy<T>(map: { [k: string]: T }): { [k: string]: T } {
 }
 
 function compact<T extends object>(obj: T): T {
-  const out: any = {};
+  const out: { [key: string]: unknown } = {};
   for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-  return out;
+  return out as T;
 }

@@ -58,7 +58,7 @@ export class RouteTable extends RouteContainer implements IRouteTable {
   }
 
   /** @internal */
-  public _renderSpec(): any {
+  public _renderSpec(): RouteTableSpec {
     return this.renderSpec();
   }
 

@@ -20,7 +20,7 @@ export interface RouteBehavior {
    * CRD-schema check still applies to it.
    * @default - none
    */
-  readonly extra?: { [key: string]: any };
+  readonly extra?: { [key: string]: unknown };
 }
 
 /** Requests a route copies to another Upstream (Gloo's `shadowing`); the copies' responses are discarded. */

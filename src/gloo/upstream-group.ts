@@ -86,7 +86,7 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
   }
 
   /** @internal */
-  public _renderSpec(): any {
+  public _renderSpec(): UpstreamGroupSpec {
     return this.renderSpec();
   }
 

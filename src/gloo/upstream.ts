@@ -107,7 +107,7 @@ export interface UpstreamProps {
  */
 export class Upstream extends GlooResource implements IUpstream {
   /** Whether `x` is an Upstream defined in an app (not one imported by name); works across copies of the library. */
-  public static isUpstream(x: any): x is Upstream {
+  public static isUpstream(x: unknown): x is Upstream {
     return x !== null && typeof x === 'object' && UPSTREAM_SYMBOL in x;
   }
 
@@ -190,7 +190,7 @@ export class Upstream extends GlooResource implements IUpstream {
   }
 
   /** @internal */
-  public _renderSpec(): any {
+  public _renderSpec(): UpstreamSpec {
     return this.renderSpec();
   }
 
@@ -216,7 +216,7 @@ export class Upstream extends GlooResource implements IUpstream {
   }
 
   private serviceSelector(): { [key: string]: string } | undefined {
-    const selector = this.service?.toJson()?.spec?.selector;
+    const selector: { [key: string]: string } | undefined = this.service?.toJson()?.spec?.selector;
     return selector && Object.keys(selector).length > 0 ? sortedCopy(selector) : undefined;
   }
 }

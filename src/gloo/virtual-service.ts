@@ -97,7 +97,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
   }
 
   /** @internal */
-  public _renderSpec(): any {
+  public _renderSpec(): VirtualServiceSpec {
     return this.renderSpec();
   }
 

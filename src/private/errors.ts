@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { jsonAt } from './json';
 
 /**
  * One problem found in the input: where it is, which field, what was given and what was expected.
@@ -74,7 +75,7 @@ export class ProblemCollector {
 }
 
 function isConstruct(x: unknown): x is IConstruct {
-  return typeof x === 'object' && x !== null && 'node' in x && typeof (x as any).node?.path === 'string';
+  return typeof x === 'object' && x !== null && 'node' in x && typeof jsonAt(x.node, 'path') === 'string';
 }
 
 /**
@@ -84,8 +85,12 @@ function isConstruct(x: unknown): x is IConstruct {
  */
 export class InputProblems {
   /** The problems of `error` when the library threw it for bad input; empty for any other error. */
-  public static of(error: any): Problem[] {
-    return error instanceof GlooInputError || (error?.name === 'GlooInputError' && Array.isArray(error?.problems)) ? [...error.problems] : [];
+  public static of(error: unknown): Problem[] {
+    if (error instanceof GlooInputError) return [...error.problems];
+    // a GlooInputError of another copy of the library
+    if (jsonAt(error, 'name') !== 'GlooInputError') return [];
+    const problems = jsonAt(error, 'problems');
+    return Array.isArray(problems) ? [...problems] : [];
   }
 
   private constructor() {}

@@ -1,4 +1,5 @@
 import { ProblemCollector } from './errors';
+import { jsonAt } from './json';
 
 /**
  * Checks of the props TypeScript requires but JavaScript callers can omit or get wrong, so that
@@ -21,11 +22,11 @@ export const FUNCTION_ROUTE_REQUIRED: RequiredProp[] = [
   ['functionName', 'string', 'the name of a REST function of the upstream, such as "findPets"'],
 ];
 
-const IS: { [kind in RequiredKind]: (x: any) => boolean } = {
-  upstream: x => typeof x === 'object' && x !== null && typeof x.name === 'string' && typeof x.namespace === 'string',
+const IS: { [kind in RequiredKind]: (x: unknown) => boolean } = {
+  upstream: x => typeof jsonAt(x, 'name') === 'string' && typeof jsonAt(x, 'namespace') === 'string',
   string: x => typeof x === 'string',
   array: x => Array.isArray(x),
-  container: x => typeof x === 'object' && x !== null && typeof x._addRoute === 'function',
+  container: x => typeof jsonAt(x, '_addRoute') === 'function',
 };
 
 /**

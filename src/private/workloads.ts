@@ -4,6 +4,8 @@
  * not change when the library stopped using cdk8s-plus.
  */
 
+import type { JsonObject } from './json';
+
 /** The label cdk8s-plus puts on pod templates: the Deployment's construct address. */
 export const POD_ADDRESS_LABEL = 'cdk8s.io/metadata.addr';
 
@@ -22,7 +24,7 @@ export interface WorkloadSpec {
  * The `spec` of an apps/v1 Deployment. Its pod template labels are returned too, so that the caller
  * can add the pod address label once the Deployment's construct path is known.
  */
-export function deploymentSpec(w: WorkloadSpec): { spec: any; podLabels: { [key: string]: string } } {
+export function deploymentSpec(w: WorkloadSpec): { spec: JsonObject; podLabels: { [key: string]: string } } {
   const podLabels = { ...w.labels };
   const envNames = Object.keys(w.env ?? {}).sort();
   const container = {
@@ -58,7 +60,7 @@ export function deploymentSpec(w: WorkloadSpec): { spec: any; podLabels: { [key:
 }
 
 /** The `spec` of a v1 Service of type ClusterIP with one TCP port named `http`. */
-export function serviceSpec(w: WorkloadSpec): any {
+export function serviceSpec(w: WorkloadSpec): JsonObject {
   return {
     externalIPs: [],
     ports: [{ name: 'http', port: w.port, protocol: 'TCP', targetPort: w.containerPort }],

@@ -1,4 +1,5 @@
 import { RoutingSimulator, SimulatedRequest } from './simulator';
+import { IVirtualService } from '../model/references';
 
 /**
  * Jest matchers for routing intent. Register them once, e.g. in a setup file:
@@ -12,8 +13,9 @@ import { RoutingSimulator, SimulatedRequest } from './simulator';
  *   expect(vs).toRouteRequest({ path: '/nothing' }, {});   // no route matches
  */
 export const glooJestMatchers = {
-  toRouteRequest(this: any, virtualService: any, request: SimulatedRequest, expected: { [upstream: string]: number }) {
-    const actual = RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(virtualService, request));
+  toRouteRequest(this: unknown, virtualService: unknown, request: SimulatedRequest, expected: { [upstream: string]: number }) {
+    // `expect(vs)` passes whatever it was given; a VirtualService construct is expected
+    const actual = RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(virtualService as IVirtualService, request));
     const keys = [...new Set([...Object.keys(actual), ...Object.keys(expected)])];
     const pass = keys.every(k => Math.abs((actual[k] ?? 0) - (expected[k] ?? 0)) < 1e-9);
     return {

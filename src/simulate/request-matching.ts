@@ -1,3 +1,4 @@
+import { ConditionShape, MatcherShape } from './gloo-manifest';
 import { re2FullMatch } from '../private/re2';
 
 /** A request as the matchers see it: path without the query, method, lowercased header names, query. */
@@ -17,16 +18,16 @@ export function normalizeRequest(request: { path: string; method?: string; heade
 }
 
 /** Whether one Gloo matcher matches: its path, headers, query parameters and methods, ANDed. */
-export function matcherMatches(m: any, req: NormalizedRequest): boolean {
+export function matcherMatches(m: MatcherShape, req: NormalizedRequest): boolean {
   const header = (name: string) => req.headers.get(name.toLowerCase());
   const query = (name: string) => (req.query.has(name) ? req.query.get(name)! : undefined);
   return pathMatches(m, req.path)
-    && (m.headers ?? []).every((h: any) => conditionHolds(h, header(h.name)))
-    && (m.queryParameters ?? []).every((q: any) => conditionHolds({ ...q, invertMatch: false }, query(q.name)))
+    && (m.headers ?? []).every(h => conditionHolds(h, header(h.name)))
+    && (m.queryParameters ?? []).every(q => conditionHolds({ ...q, invertMatch: false }, query(q.name)))
     && (!m.methods || m.methods.length === 0 || m.methods.includes(req.method));
 }
 
-function pathMatches(m: any, path: string): boolean {
+function pathMatches(m: MatcherShape, path: string): boolean {
   const sensitive = m.caseSensitive ?? true;
   const norm = (s: string) => (sensitive ? s : s.toLowerCase());
   if (isSet(m.prefix)) return norm(path).startsWith(norm(m.prefix));
@@ -36,17 +37,18 @@ function pathMatches(m: any, path: string): boolean {
 }
 
 /** One header or query condition against the request's value (`undefined` when absent). */
-function conditionHolds(c: any, value: string | undefined): boolean {
-  const presence = c.value === undefined || c.value === null || c.value === '';
+function conditionHolds(c: ConditionShape, value: string | undefined): boolean {
+  const expected = c.value;
+  const presence = expected === undefined || expected === null || expected === '';
   if (value === undefined) return presence && c.invertMatch === true;
   let result: boolean;
   if (presence) result = true;
-  else if (c.regex) result = re2FullMatch(c.value, value);
-  else result = value === c.value;
+  else if (c.regex) result = re2FullMatch(expected, value);
+  else result = value === expected;
   return c.invertMatch ? !result : result;
 }
 
 /** Whether a proto field is given (neither absent nor null). */
-export function isSet(v: unknown): boolean {
+export function isSet<T>(v: T): v is NonNullable<T> {
   return v !== undefined && v !== null;
 }

@@ -1,3 +1,4 @@
+import { ConditionShape, MatcherShape, RouteShape } from './gloo-manifest';
 import { SimulatedRequest, SimulationResult } from './simulator';
 
 /**
@@ -13,12 +14,12 @@ import { SimulatedRequest, SimulationResult } from './simulator';
  *
  * `extraMethods` adds methods no matcher names, e.g. the methods REST functions call with.
  */
-export function deriveRequests(routes: any[], extraMethods: string[] = []): SimulatedRequest[] {
+export function deriveRequests(routes: unknown[], extraMethods: string[] = []): SimulatedRequest[] {
   const paths = new Set<string>(['/']);
   const headers = new Map<string, Set<string>>();
   const queries = new Map<string, Set<string>>();
   const methods = new Set<string>(['GET', ...extraMethods]);
-  const visit = (list: any[]) => {
+  const visit = (list: Array<RouteShape | null | undefined>) => {
     for (const route of list ?? []) {
       for (const m of route?.matchers ?? []) {
         for (const p of pathsAround(m)) paths.add(p);
@@ -28,7 +29,7 @@ export function deriveRequests(routes: any[], extraMethods: string[] = []): Simu
       }
     }
   };
-  visit(routes);
+  visit(routes as Array<RouteShape | null | undefined>); // routes of manifests made elsewhere: read as far as they go
 
   const variants: Array<{ headers: { [k: string]: string }; query: { [k: string]: string } }> = [{ headers: {}, query: {} }];
   for (const [name, values] of [...headers.entries()].sort(byKey)) {
@@ -77,7 +78,7 @@ export function describeRequest(r: SimulatedRequest): string {
   return `${r.method ?? 'GET'} ${r.path}${headers}`;
 }
 
-function pathsAround(m: any): string[] {
+function pathsAround(m: MatcherShape): string[] {
   const base = m.prefix ?? m.exact;
   if (typeof base !== 'string') return [];
   const out = [base, `${base}/`, `${base.replace(/\/$/, '')}/x`, `${base}x`];
@@ -86,7 +87,7 @@ function pathsAround(m: any): string[] {
   return out.filter(p => p.startsWith('/'));
 }
 
-function addValues(into: Map<string, Set<string>>, condition: any): void {
+function addValues(into: Map<string, Set<string>>, condition: ConditionShape): void {
   const name = condition.name;
   if (typeof name !== 'string' || name === '') return;
   const values = into.get(name) ?? new Set<string>();

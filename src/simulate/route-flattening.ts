@@ -1,3 +1,4 @@
+import { ConditionShape, ManifestShape, MatcherShape, RouteShape } from './gloo-manifest';
 import { isSet } from './request-matching';
 import { selectRouteTables } from './route-table-selection';
 
@@ -7,9 +8,9 @@ import { selectRouteTables } from './route-table-selection';
  */
 export interface FlatRoute {
   /** The route that acts (the RouteTable's route, for a delegated one). */
-  readonly route: any;
+  readonly route: RouteShape;
   /** Its effective matchers, ORed. */
-  readonly matchers: any[];
+  readonly matchers: MatcherShape[];
   /** The namespace of the VirtualService or RouteTable that holds `route`. */
   readonly ownerNs?: string;
   /** The index of the VirtualService route it comes from. */
@@ -22,22 +23,25 @@ export interface FlatRoute {
   readonly unresolved?: string;
 }
 
+/** The matcher of a delegating route: a prefix, maybe conditions. */
+type DelegatingMatcher = MatcherShape & { readonly prefix: string };
+
 /** What a delegating route passes to its children (`routeInfo` in Gloo's `converter.go`). */
 interface Parent {
-  readonly matcher: any;
+  readonly matcher: DelegatingMatcher;
   readonly inheritableMatchers: boolean;
   readonly inheritablePathMatchers: boolean;
   readonly vsIndex: number;
 }
 
 interface Holder {
-  readonly routes: any[];
+  readonly routes: RouteShape[];
   readonly ns?: string;
   /** `namespace/name`, for a RouteTable. */
   readonly label?: string;
 }
 
-const DEFAULT_MATCHER = { prefix: '/' };
+const DEFAULT_MATCHER: DelegatingMatcher = { prefix: '/' };
 
 /**
  * Flattens a VirtualService's routes as Gloo's gateway translator does
@@ -55,12 +59,12 @@ const DEFAULT_MATCHER = { prefix: '/' };
  *   routes are sorted by path specificity (`sortRoutesBySpecificity`);
  * - a table already on the delegation chain (a cycle) is skipped.
  */
-export function flattenVirtualService(vs: any, tables: any[]): FlatRoute[] {
+export function flattenVirtualService(vs: ManifestShape, tables: ManifestShape[]): FlatRoute[] {
   const holder: Holder = { routes: vs.spec?.virtualHost?.routes ?? [], ns: vs.metadata?.namespace };
   return visit(holder, undefined, [], tables);
 }
 
-function visit(holder: Holder, parent: Parent | undefined, chain: any[], tables: any[]): FlatRoute[] {
+function visit(holder: Holder, parent: Parent | undefined, chain: ManifestShape[], tables: ManifestShape[]): FlatRoute[] {
   const out: FlatRoute[] = [];
   holder.routes.forEach((original, index) => {
     const route = parent ? mergeParent(original, parent) : original;
@@ -101,21 +105,21 @@ function visit(holder: Holder, parent: Parent | undefined, chain: any[], tables:
 }
 
 /** The one prefix matcher of a delegating route, or `undefined` when Gloo rejects it. */
-function delegatingMatcher(route: any): any | undefined {
-  const matchers: any[] = route.matchers ?? [];
+function delegatingMatcher(route: RouteShape): DelegatingMatcher | undefined {
+  const matchers: MatcherShape[] = route.matchers ?? [];
   if (matchers.length === 0) return DEFAULT_MATCHER;
   if (matchers.length > 1) return undefined;
   const m = matchers[0];
   // Gloo replaces a matcher without a path by the default one, dropping its other conditions.
   if (!isSet(m.prefix) && !isSet(m.exact) && !isSet(m.regex) && !isSet(m.connectMatcher)) return DEFAULT_MATCHER;
-  return isSet(m.prefix) && m.prefix !== '' ? m : undefined;
+  return isSet(m.prefix) && m.prefix !== '' ? m as DelegatingMatcher : undefined;
 }
 
 /** The child route as Gloo sees it under its parent, or `undefined` when Gloo drops it. */
-function mergeParent(child: any, parent: Parent): any | undefined {
+function mergeParent(child: RouteShape, parent: Parent): RouteShape | undefined {
   const inheritableMatchers = isSet(child.inheritableMatchers) ? child.inheritableMatchers === true : parent.inheritableMatchers;
   const inheritablePathMatchers = isSet(child.inheritablePathMatchers) ? child.inheritablePathMatchers === true : parent.inheritablePathMatchers;
-  let matchers: any[] = (child.matchers ?? []).map((m: any) => ({ ...m }));
+  let matchers: MatcherShape[] = (child.matchers ?? []).map(m => ({ ...m }));
   if (inheritablePathMatchers) {
     const path = { prefix: parent.matcher.prefix, caseSensitive: parent.matcher.caseSensitive };
     matchers = matchers.length === 0 ? [path] : matchers.map(m => ({ ...withoutPath(m), ...path }));
@@ -133,21 +137,21 @@ function mergeParent(child: any, parent: Parent): any | undefined {
   return { ...child, matchers, inheritableMatchers, inheritablePathMatchers };
 }
 
-function withoutPath(m: any): any {
+function withoutPath(m: MatcherShape): MatcherShape {
   const { prefix, exact, regex, connectMatcher, caseSensitive, ...rest } = m;
   return rest;
 }
 
 /** Gloo's `isRouteTableValidForDelegateMatcher` for one child matcher. */
-function fitsParent(m: any, parent: any): boolean {
+function fitsParent(m: MatcherShape, parent: DelegatingMatcher): boolean {
   if (!pathAsString(m).startsWith(parent.prefix)) return false;
   if (boolValue(m.caseSensitive) !== boolValue(parent.caseSensitive)) return false;
-  const sameHeader = (a: any, b: any) => a.name === b.name && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex && !!a.invertMatch === !!b.invertMatch;
-  const sameQuery = (a: any, b: any) => a.name === b.name && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex;
+  const sameHeader = (a: ConditionShape, b: ConditionShape) => a.name === b.name && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex && !!a.invertMatch === !!b.invertMatch;
+  const sameQuery = (a: ConditionShape, b: ConditionShape) => a.name === b.name && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex;
   // Gloo indexes the child's conditions by name, so the last one of a name is the one compared.
-  const last = (list: any[], name: string) => [...list].reverse().find(x => x.name === name);
-  return (parent.headers ?? []).every((h: any) => { const c = last(m.headers ?? [], h.name); return c && sameHeader(h, c); })
-    && (parent.queryParameters ?? []).every((q: any) => { const c = last(m.queryParameters ?? [], q.name); return c && sameQuery(q, c); })
+  const last = (list: ConditionShape[], name: string) => [...list].reverse().find(x => x.name === name);
+  return (parent.headers ?? []).every(h => { const c = last(m.headers ?? [], h.name); return c && sameHeader(h, c); })
+    && (parent.queryParameters ?? []).every(q => { const c = last(m.queryParameters ?? [], q.name); return c && sameQuery(q, c); })
     && (parent.methods ?? []).every((x: string) => (m.methods ?? []).includes(x));
 }
 
@@ -156,7 +160,7 @@ function boolValue(v: unknown): string {
   return isSet(v) ? String(v === true) : 'unset';
 }
 
-function pathAsString(m: any): string {
+function pathAsString(m: MatcherShape): string {
   if (isSet(m.prefix)) return m.prefix;
   if (isSet(m.exact)) return m.exact;
   if (isSet(m.regex)) return m.regex;
@@ -164,8 +168,8 @@ function pathAsString(m: any): string {
 }
 
 /** Selected tables grouped by weight, lightest first (the selection is already in that order). */
-function groupByWeight(tables: any[]): any[][] {
-  const groups: any[][] = [];
+function groupByWeight(tables: ManifestShape[]): ManifestShape[][] {
+  const groups: ManifestShape[][] = [];
   let weight: number | undefined;
   for (const t of tables) {
     const w = typeof t.spec?.weight === 'number' ? t.spec.weight : 0;
@@ -189,14 +193,14 @@ export function sortRoutesBySpecificity(routes: FlatRoute[]): FlatRoute[] {
   return keyed.map(k => k.r);
 }
 
-function lessMatcher(a: any, b: any): boolean {
-  const methods = (m: any) => (m.methods ?? []).length;
+function lessMatcher(a: MatcherShape, b: MatcherShape): boolean {
+  const methods = (m: MatcherShape) => (m.methods ?? []).length;
   if (methods(a) !== methods(b)) return methods(a) > methods(b);
   if (pathPriority(a) !== pathPriority(b)) return pathPriority(a) < pathPriority(b);
   return pathAsString(a) > pathAsString(b);
 }
 
-function pathPriority(m: any): number {
+function pathPriority(m: MatcherShape): number {
   if (isSet(m.exact)) return 1;
   if (isSet(m.regex)) return 2;
   if (isSet(m.prefix)) return 3;

@@ -3,9 +3,11 @@
  * (`projects/gateway/pkg/translator/route_table_selector.go`, `RouteTableSelector` in `virtual_service.proto`).
  */
 
+import { DelegateActionShape, LabelExpressionShape, ManifestShape, RouteTableSelectorShape } from './gloo-manifest';
+
 /** The tables picked, in the order Gloo visits them, or why none could be. */
 export interface TableSelection {
-  readonly tables: any[];
+  readonly tables: ManifestShape[];
   /** Set when the delegation could not be followed among the manifests. */
   readonly unresolved?: string;
 }
@@ -16,7 +18,7 @@ export interface TableSelection {
  * may hold `*` (every namespace); `labels` must all be equal; `expressions` are Kubernetes label
  * requirements, ANDed; `labels` and `expressions` together select nothing (Gloo warns).
  */
-export function selectRouteTables(action: any, ownerNs: string | undefined, tables: any[]): TableSelection {
+export function selectRouteTables(action: DelegateActionShape, ownerNs: string | undefined, tables: ManifestShape[]): TableSelection {
   const legacy = isGiven(action.name) || isGiven(action.namespace);
   const ref = legacy ? { name: action.name, namespace: action.namespace } : action.ref;
   if (ref) {
@@ -38,26 +40,26 @@ export function selectRouteTables(action: any, ownerNs: string | undefined, tabl
  * namespace/name order, the order of Gloo's sorted snapshot lists; their routes are then sorted by
  * path specificity by the caller (see `sortRoutesBySpecificity`).
  */
-function byWeight(tables: any[]): any[] {
-  const id = (t: any) => `${t.metadata.namespace ?? ''}/${t.metadata.name}`;
+function byWeight(tables: ManifestShape[]): ManifestShape[] {
+  const id = (t: ManifestShape) => `${t.metadata.namespace ?? ''}/${t.metadata.name}`;
   return [...tables].sort((a, b) => weightOf(a) - weightOf(b) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
 }
 
 /** A RouteTable's `spec.weight`, 0 when unset. */
-export function weightOf(table: any): number {
+export function weightOf(table: ManifestShape): number {
   return typeof table.spec?.weight === 'number' ? table.spec.weight : 0;
 }
 
-function matcherOf(selector: any, ownerNs: string | undefined): ((t: any) => boolean) | string {
+function matcherOf(selector: RouteTableSelectorShape, ownerNs: string | undefined): ((t: ManifestShape) => boolean) | string {
   const namespaces: string[] = selector.namespaces ?? [];
   const labels: { [k: string]: string } = selector.labels ?? {};
-  const expressions: any[] = selector.expressions ?? [];
+  const expressions: LabelExpressionShape[] = selector.expressions ?? [];
   if (Object.keys(labels).length > 0 && expressions.length > 0) return 'labels and expressions cannot be used together';
   const requirements = expressions.map(requirementOf);
   const invalid = requirements.find(r => typeof r === 'string');
   if (invalid) return invalid as string;
   const inNamespace = (ns: string | undefined) => (namespaces.length === 0 ? ns === ownerNs : namespaces.includes('*') || namespaces.includes(ns ?? ''));
-  return (t: any) => {
+  return (t: ManifestShape) => {
     const have: { [k: string]: string } = t.metadata.labels ?? {};
     return Object.entries(labels).every(([k, v]) => have[k] === v)
       && requirements.every(r => (r as (l: { [k: string]: string }) => boolean)(have))
@@ -97,7 +99,7 @@ const OPERATORS: { [spelling: string]: string } = {
 };
 
 /** A Kubernetes label requirement (`labels.NewRequirement` rules), or why it is invalid. */
-function requirementOf(e: any): ((labels: { [k: string]: string }) => boolean) | string {
+function requirementOf(e: LabelExpressionShape): ((labels: { [k: string]: string }) => boolean) | string {
   const op = OPERATORS[String(e.operator ?? 'Equals')];
   const values: string[] = e.values ?? [];
   const key: string = e.key;

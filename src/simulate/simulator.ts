@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { DestinationShape, ManifestShape, RouteActionShape, ShadowingShape, WeightedDestinationShape } from './gloo-manifest';
 import { matcherMatches, normalizeRequest } from './request-matching';
 import { flattenVirtualService } from './route-flattening';
 import { idOf, selectVirtualService } from './virtual-host-selection';
@@ -157,13 +158,13 @@ export class RoutingSimulator {
 
   /** A simulator over every Gloo object of the app that `scope` belongs to. */
   public static fromApp(scope: IConstruct): RoutingSimulator {
-    const manifests: any[] = [];
+    const manifests: ManifestShape[] = [];
     const gateways = new Map<string, string>();
     for (const c of scope.node.root.node.findAll()) {
       if (ApiObject.isApiObject(c) && (c.apiVersion === 'gateway.solo.io/v1' || c.apiVersion === 'gloo.solo.io/v1')) {
-        const manifest = c.toJson();
+        const manifest: ManifestShape = c.toJson();
         manifests.push(manifest);
-        const gateway = (c as any).gatewayName;
+        const gateway: unknown = (c as { gatewayName?: unknown }).gatewayName;
         if (c.kind === 'VirtualService' && typeof gateway === 'string') gateways.set(idOf(manifest), gateway);
       }
     }
@@ -172,14 +173,16 @@ export class RoutingSimulator {
     return simulator;
   }
 
-  private readonly objects = new Map<string, any>();
+  private readonly objects = new Map<string, ManifestShape>();
   /** The gateway of each VirtualService, by `namespace/name`, when known (from `fromApp`). */
   private readonly gatewayOf = new Map<string, string>();
 
   /** @param manifests synthesized manifests; only Gloo objects are used */
-  constructor(manifests: any[]) {
-    for (const m of manifests) {
-      if (m?.kind && m?.metadata?.name) this.objects.set(key(m.kind, m.metadata.namespace, m.metadata.name), m);
+  constructor(manifests: unknown[]) {
+    for (const manifest of manifests) {
+      // the fields read are tested here; the rest of a kept object is read as `ManifestShape` describes
+      const m = manifest as Partial<ManifestShape> | null | undefined;
+      if (m?.kind && m?.metadata?.name) this.objects.set(key(m.kind, m.metadata.namespace, m.metadata.name), m as ManifestShape);
     }
   }
 
@@ -191,7 +194,7 @@ export class RoutingSimulator {
   public route(request: SimulatedHostRequest): HostSimulationResult {
     const wanted = request.virtualServices ? new Set(request.virtualServices) : undefined;
     const gateway = request.gateway ?? 'gateway-proxy';
-    const onGateway = (vs: any) => (this.gatewayOf.get(idOf(vs)) ?? gateway) === gateway;
+    const onGateway = (vs: ManifestShape) => (this.gatewayOf.get(idOf(vs)) ?? gateway) === gateway;
     const candidates = this.ofKind('VirtualService').filter(vs => onGateway(vs) && (!wanted || wanted.has(idOf(vs))));
     const match = selectVirtualService(candidates, request.host, request.stripAnyHostPort ?? false);
     if (!match) return { matched: false, destinations: [] };
@@ -211,7 +214,7 @@ export class RoutingSimulator {
     return this.simulateOn(vs, request);
   }
 
-  private simulateOn(vs: any, request: SimulatedRequest): SimulationResult {
+  private simulateOn(vs: ManifestShape, request: SimulatedRequest): SimulationResult {
     const req = normalizeRequest(request);
     const hit = flattenVirtualService(vs, this.ofKind('RouteTable')).find(r => r.matchers.some(m => matcherMatches(m, req)));
     if (!hit) return { matched: false, destinations: [] };
@@ -230,11 +233,11 @@ export class RoutingSimulator {
     };
   }
 
-  private ofKind(kind: string): any[] {
+  private ofKind(kind: string): ManifestShape[] {
     return [...this.objects.values()].filter(o => o.kind === kind);
   }
 
-  private destinationsOf(action: any, ownerNs: string | undefined): { destinations: SimulatedShare[]; unresolved?: string } {
+  private destinationsOf(action: RouteActionShape | undefined, ownerNs: string | undefined): { destinations: SimulatedShare[]; unresolved?: string } {
     if (!action) return { destinations: [] };
     if (action.single) return { destinations: shares([{ destination: action.single, weight: 1 }], ownerNs) };
     if (action.multi) return { destinations: shares(action.multi.destinations ?? [], ownerNs) };
@@ -253,19 +256,22 @@ function key(kind: string, namespace: string | undefined, name: string): string 
   return `${kind}/${namespace ?? ''}/${name}`;
 }
 
-function mirrorOf(shadowing: any, ownerNs: string | undefined): SimulatedMirror {
-  return { upstream: shadowing.upstream?.name, namespace: shadowing.upstream?.namespace ?? ownerNs, percent: shadowing.percentage ?? 0 };
+function mirrorOf(shadowing: ShadowingShape, ownerNs: string | undefined): SimulatedMirror {
+  // a manifest without the names yields `undefined` names, as before: the simulator reports, it does not check
+  const namespace = (shadowing.upstream?.namespace ?? ownerNs) as string;
+  return { upstream: shadowing.upstream?.name, namespace, percent: shadowing.percentage ?? 0 };
 }
 
-function shares(weighted: any[], ownerNs: string | undefined): SimulatedShare[] {
+function shares(weighted: WeightedDestinationShape[], ownerNs: string | undefined): SimulatedShare[] {
   const total = weighted.reduce((sum, w) => sum + (w.weight ?? 0), 0);
   return weighted.map(w => {
-    const d = w.destination ?? {};
+    const d: DestinationShape = w.destination ?? {};
     const weight = w.weight ?? 0;
     const kube = d.kube;
+    // a manifest without the names yields `undefined` names, as before: the simulator reports, it does not check
     return {
-      upstream: kube ? kube.ref?.name : d.upstream?.name,
-      namespace: kube ? kube.ref?.namespace : (d.upstream?.namespace ?? ownerNs),
+      upstream: (kube ? kube.ref?.name : d.upstream?.name) as string,
+      namespace: (kube ? kube.ref?.namespace : (d.upstream?.namespace ?? ownerNs)) as string,
       kind: kube ? DestinationKind.KUBE : DestinationKind.UPSTREAM,
       functionName: d.destinationSpec?.rest?.functionName,
       weight,

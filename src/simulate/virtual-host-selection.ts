@@ -1,8 +1,9 @@
+import { ManifestShape } from './gloo-manifest';
 import { GlooInputError, Problem } from '../private/errors';
 
 /** The VirtualService that serves a host, and the domain that matched. */
 export interface HostMatch {
-  readonly vs: any;
+  readonly vs: ManifestShape;
   readonly domain: string;
 }
 
@@ -21,7 +22,7 @@ export interface HostMatch {
  * `shop.example.com`) unless `stripAnyHostPort` is set, as the HTTP connection manager setting of that
  * name does. A domain claimed by two VirtualServices is a conflict Gloo rejects; it throws here.
  */
-export function selectVirtualService(virtualServices: any[], host: string, stripAnyHostPort: boolean): HostMatch | undefined {
+export function selectVirtualService(virtualServices: ManifestShape[], host: string, stripAnyHostPort: boolean): HostMatch | undefined {
   const owners = domainOwners(virtualServices);
   const wanted = normalizeHost(host, stripAnyHostPort);
   const exact = owners.get(wanted);
@@ -30,17 +31,17 @@ export function selectVirtualService(virtualServices: any[], host: string, strip
   const longestFirst = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
   const suffixes = domains.filter(d => d.length > 1 && d.startsWith('*')).sort(longestFirst);
   const suffix = suffixes.find(d => wanted.length > d.length - 1 && wanted.endsWith(d.slice(1)));
-  if (suffix) return { vs: owners.get(suffix), domain: suffix };
+  if (suffix) return { vs: owners.get(suffix)!, domain: suffix };
   const prefixes = domains.filter(d => d.length > 1 && d.endsWith('*') && !d.startsWith('*')).sort(longestFirst);
   const prefix = prefixes.find(d => wanted.length > d.length - 1 && wanted.startsWith(d.slice(0, -1)));
-  if (prefix) return { vs: owners.get(prefix), domain: prefix };
-  const any = owners.get('*');
-  return any ? { vs: any, domain: '*' } : undefined;
+  if (prefix) return { vs: owners.get(prefix)!, domain: prefix };
+  const catchAll = owners.get('*');
+  return catchAll ? { vs: catchAll, domain: '*' } : undefined;
 }
 
 /** Each lowercased domain and the VirtualService that claims it; throws on a domain two claim. */
-function domainOwners(virtualServices: any[]): Map<string, any> {
-  const owners = new Map<string, any>();
+function domainOwners(virtualServices: ManifestShape[]): Map<string, ManifestShape> {
+  const owners = new Map<string, ManifestShape>();
   const problems: Problem[] = [];
   for (const vs of virtualServices) {
     const given: string[] = vs.spec?.virtualHost?.domains ?? [];
@@ -73,6 +74,6 @@ function normalizeHost(host: string, stripAnyHostPort: boolean): string {
 }
 
 /** `namespace/name` of a manifest. */
-export function idOf(m: any): string {
+export function idOf(m: { metadata?: { name?: string; namespace?: string } }): string {
   return `${m.metadata?.namespace ?? ''}/${m.metadata?.name}`;
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { jsonAt, JsonObject } from '../private/json';
 
 /** One field of a manifest that a Kubernetes API server holding the Gloo CRDs would not keep as written. */
 export interface SchemaViolation {
@@ -109,17 +110,19 @@ export class CrdSchemaValidator {
   }
 
   /** Whether this validator has a schema for the manifest's apiVersion and kind. */
-  public covers(manifest: any): boolean {
-    return this.schemas.has(`${manifest?.apiVersion}/${manifest?.kind}`);
+  public covers(manifest: unknown): boolean {
+    return this.schemas.has(resourceOf(manifest));
   }
 
   /** The violations of all given manifests, in order. Manifests of kinds without a CRD here are skipped. */
-  public validate(manifests: any[]): SchemaViolation[] {
+  public validate(manifests: unknown[]): SchemaViolation[] {
     const violations: SchemaViolation[] = [];
-    for (const manifest of manifests) {
-      const schema = this.schemas.get(`${manifest?.apiVersion}/${manifest?.kind}`);
+    for (const given of manifests) {
+      const schema = this.schemas.get(resourceOf(given));
       if (!schema) continue;
-      const meta = manifest.metadata ?? {};
+      // it has the apiVersion and kind of a schema, so it is an object
+      const manifest = given as JsonObject;
+      const meta = (manifest.metadata ?? {}) as { name?: unknown; namespace?: unknown };
       const object = meta.namespace ? `${meta.namespace}/${meta.name}` : `${meta.name}`;
       const resource = `${manifest.apiVersion}/${manifest.kind}`;
       const report = (field: string, message: string) => violations.push({ resource, object, field, message });
@@ -134,7 +137,7 @@ export class CrdSchemaValidator {
   }
 
   /** Throws when any manifest has a violation, listing every violation. */
-  public assertValid(manifests: any[]): void {
+  public assertValid(manifests: unknown[]): void {
     const violations = this.validate(manifests);
     if (violations.length > 0) {
       throw new Error(`${violations.length} manifest field(s) do not match the CRD schema:\n  ${violations.map(CrdSchemaValidator.formatViolation).join('\n  ')}`);
@@ -143,6 +146,11 @@ export class CrdSchemaValidator {
 }
 
 type Report = (field: string, message: string) => void;
+
+/** The `apiVersion/kind` of a manifest, as the schemas are keyed. */
+function resourceOf(manifest: unknown): string {
+  return `${jsonAt(manifest, 'apiVersion')}/${jsonAt(manifest, 'kind')}`;
+}
 
 function checkValue(value: unknown, schema: Schema, field: string, report: Report): void {
   if (value === null) {

@@ -1,8 +1,10 @@
 import { IConstruct } from 'constructs';
-import { Cover, coveringMatcher } from './shadowing';
+import { Cover, coveringMatcher, routesOf } from './shadowing';
 import { whyInvalidPrefixRewrite, whyInvalidRoutePath } from '../../model/path-rules';
+import { IRouteTable } from '../../model/references';
 import { RouteActionType } from '../../model/route-action';
 import { Problem, AddProblem } from '../../private/errors';
+import { jsonAt } from '../../private/json';
 import { whyInvalidRe2 } from '../../private/re2';
 import { Route } from '../route';
 import { GlooCondition, GlooMatcher, glooMatchersOf, renderMatcher } from '../route-render';
@@ -75,7 +77,7 @@ function checkPathsAndRegexes(route: Route, add: AddProblem): void {
         : 'gloo accepts it, and envoy would forward paths that do not start with "/"');
     }
   }
-  const regexRewrite = route._props.options?.extra?.regexRewrite?.pattern?.regex;
+  const regexRewrite = jsonAt(route._props.options?.extra, 'regexRewrite', 'pattern', 'regex');
   if (typeof regexRewrite === 'string') {
     const why = whyInvalidRe2(regexRewrite);
     if (why) add('options.regexRewrite.pattern.regex', regexRewrite, `a valid RE2 regular expression (${why})`);
@@ -104,9 +106,10 @@ export function isInApp(ref: unknown, root: IConstruct): boolean {
   return typeof ref === 'object' && ref !== null && 'node' in ref && (ref as IConstruct).node?.root === root;
 }
 
-function describeRef(ref: any): string {
-  const name = `${ref?.namespace ?? '?'}/${ref?.name ?? '?'}`;
-  return ref?.node?.path ? `${name} (construct ${ref.node.path} of another app)` : name;
+function describeRef(ref: unknown): string {
+  const name = `${jsonAt(ref, 'namespace') ?? '?'}/${jsonAt(ref, 'name') ?? '?'}`;
+  const path = jsonAt(ref, 'node', 'path');
+  return path ? `${name} (construct ${path} of another app)` : name;
 }
 
 function checkDelegation(route: Route, add: AddProblem): void {
@@ -120,9 +123,9 @@ function checkDelegation(route: Route, add: AddProblem): void {
     add('matchers[0]', parent, 'a prefix matcher on a delegating route', 'gloo rejects the route (MissingPrefixErr)');
     return;
   }
-  const table: any = route.action.routeTable;
-  const childRoutes: Route[] | undefined = Array.isArray(table?.routes) ? table.routes : undefined;
-  if (!childRoutes) return; // an external RouteTable: its routes are unknown here
+  const table = route.action.routeTable;
+  const childRoutes = routesOf(table);
+  if (!table || !childRoutes) return; // an external RouteTable: its routes are unknown here
   childRoutes.forEach(child => {
     glooMatchersOf(child).forEach((m, j) => {
       const field = `delegateAction.ref → ${table.name} ${child._label}.matchers[${j}]`;
@@ -153,11 +156,12 @@ function checkDelegation(route: Route, add: AddProblem): void {
   if (cycle) add('delegateAction.ref', cycle.join(' → '), 'delegation without a cycle', 'gloo rejects the route (DelegationCycleErr)');
 }
 
-function findCycle(table: any, seen: Set<any>): string[] | undefined {
-  if (!Array.isArray(table?.routes)) return undefined;
+function findCycle(table: IRouteTable, seen: Set<IRouteTable>): string[] | undefined {
+  const routes = routesOf(table);
+  if (!routes) return undefined;
   if (seen.has(table)) return [table.name];
   seen.add(table);
-  for (const r of table.routes as Route[]) {
+  for (const r of routes) {
     if (r.action.routeTable) {
       const rest = findCycle(r.action.routeTable, seen);
       if (rest) return [table.name, ...rest];

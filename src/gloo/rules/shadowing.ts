@@ -1,3 +1,5 @@
+import { IRouteTable } from '../../model/references';
+import { jsonAt } from '../../private/json';
 import { re2FullMatch } from '../../private/re2';
 import { Route } from '../route';
 import { GlooCondition, GlooMatcher, glooMatchersOf } from '../route-render';
@@ -36,8 +38,14 @@ export function coveringMatcher(later: GlooMatcher, earlier: Route[], visiting: 
   return undefined;
 }
 
-function coverInTable(table: any, later: GlooMatcher, visiting: Set<unknown>): string | undefined {
-  const routes: Route[] | undefined = Array.isArray(table?.routes) ? table.routes : undefined;
+/** The routes of a RouteTable of this app; undefined for one imported by name (its routes are unknown). */
+export function routesOf(table: IRouteTable | undefined): Route[] | undefined {
+  const routes = jsonAt(table, 'routes');
+  return Array.isArray(routes) ? routes : undefined;
+}
+
+function coverInTable(table: IRouteTable, later: GlooMatcher, visiting: Set<unknown>): string | undefined {
+  const routes = routesOf(table);
   if (!routes || visiting.has(table)) return undefined; // an external table (routes unknown), or a cycle
   visiting.add(table);
   try {
