@@ -218,7 +218,7 @@ class Generator {
     const known = this.vars.get(key);
     if (known) return known;
     this.lib(kind);
-    // an absent ref (`delegateAction: {}`) fails here with a TypeError, as it always did
+    // a delegateAction without ref.name is refused before code is generated (input-set.ts)
     const refName = ref!.name;
     const name = constantName(refName, this.names, kind === 'Upstream' ? '' : kind);
     this.vars.set(key, name);

@@ -78,6 +78,9 @@ function delegationProblems(objects: TranslatedObject[]): string[] {
       if (r?.delegateAction?.selector !== undefined) {
         problems.push(sourceLine(o.source, o.manifest, `${field}[${i}].delegateAction.selector`, r.delegateAction.selector,
           'delegation by ref (delegateAction.ref); delegation by selector is not adopted'));
+      } else if (r?.delegateAction && typeof r.delegateAction.ref?.name !== 'string') {
+        problems.push(sourceLine(o.source, o.manifest, `${field}[${i}].delegateAction.ref`, r.delegateAction.ref,
+          'a RouteTable to delegate to, as ref: { name, namespace }'));
       }
     });
   }

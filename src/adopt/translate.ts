@@ -79,6 +79,16 @@ function translateRoute(item: unknown, at: string, note: (line: string) => void,
     delete route.matcher;
     note(`${at}.matcher -> ${at}.matchers[0]`);
   }
+  if (Array.isArray(route.matchers)) {
+    route.matchers.forEach((m: unknown, i: number) => {
+      const matcher = m as Json | null;
+      if (matcher && typeof matcher === 'object' && matcher.regex !== undefined && matcher.caseSensitive === false) {
+        // envoy ignores case_sensitive for regex matches, so the flag never changed the routing
+        delete matcher.caseSensitive;
+        note(`${at}.matchers[${i}].caseSensitive: false dropped: envoy ignores it for a regex match (use (?i) in the regex to ignore case)`);
+      }
+    });
+  }
   if (route.routePlugins !== undefined && typeof route.routePlugins === 'object') {
     const options: Json = { ...(route.options as Json | undefined) };
     for (const [key, value] of Object.entries(route.routePlugins as Json)) {

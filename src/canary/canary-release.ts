@@ -3,15 +3,16 @@ import { Construct, IConstruct } from 'constructs';
 import { CanaryHeader, canaryHeaderMatcher, checkCanaryHeader, withHeaderDefaults } from './canary-header';
 import { CanaryStage, CanaryStageKind } from './canary-stage';
 import { announceRelease, describeRelease, ReleaseDescription } from './release-registry';
-import { ReleasedRoute, stageRoutes, stageWeights } from './stage-routes';
+import { ReleasedRoute, sameUpstream, stageRoutes, stageWeights } from './stage-routes';
 import { resolveStage, selectStages } from './stage-selection';
-import { checkDestination } from '../gloo/route-checks';
+import { checkDestination, checkRoute } from '../gloo/route-checks';
 import { RouteContainer } from '../gloo/route-container';
+import { sortedCopy } from '../gloo/route-render';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination, FunctionParameters } from '../model/destination';
 import { IUpstream } from '../model/references';
 import { RouteAction, RouteActionType } from '../model/route-action';
-import { ProblemCollector } from '../private/errors';
+import { GlooInputError, ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
 
 /** One route a release moves, usually a REST function route. */
@@ -154,33 +155,41 @@ export class CanaryRelease extends Construct {
 
   constructor(scope: Construct, id: string, props: CanaryReleaseProps) {
     super(scope, id);
-    checkReleaseProps(this, props);
-    this.routeContainer = props.routeContainer;
-    this.releaseName = props.releaseName ?? id;
-    this.stages = [...props.stages];
-    this.header = withHeaderDefaults(props.header);
-    const split = props.trafficSplit ?? TrafficSplit.INLINE;
-    const active = resolveStage(this, props.stage);
-    checkRelease(this, props, active.name, split, active.chosenBy);
-    this.activeStage = this.stages.find(s => s.name === active.name)!;
-    this._description = describeRelease(this, props, active.name);
-    announceRelease(this._description);
+    try {
+      checkReleaseProps(this, props);
+      this.routeContainer = props.routeContainer;
+      this.releaseName = props.releaseName ?? id;
+      this.stages = [...props.stages];
+      this.header = withHeaderDefaults(props.header);
+      const split = props.trafficSplit ?? TrafficSplit.INLINE;
+      const active = resolveStage(this, props.stage);
+      checkRelease(this, props, active.name, split, active.chosenBy);
+      this.activeStage = this.stages.find(s => s.name === active.name)!;
 
-    if (split === TrafficSplit.UPSTREAM_GROUP && this.activeStage.kind === CanaryStageKind.WEIGHT) {
-      this.upstreamGroup = new UpstreamGroup(this, 'UpstreamGroup', {
-        metadata: props.upstreamGroupMetadata,
-        destinations: stageWeights(this.activeStage, releasedRoute(props, props.routes[0])),
-      });
-    }
-
-    // the Gloo rendering of what the stage means: the routes in the container, a shared split in
-    // the UpstreamGroup when there is one
-    const header = canaryHeaderMatcher(this.header);
-    for (const r of props.routes) {
-      for (const route of stageRoutes(this.activeStage, releasedRoute(props, r), header)) {
-        const shared = this.upstreamGroup && route.action.type === RouteActionType.WEIGHTED_FORWARD;
-        this.routeContainer._addRoute(shared ? { ...route, action: RouteAction.upstreamGroup(this.upstreamGroup!) } : route, this);
+      if (split === TrafficSplit.UPSTREAM_GROUP && this.activeStage.kind === CanaryStageKind.WEIGHT) {
+        this.upstreamGroup = new UpstreamGroup(this, 'UpstreamGroup', {
+          metadata: props.upstreamGroupMetadata,
+          destinations: stageWeights(this.activeStage, releasedRoute(props, props.routes[0])),
+        });
       }
+
+      // the Gloo rendering of what the stage means: the routes in the container, a shared split in
+      // the UpstreamGroup when there is one; every route is checked before any is added
+      const header = canaryHeaderMatcher(this.header);
+      const routes = props.routes
+        .flatMap(r => stageRoutes(this.activeStage, releasedRoute(props, r), header))
+        .map(route => (this.upstreamGroup && route.action.type === RouteActionType.WEIGHTED_FORWARD
+          ? { ...route, action: RouteAction.upstreamGroup(this.upstreamGroup) }
+          : route));
+      const problems = routes.flatMap(route => checkRoute(route, this.node.path, ''));
+      if (problems.length > 0) throw new GlooInputError(problems);
+      for (const route of routes) this.routeContainer._addRoute(route, this);
+
+      this._description = describeRelease(this, props, active.name);
+      announceRelease(this._description);
+    } catch (e) {
+      scope.node.tryRemoveChild(id); // nothing half-made stays in the app
+      throw e;
     }
   }
 
@@ -237,10 +246,12 @@ function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeNam
       checkDestination(stable, `routes[${i}] stable`, problems.add.bind(problems));
       checkDestination(canary, `routes[${i}] canary`, problems.add.bind(problems));
     }
-    if (props.stable === props.canary && (r.canaryFunctionName ?? r.functionName) === r.functionName) {
-      problems.add('canary', props.canary?.name, 'a canary that differs from the stable upstream and function', 'stable and canary are the same, so no stage would change anything');
-    }
   });
+  const unchanged = props.routes.filter(r => (r.canaryFunctionName ?? r.functionName) === r.functionName).map(r => r.path);
+  if (sameUpstream(props.stable, props.canary) && unchanged.length > 0) {
+    problems.add('canary', `${props.canary.namespace}/${props.canary.name}`, 'a canary that differs from the stable upstream and function',
+      `stable and canary are the same upstream with the same function on ${unchanged.join(', ')}, so no stage would change anything there`);
+  }
   if (stages.length === 0) problems.add('stages', stages, 'at least one stage');
   const seen = new Set<string>();
   stages.forEach((s, i) => {
@@ -251,8 +262,10 @@ function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeNam
     if (seen.has(s.name)) problems.add(`stages[${i}].name`, s.name, 'a stage name not used by an earlier stage', 'give one of them a name with { name: ... }');
     seen.add(s.name);
     if ((s.kind === CanaryStageKind.WEIGHT || s.kind === CanaryStageKind.MIRROR)
-      && (typeof s.percent !== 'number' || !Number.isFinite(s.percent) || s.percent < 0 || s.percent > 100)) {
-      problems.add(`stages[${i}] (${s.name}).percent`, s.percent, 'a percentage from 0 to 100');
+      && (typeof s.percent !== 'number' || !Number.isFinite(s.percent) || s.percent < 0 || s.percent > 100
+        || Math.round(s.percent * 10000) / 10000 !== s.percent)) {
+      problems.add(`stages[${i}] (${s.name}).percent`, s.percent, 'a percentage from 0 to 100, with at most four decimals',
+        'gloo weights are integers: four decimals already make weights out of 1,000,000');
     }
   });
   if (!props.allowOutOfOrderStages) {
@@ -272,9 +285,12 @@ function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeNam
   }
   checkCanaryHeader(props.header, props.allowHeaderPresenceMatch ?? false, problems.add.bind(problems));
   if (split === TrafficSplit.UPSTREAM_GROUP && props.routes.length > 1) {
-    const first = JSON.stringify([props.routes[0].functionName, props.routes[0].canaryFunctionName, props.routes[0].parameters ?? {}]);
+    // what one UpstreamGroup can carry for every route: one function each side, one set of parameters
+    const call = (r: CanaryReleaseRoute) => JSON.stringify([r.functionName, r.canaryFunctionName,
+      r.parameters?.path, r.parameters?.headers ? sortedCopy(r.parameters.headers) : undefined]);
+    const first = call(props.routes[0]);
     props.routes.forEach((r, i) => {
-      if (JSON.stringify([r.functionName, r.canaryFunctionName, r.parameters ?? {}]) !== first) {
+      if (call(r) !== first) {
         problems.add(`routes[${i}]`, r.functionName, 'the same function and parameters as routes[0], since one UpstreamGroup carries the destinations of every route',
           'use TrafficSplit.INLINE, or one release per function');
       }

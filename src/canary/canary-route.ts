@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { CanaryHeader, canaryHeaderMatcher, checkCanaryHeader, withHeaderDefaults } from './canary-header';
 import { FunctionRouteBaseProps } from './function-route';
+import { sameUpstream } from './stage-routes';
 import { checkDestination } from '../gloo/route-checks';
 import { Destination } from '../model/destination';
 import { PathMatch } from '../model/path-match';
@@ -70,7 +71,7 @@ function checkCanaryRoute(scope: Construct, props: CanaryRouteProps): void {
   const { stable, canary } = targets(props);
   checkDestination(stable, 'stable', problems.add.bind(problems));
   checkDestination(canary, 'canary', problems.add.bind(problems));
-  if (props.stable === props.canary && props.functionName === canaryFunction) {
+  if (sameUpstream(props.stable, props.canary) && props.functionName === canaryFunction) {
     problems.add('canary', `${props.canary.name} ${canaryFunction}`, 'a canary that differs from the stable upstream and function',
       'stable and canary are the same, so the canary would change nothing');
   }

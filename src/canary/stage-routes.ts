@@ -73,3 +73,8 @@ export function canaryWeights(percent: number): { canary: number; stable: number
   const canary = Math.round(percent * scale);
   return { canary, stable: 100 * scale - canary };
 }
+
+/** Whether two Upstreams are the same object in the cluster: the same namespace and name. */
+export function sameUpstream(a: IUpstream, b: IUpstream): boolean {
+  return a.namespace === b.namespace && a.name === b.name;
+}

@@ -135,7 +135,7 @@ function validateFolder(dir: string, out: (s: string) => void): number {
   let checked = 0;
   const problems: string[] = [];
   const visit = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) {
         visit(p);

@@ -16,7 +16,7 @@ import { whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names
  * The types already say which choices exclude each other (one path match per matcher, one action
  * per route, one destination type); these checks catch the values the types cannot rule out, and
  * the nonsense JavaScript callers can pass. The rules that need the whole app run at synth (see
- * validation/route-rules.ts).
+ * gloo/rules/route-rules.ts).
  */
 
 const ACTIONS = 'RouteAction.forward(...), RouteAction.weightedForward([...]), RouteAction.upstreamGroup(...) or RouteAction.delegate(...)';
@@ -64,6 +64,10 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
   } else if (rewrite !== undefined && action.type === RouteActionType.DELEGATE) {
     add('options.prefixRewrite', rewrite, 'no prefix rewrite on a delegating route',
       'gloo only applies a prefix rewrite to route actions; set it on the RouteTable\'s routes');
+  }
+  if (rewrite !== undefined && props.options?.extra?.prefixRewrite !== undefined) {
+    add('options.extra.prefixRewrite', props.options.extra.prefixRewrite, 'no prefixRewrite in options.extra together with options.prefixRewrite',
+      'give the rewrite once, in options.prefixRewrite');
   }
   if (props.mirror !== undefined) {
     if (!props.mirror?.upstream) add('options.shadowing.upstream', props.mirror?.upstream, 'an Upstream to copy requests to');

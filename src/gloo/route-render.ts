@@ -43,7 +43,12 @@ export function renderRoute(props: RouteProps): GlooRoute {
   const mirror = props.mirror
     ? { upstream: { name: props.mirror.upstream.name, namespace: props.mirror.upstream.namespace }, percentage: props.mirror.percent }
     : undefined;
-  const options = compact({ ...(props.options?.extra ?? {}), prefixRewrite: props.options?.prefixRewrite, shadowing: mirror });
+  // typed options win over the escape hatch, but only where they are given
+  const options = compact({
+    ...(props.options?.extra ?? {}),
+    ...(props.options?.prefixRewrite !== undefined ? { prefixRewrite: props.options.prefixRewrite } : {}),
+    ...(mirror ? { shadowing: mirror } : {}),
+  });
   return {
     name: props.name,
     matchers: props.matchers?.map(renderMatcher),

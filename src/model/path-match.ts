@@ -34,11 +34,17 @@ export class PathMatch {
     return new PathMatch(PathMatchType.EXACT, path, options.caseSensitive, startsWithSlash('exact', path));
   }
 
-  /** Paths that the RE2 regular expression `regex` matches as a whole, e.g. `/pets/[0-9]+`. */
+  /**
+   * Paths that the RE2 regular expression `regex` matches as a whole, e.g. `/pets/[0-9]+`. A regex
+   * is always case sensitive (Envoy ignores `case_sensitive` for regex matches): write `(?i)` in
+   * the regex to ignore case.
+   */
   public static regex(regex: string, options: PathMatchOptions = {}): PathMatch {
     const problem = typeof regex !== 'string' || regex.length === 0
       ? { field: 'regex', given: regex, expected: 'a non-empty RE2 regular expression' }
-      : undefined;
+      : options.caseSensitive === false
+        ? { field: 'caseSensitive', given: false, expected: 'no caseSensitive on a regex match', hint: 'envoy ignores case_sensitive for regex matches; start the regex with (?i) to ignore case' }
+        : undefined;
     return new PathMatch(PathMatchType.REGEX, regex, options.caseSensitive, problem);
   }
 

@@ -75,6 +75,7 @@ export class AppState {
     if (this.problems?.generation === this._generation) return;
     const byScope = new Map<IConstruct, string[]>();
     for (const { scope, check } of this.checks) {
+      if (!isAttached(scope)) continue; // taken out of the app after a failed construction
       const found = check();
       if (found.length === 0) continue;
       byScope.set(scope, [...(byScope.get(scope) ?? []), ...found]);
@@ -96,4 +97,12 @@ const STATES = new WeakMap<IConstruct, AppState>();
  */
 export function addCachedValidation(scope: IConstruct, check: () => string[]): void {
   AppState.of(scope).addCheck(scope, check);
+}
+
+/** Whether every construct from `c` up to the root is still a child of its scope. */
+function isAttached(c: IConstruct): boolean {
+  for (let n: IConstruct = c; n.node.scope; n = n.node.scope) {
+    if (n.node.scope.node.tryFindChild(n.node.id) !== n) return false;
+  }
+  return true;
 }

@@ -9,6 +9,16 @@ function re2(): typeof RE2JS {
   return re2js;
 }
 
+/** How many patterns each cache keeps: the patterns of one app, not of every app a long process sees. */
+const CACHE_LIMIT = 10_000;
+
+/** Remembers `value` under `key`, forgetting everything once the cache is full. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 const compiled = new Map<string, string | undefined>();
 
 /**
@@ -24,8 +34,7 @@ export function whyInvalidRe2(pattern: string): string | undefined {
   } catch (e) {
     why = (e as Error).message;
   }
-  compiled.set(pattern, why);
-  return why;
+  return remember(compiled, pattern, why);
 }
 
 const programs = new Map<string, RE2JS>();
@@ -34,9 +43,6 @@ const programs = new Map<string, RE2JS>();
 export function re2FullMatch(pattern: string, input: string, caseInsensitive = false): boolean {
   const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
   let program = programs.get(key);
-  if (!program) {
-    program = re2().compile(pattern, caseInsensitive ? re2().CASE_INSENSITIVE : 0);
-    programs.set(key, program);
-  }
+  program ??= remember(programs, key, re2().compile(pattern, caseInsensitive ? re2().CASE_INSENSITIVE : 0));
   return program.matches(input);
 }

@@ -32,7 +32,7 @@ function pathMatches(m: MatcherShape, path: string): boolean {
   const norm = (s: string) => (sensitive ? s : s.toLowerCase());
   if (isSet(m.prefix)) return norm(path).startsWith(norm(m.prefix));
   if (isSet(m.exact)) return norm(path) === norm(m.exact);
-  if (isSet(m.regex)) return re2FullMatch(m.regex, path, !sensitive);
+  if (isSet(m.regex)) return re2FullMatch(m.regex, path); // envoy ignores case_sensitive for regex matches
   return false;
 }
 

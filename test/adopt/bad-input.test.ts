@@ -97,6 +97,21 @@ spec:
   ]);
 });
 
+test('fails when a route delegates without naming a RouteTable', () => {
+  expect(problems(`apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: vs, namespace: gloo-system }
+spec:
+  virtualHost:
+    domains: ['*']
+    routes:
+      - delegateAction: {}
+`)).toEqual([
+    'in.yaml document 0 (VirtualService gloo-system/vs) spec.virtualHost.routes[0].delegateAction.ref: got nothing, '
+    + 'expected a RouteTable to delegate to, as ref: { name, namespace }',
+  ]);
+});
+
 test('objects of other kinds are skipped, not refused', () => {
   const result = adoptManifests(readManifestText('apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\n', 'in.yaml'));
   expect(result.report.problems).toEqual([]);

@@ -116,11 +116,16 @@ test('regex and exact matchers, case-insensitive paths and methods keep their or
       routeAction: { single: ${V2} }
     - matchers: [{ regex: '/pets/[0-9]+', caseSensitive: false }]
       routeAction: { single: ${V1} }
+    - matchers: [{ prefix: /Cats, caseSensitive: false }]
+      routeAction: { single: ${V1} }
     - matchers: [{ prefix: /pets }, { prefix: /animals }]
       routeAction: { single: ${V1} }`));
   expectProven(r);
   expect(r.code).toContain("PathMatch.exact('/pets/health')");
-  expect(r.code).toContain("PathMatch.regex('/pets/[0-9]+', { caseSensitive: false })");
+  // envoy ignores case_sensitive for a regex, so adopt drops it and says so; a prefix keeps it
+  expect(r.code).toContain("PathMatch.regex('/pets/[0-9]+')");
+  expect(r.report.translations).toEqual(expect.arrayContaining([expect.stringMatching(/matchers\[0\]\.caseSensitive: false dropped: envoy ignores it for a regex match/)]));
+  expect(r.code).toContain("PathMatch.prefix('/Cats', { caseSensitive: false })");
   expect(r.code).toContain("methods: ['GET', 'HEAD']");
 });
 

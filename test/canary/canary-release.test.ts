@@ -227,7 +227,7 @@ describe('CanaryRelease', () => {
     test('fails when stable and canary are the same', () => {
       const ctx = setup();
       expect(() => new CanaryRelease(ctx.vs, 'r', { routeContainer: ctx.vs, routes: [{ path: '/x' }], stable: ctx.v1, canary: ctx.v1, stages: [CanaryStage.stable()], stage: 'stable' })).toThrow(
-        '[test/vs/r] canary: got "default-petstore-v1-8080", expected a canary that differs from the stable upstream and function');
+        '[test/vs/r] canary: got "gloo-system/default-petstore-v1-8080", expected a canary that differs from the stable upstream and function');
     });
 
     test('fails when an UpstreamGroup release has routes with different functions', () => {

@@ -129,16 +129,21 @@ function checkDelegation(route: Route, add: AddProblem): void {
   childRoutes.forEach(child => {
     glooMatchersOf(child).forEach((m, j) => {
       const field = `delegateAction.ref → ${table.name} ${child._label}.matchers[${j}]`;
-      const childPath = m.prefix ?? m.exact ?? m.regex ?? '/';
-      if (m.regex !== undefined || !childPath.startsWith(parent.prefix!)) {
+      // Gloo compares the path as a string, a regex's text included, with the parent's prefix
+      const childPath = m.prefix ?? m.exact ?? m.regex ?? '';
+      if (!childPath.startsWith(parent.prefix!)) {
         add(field, childPath, `a path that starts with the delegating prefix ${JSON.stringify(parent.prefix)}`,
           'gloo drops child routes outside the parent prefix (a warning, so traffic silently misses them)');
       }
-      if ((m.caseSensitive ?? true) !== (parent.caseSensitive ?? true)) {
-        add(`${field}.caseSensitive`, m.caseSensitive ?? true, `the same case sensitivity as the delegating route (${parent.caseSensitive ?? true})`, 'gloo drops the child route');
+      // Gloo compares the protobuf wrappers: unset is not the same as true
+      if (m.caseSensitive !== parent.caseSensitive) {
+        add(`${field}.caseSensitive`, m.caseSensitive, `the case sensitivity of the delegating route (${parent.caseSensitive === undefined ? 'unset' : parent.caseSensitive})`,
+          'gloo compares the two settings as given, so an unset one differs from true; it drops the child route');
       }
       for (const h of parent.headers ?? []) {
-        if (!(m.headers ?? []).some(c => sameHeader(c, h))) {
+        // Gloo keeps the last condition of each name of the child, and compares it with the parent's
+        const own = [...(m.headers ?? [])].reverse().find(c => c.name === h.name);
+        if (!own || !sameHeader(own, h)) {
           add(`${field}.headers`, m.headers ?? [], `the delegating route's header condition ${JSON.stringify(h)}`, 'gloo drops child routes that do not repeat the parent\'s headers');
         }
       }
@@ -147,8 +152,8 @@ function checkDelegation(route: Route, add: AddProblem): void {
           add(`${field}.queryParameters`, m.queryParameters ?? [], `the delegating route's query condition ${JSON.stringify(q)}`, 'gloo drops the child route');
         }
       }
-      if ((parent.methods ?? []).length > 0 && !(m.methods ?? []).every(x => parent.methods!.includes(x))) {
-        add(`${field}.methods`, m.methods ?? [], `methods among the delegating route's ${JSON.stringify(parent.methods)}`, 'gloo drops the child route');
+      if (!(parent.methods ?? []).every(x => (m.methods ?? []).includes(x))) {
+        add(`${field}.methods`, m.methods ?? [], `methods that include every method of the delegating route, ${JSON.stringify(parent.methods)}`, 'gloo drops the child route');
       }
     });
   });
@@ -172,7 +177,7 @@ function findCycle(table: IRouteTable, seen: Set<IRouteTable>): string[] | undef
 }
 
 function sameHeader(a: GlooCondition, b: GlooCondition): boolean {
-  return a.name.toLowerCase() === b.name.toLowerCase() && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex && !!a.invertMatch === !!b.invertMatch;
+  return a.name === b.name && (a.value ?? '') === (b.value ?? '') && !!a.regex === !!b.regex && !!a.invertMatch === !!b.invertMatch;
 }
 
 function checkShadowing(route: Route, earlier: Route[], add: AddProblem): void {

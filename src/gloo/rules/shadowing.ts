@@ -68,13 +68,14 @@ export function covers(a: GlooMatcher, b: GlooMatcher): boolean {
 }
 
 function pathCovers(a: GlooMatcher, b: GlooMatcher): boolean {
-  const aSensitive = a.caseSensitive ?? true;
-  const bSensitive = b.caseSensitive ?? true;
+  if (a.prefix === '/' || a.prefix === '') return true; // every path starts with "/", whatever its case
+  // envoy ignores case_sensitive for regex matches
+  const aSensitive = a.regex !== undefined ? true : a.caseSensitive ?? true;
+  const bSensitive = b.regex !== undefined ? true : b.caseSensitive ?? true;
   // a case-sensitive matcher does not cover an insensitive one: /FINDPETS matches only the latter
   if (aSensitive && !bSensitive) return false;
   const norm = (s: string) => (aSensitive ? s : s.toLowerCase());
   if (a.prefix !== undefined) {
-    if (a.prefix === '/' || a.prefix === '') return true; // every path starts with "/"
     const bPath = b.prefix ?? b.exact;
     return bPath !== undefined && norm(bPath).startsWith(norm(a.prefix));
   }
@@ -85,7 +86,7 @@ function pathCovers(a: GlooMatcher, b: GlooMatcher): boolean {
     if (b.regex !== undefined) return a.regex === b.regex && aSensitive === bSensitive;
     if (b.exact !== undefined) {
       try {
-        return re2FullMatch(a.regex, b.exact, !aSensitive);
+        return re2FullMatch(a.regex, b.exact);
       } catch {
         return false; // an invalid regex is reported on its own
       }
