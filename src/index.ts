@@ -28,3 +28,4 @@ export * from './canary/canary-stage';
 export * from './canary/canary-release';
 export { InputProblems } from './private/errors';
 export type { Problem } from './private/errors';
+export * from './gateway-api/gateway-api-target';

@@ -29,7 +29,8 @@ export interface FunctionRefusal {
 /** The hint of every function refusal: what would express the call in kgateway. */
 export function functionHint(d: Destination): string {
   return `function ${d.functionName} of upstream ${d.targetUpstream?.name} cannot be written as gateway api filters; `
-    + 'a kgateway TrafficPolicy transformation (inja templates) can express it, which this renderer does not write';
+    + 'a kgateway TrafficPolicy transformation (inja templates) can express it, which this renderer does not write; '
+    + 'if a constant path does what the call needs, set gatewayApiPath on the function';
 }
 
 /** `{{ default(x, "") }}` or `{{ x }}`: the only template the path of a function may end with. */
@@ -88,6 +89,7 @@ function headersAndPath(
     else setHeaders.push({ name: header, value });
   }
   const base = { method: fn.method, setHeaders, removeHeaders };
+  if (fn.gatewayApiPath !== undefined) return { ...base, replaceFullPath: fn.gatewayApiPath };
   if (fn.path === undefined) return base;
   if (fn.path.includes('?')) {
     return { field: `functions.${name}.path`, given: fn.path, expected: 'a path without a query template (gateway api cannot rewrite the query string)' };

@@ -129,7 +129,8 @@ export abstract class GlooResource extends ApiObject {
       return []; // rendering fails again, with its own error, when the chart is synthesized
     }
     this.rendered = { generation: AppState.of(this).generation, json };
-    return CrdSchemaValidator.gloo().validate([json]).map(v => formatProblemBody({
+    const validator = this.apiVersion.startsWith('gateway.networking.k8s.io/') ? CrdSchemaValidator.gatewayApi() : CrdSchemaValidator.gloo();
+    return validator.validate([json]).map(v => formatProblemBody({
       path: this.node.path,
       field: v.field,
       given: valueAt(json, v.field),

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { Route, RouteProps } from './route';
 import { checkRoute } from './route-checks';
+import { RouteOutputSource, routeOutputOf } from './route-output';
 import { renderRoute } from './route-render';
 import type { VirtualServiceSpecVirtualHostRoutes as GlooRoute } from '../imports/gateway.solo.io';
 import { addCachedValidation, AppState } from '../private/app-state';
@@ -37,6 +38,7 @@ export class RouteList {
     const route = Route._create(props, owner, label);
     this.added.push(route);
     this.state.changed();
+    routeOutputOf(this.container)?.routeAdded(this.container as RouteOutputSource, route);
     if (!this.owners.has(owner)) {
       this.owners.add(owner);
       addCachedValidation(owner, () => this.problemsByOwner().get(owner) ?? []);

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
+import { routeOutputOf } from './route-output';
 import type { RouteTableSpec } from '../imports/gateway.solo.io';
 import { IRouteTable } from '../model/references';
 import { ProblemCollector } from '../private/errors';
@@ -51,6 +52,11 @@ export class RouteTable extends RouteContainer implements IRouteTable {
     this._construct(problems, () => {
       if (props.weight !== undefined && (!Number.isInteger(props.weight) || props.weight < -2147483648 || props.weight > 2147483647)) {
         problems.add('weight', props.weight, 'an int32 integer');
+      }
+      const output = routeOutputOf(this);
+      if (output) {
+        problems.add('kind', 'RouteTable', `a VirtualService: the ${output.targetName} target does not render RouteTables`,
+          'delegation has no counterpart in standard gateway api; put the table\'s routes on the VirtualService');
       }
       problems.throwIfAny();
       for (const r of props.routes ?? []) this.addRoute(r);

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { checkWeightedDestinations } from './route-checks';
+import { keepOutOfOutput } from './route-output';
 import { renderWeighted } from './route-render';
 import type { UpstreamGroupSpec } from '../imports/gloo.solo.io';
 import { IUpstreamGroup } from '../model/references';
@@ -46,6 +47,7 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
     this._construct(new ProblemCollector(this), () => {
       for (const d of props.destinations ?? []) this.addDestination(d);
     });
+    keepOutOfOutput(this);
   }
 
   public get destinations(): WeightedDestination[] {

@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
+import { keepOutOfOutput } from './route-output';
 import { sortedCopy } from './route-render';
 import type {
   UpstreamSpec,
@@ -45,6 +46,15 @@ export interface RestFunction {
    * @default - the body of the incoming request is kept
    */
   readonly body?: string;
+  /**
+   * Under the Gateway API target only: the constant path to call instead of `path`, when `path`
+   * has templates Gateway API filters cannot compute, such as the petstore's `findPets`
+   * (`/api/pets?tags={{default(tags, "")}}&limit=...`). Setting it is a deliberate, reviewed choice
+   * that the template's variables are dropped: the Gateway API output calls this path with the
+   * function's method (`URLRewrite` `ReplaceFullPath`). The Gloo output does not use it.
+   * @default - the Gateway API target renders `path`, or refuses the function
+   */
+  readonly gatewayApiPath?: string;
 }
 
 /**
@@ -179,9 +189,13 @@ export class Upstream extends GlooResource implements IUpstream {
         if (spec.method !== undefined && !/^[A-Z]+$/.test(spec.method)) {
           problems.add(`functions.${fn}.method`, spec.method, 'an upper-case HTTP method such as GET or POST');
         }
+        if (spec.gatewayApiPath !== undefined && !/^\/[^?#{}\s]*$/.test(spec.gatewayApiPath)) {
+          problems.add(`functions.${fn}.gatewayApiPath`, spec.gatewayApiPath, 'a constant path starting with "/", without query, fragment or template');
+        }
       }
       problems.throwIfAny();
     });
+    keepOutOfOutput(this);
   }
 
   /** @internal The REST function of the given name, if the Upstream has it (for renderers of other gateways). */

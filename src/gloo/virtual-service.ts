@@ -2,9 +2,10 @@ import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
+import { RouteOutput, routeOutputOf } from './route-output';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
 import { AppState } from '../private/app-state';
-import { formatProblemBody, ProblemCollector } from '../private/errors';
+import { formatProblemBody, GlooInputError, Problem, ProblemCollector } from '../private/errors';
 import { GlooVirtualService } from '../private/gvk';
 import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
 import { checkDomains } from '../model/domain-rules';
@@ -48,6 +49,9 @@ export interface VirtualServiceProps {
 /**
  * A Gloo VirtualService (`gateway.solo.io/v1`): the domains it serves and an ordered list of
  * routes. Gloo evaluates the routes in order and takes the first that matches.
+ *
+ * Under the Gateway API target (`GatewayApiTarget.apply`) the same VirtualService synthesizes as
+ * an HTTPRoute of the same name and namespace instead (see docs/gateway-api.md).
  */
 export class VirtualService extends RouteContainer implements IVirtualService {
   public readonly namespace?: string;
@@ -57,9 +61,14 @@ export class VirtualService extends RouteContainer implements IVirtualService {
   public readonly gatewayName: string;
   private readonly displayName?: string;
   private domainHolder?: DomainHolder;
+  private readonly output?: RouteOutput;
+  private outputMemo?: { generation: number; spec?: unknown; error?: GlooInputError };
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
-    super(scope, id, { gvk: GlooVirtualService.GVK, metadata: props.metadata });
+    const output = routeOutputOf(scope);
+    const metadata = output?.namespace ? { ...props.metadata, namespace: output.namespace } : props.metadata;
+    super(scope, id, { gvk: output?.gvk ?? GlooVirtualService.GVK, metadata });
+    this.output = output;
     this.domains = [...(props.domains ?? ['*'])];
     this.gatewayName = props.gatewayName ?? 'gateway-proxy';
     this.displayName = props.displayName;
@@ -89,16 +98,39 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     this.domainHolder = holder;
   }
 
-  /** @internal Domains this VirtualService shares with another one on its gateway. */
+  /**
+   * @internal Domains this VirtualService shares with another one on its gateway, and under
+   * another output target, what that target cannot express.
+   */
   public _synthProblems(): string[] {
     const state = AppState.of(this);
     const all = state.memo('virtual-service-domains', () => findDomainConflicts(DOMAINS_BY_APP.get(state) ?? []));
-    return (all.get(this.domainHolder!) ?? []).map(formatProblemBody);
+    const domains = (all.get(this.domainHolder!) ?? []).map(formatProblemBody);
+    const rendered = this.output ? this.renderOutput() : undefined;
+    const own = (p: Problem) => (p.path === this.node.path ? formatProblemBody(p) : `[${p.path}] ${formatProblemBody(p)}`);
+    return [...domains, ...(rendered?.error?.problems.map(own) ?? [])];
   }
 
-  /** @internal */
-  public _renderSpec(): VirtualServiceSpec {
-    return this.renderSpec();
+  /** @internal The Gloo spec, or under another output target, that target's spec. */
+  public _renderSpec(): unknown {
+    if (!this.output) return this.renderSpec();
+    const rendered = this.renderOutput();
+    if (rendered.error) throw rendered.error;
+    return rendered.spec;
+  }
+
+  /** The output target's rendering, once per generation of the app: it runs the differential check. */
+  private renderOutput(): { spec?: unknown; error?: GlooInputError } {
+    const generation = AppState.of(this).generation;
+    if (this.outputMemo?.generation !== generation) {
+      try {
+        this.outputMemo = { generation, spec: this.output!.renderSpec(this) };
+      } catch (e) {
+        if (!(e instanceof GlooInputError)) throw e;
+        this.outputMemo = { generation, error: e };
+      }
+    }
+    return this.outputMemo;
   }
 
   private renderSpec(): VirtualServiceSpec {

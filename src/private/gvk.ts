@@ -25,3 +25,10 @@ export const GlooUpstreamGroup = gvk('gloo.solo.io/v1', 'UpstreamGroup');
 export const GlooVirtualService = gvk('gateway.solo.io/v1', 'VirtualService');
 /** Gloo's `RouteTable`. */
 export const GlooRouteTable = gvk('gateway.solo.io/v1', 'RouteTable');
+/** Gateway API's `HTTPRoute`. */
+export const GatewayHttpRoute = gvk('gateway.networking.k8s.io/v1', 'HTTPRoute');
+/**
+ * Gateway API's `ReferenceGrant`, at `v1beta1`: the version every Gateway API release since v0.6
+ * serves (v1.6.1 serves `v1` too, but stores `v1beta1`).
+ */
+export const GatewayReferenceGrant = gvk('gateway.networking.k8s.io/v1beta1', 'ReferenceGrant');

@@ -36,6 +36,7 @@ type Schemas = { [gvk: string]: Schema };
  * imports/, add a compact-crds step to the import task in .projenrc.ts, and a static method below.
  */
 const GLOO_SCHEMAS = 'gloo.schemas.json';
+const GATEWAY_API_SCHEMAS = 'gateway-api.schemas.json';
 
 /**
  * Where the vendored CRD sets live: `imports/` at the package root. This file runs from `lib/` (the
@@ -60,6 +61,14 @@ export class CrdSchemaValidator {
   /** A validator for the Gloo 1.22 CRDs vendored with this package (loaded once, then shared). */
   public static gloo(): CrdSchemaValidator {
     return CrdSchemaValidator.vendored(GLOO_SCHEMAS);
+  }
+
+  /**
+   * A validator for the Gateway API v1.6.1 standard-channel CRDs vendored with the library
+   * (GatewayClass, Gateway, HTTPRoute, ReferenceGrant).
+   */
+  public static gatewayApi(): CrdSchemaValidator {
+    return CrdSchemaValidator.vendored(GATEWAY_API_SCHEMAS);
   }
 
   /** Formats a violation as one line: `gateway.solo.io/v1/VirtualService gloo-system/coalmine spec.x: message`. */

@@ -262,7 +262,8 @@ describe('renderHttpRoutes: REST functions', () => {
     expect(errorOf(() => render([{ matchers: [{ path: PathMatch.prefix('/findPets') }], action: RouteAction.forward(Destination.restFunction(f.v1, 'findPets')) }], {}, f)))
       .toBe('[test/vs] routes[0].routeAction.single.upstream.functions.findPets.path: got "/api/pets?tags={{default(tags, \\"\\")}}&limit={{default(limit, \\"\\")}}", '
         + 'expected a path without a query template (gateway api cannot rewrite the query string) (hint: function findPets of upstream apps-shop-v1-8080 '
-        + 'cannot be written as gateway api filters; a kgateway TrafficPolicy transformation (inja templates) can express it, which this renderer does not write)');
+        + 'cannot be written as gateway api filters; a kgateway TrafficPolicy transformation (inja templates) can express it, which this renderer does not write; '
+        + 'if a constant path does what the call needs, set gatewayApiPath on the function)');
   });
 
   test('fails when the function has a body template (addPet)', () => {
