@@ -4,6 +4,17 @@ import { Step, STEP_STAGES } from './steps';
 import { CanaryRelease, CanaryStage, Destination, PathMatch, PetstoreService, RouteAction, VirtualService } from '../../src';
 
 /**
+ * The petstore's functions as discovery lists them, plus one deliberate choice for the Gateway API
+ * target: `findPets` fills its query template from a JSON body, which Gateway API cannot compute;
+ * the blog's clients send no body, so the template gives `/api/pets?tags=&limit=`, which the
+ * petstore answers as `/api/pets`. The Gloo output is the same with or without it.
+ */
+const FUNCTIONS = {
+  ...PetstoreService.FUNCTIONS,
+  findPets: { ...PetstoreService.FUNCTIONS.findPets, gatewayApiPath: '/api/pets' },
+};
+
+/**
  * The two petstore versions: Deployments and Services in `default`, Upstreams in `gloo-system`.
  */
 export class PetstoreChart extends Chart {
@@ -12,8 +23,8 @@ export class PetstoreChart extends Chart {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.v1 = new PetstoreService(this, 'v1', { version: 'v1' });
-    this.v2 = new PetstoreService(this, 'v2', { version: 'v2' });
+    this.v1 = new PetstoreService(this, 'v1', { version: 'v1', functions: FUNCTIONS });
+    this.v2 = new PetstoreService(this, 'v2', { version: 'v2', functions: FUNCTIONS });
   }
 }
 

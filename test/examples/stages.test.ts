@@ -6,15 +6,17 @@ import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from '../../examples/petstore-canary/active-step';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { formatDiff, lineDiff } from '../../examples/petstore-canary/line-diff';
+import { applyTarget, Target } from '../../examples/petstore-canary/targets';
 import { CanaryRelease, CanaryStageKind, RoutingSimulator } from '../../src';
 
 const V1 = 'default-petstore-v1-8080';
 const V2 = 'default-petstore-v2-8080';
 
-/** The example at its active step, with one release moved to `stage`. */
-function atStage(release: 'findPetById' | 'findPets', stage: string) {
+/** The example at its active step, with one release moved to `stage`, for a target. */
+function atStage(release: 'findPetById' | 'findPets', stage: string, target: Target = 'gloo') {
   const probe = buildPetstoreCanary(Testing.app(), ACTIVE_STEP).coalmine[release];
   const app = Testing.app();
+  applyTarget(app, target);
   CanaryRelease.selectStages(app, { [probe.releaseName]: stage });
   const charts = buildPetstoreCanary(app, ACTIVE_STEP);
   return { ...charts, release: charts.coalmine[release] as CanaryRelease };
@@ -70,31 +72,37 @@ function linePaths(text: string): Array<{ kind: string; path: string[] }> {
   return out;
 }
 
-/** Whether a line is part of routing: a VirtualService's routes or an UpstreamGroup's destinations. */
+/** Whether a line is part of routing: a VirtualService's routes, an UpstreamGroup's destinations or an HTTPRoute's rules. */
 function isRoutingLine(at: { kind: string; path: string[] }): boolean {
   if (at.kind === 'VirtualService') return at.path.slice(0, 3).join('.') === 'spec.virtualHost.routes';
+  if (at.kind === 'HTTPRoute') return at.path.slice(0, 2).join('.') === 'spec.rules';
   if (at.kind === 'UpstreamGroup') return true;
   return false;
 }
 
+/** Moves a release from one stage to the next, for a target, and checks that only routing lines change. */
+function nextStageDiff(name: typeof RELEASES[number], from: string, to: string, target: Target): string {
+  const before = atStage(name, from, target);
+  const after = atStage(name, to, target);
+  expect(Yaml.stringify(...after.petstore.toJson())).toBe(Yaml.stringify(...before.petstore.toJson()));
+
+  const a = Yaml.stringify(...before.coalmine.toJson());
+  const b = Yaml.stringify(...after.coalmine.toJson());
+  const diff = lineDiff(a, b);
+  const pathsA = linePaths(a);
+  const pathsB = linePaths(b);
+  const changed = diff.filter(d => d.op !== ' ');
+  expect(changed.length).toBeGreaterThan(0);
+  for (const d of changed) {
+    const at = d.op === '-' ? pathsA[d.index] : pathsB[d.index];
+    expect({ line: `${d.op}${d.text}`, routing: isRoutingLine(at) }).toEqual({ line: `${d.op}${d.text}`, routing: true });
+  }
+  return formatDiff(diff);
+}
+
 describe('moving a release to its next stage changes only routing lines', () => {
   test.each(PAIR_CASES)('%s: %s → %s', (name, from, to) => {
-    const before = atStage(name, from);
-    const after = atStage(name, to);
-    expect(Yaml.stringify(...after.petstore.toJson())).toBe(Yaml.stringify(...before.petstore.toJson()));
-
-    const a = Yaml.stringify(...before.coalmine.toJson());
-    const b = Yaml.stringify(...after.coalmine.toJson());
-    const diff = lineDiff(a, b);
-    const pathsA = linePaths(a);
-    const pathsB = linePaths(b);
-    const changed = diff.filter(d => d.op !== ' ');
-    expect(changed.length).toBeGreaterThan(0);
-    for (const d of changed) {
-      const at = d.op === '-' ? pathsA[d.index] : pathsB[d.index];
-      expect({ line: `${d.op}${d.text}`, routing: isRoutingLine(at) }).toEqual({ line: `${d.op}${d.text}`, routing: true });
-    }
-    expect(formatDiff(diff)).toMatchSnapshot();
+    expect(nextStageDiff(name, from, to, 'gloo')).toMatchSnapshot();
   });
 
   test('a non-routing change would be caught', () => {
@@ -102,6 +110,20 @@ describe('moving a release to its next stage changes only routing lines', () => 
     const paths = linePaths(yaml);
     expect(isRoutingLine(paths[5])).toBe(false); // displayName
     expect(isRoutingLine(paths[8])).toBe(true); // a route
+    expect(isRoutingLine(paths[3])).toBe(false); // metadata.name
+  });
+});
+
+describe('on Gateway API, moving a release to its next stage changes only routing lines', () => {
+  test.each(PAIR_CASES)('%s: %s → %s', (name, from, to) => {
+    expect(nextStageDiff(name, from, to, 'gateway-api')).toMatchSnapshot();
+  });
+
+  test('a non-routing change of an HTTPRoute would be caught', () => {
+    const yaml = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: x\nspec:\n  parentRefs:\n    - name: http\n  rules:\n    - matches: []\n';
+    const paths = linePaths(yaml);
+    expect(isRoutingLine(paths[6])).toBe(false); // a parentRef
+    expect(isRoutingLine(paths[8])).toBe(true); // a rule
     expect(isRoutingLine(paths[3])).toBe(false); // metadata.name
   });
 });
