@@ -1,0 +1,163 @@
+/**
+ * `GatewayApiTarget`: what one line changes in an app, and every input the target cannot express
+ * failing with the construct path, the field, the value and what was expected.
+ */
+import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import {
+  Destination, GatewayApiTarget, GatewayApiTargetProps, HeaderMatch, PathMatch, RouteAction, RouteTable, Upstream, UpstreamGroup, VirtualService,
+} from '../../src';
+import { errorOf } from './render-fixture';
+
+const TARGET: GatewayApiTargetProps = { gatewayName: 'http', gatewayNamespace: 'kgateway-system' };
+
+/** An app with the target, a chart, and Upstreams in front of `apps/shop-v1` and `apps/shop-v2`. */
+function setup(props: GatewayApiTargetProps = TARGET) {
+  const app = Testing.app();
+  GatewayApiTarget.apply(app, props);
+  const chart = new Chart(app, 'test');
+  const upstream = (version: string, namespace = 'apps') => new Upstream(chart, version, { serviceName: `shop-${version}`, serviceNamespace: namespace, servicePort: 8080 });
+  return { app, chart, v1: upstream('v1'), v2: upstream('v2'), upstream };
+}
+
+const forward = (u: Upstream) => RouteAction.forward(Destination.upstream(u));
+const synth = (chart: Chart): any[] => Testing.synth(chart);
+const ofKind = (manifests: any[], kind: string) => manifests.filter(m => m.kind === kind);
+
+describe('under GatewayApiTarget', () => {
+  test('a VirtualService synthesizes as an HTTPRoute of its name; Upstreams and UpstreamGroups are not synthesized', () => {
+    const { chart, v1, v2 } = setup();
+    const group = new UpstreamGroup(chart, 'group', { destinations: [{ destination: Destination.upstream(v1), weight: 3 }, { destination: Destination.upstream(v2), weight: 1 }] });
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' }, domains: ['Shop.Example.com', '*.shop.example.com'] });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.upstreamGroup(group) });
+
+    const manifests = synth(chart);
+    expect(manifests.map(m => `${m.apiVersion}/${m.kind}`)).toEqual(['gateway.networking.k8s.io/v1/HTTPRoute']);
+    expect(manifests[0].metadata).toEqual({ name: 'shop', namespace: 'apps' });
+    expect(manifests[0].spec).toEqual({
+      parentRefs: [{ name: 'http', namespace: 'kgateway-system' }],
+      hostnames: ['shop.example.com', '*.shop.example.com'],
+      rules: [{
+        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+        backendRefs: [{ name: 'shop-v1', port: 8080, weight: 3 }, { name: 'shop-v2', port: 8080, weight: 1 }],
+      }],
+    });
+    // the kept-out resources still work as references
+    expect(Upstream.isUpstream(v1)).toBe(true);
+    expect(chart.node.tryFindChild('v1')).toBeUndefined();
+    expect(v1.node.path).toBe('test/v1');
+  });
+
+  test('the same code without the target synthesizes the Gloo objects', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    const v1 = new Upstream(chart, 'v1', { serviceName: 'shop-v1', serviceNamespace: 'apps', servicePort: 8080 });
+    new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: forward(v1) }] });
+    expect(synth(chart).map(m => m.kind)).toEqual(['Upstream', 'VirtualService']);
+  });
+
+  test('httpRouteNamespace moves every HTTPRoute; a ReferenceGrant is added only for Services in other namespaces', () => {
+    const { chart, v1, upstream } = setup({ ...TARGET, httpRouteNamespace: 'apps' });
+    const other = upstream('v3', 'legacy');
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/old') }], action: forward(other) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(v1), mirror: { upstream: other, percent: 5 } });
+
+    const manifests = synth(chart);
+    expect(ofKind(manifests, 'HTTPRoute')[0].metadata).toEqual({ name: 'shop', namespace: 'apps' });
+    expect(ofKind(manifests, 'ReferenceGrant')).toEqual([{
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
+      metadata: { name: 'apps-shop', namespace: 'legacy' },
+      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'apps' }], to: [{ group: '', kind: 'Service' }] },
+    }]);
+  });
+
+  test('a REST function whose path Gateway API cannot compute renders with gatewayApiPath, and is refused without it', () => {
+    const build = (gatewayApiPath?: string) => {
+      const { chart } = setup();
+      const fn = { method: 'GET', path: '/api/pets?tags={{default(tags, "")}}', gatewayApiPath };
+      const u = new Upstream(chart, 'fn', { serviceName: 'pets', serviceNamespace: 'apps', servicePort: 80, functions: { findPets: fn } });
+      new VirtualService(chart, 'vs', { metadata: { name: 'pets', namespace: 'apps' }, routes: [{ matchers: [{ path: PathMatch.exact('/findPets') }], action: RouteAction.forward(Destination.restFunction(u, 'findPets')) }] });
+      return chart;
+    };
+    expect(synth(build('/api/pets'))[0].spec.rules).toEqual([{
+      matches: [{ method: 'GET', path: { type: 'Exact', value: '/findPets' } }],
+      filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: '/api/pets' } } }],
+      backendRefs: [{ name: 'pets', port: 80 }],
+    }]);
+    expect(errorOf(() => synth(build()))).toMatch(/\[test\/vs\] routes\[0\]\.routeAction\.single\.upstream\.functions\.findPets\.path: got .*expected a path without a query template .*set gatewayApiPath on the function/);
+  });
+
+  test('a route list whose order Gateway API precedence would override fails, naming the routes and the request', () => {
+    const { chart, v1, v2 } = setup();
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(v1) });
+    vs.addRoute({ matchers: [{ path: PathMatch.exact('/api') }], action: forward(v2), allowShadowing: true });
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] routes\[0\] and routes\[1\]: got "GET \/api", expected the same routing from both gateways \(gloo: apps\/shop-v1:8080=100%; gateway api: apps\/shop-v2:8080=100%/);
+  });
+
+  test('the HTTPRoute is checked against the Gateway API CRD schema at synth', () => {
+    const { chart, v1 } = setup();
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: forward(v1) }] });
+    ApiObject.of(vs).addJsonPatch(JsonPatch.add('/spec/timeout', '5s'));
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] spec\.timeout: got "5s", expected what the gateway\.networking\.k8s\.io\/v1\/HTTPRoute crd schema accepts/);
+  });
+});
+
+describe('what the Gateway API target refuses', () => {
+  test('apply on a scope that already has children', () => {
+    const app = Testing.app();
+    new Chart(app, 'early');
+    expect(errorOf(() => GatewayApiTarget.apply(app, TARGET)))
+      .toBe('[] GatewayApiTarget.apply: got "a scope with children (early)", expected a scope nothing was added to yet (hint: call GatewayApiTarget.apply right after creating the app or chart, before its constructs)');
+  });
+
+  test('props that name no Gateway or no namespace', () => {
+    expect(errorOf(() => GatewayApiTarget.apply(new App(), { gatewayName: '', gatewayNamespace: 'Kgateway', httpRouteNamespace: 'a_b' }))).toBe([
+      '3 problems:',
+      '  [] gatewayName: got "", expected the name of a Gateway, 1 to 253 characters',
+      '  [] gatewayNamespace: got "Kgateway", expected a namespace name (an RFC 1123 label of at most 63 characters)',
+      '  [] httpRouteNamespace: got "a_b", expected a namespace name (an RFC 1123 label of at most 63 characters)',
+    ].join('\n'));
+  });
+
+  test('a RouteTable', () => {
+    const { chart } = setup();
+    expect(errorOf(() => new RouteTable(chart, 'rt'))).toMatch(/^\[test\/rt\] kind: got "RouteTable", expected a VirtualService: the gateway api target does not render RouteTables \(hint: delegation/);
+    expect(chart.node.tryFindChild('rt')).toBeUndefined();
+  });
+
+  test('a VirtualService without routes', () => {
+    const { chart } = setup();
+    new VirtualService(chart, 'vs');
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] routes: got \[\], expected at least one route/);
+  });
+
+  test('a domain with a port or a suffix wildcard, each named', () => {
+    const { chart, v1 } = setup();
+    new VirtualService(chart, 'vs', { domains: ['shop.example.com:8080', 'shop.*'], routes: [{ action: forward(v1) }] });
+    const message = errorOf(() => synth(chart));
+    expect(message).toMatch(/\[test\/vs\] domains\[0\]: got "shop\.example\.com:8080", expected a domain that is an HTTPRoute hostname/);
+    expect(message).toMatch(/\[test\/vs\] domains\[1\]: got "shop\.\*", expected a domain that is an HTTPRoute hostname/);
+  });
+
+  test('a header presence match, which Gateway API cannot express', () => {
+    const { chart, v1, v2 } = setup();
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/'), headers: [HeaderMatch.isPresent('x-canary')] }], action: forward(v2) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(v1) });
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] routes\[0\]\.matchers\[0\]\.headers\[0\]: got .*x-canary.*, expected /);
+  });
+
+  test('routes that need more than one HTTPRoute', () => {
+    const { chart, v1 } = setup();
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' } });
+    for (let i = 0; i < 17; i++) vs.addRoute({ matchers: [{ path: PathMatch.exact(`/p${i}`) }], action: forward(v1) });
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] routes: got "17 routes, 17 HTTPRoute rules", expected routes that fit one HTTPRoute: at most 16 rules and 128 matches \(hint: spread the routes over several VirtualServices/);
+  });
+
+  test('a gatewayApiPath that is not a constant path', () => {
+    const { chart } = setup();
+    expect(errorOf(() => new Upstream(chart, 'u', { serviceName: 's', servicePort: 80, functions: { f: { method: 'GET', gatewayApiPath: '/a?b=1' } } })))
+      .toBe('[test/u] functions.f.gatewayApiPath: got "/a?b=1", expected a constant path starting with "/", without query, fragment or template');
+  });
+});
