@@ -69,7 +69,8 @@ export abstract class GlooResource extends ApiObject {
     // one validation per resource: cdk8s runs every validation of the app again for each chart
     addCachedValidation(this, () => [
       ...this._synthProblems(),
-      ...(isSchemaCheckEnabled(this) ? this.schemaProblems() : []),
+      // a resource kept out of the output (see `keepOutOfOutput`) writes no object to check
+      ...(isSchemaCheckEnabled(this) && !AppState.of(this).isKeptOut(this) ? this.schemaProblems() : []),
     ]);
   }
 
@@ -96,6 +97,14 @@ export abstract class GlooResource extends ApiObject {
 
   /** @internal The resource's `spec`, rendered at synth. */
   public abstract _renderSpec(): unknown;
+
+  /**
+   * @internal The resource as the Gloo object it means, for the Gloo simulator: what it
+   * synthesizes, unless another output target renders it as something else.
+   */
+  public _glooModelJson(): unknown {
+    return this.toJson();
+  }
 
   /**
    * @internal The resource's own synth-time problems, formatted (see `formatProblemBody`). They

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import type { Route } from './route';
+import { AppState } from '../private/app-state';
 import { GroupVersionKind } from '../private/gvk';
 
 /** The context key under which a scope's output target is set (see `GatewayApiTarget.apply`). */
@@ -54,10 +55,12 @@ export function routeOutputOf(scope: IConstruct): RouteOutput | undefined {
 
 /**
  * Takes a Gloo-only resource (an Upstream or UpstreamGroup) out of its scope when `scope` has an
- * output target other than Gloo: it is not synthesized, but routes can still name it, and the
- * target reads the Service and weights behind it.
+ * output target other than Gloo: it is not synthesized, but routes can still name it, the target
+ * reads the Service and weights behind it, its synth-time checks still run (see `AppState.keepOut`),
+ * and `RoutingSimulator.fromApp` still sees it as part of the app's Gloo model.
  */
 export function keepOutOfOutput(resource: IConstruct): void {
   if (routeOutputOf(resource) === undefined) return;
+  AppState.of(resource).keepOut(resource);
   resource.node.scope?.node.tryRemoveChild(resource.node.id);
 }

@@ -119,6 +119,12 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     return rendered.spec;
   }
 
+  /** @internal Under another output target, the VirtualService the routes mean; see `GlooResource._glooModelJson`. */
+  public _glooModelJson(): unknown {
+    if (!this.output) return super._glooModelJson();
+    return { ...GlooVirtualService.GVK, metadata: this.metadata.toJson(), spec: this.renderSpec() };
+  }
+
   /** The output target's rendering, once per generation of the app: it runs the differential check. */
   private renderOutput(): { spec?: unknown; error?: GlooInputError } {
     const generation = AppState.of(this).generation;

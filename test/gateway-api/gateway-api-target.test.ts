@@ -4,8 +4,18 @@
  */
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import {
-  Destination, GatewayApiTarget, GatewayApiTargetProps, HeaderMatch, PathMatch, RouteAction, RouteTable, Upstream, UpstreamGroup, VirtualService,
+  Destination, GatewayApiTarget, GatewayApiTargetProps, glooJestMatchers, HeaderMatch, PathMatch, RouteAction, RouteTable, RoutingSimulator, Upstream, UpstreamGroup, VirtualService,
 } from '../../src';
+
+expect.extend(glooJestMatchers);
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      toRouteRequest(request: { path: string; method?: string; headers?: { [name: string]: string } }, expected: { [upstream: string]: number }): R;
+    }
+  }
+}
 import { errorOf } from './render-fixture';
 
 const TARGET: GatewayApiTargetProps = { gatewayName: 'http', gatewayNamespace: 'kgateway-system' };
@@ -93,6 +103,34 @@ describe('under GatewayApiTarget', () => {
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(v1) });
     vs.addRoute({ matchers: [{ path: PathMatch.exact('/api') }], action: forward(v2), allowShadowing: true });
     expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] routes\[0\] and routes\[1\]: got "GET \/api", expected the same routing from both gateways \(gloo: apps\/shop-v1:8080=100%; gateway api: apps\/shop-v2:8080=100%/);
+  });
+
+  test('the Gloo simulator and the jest matcher answer for the Gloo model, as without the target', () => {
+    const routeOf = (withTarget: boolean) => {
+      const app = Testing.app();
+      if (withTarget) GatewayApiTarget.apply(app, TARGET);
+      const chart = new Chart(app, 'test');
+      const v1 = new Upstream(chart, 'v1', { serviceName: 'shop-v1', serviceNamespace: 'apps', servicePort: 8080 });
+      const v2 = new Upstream(chart, 'v2', { serviceName: 'shop-v2', serviceNamespace: 'apps', servicePort: 8080 });
+      const group = new UpstreamGroup(chart, 'group', { destinations: [{ destination: Destination.upstream(v1), weight: 9 }, { destination: Destination.upstream(v2), weight: 1 }] });
+      const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' } });
+      vs.addRoute({ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.upstreamGroup(group) });
+      vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(v1) });
+      return vs;
+    };
+    for (const request of [{ path: '/api/x' }, { path: '/other' }]) {
+      const withTarget = RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(routeOf(true), request));
+      expect(withTarget).toEqual(RoutingSimulator.sharesByUpstream(RoutingSimulator.simulateRequest(routeOf(false), request)));
+      expect(Object.keys(withTarget).length).toBeGreaterThan(0);
+    }
+    expect(routeOf(true)).toRouteRequest({ path: '/api/x' }, { 'apps-shop-v1-8080': 90, 'apps-shop-v2-8080': 10 });
+  });
+
+  test('a problem of a resource kept out of the output is still reported, with its path', () => {
+    const { chart, v1 } = setup();
+    const group = new UpstreamGroup(chart, 'group', { destinations: [{ destination: Destination.upstream(v1), weight: 0 }] });
+    new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: RouteAction.upstreamGroup(group) }] });
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\] \[test\/group\] destinations\[\*\]\.weight: got 0, expected /);
   });
 
   test('the HTTPRoute is checked against the Gateway API CRD schema at synth', () => {
