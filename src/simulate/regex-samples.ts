@@ -94,10 +94,7 @@ class Parser {
     const c = this.peek();
     let min: number;
     let max: number;
-    if (c === '*') [min, max] = [0, Infinity];
-    else if (c === '+') [min, max] = [1, Infinity];
-    else if (c === '?') [min, max] = [0, 1];
-    else if (c === '{' && /^\{\d+(,\d*)?\}/.test(this.src.slice(this.i))) {
+    if (c === '*') {[min, max] = [0, Infinity];} else if (c === '+') {[min, max] = [1, Infinity];} else if (c === '?') {[min, max] = [0, 1];} else if (c === '{' && /^\{\d+(,\d*)?\}/.test(this.src.slice(this.i))) {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i))!;
       min = Number(m[1]);
       max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);

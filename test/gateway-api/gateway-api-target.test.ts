@@ -3,8 +3,10 @@
  * failing with the construct path, the field, the value and what was expected.
  */
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { errorOf } from './render-fixture';
 import {
-  Destination, GatewayApiTarget, GatewayApiTargetProps, glooJestMatchers, HeaderMatch, PathMatch, RouteAction, RouteTable, RoutingSimulator, Upstream, UpstreamGroup, VirtualService,
+  Destination, GatewayApiTarget, GatewayApiTargetProps, glooJestMatchers, HeaderMatch, PathMatch, RouteAction, RouteTable, RoutingSimulator,
+  Upstream, UpstreamGroup, VirtualService,
 } from '../../src';
 
 expect.extend(glooJestMatchers);
@@ -16,7 +18,6 @@ declare global {
     }
   }
 }
-import { errorOf } from './render-fixture';
 
 const TARGET: GatewayApiTargetProps = { gatewayName: 'http', gatewayNamespace: 'kgateway-system' };
 

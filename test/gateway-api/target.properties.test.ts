@@ -32,7 +32,9 @@ interface AppSpec {
   readonly release?: { readonly path: string; readonly stage: string; readonly at: number };
 }
 
-const STAGES = () => [CanaryStage.stable(), CanaryStage.header(), CanaryStage.mirror(5), CanaryStage.weight(10), CanaryStage.promote(), CanaryStage.rollback()];
+const STAGES = () => [
+  CanaryStage.stable(), CanaryStage.header(), CanaryStage.mirror(5), CanaryStage.weight(10), CanaryStage.promote(), CanaryStage.rollback(),
+];
 
 const routeSpec: fc.Arbitrary<RouteSpec> = fc.record({
   kind: fc.constantFrom('prefix' as const, 'exact' as const, 'regex' as const),
