@@ -65,9 +65,6 @@ export interface GatewayApiTargetProps {
  * Gloo objects, byte-identical to what it did before.
  */
 export class GatewayApiTarget {
-  /** The context key the target is stored under. */
-  public static readonly CONTEXT_KEY = OUTPUT_TARGET_CONTEXT_KEY;
-
   /** Chooses the Gateway API target for `scope` and everything added to it afterwards. */
   public static apply(scope: IConstruct, props: GatewayApiTargetProps): GatewayApiTarget {
     const target = new GatewayApiTarget(scope, props);
