@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { adoptCommand } from './adopt-command';
 import { AppCommand, appCommand, outputDir } from './app-command';
-import { loadManifestFile, loadManifests, synthStages } from './app-runner';
+import { loadManifestFile, synthStages } from './app-runner';
+import { outputFolders, stageManifests } from './output-folders';
 import { buildPlans, formatPlans } from './plan';
 import { StageFilter, StageRun } from './stage-runs';
 import { AtomicOutputDirectory } from '../synth/atomic-output';
@@ -14,7 +15,9 @@ const USAGE = `usage: cdk8s-gloo-canary <command> [options]
 
 commands:
   plan           print every stage of every canary release as a table: where requests
-                 with and without the canary header go, computed with the routing simulator
+                 with and without the canary header go, computed with the Gloo routing
+                 simulator, or for a release synthesized as an HTTPRoute (GatewayApiTarget)
+                 with the Gateway API simulator; each table then names its target
   synth-stages   synthesize every stage of every release to <output>/stages/<release>/<stage>/
   validate <dir> check every Gloo object in the YAML files under <dir> against the Gloo 1.22
                  CRD schemas: fields the API server would prune, wrong types, out-of-range values
@@ -91,7 +94,7 @@ function plan(app: AppCommand, filter: StageFilter, options: { [k: string]: stri
   if (format !== 'text' && format !== 'markdown') throw new Error(`--format: got ${JSON.stringify(format)}, expected text or markdown`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gloo-canary-plan-'));
   try {
-    const runs = synthStages(app, work, filter, note).map(run => ({ ...run, manifests: loadManifests(run.dir) }));
+    const runs = synthStages(app, work, filter, note).flatMap(run => stageManifests(run, outputFolders(run.dir)));
     const plans = buildPlans(runs, { showHeaderValues: options['show-header-values'] === 'true' });
     out(plans.length === 0 ? 'the app has no canary releases\n' : formatPlans(plans, format));
   } finally {
