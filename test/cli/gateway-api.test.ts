@@ -138,6 +138,12 @@ describe('the CLI on an app whose target is Gateway API', () => {
     for (const stage of fs.readdirSync(stages)) {
       expect(fs.readFileSync(path.join(stages, stage, 'shop.k8s.yaml'), 'utf8')).not.toMatch(/kind: (Upstream|UpstreamGroup|VirtualService)$/m);
     }
+    // and what it wrote passes validate
+    expect(cli(['validate', 'dist'], work)).toEqual({
+      code: 0,
+      out: `10 Gateway API objects under ${path.join(work, 'dist')} match the Gateway API v1.6.1 CRD schemas and HTTPRoute rules\n`,
+      err: '',
+    });
   }, 60_000);
 
   describe('an app that synthesizes both targets in one process (as the example does)', () => {
@@ -177,6 +183,90 @@ describe('the CLI on an app whose target is Gateway API', () => {
       expect(err).toBe('[shop/vs/checkout] stages: got stable, weight-10, promote in one app and stable, header, mirror-25, weight-10, promote in another,'
         + ' expected the same stages in every app that builds the release (a stage is chosen by construct path, in all of them at once)\n');
     }, 60_000);
+  });
+
+  describe('validate <dir> checks Gateway API objects against the CRD schemas and the HTTPRoute rules', () => {
+    const route = (rule: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: checkout
+  namespace: shop
+spec:
+  parentRefs:
+    - name: http
+      namespace: gateways
+  rules:
+${rule}`;
+    const forward = `    - matches:
+        - path:
+            type: PathPrefix
+            value: /checkout
+      backendRefs:
+        - name: checkout-v1
+          port: 8080
+`;
+
+    function validate(files: { [name: string]: string }): { code: number; out: string; err: string } {
+      const dir = path.join(work, 'manifests');
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+      return cli(['validate', 'manifests'], work);
+    }
+
+    test('passes a valid HTTPRoute, and says how many Gateway API objects it checked', () => {
+      expect(validate({ 'route.yaml': route(forward) })).toEqual({
+        code: 0,
+        out: `1 Gateway API objects under ${path.join(work, 'manifests')} match the Gateway API v1.6.1 CRD schemas and HTTPRoute rules\n`,
+        err: '',
+      });
+    });
+
+    test('fails when an HTTPRoute has a field the API server would prune', () => {
+      const { code, out, err } = validate({ 'route.yaml': route(`${forward}      timeout: 5s\n`) });
+      expect({ code, out }).toEqual({ code: 1, out: '' });
+      expect(err).toBe('1 field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n'
+        + '  route.yaml: gateway.networking.k8s.io/v1/HTTPRoute shop/checkout spec.rules[0].timeout: unknown field, pruned by the API server\n');
+    });
+
+    test('fails when an HTTPRoute breaks a CEL rule: ReplacePrefixMatch with an Exact match', () => {
+      const { code, out, err } = validate({
+        'route.yaml': route(`    - matches:
+        - path:
+            type: Exact
+            value: /checkout
+      filters:
+        - type: URLRewrite
+          urlRewrite:
+            path:
+              type: ReplacePrefixMatch
+              replacePrefixMatch: /api
+      backendRefs:
+        - name: checkout-v1
+          port: 8080
+`),
+      });
+      expect({ code, out }).toEqual({ code: 1, out: '' });
+      expect(err).toBe('1 field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n'
+        + '  route.yaml: [shop/checkout] spec.rules[0].matches: got ["Exact"], expected exactly one PathPrefix match when a urlRewrite filter uses ReplacePrefixMatch\n');
+    });
+
+    test('reports Gloo and Gateway API problems together, each under its own heading', () => {
+      const { code, err } = validate({
+        'a-vs.yaml': 'apiVersion: gateway.solo.io/v1\nkind: VirtualService\nmetadata:\n  name: shop\n  namespace: gloo-system\nspec:\n  virtualHost:\n    domainz: ["*"]\n',
+        'b-route.yaml': route('    - matches:\n        - path:\n            type: PathPrefix\n            value: checkout\n      backendRefs:\n        - name: checkout-v1\n          port: 8080\n'),
+      });
+      expect(code).toBe(1);
+      expect(err.split('\n')[0]).toBe('1 field(s) do not match the Gloo CRD schemas:');
+      expect(err).toContain('a-vs.yaml: gateway.solo.io/v1/VirtualService gloo-system/shop spec.virtualHost.domainz: unknown field, pruned by the API server');
+      expect(err).toContain('field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n  b-route.yaml: [shop/checkout] spec.rules[0].matches[0].path');
+    });
+
+    test('says which Gateway API kinds it has no schema for, without failing', () => {
+      const grpc = 'apiVersion: gateway.networking.k8s.io/v1\nkind: GRPCRoute\nmetadata:\n  name: rpc\n  namespace: shop\nspec: {}\n';
+      const { code, out } = validate({ 'route.yaml': route(forward), 'rpc.yaml': grpc });
+      expect(code).toBe(0);
+      expect(out.split('\n')[1]).toMatch(/^not checked, no vendored CRD schema: gateway\.networking\.k8s\.io\/v1\/GRPCRoute \(the vendored ones: .*gateway\.networking\.k8s\.io\/v1\/HTTPRoute.*\)$/);
+    });
   });
 });
 
