@@ -141,9 +141,12 @@ describe('the example\'s synth commands', () => {
 
   test('main writes the active step to the output folder', () => {
     run('main.js', '--outdir', 'out', '--step', 'part-2-header-canary');
-    expect(fs.readdirSync(path.join(work, 'out')).sort()).toEqual(['coalmine.k8s.yaml', 'petstore.k8s.yaml']);
+    // Gloo in the output folder, Gateway API in its gateway-api/ subfolder (targets.ts)
+    expect(fs.readdirSync(path.join(work, 'out')).sort()).toEqual(['coalmine.k8s.yaml', 'gateway-api', 'petstore.k8s.yaml']);
+    expect(fs.readdirSync(path.join(work, 'out', 'gateway-api')).sort()).toEqual(['coalmine.k8s.yaml', 'petstore.k8s.yaml']);
     const expected = Yaml.stringify(...synthStep('part-2-header-canary').coalmine);
     expect(fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
+    expect(fs.readFileSync(path.join(work, 'out', 'gateway-api', 'coalmine.k8s.yaml'), 'utf8')).toMatch(/^kind: HTTPRoute$/m);
   });
 
   test('steps-synth writes every step side by side', () => {
