@@ -24,7 +24,7 @@ import { ACTIVE_STEP } from './active-step';
 import { buildPetstoreCanary } from './app';
 import { formatDiff, lineDiff } from './line-diff';
 import { isStep, Step, STEPS } from './steps';
-import { applyTarget } from './targets';
+import { applyTarget, TARGET_SUBDIR, TARGETS } from './targets';
 import { CanaryRelease } from '../../src';
 import { buildPlans, formatPlans, StageManifests } from '../../src/cli/plan';
 
@@ -73,17 +73,24 @@ export function stepCode(step: Step): string {
 
 /**
  * The plan of the example at its active step, as `cdk8s-gloo-canary plan` prints it, computed in
- * this process: each stage of each release synthesized through the same stage selection.
+ * this process: each stage of each release synthesized through the same stage selection, for each
+ * target (targets.ts) from its own output folder, so each release has a Gloo table and a Gateway
+ * API table.
  */
 export function planOf(format: 'text' | 'markdown'): string {
   const { coalmine } = buildPetstoreCanary(Testing.app(), ACTIVE_STEP);
   const runs: StageManifests[] = [];
   for (const release of [coalmine.findPetById, coalmine.findPets]) {
     for (const stage of release.stageNames) {
-      const app = Testing.app();
-      CanaryRelease.selectStages(app, { [release.node.path]: stage });
-      const charts = buildPetstoreCanary(app, ACTIVE_STEP);
-      runs.push({ release: release._description, stage, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
+      for (const target of TARGETS) {
+        const app = Testing.app();
+        applyTarget(app, target);
+        CanaryRelease.selectStages(app, { [release.node.path]: stage });
+        const charts = buildPetstoreCanary(app, ACTIVE_STEP);
+        const built = charts.coalmine.node.findChild(release.node.id) as CanaryRelease;
+        const folder = TARGET_SUBDIR[target] === '.' ? '' : TARGET_SUBDIR[target];
+        runs.push({ release: built._description, stage, folder, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
+      }
     }
   }
   return formatPlans(buildPlans(runs), format);
