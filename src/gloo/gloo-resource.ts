@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, Chart, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { routeOutputOf } from './route-output';
 import { addCachedValidation, AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { addNameProblems } from '../private/imported';
@@ -138,7 +139,8 @@ export abstract class GlooResource extends ApiObject {
       return []; // rendering fails again, with its own error, when the chart is synthesized
     }
     this.rendered = { generation: AppState.of(this).generation, json };
-    const validator = this.apiVersion.startsWith('gateway.networking.k8s.io/') ? CrdSchemaValidator.gatewayApi() : CrdSchemaValidator.gloo();
+    // the one resource synthesized under another output target is a VirtualService in that target's kind
+    const validator = routeOutputOf(this)?.schemaValidator() ?? CrdSchemaValidator.gloo();
     return validator.validate([json]).map(v => formatProblemBody({
       path: this.node.path,
       field: v.field,

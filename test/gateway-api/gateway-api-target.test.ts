@@ -5,8 +5,8 @@
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { errorOf } from './render-fixture';
 import {
-  Destination, GatewayApiTarget, GatewayApiTargetProps, glooJestMatchers, HeaderMatch, PathMatch, RouteAction, RouteTable, RoutingSimulator,
-  Upstream, UpstreamGroup, VirtualService,
+  CanaryRelease, CanaryStage, Destination, GatewayApiTarget, GatewayApiTargetProps, glooJestMatchers, HeaderMatch, PathMatch, RouteAction,
+  RouteTable, RoutingSimulator, Upstream, UpstreamGroup, VirtualService,
 } from '../../src';
 
 expect.extend(glooJestMatchers);
@@ -52,10 +52,11 @@ describe('under GatewayApiTarget', () => {
         backendRefs: [{ name: 'shop-v1', port: 8080, weight: 3 }, { name: 'shop-v2', port: 8080, weight: 1 }],
       }],
     });
-    // the kept-out resources still work as references
+    // the kept-out resources still work as references, and their ids stay taken
     expect(Upstream.isUpstream(v1)).toBe(true);
-    expect(chart.node.tryFindChild('v1')).toBeUndefined();
+    expect(ApiObject.isApiObject(chart.node.tryFindChild('v1'))).toBe(false);
     expect(v1.node.path).toBe('test/v1');
+    expect(errorOf(() => new Upstream(chart, 'v1', { serviceName: 'x', servicePort: 80 }))).toMatch(/There is already a Construct with name 'v1'/);
   });
 
   test('the same code without the target synthesizes the Gloo objects', () => {
@@ -65,7 +66,7 @@ describe('under GatewayApiTarget', () => {
     expect(synth(chart).map(m => m.kind)).toEqual(['Upstream', 'VirtualService']);
   });
 
-  test('httpRouteNamespace moves every HTTPRoute; a ReferenceGrant is added only for Services in other namespaces', () => {
+  test('httpRouteNamespace moves every HTTPRoute; a ReferenceGrant is added for each other namespace of the app\'s Services', () => {
     const { chart, v1, upstream } = setup({ ...TARGET, httpRouteNamespace: 'apps' });
     const other = upstream('v3', 'legacy');
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' } });
@@ -77,14 +78,39 @@ describe('under GatewayApiTarget', () => {
     expect(ofKind(manifests, 'ReferenceGrant')).toEqual([{
       apiVersion: 'gateway.networking.k8s.io/v1beta1',
       kind: 'ReferenceGrant',
-      metadata: { name: 'apps-shop', namespace: 'legacy' },
+      metadata: { name: 'httproutes-from-apps', namespace: 'legacy' },
       spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'apps' }], to: [{ group: '', kind: 'Service' }] },
     }]);
   });
 
+  test('the ReferenceGrants do not depend on the stage, or on when a destination is added', () => {
+    const grantsAt = (stage: string) => {
+      const { chart, v1 } = setup();
+      const canary = new Upstream(chart, 'canary', { serviceName: 'shop-canary', serviceNamespace: 'canaries', servicePort: 8080 });
+      const group = new UpstreamGroup(chart, 'group');
+      const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' } });
+      new CanaryRelease(chart, 'release', { routeContainer: vs, routes: [{ path: '/api' }], stable: v1, canary, stages: [CanaryStage.stable(), CanaryStage.weight(10)], stage });
+      vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.upstreamGroup(group) });
+      const late = new Upstream(chart, 'late', { serviceName: 'shop-late', serviceNamespace: 'late', servicePort: 8080 });
+      group.addDestination({ destination: Destination.upstream(late), weight: 1 });
+      return ofKind(synth(chart), 'ReferenceGrant').map(g => `${g.metadata.namespace}/${g.metadata.name} from ${g.spec.from[0].namespace}`);
+    };
+    expect(grantsAt('stable')).toEqual(['canaries/httproutes-from-apps from apps', 'late/httproutes-from-apps from apps']);
+    expect(grantsAt('weight-10')).toEqual(grantsAt('stable'));
+  });
+
+  test('HTTPRoutes of two namespaces get grants of distinct names', () => {
+    const { chart, upstream } = setup();
+    const legacy = upstream('v3', 'legacy');
+    new VirtualService(chart, 'a', { metadata: { name: 'b-c', namespace: 'a' }, domains: ['a.example.com'], routes: [{ action: forward(legacy) }] });
+    new VirtualService(chart, 'b', { metadata: { name: 'c', namespace: 'a-b' }, domains: ['b.example.com'], routes: [{ action: forward(legacy) }] });
+    const grants = ofKind(synth(chart), 'ReferenceGrant').map(g => `${g.metadata.namespace}/${g.metadata.name}`).sort();
+    expect(grants).toEqual(['apps/httproutes-from-a', 'apps/httproutes-from-a-b', 'legacy/httproutes-from-a', 'legacy/httproutes-from-a-b']);
+  });
+
   test('a REST function whose path Gateway API cannot compute renders with gatewayApiPath, and is refused without it', () => {
     const build = (gatewayApiPath?: string) => {
-      const { chart } = setup();
+      const { chart } = setup({ ...TARGET, acceptFunctionMethodMatch: true });
       const fn = { method: 'GET', path: '/api/pets?tags={{default(tags, "")}}', gatewayApiPath };
       const u = new Upstream(chart, 'fn', { serviceName: 'pets', serviceNamespace: 'apps', servicePort: 80, functions: { findPets: fn } });
       new VirtualService(chart, 'vs', { metadata: { name: 'pets', namespace: 'apps' }, routes: [{ matchers: [{ path: PathMatch.exact('/findPets') }], action: RouteAction.forward(Destination.restFunction(u, 'findPets')) }] });
@@ -143,11 +169,29 @@ describe('under GatewayApiTarget', () => {
 });
 
 describe('what the Gateway API target refuses', () => {
-  test('apply on a scope that already has children', () => {
+  test('apply on an app that already has children, or on a chart', () => {
     const app = Testing.app();
-    new Chart(app, 'early');
+    const early = new Chart(app, 'early');
     expect(errorOf(() => GatewayApiTarget.apply(app, TARGET)))
-      .toBe('[] GatewayApiTarget.apply: got "a scope with children (early)", expected a scope nothing was added to yet (hint: call GatewayApiTarget.apply right after creating the app or chart, before its constructs)');
+      .toBe('[(app)] GatewayApiTarget.apply: got "an app with children (early)", expected an app nothing was added to yet (hint: call GatewayApiTarget.apply on the app right after creating it, before its charts)');
+    expect(errorOf(() => GatewayApiTarget.apply(new Chart(early, 'late'), TARGET)))
+      .toMatch(/^\[early\/late\] GatewayApiTarget\.apply: got "construct early\/late", expected the app: one target for all its charts/);
+  });
+
+  test('two VirtualServices that would be the same HTTPRoute', () => {
+    const { chart, v1 } = setup({ ...TARGET, httpRouteNamespace: 'apps' });
+    new VirtualService(chart, 'a', { metadata: { name: 'shop', namespace: 'gloo-system' }, domains: ['a.example.com'], routes: [{ action: forward(v1) }] });
+    new VirtualService(chart, 'b', { metadata: { name: 'shop', namespace: 'team-b' }, domains: ['b.example.com'], routes: [{ action: forward(v1) }] });
+    const message = errorOf(() => synth(chart));
+    expect(message).toMatch(/\[test\/a\] metadata\.name: got "apps\/shop", expected an HTTPRoute name of its own \(test\/b synthesizes as HTTPRoute apps\/shop too\)/);
+    expect(message).toMatch(/\[test\/b\] metadata\.name: got "apps\/shop", expected an HTTPRoute name of its own \(test\/a synthesizes/);
+  });
+
+  test('VirtualServices on different Gloo gateways, which would share the one Gateway', () => {
+    const { chart, v1, v2 } = setup();
+    new VirtualService(chart, 'pub', { metadata: { name: 'pub', namespace: 'apps' }, gatewayName: 'public', routes: [{ action: forward(v1) }] });
+    new VirtualService(chart, 'int', { metadata: { name: 'int', namespace: 'apps' }, gatewayName: 'internal', routes: [{ matchers: [{ path: PathMatch.prefix('/admin') }], action: forward(v2) }] });
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/pub\] gatewayName: got "public", expected the Gloo gateway of every other VirtualService under the target \(they are on internal, public\), since every HTTPRoute attaches to the one Gateway http/);
   });
 
   test('props that name no Gateway or no namespace', () => {

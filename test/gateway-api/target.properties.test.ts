@@ -70,7 +70,10 @@ function synth(spec: AppSpec, target: boolean): any[] | undefined {
     build(app, spec);
     return app.charts.flatMap(c => c.toJson());
   } catch (e) {
-    if ((e as Error).name === 'GlooInputError' || /Validation failed/.test((e as Error).message)) return undefined;
+    const message = (e as Error).message;
+    // a refusal names what the target cannot express; a schema or rule violation is a bug
+    if (/crd schema|do not match their CRD schema/.test(message)) throw e;
+    if ((e as Error).name === 'GlooInputError' || /Validation failed/.test(message)) return undefined;
     throw e;
   }
 }
