@@ -91,13 +91,19 @@ export function pathMatches(match: PathMatch, path: string): boolean {
  */
 export function prefixMatches(prefix: string, path: string): boolean {
   const trimmed = trimTrailingSlashes(prefix);
-  if (trimmed === '') return path.startsWith('/');
-  return path === trimmed || path.startsWith(`${trimmed}/`);
+  const n = trimmed.length;
+  if (n === 0) return path.startsWith('/');
+  // `path === trimmed || path.startsWith(trimmed + '/')`, without building the string
+  return path.startsWith(trimmed) && (path.length === n || path.charCodeAt(n) === SLASH);
 }
+
+const SLASH = 0x2f;
 
 /** `prefix` without trailing slashes (`/` becomes the empty string). */
 export function trimTrailingSlashes(prefix: string): string {
-  return prefix.replace(/\/+$/, '');
+  let end = prefix.length;
+  while (end > 0 && prefix.charCodeAt(end - 1) === SLASH) end--;
+  return end === prefix.length ? prefix : prefix.slice(0, end);
 }
 
 /**
