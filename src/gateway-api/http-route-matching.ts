@@ -24,7 +24,8 @@ export function parseRequest(host: string, pathWithQuery: string, method: string
 
 /** The CRD's `hostnames` description: "Implementations MUST ignore any port value specified in the HTTP Host header". */
 function hostWithoutPort(host: string): string {
-  return host.toLowerCase().replace(/:\d*$/, '');
+  const lower = host.toLowerCase();
+  return lower.includes(':') ? lower.replace(/:\d*$/, '') : lower;
 }
 
 /**
@@ -33,6 +34,7 @@ function hostWithoutPort(host: string): string {
  */
 function parseQuery(query: string): Map<string, string> {
   const params = new Map<string, string>();
+  if (query === '') return params;
   for (const part of query.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');

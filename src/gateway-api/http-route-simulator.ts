@@ -265,11 +265,15 @@ export class HttpRouteSimulator {
 
   private candidates(request: ParsedRequest): Candidate[] {
     const found: Candidate[] = [];
-    this.routes.forEach((route, routeIndex) => {
+    for (let routeIndex = 0; routeIndex < this.routes.length; routeIndex++) {
+      const route = this.routes[routeIndex];
       const hostScore = hostnameScore(route.hostnames, request.host);
-      if (!hostScore) return;
-      this.matches[routeIndex].forEach((ofRule, ruleIndex) => {
-        ofRule.forEach((match, matchIndex) => {
+      if (!hostScore) continue;
+      const rules = this.matches[routeIndex];
+      for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
+        const ofRule = rules[ruleIndex];
+        for (let matchIndex = 0; matchIndex < ofRule.length; matchIndex++) {
+          const match = ofRule[matchIndex];
           let matches: boolean;
           try {
             matches = requestMatches(match, request);
@@ -278,9 +282,9 @@ export class HttpRouteSimulator {
             throw new Error(`[${route.namespace}/${route.name}] spec.rules[${ruleIndex}].matches[${matchIndex}]: ${(e as Error).message}`);
           }
           if (matches) found.push({ route, ruleIndex, matchIndex, match, hostScore });
-        });
-      });
-    });
+        }
+      }
+    }
     return found;
   }
 }

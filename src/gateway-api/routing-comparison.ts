@@ -1,6 +1,6 @@
 import { list, obj } from './http-route-model';
 import { GatewayApiOutcome, HttpRouteSimulator, RuleDecision } from './http-route-simulator';
-import { re2FullMatch } from '../private/re2';
+import { re2FullMatcher } from '../private/re2';
 import { deriveRequests, describeRequest } from '../simulate/request-set';
 import { RoutingSimulator, SimulatedRequest, SimulatedShare, SimulationResult } from '../simulate/simulator';
 
@@ -65,6 +65,7 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
   // simulator one decision between the requests of a rule. So each is put in words once.
   const glooMeanings = new Map<SimulatedShare[], string>();
   const gatewayMeanings = new Map<RuleDecision, string>();
+  const why = new ExpectedDifferences(services, input.narrowed ?? []);
   const differences: RoutingDifference[] = [];
   requests.forEach((request, i) => {
     const g = glooResults[i];
@@ -78,7 +79,7 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
       gatewayApi: gatewayMeaning,
       glooRoute: g.routeIndex,
       gatewayRule: a === undefined ? undefined : `${a.route} rules[${a.ruleIndex}]`,
-      expected: expectedBecause(request, g, a, services, input.narrowed ?? []),
+      expected: why.of(request, g, a),
     });
   });
   return differences;
@@ -91,17 +92,28 @@ function once<K, V>(memo: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-/** Why a difference is expected; `a` is the Gateway's decision, `undefined` when no rule matched. */
-function expectedBecause(
-  request: SimulatedRequest, g: SimulationResult, a: RuleDecision | undefined, services: ServiceIndex, narrowed: string[],
-): string | undefined {
-  if (a !== undefined) return undefined;
-  const path = request.path.split('?')[0];
-  if (narrowed.some(re => re2FullMatch(re, path))) return 'narrowed prefix';
-  const method = request.method ?? 'GET';
-  const fnMethods = g.destinations.map(d => (d.functionName ? services.methodOf(d.namespace, d.upstream, d.functionName) : undefined));
-  if (fnMethods.length > 0 && fnMethods.every(m => m !== undefined && m !== method)) return 'function method';
-  return undefined;
+/** Why a difference is expected, if it is (see `RoutingDifference.expected`). */
+class ExpectedDifferences {
+  /** The narrowed patterns as matchers, compiled when first needed. */
+  private narrowedMatchers?: Array<(path: string) => boolean>;
+  /** The methods of the functions of each Gloo outcome's destinations, by its `destinations` (shared by the results of a route). */
+  private readonly functionMethods = new Map<SimulatedShare[], Array<string | undefined>>();
+
+  constructor(private readonly services: ServiceIndex, private readonly narrowed: string[]) {}
+
+  /** `a` is the Gateway's decision, `undefined` when no rule matched. */
+  public of(request: SimulatedRequest, g: SimulationResult, a: RuleDecision | undefined): string | undefined {
+    if (a !== undefined) return undefined;
+    const path = request.path.split('?')[0];
+    this.narrowedMatchers ??= this.narrowed.map(re => re2FullMatcher(re));
+    if (this.narrowedMatchers.some(matches => matches(path))) return 'narrowed prefix';
+    const method = request.method ?? 'GET';
+    const methodsOf = (destinations: SimulatedShare[]) =>
+      destinations.map(d => (d.functionName ? this.services.methodOf(d.namespace, d.upstream, d.functionName) : undefined));
+    const fnMethods = g.matched ? once(this.functionMethods, g.destinations, () => methodsOf(g.destinations)) : [];
+    if (fnMethods.length > 0 && fnMethods.every(m => m !== undefined && m !== method)) return 'function method';
+    return undefined;
+  }
 }
 
 /** The Gateway's routing of a request that a rule took, in the same words as `ServiceIndex.meaningOf`. */

@@ -48,12 +48,27 @@ const programs = { sensitive: new Map<string, Program>(), insensitive: new Map<s
 
 /** Whether the RE2 `pattern` matches the whole of `input` (as Envoy's safe_regex does). */
 export function re2FullMatch(pattern: string, input: string, caseInsensitive = false): boolean {
+  return fullMatch(programOf(pattern, caseInsensitive), input);
+}
+
+/**
+ * `re2FullMatch` of `pattern` as a function of the input, compiled now: for trying one pattern
+ * against many inputs. Throws when `pattern` is not valid RE2.
+ */
+export function re2FullMatcher(pattern: string, caseInsensitive = false): (input: string) => boolean {
+  const program = programOf(pattern, caseInsensitive);
+  return input => fullMatch(program, input);
+}
+
+function programOf(pattern: string, caseInsensitive: boolean): Program {
   const cache = caseInsensitive ? programs.insensitive : programs.sensitive;
-  let program = cache.get(pattern);
-  program ??= remember(cache, pattern, {
+  return cache.get(pattern) ?? remember(cache, pattern, {
     re: re2().compile(pattern, caseInsensitive ? re2().CASE_INSENSITIVE : 0),
     prefix: caseInsensitive ? '' : literalPrefix(pattern),
   });
+}
+
+function fullMatch(program: Program, input: string): boolean {
   // an input without the literal start cannot match: most of the library's patterns start with a
   // path (`/foo[^/].*`), and most inputs tried against them are other paths
   return input.startsWith(program.prefix) && program.re.matches(input);
