@@ -25,7 +25,7 @@ import { measurePlan } from './plan';
 import { assertSameYaml, fmt, fmtSummary, gc, interleave, median, printTable, Summary, summarize, time } from './stats';
 import { CrdSchemaCheck } from '../src';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').filter(x => x !== '').map(Number);
 const CHART_SIZES = (process.env.BENCH_CHART_SIZES ?? '200,400').split(',').filter(x => x !== '').map(Number);
 const RUNS: { [n: number]: number } = { 100: 9, 1000: 7, 5000: 3 };
 const CHART_RUNS = 5;
@@ -151,17 +151,21 @@ function main(): void {
     process.stderr.write(`measured ${n} services for Gateway API\n`);
   }
 
-  console.log('One chart; times in ms, median (min–max):\n');
-  printTable(
-    ['services', '(a) library', '(b) raw cdk8s', '(c) YAML only', 'a/b', 'a/c', 'validation % of a', 'of which CRD schema', 'peak RSS MiB', 'YAML MiB'],
-    rows.map(r => [
-      String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmt(r.c), fmtSummary(r.ratio, 2), fmt(r.a.median / r.c, 2),
-      fmt((100 * r.validation) / r.a.median, 1), `${fmt((100 * r.schema) / r.a.median, 1)}%`, fmt(r.rssMiB), fmt(r.yamlMiB, 1),
-    ]));
-  console.log('\nOne chart per service; times in ms, median (min–max):\n');
-  printTable(
-    ['charts', '(a) library', '(b) raw cdk8s', 'a/b', 'first validation ms', 'each repeat ms'],
-    chartRows.map(r => [String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmtSummary(r.ratio, 2), fmt(r.first, 1), fmt(r.repeat, 1)]));
+  if (rows.length > 0) {
+    console.log('One chart; times in ms, median (min–max):\n');
+    printTable(
+      ['services', '(a) library', '(b) raw cdk8s', '(c) YAML only', 'a/b', 'a/c', 'validation % of a', 'of which CRD schema', 'peak RSS MiB', 'YAML MiB'],
+      rows.map(r => [
+        String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmt(r.c), fmtSummary(r.ratio, 2), fmt(r.a.median / r.c, 2),
+        fmt((100 * r.validation) / r.a.median, 1), `${fmt((100 * r.schema) / r.a.median, 1)}%`, fmt(r.rssMiB), fmt(r.yamlMiB, 1),
+      ]));
+  }
+  if (chartRows.length > 0) {
+    console.log('\nOne chart per service; times in ms, median (min–max):\n');
+    printTable(
+      ['charts', '(a) library', '(b) raw cdk8s', 'a/b', 'first validation ms', 'each repeat ms'],
+      chartRows.map(r => [String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmtSummary(r.ratio, 2), fmt(r.first, 1), fmt(r.repeat, 1)]));
+  }
   if (gatewayApiRows.length > 0) {
     console.log('\nOne chart, synthesized for Gateway API (HTTPRoutes of 16 routes); times in ms, median (min–max):\n');
     printTable(
