@@ -6,7 +6,9 @@
  *   (b) raw cdk8s ApiObjects producing byte-identical YAML, no validation;
  *   (c) the floor: serializing the same final objects to YAML alone.
  * Then fleets of 200 and 400 services with one chart each (./chart-fleet.ts), where cdk8s
- * validates the whole app again for every chart, (a) against (b) again.
+ * validates the whole app again for every chart, (a) against (b) again. Then the one-chart fleet
+ * synthesized for the Gateway API (./gateway-api-fleet.ts), (a) against (b), with the share of (a)
+ * spent in the differential check (./check-cost.ts).
  *
  * (a) and (b) run interleaved, in alternating order, and a/b is the median of the ratios of each
  * pair, printed with its spread (min–max). It checks that (a) and (b) give the same YAML. It also
@@ -15,19 +17,35 @@
  */
 import { App, Yaml } from 'cdk8s';
 import { buildChartsRaw, buildChartsWithLibrary } from './chart-fleet';
+import { measureDifferentialCheck } from './check-cost';
 import { buildRaw, buildWithLibrary } from './fleet';
+import { buildGatewayApiRaw, buildGatewayApiWithLibrary } from './gateway-api-fleet';
 import { formatImportCost, IMPORT_COST_TARGET_MS, measureImportCost } from './import-cost';
 import { measurePlan } from './plan';
 import { assertSameYaml, fmt, fmtSummary, gc, interleave, median, printTable, Summary, summarize, time } from './stats';
 import { CrdSchemaCheck } from '../src';
 
-const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
-const CHART_SIZES = (process.env.BENCH_CHART_SIZES ?? '200,400').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').filter(x => x !== '').map(Number);
+const CHART_SIZES = (process.env.BENCH_CHART_SIZES ?? '200,400').split(',').filter(x => x !== '').map(Number);
 const RUNS: { [n: number]: number } = { 100: 9, 1000: 7, 5000: 3 };
 const CHART_RUNS = 5;
+const GATEWAY_API_SIZES = (process.env.BENCH_GATEWAY_API_SIZES ?? '100,1000').split(',').filter(x => x !== '').map(Number);
 
 interface Row { n: number; a: Summary; b: Summary; ratio: Summary; c: number; validation: number; schema: number; rssMiB: number; yamlMiB: number }
 interface ChartRow { n: number; a: Summary; b: Summary; ratio: Summary; first: number; repeat: number }
+interface GatewayApiRow {
+  n: number;
+  httpRoutes: number;
+  a: Summary;
+  b: Summary;
+  ratio: Summary;
+  /** The differential check's time in each run of (a), its share of that run, and (a − check) / b of each pair. */
+  check: Summary;
+  checkShare: Summary;
+  ratioWithoutCheck: Summary;
+  validation: number;
+  yamlMiB: number;
+}
 
 /** Runs every construct's validations once, as `app.synth()` does before it writes anything. */
 function validateAll(app: App): void {
@@ -92,6 +110,47 @@ function measureCharts(n: number): ChartRow {
   return { n, a: summarize(ab.a), b: summarize(ab.b), ratio: summarize(ab.ratio), first: median(first), repeat: median(repeat) };
 }
 
+/**
+ * The fleet for Gateway API: (a) against (b) as for Gloo, and in each run of (a) the time spent in
+ * the differential check, so its share and a/b without it come from the same pairs.
+ */
+function measureGatewayApi(n: number): GatewayApiRow {
+  const meter = measureDifferentialCheck();
+  meter.reset();
+  const libraryYaml = buildGatewayApiWithLibrary(n).synthYaml();
+  const httpRoutes = (libraryYaml.match(/^kind: HTTPRoute$/gm) ?? []).length;
+  // one check per VirtualService and generation: fewer calls would mean the wrappers missed some
+  if (meter.calls !== httpRoutes) throw new Error(`the differential check ran ${meter.calls} times for ${httpRoutes} HTTPRoutes`);
+  assertSameYaml(libraryYaml, buildGatewayApiRaw(n).synthYaml(), `${n} services for Gateway API`);
+  const runs = RUNS[n] ?? 3;
+  const check: number[] = [];
+  const ab = interleave(runs, () => {
+    meter.reset();
+    buildGatewayApiWithLibrary(n).synthYaml();
+    check.push(meter.ms);
+  }, () => buildGatewayApiRaw(n).synthYaml(), sampleRss);
+  check.shift(); // the warm-up's
+  const validation: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const app = buildGatewayApiWithLibrary(n);
+    gc();
+    validation.push(time(() => validateAll(app))); // the check included, as in (a)
+    sampleRss();
+  }
+  return {
+    n,
+    httpRoutes,
+    a: summarize(ab.a),
+    b: summarize(ab.b),
+    ratio: summarize(ab.ratio),
+    check: summarize(check),
+    checkShare: summarize(check.map((c, r) => c / ab.a[r])),
+    ratioWithoutCheck: summarize(check.map((c, r) => (ab.a[r] - c) / ab.b[r])),
+    validation: median(validation),
+    yamlMiB: Buffer.byteLength(libraryYaml) / 2 ** 20,
+  };
+}
+
 function main(): void {
   // first, so a missing lib/ is compiled (or reported) before the long part
   const importCost = measureImportCost();
@@ -105,18 +164,40 @@ function main(): void {
     chartRows.push(measureCharts(n));
     process.stderr.write(`measured ${n} charts\n`);
   }
+  const gatewayApiRows: GatewayApiRow[] = [];
+  for (const n of GATEWAY_API_SIZES) {
+    gatewayApiRows.push(measureGatewayApi(n));
+    process.stderr.write(`measured ${n} services for Gateway API\n`);
+  }
 
-  console.log('One chart; times in ms, median (min–max):\n');
-  printTable(
-    ['services', '(a) library', '(b) raw cdk8s', '(c) YAML only', 'a/b', 'a/c', 'validation % of a', 'of which CRD schema', 'peak RSS MiB', 'YAML MiB'],
-    rows.map(r => [
-      String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmt(r.c), fmtSummary(r.ratio, 2), fmt(r.a.median / r.c, 2),
-      fmt((100 * r.validation) / r.a.median, 1), `${fmt((100 * r.schema) / r.a.median, 1)}%`, fmt(r.rssMiB), fmt(r.yamlMiB, 1),
-    ]));
-  console.log('\nOne chart per service; times in ms, median (min–max):\n');
-  printTable(
-    ['charts', '(a) library', '(b) raw cdk8s', 'a/b', 'first validation ms', 'each repeat ms'],
-    chartRows.map(r => [String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmtSummary(r.ratio, 2), fmt(r.first, 1), fmt(r.repeat, 1)]));
+  if (rows.length > 0) {
+    console.log('One chart; times in ms, median (min–max):\n');
+    printTable(
+      ['services', '(a) library', '(b) raw cdk8s', '(c) YAML only', 'a/b', 'a/c', 'validation % of a', 'of which CRD schema', 'peak RSS MiB', 'YAML MiB'],
+      rows.map(r => [
+        String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmt(r.c), fmtSummary(r.ratio, 2), fmt(r.a.median / r.c, 2),
+        fmt((100 * r.validation) / r.a.median, 1), `${fmt((100 * r.schema) / r.a.median, 1)}%`, fmt(r.rssMiB), fmt(r.yamlMiB, 1),
+      ]));
+  }
+  if (chartRows.length > 0) {
+    console.log('\nOne chart per service; times in ms, median (min–max):\n');
+    printTable(
+      ['charts', '(a) library', '(b) raw cdk8s', 'a/b', 'first validation ms', 'each repeat ms'],
+      chartRows.map(r => [String(r.n), fmtSummary(r.a), fmtSummary(r.b), fmtSummary(r.ratio, 2), fmt(r.first, 1), fmt(r.repeat, 1)]));
+  }
+  if (gatewayApiRows.length > 0) {
+    console.log('\nOne chart, synthesized for Gateway API (HTTPRoutes of 16 routes); times in ms, median (min–max):\n');
+    printTable(
+      ['services', 'HTTPRoutes', '(a) library', '(b) raw cdk8s', 'a/b', 'differential check ms', 'check % of a', 'a/b without the check',
+        'validation % of a', 'YAML MiB'],
+      gatewayApiRows.map(r => [
+        String(r.n), String(r.httpRoutes), fmtSummary(r.a), fmtSummary(r.b), fmtSummary(r.ratio, 2),
+        fmtSummary(r.check), fmtSummary({ median: 100 * r.checkShare.median, min: 100 * r.checkShare.min, max: 100 * r.checkShare.max }, 1),
+        fmtSummary(r.ratioWithoutCheck, 2), fmt((100 * r.validation) / r.a.median, 1), fmt(r.yamlMiB, 1),
+      ]));
+    console.log('\nThe differential check: glooModelManifests and compareRouting, timed in place during each run of (a) (bench/check-cost.ts);');
+    console.log('a/b without the check: (a − check) / b of each pair. Validation: every construct\'s validations once, the check included.');
+  }
   console.log('\n(a) and (b) produced byte-identical YAML at every size.');
   console.log(`\n${formatImportCost(importCost)}`);
 
@@ -132,6 +213,8 @@ function main(): void {
   for (const r of chartRows) {
     targets.push([`a/b at ${r.n} charts ≤ 1.25`, r.ratio.median <= 1.25, fmtSummary(r.ratio, 2)]);
   }
+  const g1000 = gatewayApiRows.find(r => r.n === 1000);
+  if (g1000) targets.push(['a/b at 1,000 services for Gateway API ≤ 1.25', g1000.ratio.median <= 1.25, fmtSummary(g1000.ratio, 2)]);
   if (chartRows.length >= 2) {
     const [small, large] = [chartRows[0], chartRows[chartRows.length - 1]];
     const libraryGrowth = large.a.median / small.a.median;

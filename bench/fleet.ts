@@ -9,7 +9,7 @@
  */
 import { ApiObject, App, Chart, Names } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CanaryRelease, CanaryStage, PetstoreService, Upstream, VirtualService } from '../src';
+import { CanaryRelease, CanaryReleaseRoute, CanaryStage, PetstoreService, Upstream, VirtualService } from '../src';
 
 export const ROUTES_PER_VIRTUAL_SERVICE = 50;
 export const PARAMETERS = { headers: { ':path': '/svc/{id}' } };
@@ -17,25 +17,34 @@ export const PARAMETERS = { headers: { ':path': '/svc/{id}' } };
 /** The fleet through the library's constructs. */
 export function buildWithLibrary(n: number): App {
   const app = new App({ outdir: 'unused' });
+  addLibraryFleet(app, n, ROUTES_PER_VIRTUAL_SERVICE, i => ({ path: `/svc-${i}/`, functionName: 'findPetById', parameters: PARAMETERS }));
+  return app;
+}
+
+/**
+ * Adds the fleet's chart to `app`: for each service i, the `PetstoreService`, the canary Upstream
+ * and the release of `route(i)`, in VirtualServices of `routesPerVirtualService` routes.
+ */
+export function addLibraryFleet(app: App, n: number, routesPerVirtualService: number, route: (i: number) => CanaryReleaseRoute): void {
   const chart = new Chart(app, 'fleet');
   let vs: VirtualService | undefined;
   for (let i = 0; i < n; i++) {
-    if (i % ROUTES_PER_VIRTUAL_SERVICE === 0) vs = new VirtualService(chart, `vs-${i / ROUTES_PER_VIRTUAL_SERVICE}`, virtualServiceProps(i / ROUTES_PER_VIRTUAL_SERVICE));
+    if (i % routesPerVirtualService === 0) vs = new VirtualService(chart, `vs-${i / routesPerVirtualService}`, virtualServiceProps(i / routesPerVirtualService));
     const svc = new PetstoreService(chart, `svc-${i}`, { version: 'v1', name: `svc-${i}` });
     const canary = new Upstream(chart, `svc-${i}-canary`, { serviceName: `svc-${i}-v2`, servicePort: 8080, functions: PetstoreService.FUNCTIONS });
     new CanaryRelease(vs!, `release-${i}`, {
       routeContainer: vs!,
-      routes: [{ path: `/svc-${i}/`, functionName: 'findPetById', parameters: PARAMETERS }],
+      routes: [route(i)],
       stable: svc.upstream,
       canary,
       stages: [CanaryStage.header(), CanaryStage.weight(10), CanaryStage.weight(50), CanaryStage.promote()],
       stage: 'weight-10',
     });
   }
-  return app;
 }
 
-function virtualServiceProps(group: number) {
+/** The metadata and domains of the VirtualService of the routes of group `group`. */
+export function virtualServiceProps(group: number) {
   return { metadata: { name: `group-${group}`, namespace: 'gloo-system' }, domains: [`group-${group}.example.com`] };
 }
 
@@ -58,21 +67,30 @@ export function buildRaw(n: number): App {
       });
     }
     const name = `svc-${i}`;
-    const labels = { app: name };
-    // PetstoreService labels pods with a hash of the Deployment's construct path (as cdk8s-plus does); so does this
-    const scope = new Construct(chart, name);
-    const podAddress = Names.toLabelValue(new Construct(scope, 'Deployment'));
-    new ApiObject(chart, `${name}-deployment`, deployment(name, labels, podAddress));
-    new ApiObject(chart, `${name}-service`, {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { labels, name, namespace: 'default' },
-      spec: { externalIPs: [], ports: [{ name: 'http', port: 8080, protocol: 'TCP', targetPort: 8080 }], selector: labels, type: 'ClusterIP' },
-    });
+    const labels = addRawWorkload(chart, name);
     new ApiObject(chart, `${name}-upstream`, upstream(`default-${name}-8080`, name, labels, `http://${name}.default.svc.cluster.local:8080/swagger.json`));
     new ApiObject(chart, `${name}-canary-upstream`, upstream(`default-${name}-v2-8080`, `${name}-v2`));
   }
   return app;
+}
+
+/**
+ * Adds the Deployment and the Service of `svc-i` as raw ApiObjects, as `PetstoreService` writes
+ * them, and returns their labels.
+ */
+export function addRawWorkload(chart: Chart, name: string): { [k: string]: string } {
+  const labels = { app: name };
+  // PetstoreService labels pods with a hash of the Deployment's construct path (as cdk8s-plus does); so does this
+  const scope = new Construct(chart, name);
+  const podAddress = Names.toLabelValue(new Construct(scope, 'Deployment'));
+  new ApiObject(chart, `${name}-deployment`, deployment(name, labels, podAddress));
+  new ApiObject(chart, `${name}-service`, {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { labels, name, namespace: 'default' },
+    spec: { externalIPs: [], ports: [{ name: 'http', port: 8080, protocol: 'TCP', targetPort: 8080 }], selector: labels, type: 'ClusterIP' },
+  });
+  return labels;
 }
 
 function deployment(name: string, labels: { [k: string]: string }, podAddress: string): any {

@@ -38,8 +38,6 @@ export function applyFilters(filters: unknown, matched: PathMatch, start: Unfilt
   let path = start.path;
   let host = start.host;
   const headers = new Map(start.headers);
-  const mirrors: MirrorCopy[] = [];
-  let redirected = false;
   for (const raw of list(filters)) {
     const filter = obj(raw);
     switch (filter.type) {
@@ -52,17 +50,16 @@ export function applyFilters(filters: unknown, matched: PathMatch, start: Unfilt
         if (rewrite.path !== undefined) path = rewritePath(obj(rewrite.path), matched, path);
         break;
       }
-      case 'RequestMirror':
-        mirrors.push(mirrorCopy(obj(filter.requestMirror)));
-        break;
-      case 'RequestRedirect':
-        redirected = true;
-        break;
-      default:
+      default: // RequestMirror and RequestRedirect do not change the request (see `mirrorCopies`, `redirects`)
         break;
     }
   }
-  return { path: start.query === '' ? path : `${path}?${start.query}`, host, headers, mirrors, redirected };
+  return { path: start.query === '' ? path : `${path}?${start.query}`, host, headers, mirrors: mirrorCopies(filters), redirected: redirects(filters) };
+}
+
+/** Whether a `RequestRedirect` filter among `filters` answers the request instead of a backend. */
+export function redirects(filters: unknown): boolean {
+  return list(filters).some(f => obj(f).type === 'RequestRedirect');
 }
 
 /** `set` overwrites, `add` appends to an existing value with a comma, `remove` deletes (CRD `requestHeaderModifier`). */
@@ -89,6 +86,11 @@ export function rewritePath(modifier: Json, matched: PathMatch, path: string): s
   const rest = path.slice(trimTrailingSlashes(matched.value).length);
   const replaced = trimTrailingSlashes(String(modifier.replacePrefixMatch ?? '')) + rest;
   return replaced === '' ? '/' : replaced;
+}
+
+/** The copies the `RequestMirror` filters among `filters` send, in filter order: what `applyFilters` lists as `mirrors`. */
+export function mirrorCopies(filters: unknown): MirrorCopy[] {
+  return list(filters).map(obj).filter(f => f.type === 'RequestMirror').map(f => mirrorCopy(obj(f.requestMirror)));
 }
 
 /** `percent`, or `fraction` (numerator / denominator, denominator defaulting to 100), or 100 % (CRD `requestMirror`). */

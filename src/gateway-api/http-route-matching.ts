@@ -24,7 +24,8 @@ export function parseRequest(host: string, pathWithQuery: string, method: string
 
 /** The CRD's `hostnames` description: "Implementations MUST ignore any port value specified in the HTTP Host header". */
 function hostWithoutPort(host: string): string {
-  return host.toLowerCase().replace(/:\d*$/, '');
+  const lower = host.toLowerCase();
+  return lower.includes(':') ? lower.replace(/:\d*$/, '') : lower;
 }
 
 /**
@@ -33,6 +34,7 @@ function hostWithoutPort(host: string): string {
  */
 function parseQuery(query: string): Map<string, string> {
   const params = new Map<string, string>();
+  if (query === '') return params;
   for (const part of query.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -91,13 +93,19 @@ export function pathMatches(match: PathMatch, path: string): boolean {
  */
 export function prefixMatches(prefix: string, path: string): boolean {
   const trimmed = trimTrailingSlashes(prefix);
-  if (trimmed === '') return path.startsWith('/');
-  return path === trimmed || path.startsWith(`${trimmed}/`);
+  const n = trimmed.length;
+  if (n === 0) return path.startsWith('/');
+  // `path === trimmed || path.startsWith(trimmed + '/')`, without building the string
+  return path.startsWith(trimmed) && (path.length === n || path.charCodeAt(n) === SLASH);
 }
+
+const SLASH = 0x2f;
 
 /** `prefix` without trailing slashes (`/` becomes the empty string). */
 export function trimTrailingSlashes(prefix: string): string {
-  return prefix.replace(/\/+$/, '');
+  let end = prefix.length;
+  while (end > 0 && prefix.charCodeAt(end - 1) === SLASH) end--;
+  return end === prefix.length ? prefix : prefix.slice(0, end);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { applyFilters, MirrorCopy } from './http-route-filters';
+import { applyFilters, MirrorCopy, mirrorCopies, redirects } from './http-route-filters';
 import { hostnameScore, effectiveMatches, parseRequest, ParsedRequest, requestMatches } from './http-route-matching';
-import { backendWeight, list, obj, RouteMatch, routeRules, ruleMatches } from './http-route-model';
+import { backendWeight, Json, list, obj, RouteMatch, routeRules, ruleMatches } from './http-route-model';
 
 /** A request to route through a Gateway listener. */
 export interface GatewayApiRequest {
@@ -101,6 +101,20 @@ export interface GatewayApiRouting {
   readonly headers: { [name: string]: string };
 }
 
+/** Where a matched rule sends the requests it takes (see `HttpRouteSimulator.decide`). */
+export interface RuleDecision {
+  /** `FORWARD`, `REDIRECT` or `NO_BACKEND`. */
+  readonly outcome: GatewayApiOutcome;
+  /** `namespace/name` of the HTTPRoute. */
+  readonly route: string;
+  /** The index of the rule in `spec.rules`. */
+  readonly ruleIndex: number;
+  /** The backends and shares, as in `GatewayApiRouting.backends`; empty unless forwarded. */
+  readonly backends: GatewayApiShare[];
+  /** The mirrors, as in `GatewayApiRouting.mirrors`. */
+  readonly mirrors: GatewayApiMirror[];
+}
+
 /** Which routes the simulator takes from the manifests. */
 export interface HttpRouteSimulatorOptions {
   /**
@@ -157,6 +171,10 @@ export class HttpRouteSimulator {
   }
 
   private readonly routes: AttachedRoute[];
+  /** The matches of each rule of each route, defaults applied, read once: `matches[route][rule]`. */
+  private readonly matches: RouteMatch[][][];
+  /** The decision of each rule of each route, once worked out, by route and rule index. */
+  private readonly decisions = new Map<AttachedRoute, RuleDecision[]>();
 
   private constructor(gatewayName: string, manifests: unknown[], options: HttpRouteSimulatorOptions) {
     const defaultNamespace = options.defaultNamespace ?? 'default';
@@ -174,6 +192,7 @@ export class HttpRouteSimulator {
           hostnames: list(obj(obj(m).spec).hostnames).map(h => String(h).toLowerCase()),
         };
       });
+    this.matches = this.routes.map(route => routeRules(route.manifest).map(ruleMatches));
   }
 
   /** `namespace/name` of the attached routes, in input order. */
@@ -184,37 +203,77 @@ export class HttpRouteSimulator {
   /** What the Gateway does with `request`. */
   public route(request: GatewayApiRequest): GatewayApiRouting {
     const parsed = parseRequest(request.host, request.path, request.method ?? 'GET', request.headers ?? {});
-    const winner = this.candidates(parsed).sort(byPrecedence)[0];
+    const winner = this.winner(parsed);
     if (!winner) {
       const headers = sortedHeaders(parsed.headers);
       return { outcome: GatewayApiOutcome.NOT_FOUND, backends: [], mirrors: [], path: request.path, host: parsed.host, headers };
     }
-    const rule = obj(routeRules(winner.route.manifest)[winner.ruleIndex]);
-    const filtered = applyFilters(rule.filters, winner.match.path, parsed);
-    const backends = shares(rule.backendRefs, winner.route.namespace);
-    let outcome = GatewayApiOutcome.FORWARD;
-    if (filtered.redirected) outcome = GatewayApiOutcome.REDIRECT;
-    else if (backends.length === 0) outcome = GatewayApiOutcome.NO_BACKEND;
+    const decision = this.ruleDecision(winner);
+    const filtered = applyFilters(routeRule(winner).filters, winner.match.path, parsed);
     return {
-      outcome,
-      route: `${winner.route.namespace}/${winner.route.name}`,
+      outcome: decision.outcome,
+      route: decision.route,
       ruleIndex: winner.ruleIndex,
       matchIndex: winner.matchIndex,
-      backends: outcome === GatewayApiOutcome.FORWARD ? backends : [],
-      mirrors: filtered.mirrors.map(m => toMirror(m, winner.route.namespace)),
+      backends: [...decision.backends],
+      mirrors: [...decision.mirrors],
       path: filtered.path,
       host: filtered.host,
       headers: sortedHeaders(filtered.headers),
     };
   }
 
+  /**
+   * Which rule takes `request` and where that rule sends it, without the rewritten path and headers
+   * `route` also works out; `undefined` when no rule matches (`NOT_FOUND`). The decision of a rule
+   * is the same object for every request it takes.
+   */
+  public decide(request: GatewayApiRequest): RuleDecision | undefined {
+    const winner = this.winner(parseRequest(request.host, request.path, request.method ?? 'GET', request.headers ?? {}));
+    return winner ? this.ruleDecision(winner) : undefined;
+  }
+
+  private winner(request: ParsedRequest): Candidate | undefined {
+    return this.candidates(request).sort(byPrecedence)[0];
+  }
+
+  /**
+   * Where the winner's rule sends a request: its backends and mirrors, a redirect, or no backend.
+   * None of it depends on the request, so it is worked out once per rule.
+   */
+  private ruleDecision(winner: Candidate): RuleDecision {
+    let ofRoute = this.decisions.get(winner.route);
+    if (!ofRoute) this.decisions.set(winner.route, ofRoute = []);
+    const known = ofRoute[winner.ruleIndex];
+    if (known) return known;
+    const rule = routeRule(winner);
+    const namespace = winner.route.namespace;
+    const backends = shares(rule.backendRefs, namespace);
+    let outcome = GatewayApiOutcome.FORWARD;
+    if (redirects(rule.filters)) outcome = GatewayApiOutcome.REDIRECT;
+    else if (backends.length === 0) outcome = GatewayApiOutcome.NO_BACKEND;
+    const decision: RuleDecision = {
+      outcome,
+      route: `${namespace}/${winner.route.name}`,
+      ruleIndex: winner.ruleIndex,
+      backends: outcome === GatewayApiOutcome.FORWARD ? backends : [],
+      mirrors: mirrorCopies(rule.filters).map(m => toMirror(m, namespace)),
+    };
+    ofRoute[winner.ruleIndex] = decision;
+    return decision;
+  }
+
   private candidates(request: ParsedRequest): Candidate[] {
     const found: Candidate[] = [];
-    for (const route of this.routes) {
+    for (let routeIndex = 0; routeIndex < this.routes.length; routeIndex++) {
+      const route = this.routes[routeIndex];
       const hostScore = hostnameScore(route.hostnames, request.host);
       if (!hostScore) continue;
-      routeRules(route.manifest).forEach((rule, ruleIndex) => {
-        ruleMatches(rule).forEach((match, matchIndex) => {
+      const rules = this.matches[routeIndex];
+      for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
+        const ofRule = rules[ruleIndex];
+        for (let matchIndex = 0; matchIndex < ofRule.length; matchIndex++) {
+          const match = ofRule[matchIndex];
           let matches: boolean;
           try {
             matches = requestMatches(match, request);
@@ -223,11 +282,16 @@ export class HttpRouteSimulator {
             throw new Error(`[${route.namespace}/${route.name}] spec.rules[${ruleIndex}].matches[${matchIndex}]: ${(e as Error).message}`);
           }
           if (matches) found.push({ route, ruleIndex, matchIndex, match, hostScore });
-        });
-      });
+        }
+      }
     }
     return found;
   }
+}
+
+/** The rule of a candidate, as written. */
+function routeRule(c: Candidate): Json {
+  return obj(routeRules(c.route.manifest)[c.ruleIndex]);
 }
 
 /** Whether a route has a parentRef to the Gateway (group and kind default to the Gateway API's Gateway). */

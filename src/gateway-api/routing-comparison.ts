@@ -1,8 +1,8 @@
 import { list, obj } from './http-route-model';
-import { GatewayApiOutcome, GatewayApiRouting, HttpRouteSimulator } from './http-route-simulator';
-import { re2FullMatch } from '../private/re2';
+import { GatewayApiOutcome, HttpRouteSimulator, RuleDecision } from './http-route-simulator';
+import { re2FullMatcher } from '../private/re2';
 import { deriveRequests, describeRequest } from '../simulate/request-set';
-import { RoutingSimulator, SimulatedRequest, SimulationResult } from '../simulate/simulator';
+import { RoutingSimulator, SimulatedRequest, SimulatedShare, SimulationResult } from '../simulate/simulator';
 
 /** What to compare: the Gloo model, the HTTPRoutes, and the requests. */
 export interface RoutingComparisonInput {
@@ -59,40 +59,65 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
   const vs = input.glooManifests.map(obj).find(m => m.kind === 'VirtualService' && obj(m.metadata).name === input.virtualService.name
     && obj(m.metadata).namespace === input.virtualService.namespace);
   const requests = input.requests ?? deriveRequests(list(obj(obj(vs?.spec).virtualHost).routes), services.probeMethods());
+  const glooResults = gloo._simulateEach(input.virtualService.name, requests, input.virtualService.namespace);
+  // A route's meaning is the same for every request it takes: the Gloo simulator shares one
+  // `destinations` array (with its mirror) between the results of a route, the Gateway API
+  // simulator one decision between the requests of a rule. So each is put in words once.
+  const glooMeanings = new Map<SimulatedShare[], string>();
+  const gatewayMeanings = new Map<RuleDecision, string>();
+  const why = new ExpectedDifferences(services, input.narrowed ?? []);
   const differences: RoutingDifference[] = [];
-  for (const request of requests) {
-    const g = gloo.simulate(input.virtualService.name, request, input.virtualService.namespace);
-    const a = gateway.route({ ...request, host: input.host });
-    const glooMeaning = services.meaningOf(g);
-    const gatewayMeaning = gatewayMeaningOf(a);
-    if (glooMeaning === gatewayMeaning) continue;
+  requests.forEach((request, i) => {
+    const g = glooResults[i];
+    const a = gateway.decide({ ...request, host: input.host });
+    const glooMeaning = g.matched ? once(glooMeanings, g.destinations, () => services.meaningOf(g)) : 'no route';
+    const gatewayMeaning = a ? once(gatewayMeanings, a, () => gatewayMeaningOf(a)) : 'no route';
+    if (glooMeaning === gatewayMeaning) return;
     differences.push({
       request: describeRequest(request),
       gloo: glooMeaning,
       gatewayApi: gatewayMeaning,
       glooRoute: g.routeIndex,
-      gatewayRule: a.route === undefined ? undefined : `${a.route} rules[${a.ruleIndex}]`,
-      expected: expectedBecause(request, g, a, services, input.narrowed ?? []),
+      gatewayRule: a === undefined ? undefined : `${a.route} rules[${a.ruleIndex}]`,
+      expected: why.of(request, g, a),
     });
-  }
+  });
   return differences;
 }
 
-function expectedBecause(
-  request: SimulatedRequest, g: SimulationResult, a: GatewayApiRouting, services: ServiceIndex, narrowed: string[],
-): string | undefined {
-  if (a.outcome !== GatewayApiOutcome.NOT_FOUND) return undefined;
-  const path = request.path.split('?')[0];
-  if (narrowed.some(re => re2FullMatch(re, path))) return 'narrowed prefix';
-  const method = request.method ?? 'GET';
-  const fnMethods = g.destinations.map(d => (d.functionName ? services.methodOf(d.namespace, d.upstream, d.functionName) : undefined));
-  if (fnMethods.length > 0 && fnMethods.every(m => m !== undefined && m !== method)) return 'function method';
-  return undefined;
+function once<K, V>(memo: Map<K, V>, key: K, make: () => V): V {
+  if (memo.has(key)) return memo.get(key)!;
+  const value = make();
+  memo.set(key, value);
+  return value;
 }
 
-/** The Gateway's routing of a request in the same words as `ServiceIndex.meaningOf`. */
-function gatewayMeaningOf(a: GatewayApiRouting): string {
-  if (a.outcome === GatewayApiOutcome.NOT_FOUND) return 'no route';
+/** Why a difference is expected, if it is (see `RoutingDifference.expected`). */
+class ExpectedDifferences {
+  /** The narrowed patterns as matchers, compiled when first needed. */
+  private narrowedMatchers?: Array<(path: string) => boolean>;
+  /** The methods of the functions of each Gloo outcome's destinations, by its `destinations` (shared by the results of a route). */
+  private readonly functionMethods = new Map<SimulatedShare[], Array<string | undefined>>();
+
+  constructor(private readonly services: ServiceIndex, private readonly narrowed: string[]) {}
+
+  /** `a` is the Gateway's decision, `undefined` when no rule matched. */
+  public of(request: SimulatedRequest, g: SimulationResult, a: RuleDecision | undefined): string | undefined {
+    if (a !== undefined) return undefined;
+    const path = request.path.split('?')[0];
+    this.narrowedMatchers ??= this.narrowed.map(re => re2FullMatcher(re));
+    if (this.narrowedMatchers.some(matches => matches(path))) return 'narrowed prefix';
+    const method = request.method ?? 'GET';
+    const methodsOf = (destinations: SimulatedShare[]) =>
+      destinations.map(d => (d.functionName ? this.services.methodOf(d.namespace, d.upstream, d.functionName) : undefined));
+    const fnMethods = g.matched ? once(this.functionMethods, g.destinations, () => methodsOf(g.destinations)) : [];
+    if (fnMethods.length > 0 && fnMethods.every(m => m !== undefined && m !== method)) return 'function method';
+    return undefined;
+  }
+}
+
+/** The Gateway's routing of a request that a rule took, in the same words as `ServiceIndex.meaningOf`. */
+function gatewayMeaningOf(a: RuleDecision): string {
   if (a.outcome === GatewayApiOutcome.REDIRECT) return 'redirect';
   const shares = a.backends.map(b => ({ key: `${b.namespace}/${b.name}:${b.port ?? '?'}`, percent: b.percent }));
   const mirror = a.mirrors[0] ? { key: `${a.mirrors[0].namespace}/${a.mirrors[0].name}:${a.mirrors[0].port ?? '?'}`, percent: a.mirrors[0].percent } : undefined;
@@ -120,6 +145,8 @@ class ServiceIndex {
   private readonly kubePorts = new Map<string, Set<unknown>>();
   /** `[namespace/upstream, function]` of every function destination. */
   private readonly called: Array<[string, string]> = [];
+  /** `methodOf`, by `namespace/upstream#function`. */
+  private readonly methods = new Map<string, string | undefined>();
 
   constructor(manifests: unknown[]) {
     for (const m of manifests.map(obj)) {
@@ -166,6 +193,12 @@ class ServiceIndex {
 
   /** The method of a REST function: the text of its transformation's `:method` header, when that is a string. */
   public methodOf(namespace: string, upstream: string, fn: string): string | undefined {
+    const key = `${namespace}/${upstream}#${fn}`;
+    if (!this.methods.has(key)) this.methods.set(key, this.readMethod(namespace, upstream, fn));
+    return this.methods.get(key);
+  }
+
+  private readMethod(namespace: string, upstream: string, fn: string): string | undefined {
     const kube = obj(this.upstreams.get(`${namespace}/${upstream}`));
     const method = obj(obj(obj(obj(obj(obj(kube.serviceSpec).rest).transformations)[fn]).headers)[':method']).text;
     return typeof method === 'string' ? method : undefined;

@@ -37,12 +37,88 @@ export function whyInvalidRe2(pattern: string): string | undefined {
   return remember(compiled, pattern, why);
 }
 
-const programs = new Map<string, RE2JS>();
+/** A compiled pattern, and the text every input it matches in full starts with. */
+interface Program {
+  readonly re: RE2JS;
+  readonly prefix: string;
+}
+
+/** Compiled patterns by pattern, case-sensitive and not (keyed by the pattern itself, whose hash V8 keeps). */
+const programs = { sensitive: new Map<string, Program>(), insensitive: new Map<string, Program>() };
 
 /** Whether the RE2 `pattern` matches the whole of `input` (as Envoy's safe_regex does). */
 export function re2FullMatch(pattern: string, input: string, caseInsensitive = false): boolean {
-  const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
-  let program = programs.get(key);
-  program ??= remember(programs, key, re2().compile(pattern, caseInsensitive ? re2().CASE_INSENSITIVE : 0));
-  return program.matches(input);
+  return fullMatch(programOf(pattern, caseInsensitive), input);
+}
+
+/**
+ * `re2FullMatch` of `pattern` as a function of the input, compiled now: for trying one pattern
+ * against many inputs. Throws when `pattern` is not valid RE2.
+ */
+export function re2FullMatcher(pattern: string, caseInsensitive = false): (input: string) => boolean {
+  const program = programOf(pattern, caseInsensitive);
+  return input => fullMatch(program, input);
+}
+
+function programOf(pattern: string, caseInsensitive: boolean): Program {
+  const cache = caseInsensitive ? programs.insensitive : programs.sensitive;
+  return cache.get(pattern) ?? remember(cache, pattern, {
+    re: re2().compile(pattern, caseInsensitive ? re2().CASE_INSENSITIVE : 0),
+    prefix: caseInsensitive ? '' : literalPrefix(pattern),
+  });
+}
+
+function fullMatch(program: Program, input: string): boolean {
+  // an input without the literal start cannot match: most of the library's patterns start with a
+  // path (`/foo[^/].*`), and most inputs tried against them are other paths
+  return input.startsWith(program.prefix) && program.re.matches(input);
+}
+
+/** ASCII characters that stand for themselves in RE2 outside a class (not the backslash nor `^$.|?*+()[]{}`). */
+const PLAIN = /^[A-Za-z0-9 !"#%&',\-/:;<=>@_`~]$/;
+/** An ASCII punctuation character, which a backslash makes literal. */
+const PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+const QUANTIFIERS = '*+?{';
+
+/**
+ * Whether what starts at `i` may repeat or drop the character before it: a quantifier, or
+ * something without width of its own that a quantifier may follow (a flag group such as `(?i)`,
+ * an empty `\Q\E`).
+ */
+function mayQuantifyPrevious(pattern: string, i: number): boolean {
+  if (i >= pattern.length) return false;
+  const next = pattern.slice(i, i + 2);
+  return QUANTIFIERS.includes(pattern[i]) || next === '(?' || next === '\\Q' || next === '\\E';
+}
+
+/**
+ * The literal text every string that `pattern` (valid RE2, case-sensitive) matches in full starts
+ * with: its leading characters up to the first operator, class, group or escape sequence, less the
+ * last one when a quantifier, a group that starts with `(?` or a `\Q`/`\E` follows it (each may
+ * leave the quantifier to that character). `''` when unsure: a pattern with `|` anywhere
+ * (alternation could skip the start), one starting with an operator or a group such as `(?i)`.
+ */
+export function literalPrefix(pattern: string): string {
+  if (pattern.includes('|')) return '';
+  let prefix = '';
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i];
+    let literal: string;
+    if (c === '\\') {
+      // an escaped punctuation character is that character; `\d`, `\Q`, `\x41`, `\pL`... are not single literals
+      const e = pattern[i + 1];
+      if (e === undefined || !PUNCTUATION.test(e)) break;
+      literal = e;
+      i += 2;
+    } else if (PLAIN.test(c)) {
+      literal = c;
+      i += 1;
+    } else {
+      break;
+    }
+    if (mayQuantifyPrevious(pattern, i)) break;
+    prefix += literal;
+  }
+  return prefix;
 }

@@ -14,7 +14,9 @@ export function normalizeRequest(request: { path: string; method?: string; heade
   const [path, query = ''] = request.path.split('?', 2);
   const headers = new Map<string, string>();
   for (const [k, v] of Object.entries(request.headers ?? {})) headers.set(k.toLowerCase(), v);
-  return { path, method: request.method ?? 'GET', headers, query: new URLSearchParams(query) };
+  let params: URLSearchParams | undefined;
+  // parsed when a query-parameter matcher first asks: most routes have none
+  return { path, method: request.method ?? 'GET', headers, get query() { return params ??= new URLSearchParams(query); } };
 }
 
 /** Whether one Gloo matcher matches: its path, headers, query parameters and methods, ANDed. */

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { DestinationShape, ManifestShape, RouteActionShape, ShadowingShape, WeightedDestinationShape } from './gloo-manifest';
 import { matcherMatches, normalizeRequest } from './request-matching';
-import { flattenVirtualService } from './route-flattening';
+import { FlatRoute, flattenVirtualService } from './route-flattening';
 import { idOf, selectVirtualService } from './virtual-host-selection';
 import { IVirtualService } from '../model/references';
 import { AppState } from '../private/app-state';
@@ -216,28 +216,53 @@ export class RoutingSimulator {
 
   /** Simulates a request against the VirtualService of the given name (and namespace). */
   public simulate(virtualServiceName: string, request: SimulatedRequest, namespace?: string): SimulationResult {
+    return this._simulateEach(virtualServiceName, [request], namespace)[0];
+  }
+
+  /**
+   * @internal
+   * `simulate` for each of `requests`, in order, with the VirtualService's routes flattened once
+   * (for the differential check, which routes hundreds of requests through one VirtualService).
+   */
+  public _simulateEach(virtualServiceName: string, requests: SimulatedRequest[], namespace?: string): SimulationResult[] {
     const vs = this.objects.get(key('VirtualService', namespace, virtualServiceName))
       ?? this.ofKind('VirtualService').find(o => o.metadata.name === virtualServiceName && namespace === undefined);
     if (!vs) throw new Error(`no VirtualService ${namespace ? `${namespace}/` : ''}${virtualServiceName} among the manifests`);
-    return this.simulateOn(vs, request);
+    const routes = flattenVirtualService(vs, this.ofKind('RouteTable'));
+    const actions = new Map<FlatRoute, RouteOutcome>();
+    return requests.map(request => this.simulateFlat(routes, request, actions));
   }
 
   private simulateOn(vs: ManifestShape, request: SimulatedRequest): SimulationResult {
+    return this.simulateFlat(flattenVirtualService(vs, this.ofKind('RouteTable')), request, new Map());
+  }
+
+  /**
+   * The first of `routes` that matches `request`, and what it does. What a route does does not
+   * depend on the request, so it is worked out once per route and kept in `actions`: the results of
+   * requests that hit the same route share their `destinations` and `mirror` objects.
+   */
+  private simulateFlat(routes: FlatRoute[], request: SimulatedRequest, actions: Map<FlatRoute, RouteOutcome>): SimulationResult {
     const req = normalizeRequest(request);
-    const hit = flattenVirtualService(vs, this.ofKind('RouteTable')).find(r => r.matchers.some(m => matcherMatches(m, req)));
+    const hit = routes.find(r => r.matchers.some(m => matcherMatches(m, req)));
     if (!hit) return { matched: false, destinations: [] };
-    const { destinations, unresolved } = hit.unresolved
-      ? { destinations: [], unresolved: hit.unresolved }
-      : this.destinationsOf(hit.route.routeAction, hit.ownerNs);
+    let action = actions.get(hit);
+    if (!action) {
+      action = {
+        ...(hit.unresolved ? { destinations: [], unresolved: hit.unresolved } : this.destinationsOf(hit.route.routeAction, hit.ownerNs)),
+        mirror: hit.route.options?.shadowing ? mirrorOf(hit.route.options.shadowing, hit.ownerNs) : undefined,
+      };
+      actions.set(hit, action);
+    }
     return {
       matched: true,
       routeIndex: hit.vsIndex,
       routeName: hit.route.name ?? undefined,
       routeTable: hit.table,
       routeTableRouteIndex: hit.tableIndex,
-      destinations,
-      unresolved,
-      ...(hit.route.options?.shadowing ? { mirror: mirrorOf(hit.route.options.shadowing, hit.ownerNs) } : {}),
+      destinations: action.destinations,
+      unresolved: action.unresolved,
+      ...(action.mirror ? { mirror: action.mirror } : {}),
     };
   }
 
@@ -259,6 +284,13 @@ export class RoutingSimulator {
   }
 }
 
+
+/** What a matched route does with every request it matches. */
+interface RouteOutcome {
+  readonly destinations: SimulatedShare[];
+  readonly unresolved?: string;
+  readonly mirror?: SimulatedMirror;
+}
 
 function key(kind: string, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ''}/${name}`;
