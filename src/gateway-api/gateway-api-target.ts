@@ -184,7 +184,7 @@ class GatewayApiOutput implements RouteOutput {
   }
 
   public appProblems(source: RouteOutputSource): Problem[] {
-    return TargetRegistry.of(source).problemsOf(source, this.target.gatewayName);
+    return TargetRegistry.of(source).problemsOf(source, this.target.gatewayName, this.target.gatewayNamespace);
   }
 
   public containerCreated(source: RouteOutputSource): void {

@@ -85,6 +85,22 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
   return differences;
 }
 
+/**
+ * How `compareRouting` puts outcomes in words, for other comparisons over the same Gloo manifests:
+ * a Gloo simulation and a Gateway API decision (`undefined` when no rule matched) give equal
+ * strings when they send to the same Services with the same shares and mirror.
+ */
+export function routingMeanings(glooManifests: unknown[]): {
+  gloo: (g: SimulationResult) => string;
+  gatewayApi: (a: RuleDecision | undefined) => string;
+} {
+  const services = new ServiceIndex(glooManifests);
+  return {
+    gloo: g => (g.matched ? services.meaningOf(g) : 'no route'),
+    gatewayApi: a => (a ? gatewayMeaningOf(a) : 'no route'),
+  };
+}
+
 function once<K, V>(memo: Map<K, V>, key: K, make: () => V): V {
   if (memo.has(key)) return memo.get(key)!;
   const value = make();

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { serviceOf } from './backend-render';
+import { SharedGatewaySource, sharedGatewayProblems } from './shared-gateway-check';
 import { Route } from '../gloo/route';
 import { RouteOutputSource } from '../gloo/route-output';
 import { Upstream } from '../gloo/upstream';
@@ -74,15 +75,17 @@ export class TargetRegistry {
 
   /**
    * The problems of a VirtualService among the others under the target, once per generation:
-   * another VirtualService that synthesizes as the same HTTPRoute (kind, namespace, name), and
-   * VirtualServices on different Gloo gateways, which would all attach to the one Gateway.
+   * another VirtualService that synthesizes as the same HTTPRoute (kind, namespace, name),
+   * VirtualServices on different Gloo gateways, which would all attach to the one Gateway, and
+   * requests another VirtualService's HTTPRoute would take on the shared Gateway
+   * (`sharedGatewayProblems`).
    */
-  public problemsOf(source: RouteOutputSource, gatewayName: string): Problem[] {
-    const all = this.state.memo('gateway-api-target-problems', () => this.findProblems(gatewayName));
+  public problemsOf(source: RouteOutputSource, gatewayName: string, gatewayNamespace: string | undefined): Problem[] {
+    const all = this.state.memo('gateway-api-target-problems', () => this.findProblems(gatewayName, gatewayNamespace));
     return all.get(source) ?? [];
   }
 
-  private findProblems(gatewayName: string): Map<RouteOutputSource, Problem[]> {
+  private findProblems(gatewayName: string, gatewayNamespace: string | undefined): Map<RouteOutputSource, Problem[]> {
     const bySource = new Map<RouteOutputSource, Problem[]>();
     const add = (s: RouteOutputSource, p: Problem) => bySource.set(s, [...(bySource.get(s) ?? []), p]);
     const live = this.sources.filter(isAttached);
@@ -115,7 +118,32 @@ export class TargetRegistry {
         });
       }
     }
+    if (bySource.size === 0 && live.length > 1) {
+      for (const [s, problems] of sharedGatewayProblems(this.rendered(live), this.keptOutModels(), gatewayName, gatewayNamespace)) {
+        for (const p of problems) add(s, p);
+      }
+    }
     return bySource;
+  }
+
+  /** The VirtualServices that render, with their Gloo model and HTTPRoute; those that do not report their own problems. */
+  private rendered(sources: RouteOutputSource[]): SharedGatewaySource[] {
+    const out: SharedGatewaySource[] = [];
+    for (const source of sources) {
+      try {
+        const spec = source._renderSpec();
+        const httpRoute = { ...GatewayHttpRoute.GVK, metadata: { name: source.name, namespace: source.namespace! }, spec };
+        out.push({ source, glooModel: source._glooModelJson(), httpRoute });
+      } catch {
+        // its rendering fails with its own problems
+      }
+    }
+    return out;
+  }
+
+  /** The Gloo objects of the Upstreams and UpstreamGroups kept out of the output. */
+  private keptOutModels(): unknown[] {
+    return this.state.keptOut.map(c => (c as { _glooModelJson?: () => unknown })._glooModelJson?.()).filter(m => m !== undefined);
   }
 
   private addServiceNamespace(to: string): void {

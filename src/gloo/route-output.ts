@@ -22,6 +22,8 @@ export interface RouteOutputSource extends IConstruct {
   readonly routes: Route[];
   /** The Gloo VirtualService the routes mean, as a manifest (see `GlooResource._glooModelJson`). */
   _glooModelJson(): unknown;
+  /** The spec it synthesizes, which under the target is the target's (throws what the target refuses). */
+  _renderSpec(): unknown;
 }
 
 /**

@@ -238,6 +238,23 @@ describe('what the Gateway API target refuses', () => {
     expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] routes: got "17 routes, 17 HTTPRoute rules", expected routes that fit one HTTPRoute: at most 16 rules and 128 matches \(hint: spread the routes over several VirtualServices/);
   });
 
+  test('a request that another VirtualService\'s HTTPRoute would take on the shared Gateway', () => {
+    const { chart, v1, v2 } = setup();
+    new VirtualService(chart, 'api', { metadata: { name: 'api', namespace: 'apps' }, domains: ['api.example.com'], routes: [{ matchers: [{ path: PathMatch.prefix('/v1') }], action: forward(v1) }] });
+    new VirtualService(chart, 'all', { metadata: { name: 'all', namespace: 'apps' }, routes: [{ action: forward(v2) }] });
+    expect(errorOf(() => synth(chart))).toMatch(new RegExp([
+      '\\[test/all\\] domains: got "GET / to host api\\.example\\.com", expected only requests its own VirtualService takes in gloo ',
+      '\\(gloo: test/api gives no route; gateway api: HTTPRoute apps/all rules\\[0\\] gives apps/shop-v2:8080=100%\\)',
+    ].join('')));
+  });
+
+  test('VirtualServices on one Gateway whose domains do not overlap are accepted', () => {
+    const { chart, v1, v2 } = setup();
+    new VirtualService(chart, 'a', { metadata: { name: 'a', namespace: 'apps' }, domains: ['a.example.com'], routes: [{ action: forward(v1) }] });
+    new VirtualService(chart, 'b', { metadata: { name: 'b', namespace: 'apps' }, domains: ['*.b.example.com'], routes: [{ action: forward(v2) }] });
+    expect(ofKind(synth(chart), 'HTTPRoute').map(r => r.spec.hostnames)).toEqual([['a.example.com'], ['*.b.example.com']]);
+  });
+
   test('a gatewayApiPath that is not a constant path', () => {
     const { chart } = setup();
     expect(errorOf(() => new Upstream(chart, 'u', { serviceName: 's', servicePort: 80, functions: { f: { method: 'GET', gatewayApiPath: '/a?b=1' } } })))

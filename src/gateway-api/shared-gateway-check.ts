@@ -1,0 +1,99 @@
+import { HttpRouteSimulator } from './http-route-simulator';
+import { routingMeanings } from './routing-comparison';
+import { RouteOutputSource } from '../gloo/route-output';
+import { Problem } from '../private/errors';
+import { deriveRequests, describeRequest } from '../simulate/request-set';
+import { RoutingSimulator } from '../simulate/simulator';
+
+/** A VirtualService under the target, with what it synthesized as. */
+export interface SharedGatewaySource {
+  readonly source: RouteOutputSource;
+  /** The Gloo VirtualService its routes mean. */
+  readonly glooModel: unknown;
+  /** Its HTTPRoute manifest. */
+  readonly httpRoute: {
+    readonly apiVersion: string;
+    readonly kind: string;
+    readonly metadata: { readonly name: string; readonly namespace: string };
+    readonly spec: unknown;
+  };
+}
+
+/**
+ * The check across the VirtualServices of one Gateway. Gloo gives a request to the one
+ * VirtualService whose domains match its host best, and only that one's routes are tried; Gateway
+ * API merges the rules of every HTTPRoute whose hostnames accept the host, so a request a
+ * VirtualService does not route can be taken by another's HTTPRoute (a `*` one, or one with a
+ * wildcard hostname). The per-VirtualService check cannot see this.
+ *
+ * It runs only over VirtualServices whose domains overlap (`*`, or a wildcard that covers another's
+ * domain): for a host of each domain, and every request derived from all their routes, a request
+ * the Gateway gives to an HTTPRoute other than the one of the VirtualService Gloo chose must route
+ * alike. Each such request is a problem on the VirtualService whose HTTPRoute took it.
+ */
+export function sharedGatewayProblems(
+  sources: SharedGatewaySource[], glooObjects: unknown[], gatewayName: string, gatewayNamespace: string | undefined,
+): Map<RouteOutputSource, Problem[]> {
+  const out = new Map<RouteOutputSource, Problem[]>();
+  const overlapping = sources.filter(s => sources.some(o => o !== s && domainsOverlap(s.source.domains, o.source.domains)));
+  if (overlapping.length === 0) return out;
+  const manifests = [...overlapping.map(s => s.glooModel), ...glooObjects];
+  const gloo = new RoutingSimulator(manifests);
+  const gateway = HttpRouteSimulator.forGateway(gatewayName, overlapping.map(s => s.httpRoute), { gatewayNamespace });
+  const meanings = routingMeanings(manifests);
+  const byRoute = new Map(overlapping.map(s => [`${s.httpRoute.metadata.namespace}/${s.httpRoute.metadata.name}`, s]));
+  const bySource = new Map(overlapping.map(s => [`${s.source.namespace}/${s.source.name}`, s]));
+  const requests = deriveRequests(overlapping.flatMap(s => routesOf(s.glooModel)));
+  const hosts = [...new Set(overlapping.flatMap(s => s.source.domains.map(hostOf)))].sort();
+  const reported = new Set<string>();
+  for (const host of hosts) {
+    for (const request of requests) {
+      const a = gateway.decide({ ...request, host });
+      if (!a) continue;
+      const g = gloo.route({ ...request, host });
+      const chosen = g.virtualServiceName === undefined ? undefined : bySource.get(`${g.virtualServiceNamespace}/${g.virtualServiceName}`);
+      const taker = byRoute.get(a.route);
+      if (!taker || taker === chosen) continue;
+      const glooMeaning = meanings.gloo(g);
+      const gatewayMeaning = meanings.gatewayApi(a);
+      if (glooMeaning === gatewayMeaning) continue;
+      const key = `${taker.source.node.path}\n${request.path}\n${host}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const list = out.get(taker.source) ?? [];
+      list.push({
+        path: taker.source.node.path,
+        field: 'domains',
+        given: `${describeRequest(request)} to host ${host}`,
+        expected: `only requests its own VirtualService takes in gloo (gloo: ${chosen ? `${chosen.source.node.path} gives ${glooMeaning}` : 'no VirtualService serves the host, 404'}; `
+          + `gateway api: HTTPRoute ${a.route} rules[${a.ruleIndex}] gives ${gatewayMeaning})`,
+        hint: 'gateway api merges the HTTPRoutes whose hostnames accept a host, where gloo tries one VirtualService; give the VirtualServices domains that do not overlap, or put their routes in one',
+      });
+      out.set(taker.source, list);
+    }
+  }
+  return out;
+}
+
+/** The routes of a Gloo VirtualService manifest. */
+function routesOf(vs: unknown): unknown[] {
+  const routes = (vs as { spec?: { virtualHost?: { routes?: unknown[] } } })?.spec?.virtualHost?.routes;
+  return Array.isArray(routes) ? routes : [];
+}
+
+/** A host a domain serves: the domain itself, `a.` for a leading wildcard, a host only `*` serves for `*`. */
+function hostOf(domain: string): string {
+  if (domain === '*') return 'any-host.invalid';
+  return domain.toLowerCase().replace(/^\*\./, 'a.');
+}
+
+/** Whether two VirtualServices' domains could both serve one host. */
+function domainsOverlap(a: string[], b: string[]): boolean {
+  return a.some(x => b.some(y => domainOverlap(x.toLowerCase(), y.toLowerCase())));
+}
+
+function domainOverlap(x: string, y: string): boolean {
+  if (x === '*' || y === '*' || x === y) return true;
+  const covers = (wild: string, other: string) => wild.startsWith('*.') && (other.endsWith(wild.slice(1)) || other === wild);
+  return covers(x, y) || covers(y, x);
+}
