@@ -46,6 +46,11 @@ export interface ReleaseDescription {
   readonly synthesizedStage?: string;
   readonly header: CanaryHeader;
   readonly routes: string[];
+  /**
+   * The method of each route's requests when it is not GET: the method of the REST function it
+   * calls (a Gateway API rule matches only that method). Absent when every route is GET.
+   */
+  readonly routeMethods?: string[];
   /** The name of the stable Upstream. */
   readonly stable: string;
   /** The name of the canary Upstream. */
@@ -66,7 +71,7 @@ interface Describable extends IConstruct {
 /** What a release's props say about it. */
 export interface DescribedProps {
   readonly stage: string;
-  readonly routes: Array<{ readonly path: string }>;
+  readonly routes: Array<{ readonly path: string; readonly functionName?: string }>;
   readonly stable: { readonly name: string };
   readonly canary: { readonly name: string };
 }
@@ -96,11 +101,19 @@ export function describeRelease(release: Describable, props: DescribedProps, syn
     ...(synthesized !== props.stage ? { synthesizedStage: synthesized } : {}),
     header: release.header,
     routes: props.routes.map(r => r.path),
+    ...routeMethodsOf(props),
     stable: props.stable.name,
     canary: props.canary.name,
     ...serviceOf('stableService', props.stable),
     ...serviceOf('canaryService', props.canary),
   };
+}
+
+/** The method each route's requests use: that of the REST function it calls on the stable Upstream, or GET. */
+function routeMethodsOf(props: DescribedProps): { routeMethods?: string[] } {
+  const stable = props.stable;
+  const methods = props.routes.map(r => (r.functionName && Upstream.isUpstream(stable) ? stable._functionSpec(r.functionName)?.method : undefined) ?? 'GET');
+  return methods.some(m => m !== 'GET') ? { routeMethods: methods } : {};
 }
 
 function serviceOf(key: 'stableService' | 'canaryService', upstream: unknown): { [k in typeof key]?: DescribedService } {

@@ -54,10 +54,13 @@ export function requestClasses(release: ReleaseDescription, options: PlanOptions
   const shown = h.match === HeaderMatchType.PRESENT || options.showHeaderValues ? value : '***';
   const withHeader = release.hasHeaderStage ?? true;
   const classes: RequestClass[] = [];
-  for (const p of release.routes) {
-    if (withHeader) classes.push({ label: `${p} with ${h.name}: ${shown}`, request: { path: p, headers: { [h.name]: value } } });
-    classes.push({ label: `${p} without ${h.name}`, request: { path: p } });
-  }
+  release.routes.forEach((p, i) => {
+    // a route that calls a REST function is asked with the function's method (shown when not GET)
+    const method = release.routeMethods?.[i] ?? 'GET';
+    const label = method === 'GET' ? p : `${method} ${p}`;
+    if (withHeader) classes.push({ label: `${label} with ${h.name}: ${shown}`, request: { path: p, method, headers: { [h.name]: value } } });
+    classes.push({ label: `${label} without ${h.name}`, request: { path: p, method } });
+  });
   return classes;
 }
 

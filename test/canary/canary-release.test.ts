@@ -267,3 +267,19 @@ describe('CanaryRelease', () => {
     });
   });
 });
+
+describe('the release description the CLI plans with', () => {
+  test('names the method of each route whose function is not called with GET', () => {
+    const chart = newChart();
+    const functions = { ...FUNCTIONS, deletePet: { method: 'DELETE', path: '/api/pets/{{ id }}' } };
+    const v1 = new Upstream(chart, 'v1', { serviceName: 'petstore-v1', servicePort: 8080, functions });
+    const v2 = new Upstream(chart, 'v2', { serviceName: 'petstore-v2', servicePort: 8080, functions });
+    const vs = new VirtualService(chart, 'vs');
+    const build = (routes: CanaryReleaseProps['routes'], id: string) => new CanaryRelease(chart, id, {
+      routeContainer: vs, routes, stable: v1, canary: v2, stages: [CanaryStage.stable(), CanaryStage.weight(10)], stage: 'stable',
+    });
+    expect(build([{ path: '/findPets', functionName: 'findPets' }, { path: '/deletePet', functionName: 'deletePet' }], 'a')._description.routeMethods)
+      .toEqual(['GET', 'DELETE']);
+    expect(build([{ path: '/findPetWithId', functionName: 'findPetById' }], 'b')._description.routeMethods).toBeUndefined();
+  });
+});

@@ -307,6 +307,18 @@ describe('buildPlans on Gateway API manifests', () => {
       .toContain('weight-10 (active)  shop/checkout-legacy:8080 100% (by HTTPRoute shop/legacy)');
   });
 
+  test('asks a route that calls a non-GET function with the function\'s method, and says so', () => {
+    const deleteRoute = {
+      ...httpRoute('shop', { type: 'PathPrefix', value: '/checkout' }, [['checkout-v2', 10], ['checkout-v1', 90]]),
+    };
+    (deleteRoute.spec.rules[0].matches[0] as any).method = 'DELETE';
+    const plan = formatPlans(buildPlans([{ release: { ...release, routeMethods: ['DELETE'] }, stage: 'weight-10', manifests: [deleteRoute] }]), 'text');
+    expect(plan).toContain('DELETE /checkout without x-canary');
+    expect(plan).toContain('weight-10 (active)  canary 10% · stable 90%');
+    // asked with GET, the Gateway would not route it
+    expect(formatPlans(buildPlans([{ release, stage: 'weight-10', manifests: [deleteRoute] }]), 'text')).toContain('no route (404)');
+  });
+
   test('fails when the manifests hold no HTTPRoute for a release on the Gateway API target', () => {
     expect(() => buildPlans([{ release, stage: 'weight-10', manifests: [] }])).toThrow(
       'checkout (shop/vs/checkout) routes on HTTPRoute shop/shop (target gateway api), but the manifests of its stage weight-10 hold no such HTTPRoute:'
