@@ -116,6 +116,14 @@ export abstract class GlooResource extends ApiObject {
   }
 
   /**
+   * @internal What to report when rendering the object failed at the schema check: by default
+   * nothing, since rendering fails again, with its own error, when the chart is synthesized.
+   */
+  public _renderFailureProblems(_error: unknown): string[] {
+    return [];
+  }
+
+  /**
    * @internal
    * Checks the name and namespace as Kubernetes does, and runs `body` (the rest of a subclass's
    * constructor); when either throws, the resource is taken out of its scope again, so a failed
@@ -135,8 +143,8 @@ export abstract class GlooResource extends ApiObject {
     let json: unknown;
     try {
       json = super.toJson();
-    } catch {
-      return []; // rendering fails again, with its own error, when the chart is synthesized
+    } catch (e) {
+      return this._renderFailureProblems(e);
     }
     this.rendered = { generation: AppState.of(this).generation, json };
     // the one resource synthesized under another output target is a VirtualService in that target's kind

@@ -129,6 +129,21 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     return { ...GlooVirtualService.GVK, metadata: this.metadata.toJson(), spec: this.renderSpec() };
   }
 
+  /**
+   * @internal Under another output target, a rendering that fails although the routes render is a
+   * JSON patch written for the Gloo object: say so, rather than leave cdk8s's serialization error.
+   */
+  public _renderFailureProblems(error: unknown): string[] {
+    if (!this.output || this.renderOutput().error) return [];
+    return [formatProblemBody({
+      path: this.node.path,
+      field: 'addJsonPatch',
+      given: error instanceof Error ? error.message.replace(/^.*?: (?=[^:]*$)/, '') : String(error),
+      expected: `patches that apply to the ${this.apiVersion} ${this.kind} it synthesizes as under the ${this.output.targetName} target`,
+      hint: 'a patch of a VirtualService field (spec.virtualHost...) has no place in the HTTPRoute; patch the HTTPRoute\'s fields, or express the option with the route props',
+    })];
+  }
+
   /** The output target's rendering, once per generation of the app: it runs the differential check. */
   private renderOutput(): { spec?: unknown; error?: GlooInputError } {
     const generation = AppState.of(this).generation;

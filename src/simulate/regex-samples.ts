@@ -91,20 +91,25 @@ class Parser {
   }
 
   private quantified(atom: Node): Node {
-    const c = this.peek();
-    let min: number;
-    let max: number;
-    if (c === '*') {[min, max] = [0, Infinity];} else if (c === '+') {[min, max] = [1, Infinity];} else if (c === '?') {[min, max] = [0, 1];} else if (c === '{' && /^\{\d+(,\d*)?\}/.test(this.src.slice(this.i))) {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i))!;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-      this.i += m[0].length - 1;
-    } else {
-      return atom;
-    }
-    this.i++;
+    const bounds = this.quantifier();
+    if (bounds === undefined) return atom;
     if (this.peek() === '?') this.i++; // lazy: the same strings
-    return this.quantified({ kind: 'repeat', node: atom, min, max });
+    return this.quantified({ kind: 'repeat', node: atom, min: bounds[0], max: bounds[1] });
+  }
+
+  /** The bounds of a quantifier at the cursor (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`), read past it; undefined if none. */
+  private quantifier(): [number, number] | undefined {
+    const simple: { [c: string]: [number, number] } = { '*': [0, Infinity], '+': [1, Infinity], '?': [0, 1] };
+    const c = this.peek();
+    if (c !== undefined && simple[c]) {
+      this.i++;
+      return simple[c];
+    }
+    const braces = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+    if (!braces) return undefined;
+    this.i += braces[0].length;
+    const min = Number(braces[1]);
+    return [min, braces[2] === undefined ? min : braces[3] === '' ? Infinity : Number(braces[3])];
   }
 
   /** One atom, or undefined for what matches the empty string (anchors, flags). */

@@ -255,6 +255,13 @@ describe('what the Gateway API target refuses', () => {
     expect(ofKind(synth(chart), 'HTTPRoute').map(r => r.spec.hostnames)).toEqual([['a.example.com'], ['*.b.example.com']]);
   });
 
+  test('a JSON patch written for the Gloo VirtualService', () => {
+    const { chart, v1 } = setup();
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: forward(v1) }] });
+    ApiObject.of(vs).addJsonPatch(JsonPatch.add('/spec/virtualHost/options', { cors: {} }));
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] addJsonPatch: got .*, expected patches that apply to the gateway\.networking\.k8s\.io\/v1 HTTPRoute it synthesizes as under the gateway api target/);
+  });
+
   test('a gatewayApiPath that is not a constant path', () => {
     const { chart } = setup();
     expect(errorOf(() => new Upstream(chart, 'u', { serviceName: 's', servicePort: 80, functions: { f: { method: 'GET', gatewayApiPath: '/a?b=1' } } })))
