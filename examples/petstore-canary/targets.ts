@@ -14,15 +14,22 @@ export const TARGETS: Target[] = ['gloo', 'gateway-api'];
 export const TARGET_SUBDIR: { [target in Target]: string } = { 'gloo': '.', 'gateway-api': 'gateway-api' };
 
 /**
- * Chooses the target of a new app. For Gateway API it is the one line a repository adds to move
- * from Gloo Edge to kgateway: the HTTPRoutes attach to kgateway's Gateway `http` and live next to
- * the petstore's Services. `acceptNarrowedPrefixes` accepts that `/petstorex` and
- * `/findPetWithIdx`, which Gloo's character prefixes routed, get no route (see docs/gateway-api.md).
+ * Chooses the target of a new app. For Gateway API it is the one statement a repository adds to
+ * move from Gloo Edge to kgateway: the HTTPRoutes attach to kgateway's Gateway `http` and live next
+ * to the petstore's Services. Two differences are accepted on purpose (see docs/gateway-api.md):
+ * `/petstorex` and `/findPetWithIdx`, which Gloo's character prefixes routed, get no route; and the
+ * function routes answer only their function's method (`GET /findPetWithId/1`, not `POST`).
  */
 export function applyTarget(app: App, target: Target): void {
   if (target === 'gateway-api') {
     // [tutorial:gateway-api-target]
-    GatewayApiTarget.apply(app, { gatewayName: 'http', gatewayNamespace: 'kgateway-system', httpRouteNamespace: 'default', acceptNarrowedPrefixes: true });
+    GatewayApiTarget.apply(app, {
+      gatewayName: 'http',
+      gatewayNamespace: 'kgateway-system',
+      httpRouteNamespace: 'default',
+      acceptNarrowedPrefixes: true,
+      acceptFunctionMethodMatch: true,
+    });
     // [/tutorial]
   }
 }

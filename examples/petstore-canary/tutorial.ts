@@ -11,6 +11,7 @@
  *   <!-- generated:diff:part-2-header-canary -->         what the step changes in the routes
  *   <!-- generated:step:part-2-header-canary -->         the code change that selects the step
  *   <!-- generated:code:releases -->                     source between tutorial markers
+ *   <!-- generated:httproute:part-3-weighted-10 -->      the step's HTTPRoute (Gateway API target)
  *   ```yaml
  *   ...
  *   ```
@@ -23,6 +24,7 @@ import { ACTIVE_STEP } from './active-step';
 import { buildPetstoreCanary } from './app';
 import { formatDiff, lineDiff } from './line-diff';
 import { isStep, Step, STEPS } from './steps';
+import { applyTarget, TARGET_SUBDIR, TARGETS } from './targets';
 import { CanaryRelease } from '../../src';
 import { buildPlans, formatPlans, StageManifests } from '../../src/cli/plan';
 
@@ -41,6 +43,15 @@ export function routesYaml(step: string): string {
   const { coalmine } = buildPetstoreCanary(Testing.app(), step);
   const vs = coalmine.toJson().find((m: any) => m.kind === 'VirtualService');
   return Yaml.stringify({ routes: vs.spec.virtualHost.routes });
+}
+
+/** The coalmine HTTPRoute at one step, under the Gateway API target, as YAML text. */
+export function httpRouteYaml(step: string): string {
+  if (!isStep(step)) throw new Error(`unknown step ${step}`);
+  const app = Testing.app();
+  applyTarget(app, 'gateway-api');
+  const { coalmine } = buildPetstoreCanary(app, step);
+  return Yaml.stringify(coalmine.toJson().find((m: any) => m.kind === 'HTTPRoute'));
 }
 
 /** What moving to `step` from the step before it changes in the routes, as a diff. */
@@ -62,17 +73,24 @@ export function stepCode(step: Step): string {
 
 /**
  * The plan of the example at its active step, as `cdk8s-gloo-canary plan` prints it, computed in
- * this process: each stage of each release synthesized through the same stage selection.
+ * this process: each stage of each release synthesized through the same stage selection, for each
+ * target (targets.ts) from its own output folder, so each release has a Gloo table and a Gateway
+ * API table.
  */
 export function planOf(format: 'text' | 'markdown'): string {
   const { coalmine } = buildPetstoreCanary(Testing.app(), ACTIVE_STEP);
   const runs: StageManifests[] = [];
   for (const release of [coalmine.findPetById, coalmine.findPets]) {
     for (const stage of release.stageNames) {
-      const app = Testing.app();
-      CanaryRelease.selectStages(app, { [release.node.path]: stage });
-      const charts = buildPetstoreCanary(app, ACTIVE_STEP);
-      runs.push({ release: release._description, stage, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
+      for (const target of TARGETS) {
+        const app = Testing.app();
+        applyTarget(app, target);
+        CanaryRelease.selectStages(app, { [release.node.path]: stage });
+        const charts = buildPetstoreCanary(app, ACTIVE_STEP);
+        const built = charts.coalmine.node.findChild(release.node.id) as CanaryRelease;
+        const folder = TARGET_SUBDIR[target] === '.' ? '' : TARGET_SUBDIR[target];
+        runs.push({ release: built._description, stage, folder, manifests: [...charts.petstore.toJson(), ...charts.coalmine.toJson()] });
+      }
     }
   }
   return formatPlans(buildPlans(runs), format);
@@ -106,16 +124,17 @@ export function codeExcerpt(name: string): string {
   throw new Error(`no tutorial excerpt named ${name} in ${examples}`);
 }
 
-const BLOCK = /<!-- generated:(code|yaml|diff|step|plan):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
+const BLOCK = /<!-- generated:(code|yaml|httproute|diff|step|plan):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
 
 /** The README text with every generated block rendered anew. */
 export function renderReadme(readme: string): string {
   return readme.replace(BLOCK, (_all, kind: string, name: string) => {
     const [body, lang] = kind === 'yaml' ? [routesYaml(name), 'yaml']
-      : kind === 'diff' ? [routesDiff(name), 'diff']
-        : kind === 'step' ? [stepCode(name as Step), 'ts']
-          : kind === 'plan' ? [planOf(name as 'text' | 'markdown'), name === 'markdown' ? 'markdown' : 'text']
-            : [codeExcerpt(name), 'ts'];
+      : kind === 'httproute' ? [httpRouteYaml(name), 'yaml']
+        : kind === 'diff' ? [routesDiff(name), 'diff']
+          : kind === 'step' ? [stepCode(name as Step), 'ts']
+            : kind === 'plan' ? [planOf(name as 'text' | 'markdown'), name === 'markdown' ? 'markdown' : 'text']
+              : [codeExcerpt(name), 'ts'];
     // a Markdown plan is shown as the tables it renders to; everything else as a code block
     const content = lang === 'markdown' ? body : `\`\`\`${lang}\n${body}\`\`\`\n`;
     return `<!-- generated:${kind}:${name} -->\n${content}<!-- /generated -->`;

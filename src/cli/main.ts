@@ -4,9 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { adoptCommand } from './adopt-command';
 import { AppCommand, appCommand, outputDir } from './app-command';
-import { loadManifestFile, loadManifests, synthStages } from './app-runner';
+import { loadManifestFile, synthStages } from './app-runner';
+import { outputFolders, stageManifests } from './output-folders';
 import { buildPlans, formatPlans } from './plan';
 import { StageFilter, StageRun } from './stage-runs';
+import { formatHttpRouteProblem } from '../gateway-api/http-route-problems';
+import { HttpRouteRules } from '../gateway-api/http-route-rules';
+import { asString, jsonAt } from '../private/json';
 import { AtomicOutputDirectory } from '../synth/atomic-output';
 import { CrdSchemaValidator } from '../validation/crd-schema';
 
@@ -14,10 +18,14 @@ const USAGE = `usage: cdk8s-gloo-canary <command> [options]
 
 commands:
   plan           print every stage of every canary release as a table: where requests
-                 with and without the canary header go, computed with the routing simulator
+                 with and without the canary header go, computed with the Gloo routing
+                 simulator, or for a release synthesized as an HTTPRoute (GatewayApiTarget)
+                 with the Gateway API simulator; each table then names its target
   synth-stages   synthesize every stage of every release to <output>/stages/<release>/<stage>/
   validate <dir> check every Gloo object in the YAML files under <dir> against the Gloo 1.22
-                 CRD schemas: fields the API server would prune, wrong types, out-of-range values
+                 CRD schemas, and every Gateway API object against the Gateway API v1.6.1
+                 CRD schemas plus, for HTTPRoutes, the CRD's validation rules: fields the API
+                 server would prune or refuse, wrong types, out-of-range values
   adopt <file or dir>... [--out <file>]
                  turn existing Gloo YAML (1.x, or the 0.x shape) into a cdk8s app built with
                  this library (default --out src/adopted.ts); the code is synthesized and
@@ -91,7 +99,7 @@ function plan(app: AppCommand, filter: StageFilter, options: { [k: string]: stri
   if (format !== 'text' && format !== 'markdown') throw new Error(`--format: got ${JSON.stringify(format)}, expected text or markdown`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gloo-canary-plan-'));
   try {
-    const runs = synthStages(app, work, filter, note).map(run => ({ ...run, manifests: loadManifests(run.dir) }));
+    const runs = synthStages(app, work, filter, note).flatMap(run => stageManifests(run, outputFolders(run.dir)));
     const plans = buildPlans(runs, { showHeaderValues: options['show-header-values'] === 'true' });
     out(plans.length === 0 ? 'the app has no canary releases\n' : formatPlans(plans, format));
   } finally {
@@ -128,12 +136,21 @@ function synthStagesTo(output: string, app: AppCommand, filter: StageFilter, out
   return 0;
 }
 
-/** Validates every Gloo object of the YAML files under `dir`; 0 when all pass, 1 otherwise. */
+/**
+ * Validates the YAML files under `dir`: every Gloo object against the Gloo CRD schemas, every
+ * Gateway API object against the Gateway API CRD schemas and, for HTTPRoutes, the CRD's rules
+ * (`HttpRouteRules`). 0 when all pass, 1 otherwise. A folder without Gateway API objects reads as
+ * it always did.
+ */
 function validateFolder(dir: string, out: (s: string) => void): number {
   if (!fs.existsSync(dir)) throw new Error(`no folder ${dir}`);
-  const validator = CrdSchemaValidator.gloo();
-  let checked = 0;
-  const problems: string[] = [];
+  const gloo = CrdSchemaValidator.gloo();
+  const gatewayApi = CrdSchemaValidator.gatewayApi();
+  let glooChecked = 0;
+  let gatewayChecked = 0;
+  const unchecked = new Set<string>();
+  const glooProblems: string[] = [];
+  const gatewayProblems: string[] = [];
   const visit = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(d, entry.name);
@@ -141,18 +158,39 @@ function validateFolder(dir: string, out: (s: string) => void): number {
         visit(p);
       } else if (/\.ya?ml$/.test(entry.name)) {
         const manifests = loadManifestFile(p);
-        checked += manifests.filter(m => validator.covers(m)).length;
-        problems.push(...validator.validate(manifests).map(v => `${path.relative(dir, p)}: ${CrdSchemaValidator.formatViolation(v)}`));
+        const file = path.relative(dir, p);
+        glooChecked += manifests.filter(m => gloo.covers(m)).length;
+        glooProblems.push(...gloo.validate(manifests).map(v => `${file}: ${CrdSchemaValidator.formatViolation(v)}`));
+        const ofGatewayApi = manifests.filter(isGatewayApiObject);
+        for (const m of ofGatewayApi.filter(o => !gatewayApi.covers(o))) unchecked.add(`${jsonString(m, 'apiVersion')}/${jsonString(m, 'kind')}`);
+        gatewayChecked += ofGatewayApi.filter(m => gatewayApi.covers(m)).length;
+        gatewayProblems.push(...gatewayApi.validate(ofGatewayApi).map(v => `${file}: ${CrdSchemaValidator.formatViolation(v)}`));
+        gatewayProblems.push(...HttpRouteRules.check(ofGatewayApi).map(problem => `${file}: ${formatHttpRouteProblem(problem)}`));
       }
     }
   };
   visit(dir);
-  if (problems.length > 0) {
-    process.stderr.write(`${problems.length} field(s) do not match the Gloo CRD schemas:\n  ${problems.join('\n  ')}\n`);
-    return 1;
+  if (glooProblems.length > 0) {
+    process.stderr.write(`${glooProblems.length} field(s) do not match the Gloo CRD schemas:\n  ${glooProblems.join('\n  ')}\n`);
   }
-  out(`${checked} Gloo objects under ${dir} match the Gloo CRD schemas\n`);
+  if (gatewayProblems.length > 0) {
+    process.stderr.write(`${gatewayProblems.length} field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n  ${gatewayProblems.join('\n  ')}\n`);
+  }
+  if (glooProblems.length > 0 || gatewayProblems.length > 0) return 1;
+  if (glooChecked > 0 || gatewayChecked === 0) out(`${glooChecked} Gloo objects under ${dir} match the Gloo CRD schemas\n`);
+  if (gatewayChecked > 0) out(`${gatewayChecked} Gateway API objects under ${dir} match the Gateway API v1.6.1 CRD schemas and HTTPRoute rules\n`);
+  if (unchecked.size > 0) out(`not checked, no vendored CRD schema: ${[...unchecked].sort().join(', ')} (the vendored ones: ${gatewayApi.resources.join(', ')})\n`);
   return 0;
+}
+
+/** Whether a manifest is of the Gateway API group (`gateway.networking.k8s.io/...`). */
+function isGatewayApiObject(m: unknown): boolean {
+  return jsonString(m, 'apiVersion').startsWith('gateway.networking.k8s.io/');
+}
+
+/** A string field of a manifest, or `''`. */
+function jsonString(m: unknown, key: string): string {
+  return asString(jsonAt(m, key)) ?? '';
 }
 
 if (require.main === module) {

@@ -7,6 +7,19 @@ export interface StageRun {
   readonly release: ReleaseDescription;
   readonly stage: string;
   readonly dir: string;
+  /**
+   * The release as each output of the app describes it: one description per distinct target and
+   * container. An app that builds the release once has one; the example, which builds it into a
+   * Gloo app and a Gateway API app in one process, has two (a VirtualService and an HTTPRoute).
+   */
+  readonly outputs: ReleaseDescription[];
+}
+
+/** A release of the app, and its outputs (see `StageRun.outputs`). */
+export interface DescribedRelease {
+  /** The first description of the release: its name and stages, for folders and filters. */
+  readonly release: ReleaseDescription;
+  readonly outputs: ReleaseDescription[];
 }
 
 /** A choice of stages: release construct path or name to stage name. */
@@ -34,33 +47,68 @@ export interface StageFilter {
  */
 export function synthEveryStage(run: AppRun, root: string, filter: StageFilter = {}): StageRun[] {
   const discovery = path.join(root, '.discovery');
-  const releases = run(discovery, {});
+  const described = run(discovery, {});
   checkWrote(discovery);
-  checkReleaseNames(releases);
+  const releases = describedReleases(described);
+  checkReleaseNames(releases.map(r => r.release));
   const runs: StageRun[] = [];
-  for (const release of selectReleases(releases, filter)) {
+  for (const { release, outputs } of selectReleases(releases, filter)) {
     for (const stage of selectStages(release, filter)) {
       const dir = path.join(root, release.releaseName, stage);
-      if (stage === (release.synthesizedStage ?? release.activeStage)) {
+      // the discovery run holds this stage only when every output of the release synthesized it
+      if (outputs.every(o => stage === (o.synthesizedStage ?? o.activeStage))) {
         fs.cpSync(discovery, dir, { recursive: true });
       } else {
         run(dir, { [release.path]: stage });
         checkWrote(dir);
       }
-      runs.push({ release, stage, dir });
+      runs.push({ release, stage, dir, outputs });
     }
   }
   fs.rmSync(discovery, { recursive: true, force: true });
   return runs;
 }
 
-function selectReleases(releases: ReleaseDescription[], filter: StageFilter): ReleaseDescription[] {
+/**
+ * The releases the app described, each once with its outputs. One process may build a release
+ * into several apps (the example builds a Gloo app and a Gateway API app), and each app describes
+ * it; a stage run chooses the stage by construct path, so in all of them at once. The descriptions
+ * of one construct path must therefore agree on the release's name and stages; each distinct
+ * target and container is one output, in the order the app described them.
+ */
+export function describedReleases(described: ReleaseDescription[]): DescribedRelease[] {
+  const byPath = new Map<string, { release: ReleaseDescription; outputs: ReleaseDescription[] }>();
+  for (const d of described) {
+    const found = byPath.get(d.path);
+    if (!found) {
+      byPath.set(d.path, { release: d, outputs: [d] });
+      continue;
+    }
+    const first = found.release;
+    if (d.releaseName !== first.releaseName) {
+      throw new Error(`[${d.path}] releaseName: got ${JSON.stringify(d.releaseName)} in one app and ${JSON.stringify(first.releaseName)} in another,`
+        + ' expected the same name in every app that builds the release');
+    }
+    if (d.stages.join('\n') !== first.stages.join('\n')) {
+      throw new Error(`[${d.path}] stages: got ${d.stages.join(', ')} in one app and ${first.stages.join(', ')} in another,`
+        + ' expected the same stages in every app that builds the release (a stage is chosen by construct path, in all of them at once)');
+    }
+    if (!found.outputs.some(o => outputKey(o) === outputKey(d))) found.outputs.push(d);
+  }
+  return [...byPath.values()];
+}
+
+function outputKey(d: ReleaseDescription): string {
+  return JSON.stringify([d.target ?? 'gloo', d.container.kind, d.container.namespace ?? '', d.container.name]);
+}
+
+function selectReleases(releases: DescribedRelease[], filter: StageFilter): DescribedRelease[] {
   if (filter.release === undefined) return releases;
-  const found = releases.filter(r => r.path === filter.release || r.releaseName === filter.release);
+  const found = releases.filter(({ release: r }) => r.path === filter.release || r.releaseName === filter.release);
   if (found.length > 0) return found;
   throw new Error(releases.length === 0
     ? `the app has no canary releases, so none named ${JSON.stringify(filter.release)}: check that it creates its CanaryRelease constructs`
-    : `the app has no release named ${JSON.stringify(filter.release)}: use one of ${releases.map(r => r.releaseName).join(', ')}`);
+    : `the app has no release named ${JSON.stringify(filter.release)}: use one of ${releases.map(r => r.release.releaseName).join(', ')}`);
 }
 
 function selectStages(release: ReleaseDescription, filter: StageFilter): string[] {

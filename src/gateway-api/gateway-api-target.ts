@@ -1,11 +1,13 @@
 import { IConstruct } from 'constructs';
 import { hostnamesOf } from './hostnames';
 import { renderHttpRoutes } from './http-route-render';
-import { addReferenceGrants } from './reference-grants';
+import type { HttpRouteManifest } from './http-route-types';
+import { TargetRegistry } from './target-registry';
 import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf } from '../gloo/route-output';
-import { GlooInputError } from '../private/errors';
+import { GlooInputError, Problem } from '../private/errors';
 import { GatewayHttpRoute } from '../private/gvk';
+import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /** How the app's routes attach to the Gateway under the Gateway API target. */
 export interface GatewayApiTargetProps {
@@ -32,6 +34,14 @@ export interface GatewayApiTargetProps {
    * @default false - such a route fails synth, naming a request that would change
    */
   readonly acceptNarrowedPrefixes?: boolean;
+  /**
+   * Accept that a route calling a REST function matches only the function's method: Gloo calls the
+   * function whatever the request's method (`POST /findPetWithId/1` becomes the GET call), while
+   * Gateway API can match the method but not set it, so the Gateway answers such a request with
+   * 404.
+   * @default false - such a route fails synth, naming a request that would change
+   */
+  readonly acceptFunctionMethodMatch?: boolean;
 }
 
 /**
@@ -65,22 +75,23 @@ export interface GatewayApiTargetProps {
  * Gloo objects, byte-identical to what it did before.
  */
 export class GatewayApiTarget {
-  /** The context key the target is stored under. */
-  public static readonly CONTEXT_KEY = OUTPUT_TARGET_CONTEXT_KEY;
-
-  /** Chooses the Gateway API target for `scope` and everything added to it afterwards. */
-  public static apply(scope: IConstruct, props: GatewayApiTargetProps): GatewayApiTarget {
-    const target = new GatewayApiTarget(scope, props);
+  /** Chooses the Gateway API target for the app and everything added to it afterwards. */
+  public static apply(app: IConstruct, props: GatewayApiTargetProps): GatewayApiTarget {
+    const target = new GatewayApiTarget(app, props);
+    const problem = (given: string, expected: string): GlooInputError => new GlooInputError([{
+      path: pathOf(app),
+      field: 'GatewayApiTarget.apply',
+      given,
+      expected,
+      hint: 'call GatewayApiTarget.apply on the app right after creating it, before its charts',
+    }]);
+    if (app.node.scope !== undefined) {
+      throw problem(`construct ${app.node.path}`, 'the app: one target for all its charts, so that no route of one target names an object the other does not write');
+    }
     try {
-      scope.node.setContext(OUTPUT_TARGET_CONTEXT_KEY, target._output);
+      app.node.setContext(OUTPUT_TARGET_CONTEXT_KEY, target._output);
     } catch {
-      throw new GlooInputError([{
-        path: scope.node.path,
-        field: 'GatewayApiTarget.apply',
-        given: `a scope with children (${scope.node.children.map(c => c.node.id).join(', ')})`,
-        expected: 'a scope nothing was added to yet',
-        hint: 'call GatewayApiTarget.apply right after creating the app or chart, before its constructs',
-      }]);
+      throw problem(`an app with children (${app.node.children.map(c => c.node.id).join(', ')})`, 'an app nothing was added to yet');
     }
     return target;
   }
@@ -99,6 +110,8 @@ export class GatewayApiTarget {
   public readonly httpRouteNamespace?: string;
   /** Whether narrowed character prefixes are accepted. */
   public readonly acceptNarrowedPrefixes: boolean;
+  /** Whether function routes matched by method only are accepted. */
+  public readonly acceptFunctionMethodMatch: boolean;
   /** @internal */
   public readonly _output: RouteOutput;
 
@@ -107,6 +120,7 @@ export class GatewayApiTarget {
     this.gatewayNamespace = props.gatewayNamespace;
     this.httpRouteNamespace = props.httpRouteNamespace;
     this.acceptNarrowedPrefixes = props.acceptNarrowedPrefixes ?? false;
+    this.acceptFunctionMethodMatch = props.acceptFunctionMethodMatch ?? false;
     const problems = checkProps(scope, props);
     if (problems) throw problems;
     this._output = new GatewayApiOutput(this);
@@ -118,10 +132,16 @@ class GatewayApiOutput implements RouteOutput {
   public readonly isRouteOutput = true;
   public readonly targetName = 'gateway api';
   public readonly gvk = GatewayHttpRoute.GVK;
-  public readonly namespace?: string;
 
-  constructor(public readonly target: GatewayApiTarget) {
-    this.namespace = target.httpRouteNamespace;
+  constructor(public readonly target: GatewayApiTarget) {}
+
+  public namespaceOf(given: string | undefined): string {
+    // always written: the HTTPRoute's backendRefs and grants were worked out for this namespace
+    return this.target.httpRouteNamespace ?? given ?? 'default';
+  }
+
+  public schemaValidator(): CrdSchemaValidator {
+    return CrdSchemaValidator.gatewayApi();
   }
 
   public renderSpec(source: RouteOutputSource): unknown {
@@ -129,14 +149,15 @@ class GatewayApiOutput implements RouteOutput {
     if (routes.length === 0) {
       throw new GlooInputError([{ path: source.node.path, field: 'routes', given: [], expected: 'at least one route: an HTTPRoute without rules routes every request to no backend' }]);
     }
-    const hostnames = hostnamesOf(source);
+    const namespace = source.namespace!;
     const rendering = renderHttpRoutes(routes, {
       gatewayName: this.target.gatewayName,
       gatewayNamespace: this.target.gatewayNamespace,
       name: source.name,
-      namespace: source.namespace ?? 'default',
-      hostnames,
+      namespace,
+      hostnames: hostnamesOf(source),
       acceptNarrowedPrefixes: this.target.acceptNarrowedPrefixes,
+      acceptFunctionMethodMatch: this.target.acceptFunctionMethodMatch,
     });
     const [first, ...more] = rendering.manifests;
     if (more.length > 0) {
@@ -149,12 +170,50 @@ class GatewayApiOutput implements RouteOutput {
         hint: 'spread the routes over several VirtualServices; each becomes its own HTTPRoute',
       }]);
     }
+    const ungranted = ungrantedNamespaces(first, TargetRegistry.of(source));
+    if (ungranted.length > 0) {
+      throw new GlooInputError([{
+        path: source.node.path,
+        field: 'routes',
+        given: `backendRefs to Services in ${ungranted.join(', ')}`,
+        expected: `Services in ${namespace}, or in a namespace of an Upstream of the app (which gets a ReferenceGrant)`,
+        hint: 'a kube destination in another namespace, added to an UpstreamGroup after its routes, gets no ReferenceGrant; send to it through an Upstream',
+      }]);
+    }
     return first.spec;
   }
 
-  public routeAdded(source: RouteOutputSource, route: Route): void {
-    addReferenceGrants(source, route);
+  public appProblems(source: RouteOutputSource): Problem[] {
+    return TargetRegistry.of(source).problemsOf(source, this.target.gatewayName);
   }
+
+  public containerCreated(source: RouteOutputSource): void {
+    TargetRegistry.of(source).addSource(source);
+  }
+
+  public keptOut(resource: IConstruct): void {
+    TargetRegistry.of(resource).addKeptOut(resource);
+  }
+
+  public routeAdded(source: RouteOutputSource, route: Route): void {
+    TargetRegistry.of(source).addRoute(route);
+  }
+}
+
+/** The namespaces an HTTPRoute's backendRefs and mirrors name that it may not send to. */
+function ungrantedNamespaces(route: HttpRouteManifest, registry: TargetRegistry): string[] {
+  const from = route.metadata.namespace;
+  const refs = route.spec.rules.flatMap(rule => [
+    ...(rule.backendRefs ?? []),
+    ...(rule.filters ?? []).flatMap(f => (f.requestMirror ? [f.requestMirror.backendRef] : [])),
+  ]);
+  const namespaces = new Set(refs.map(r => r.namespace ?? from));
+  return [...namespaces].filter(to => !registry.isGranted(from, to)).sort();
+}
+
+/** A construct's path for messages; the app's is empty. */
+function pathOf(c: IConstruct): string {
+  return c.node.path || '(app)';
 }
 
 function checkProps(scope: IConstruct, props: GatewayApiTargetProps): GlooInputError | undefined {

@@ -9,7 +9,7 @@ const MAX_HOSTNAMES = 16;
 /**
  * A VirtualService's domains as HTTPRoute `hostnames`: none when it serves `*` (every host the
  * Gateway's listener accepts), otherwise each domain in lower case (Envoy compares domains ignoring
- * case; hostnames must be lower case), duplicates dropped.
+ * case; hostnames must be lower case; the VirtualService already refuses duplicates ignoring case).
  *
  * Refused: a domain with a port (`example.com:8080`: a hostname has none), a suffix wildcard
  * (`example.*`) or a wildcard that is not the whole first label, and more than 16 domains.
@@ -28,7 +28,7 @@ export function hostnamesOf(source: RouteOutputSource): string[] | undefined {
         expected: 'a domain that is an HTTPRoute hostname: DNS labels, optionally "*." first, no port, no suffix wildcard',
         hint: 'gateway api matches hosts by hostname only; a port or a suffix wildcard has no hostname',
       });
-    } else if (!hostnames.includes(hostname)) {
+    } else {
       hostnames.push(hostname);
     }
   });

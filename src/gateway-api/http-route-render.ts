@@ -34,6 +34,12 @@ export interface HttpRouteRenderOptions {
    * @default false - such routes are refused, naming a request that would change
    */
   readonly acceptNarrowedPrefixes?: boolean;
+  /**
+   * Accept that a route calling a REST function matches only the function's method, where Gloo
+   * called the function whatever the request's method: such requests get a 404 from the Gateway.
+   * @default false - such routes are refused, naming a request that would change
+   */
+  readonly acceptFunctionMethodMatch?: boolean;
 }
 
 /** The HTTPRoutes of a route list, and the differences from Gloo that were accepted. */
@@ -86,7 +92,9 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
   if (ruleProblems.length > 0) throw new Error(`the gateway api rendering broke HTTPRoute rules:\n  ${ruleProblems.map(formatHttpRouteProblem).join('\n  ')}`);
 
   const differences = differencesOf(routes, manifests, options, narrowed);
-  const refused = differences.filter(d => !d.expected || (d.expected === 'narrowed prefix' && !options.acceptNarrowedPrefixes));
+  const refused = differences.filter(d => !d.expected
+    || (d.expected === 'narrowed prefix' && !options.acceptNarrowedPrefixes)
+    || (d.expected === 'function method' && !options.acceptFunctionMethodMatch));
   if (refused.length > 0) throw new GlooInputError(oncePerPath(refused).map(d => differenceProblem(d, routes, chunks, manifests)));
   return { manifests, acceptedDifferences: differences };
 }
@@ -120,7 +128,9 @@ function differenceProblem(d: RoutingDifference, routes: Route[], chunks: OwnedR
   const names = [d.glooRoute, gatewayRoute].filter((x): x is number => x !== undefined).map(i => routes[i]._label);
   const why = d.expected === 'narrowed prefix'
     ? 'a gloo character prefix that is rewritten cannot be matched by a PathPrefix; set acceptNarrowedPrefixes to accept that such paths are not routed'
-    : 'gateway api picks the most specific match (exact path, longest prefix, method, headers, query) where gloo takes the first route; reorder the routes or make the earlier one more specific';
+    : d.expected === 'function method'
+      ? 'gloo calls the function whatever the request\'s method, gateway api can only match the function\'s method; set acceptFunctionMethodMatch to accept a 404 for other methods'
+      : 'gateway api picks the most specific match (exact path, longest prefix, method, headers, query) where gloo takes the first route; reorder the routes or make the earlier one more specific';
   return {
     path: owner?._owner.node.path ?? '',
     field: [...new Set(names)].join(' and ') || 'routes',

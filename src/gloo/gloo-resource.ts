@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, Chart, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { routeOutputOf } from './route-output';
 import { addCachedValidation, AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { addNameProblems } from '../private/imported';
@@ -69,7 +70,8 @@ export abstract class GlooResource extends ApiObject {
     // one validation per resource: cdk8s runs every validation of the app again for each chart
     addCachedValidation(this, () => [
       ...this._synthProblems(),
-      ...(isSchemaCheckEnabled(this) ? this.schemaProblems() : []),
+      // a resource kept out of the output (see `keepOutOfOutput`) writes no object to check
+      ...(isSchemaCheckEnabled(this) && !AppState.of(this).isKeptOut(this) ? this.schemaProblems() : []),
     ]);
   }
 
@@ -96,6 +98,14 @@ export abstract class GlooResource extends ApiObject {
 
   /** @internal The resource's `spec`, rendered at synth. */
   public abstract _renderSpec(): unknown;
+
+  /**
+   * @internal The resource as the Gloo object it means, for the Gloo simulator: what it
+   * synthesizes, unless another output target renders it as something else.
+   */
+  public _glooModelJson(): unknown {
+    return this.toJson();
+  }
 
   /**
    * @internal The resource's own synth-time problems, formatted (see `formatProblemBody`). They
@@ -129,7 +139,8 @@ export abstract class GlooResource extends ApiObject {
       return []; // rendering fails again, with its own error, when the chart is synthesized
     }
     this.rendered = { generation: AppState.of(this).generation, json };
-    const validator = this.apiVersion.startsWith('gateway.networking.k8s.io/') ? CrdSchemaValidator.gatewayApi() : CrdSchemaValidator.gloo();
+    // the one resource synthesized under another output target is a VirtualService in that target's kind
+    const validator = routeOutputOf(this)?.schemaValidator() ?? CrdSchemaValidator.gloo();
     return validator.validate([json]).map(v => formatProblemBody({
       path: this.node.path,
       field: v.field,

@@ -1,6 +1,9 @@
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import type { Route } from './route';
+import { AppState } from '../private/app-state';
+import { Problem } from '../private/errors';
 import { GroupVersionKind } from '../private/gvk';
+import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /** The context key under which a scope's output target is set (see `GatewayApiTarget.apply`). */
 export const OUTPUT_TARGET_CONTEXT_KEY = 'cdk8s-gloo-canary:outputTarget';
@@ -13,8 +16,12 @@ export interface RouteOutputSource extends IConstruct {
   readonly namespace?: string;
   /** The domains it serves. */
   readonly domains: string[];
+  /** The Gloo gateway that serves it (`VirtualServiceProps.gatewayName`). */
+  readonly gatewayName: string;
   /** The routes, in Gloo's evaluation order. */
   readonly routes: Route[];
+  /** The Gloo VirtualService the routes mean, as a manifest (see `GlooResource._glooModelJson`). */
+  _glooModelJson(): unknown;
 }
 
 /**
@@ -23,11 +30,11 @@ export interface RouteOutputSource extends IConstruct {
  * (`GatewayApiTarget.apply` does). The Gloo resources only ask for it, so the layers above `gloo/`
  * implement it without `gloo/` depending on them:
  *
- * - a VirtualService synthesizes as `gvk` with the spec `renderSpec` gives;
+ * - a VirtualService synthesizes as `gvk` with the spec `renderSpec` gives, in `namespaceOf`;
  * - an Upstream or UpstreamGroup is kept out of the output (it stays usable as a reference);
  * - a RouteTable is refused;
- * - `routeAdded` is told of every route added to a VirtualService, as it is added, so it can add
- *   the objects the routes need (ReferenceGrants) while the construct tree can still grow.
+ * - `containerCreated`, `keptOut` and `routeAdded` are told of what is created, as it is, so the
+ *   target can add the objects it needs (ReferenceGrants) while the construct tree can still grow.
  */
 export interface RouteOutput {
   /** Marks the object as a route output, for `routeOutputOf`. */
@@ -36,10 +43,18 @@ export interface RouteOutput {
   readonly targetName: string;
   /** The apiVersion and kind a VirtualService synthesizes as. */
   readonly gvk: GroupVersionKind;
-  /** The namespace a VirtualService's object goes to, if the target sets one. */
-  readonly namespace?: string;
+  /** The namespace a VirtualService's object goes to, given the one it names (or its chart's). */
+  namespaceOf(given: string | undefined): string;
+  /** The validator of the objects a VirtualService synthesizes as. */
+  schemaValidator(): CrdSchemaValidator;
   /** The spec of a VirtualService's object; throws a `GlooInputError` for what the target cannot express. */
   renderSpec(source: RouteOutputSource): unknown;
+  /** What the target refuses about a VirtualService among the others of the app (names, gateways). */
+  appProblems(source: RouteOutputSource): Problem[];
+  /** Called when a VirtualService is created under this output. */
+  containerCreated(source: RouteOutputSource): void;
+  /** Called when a resource is kept out of the output (see `keepOutOfOutput`). */
+  keptOut(resource: IConstruct): void;
   /** Called when a route is added to a VirtualService under this output. */
   routeAdded(source: RouteOutputSource, route: Route): void;
 }
@@ -54,10 +69,18 @@ export function routeOutputOf(scope: IConstruct): RouteOutput | undefined {
 
 /**
  * Takes a Gloo-only resource (an Upstream or UpstreamGroup) out of its scope when `scope` has an
- * output target other than Gloo: it is not synthesized, but routes can still name it, and the
- * target reads the Service and weights behind it.
+ * output target other than Gloo: it is not synthesized, but routes can still name it, the target
+ * reads the Service and weights behind it, its synth-time checks still run (see `AppState.keepOut`),
+ * and `RoutingSimulator.fromApp` still sees it as part of the app's Gloo model. A plain construct
+ * takes its place, so its id stays taken.
  */
 export function keepOutOfOutput(resource: IConstruct): void {
-  if (routeOutputOf(resource) === undefined) return;
-  resource.node.scope?.node.tryRemoveChild(resource.node.id);
+  const output = routeOutputOf(resource);
+  if (output === undefined) return;
+  AppState.of(resource).keepOut(resource);
+  const scope = resource.node.scope!;
+  scope.node.tryRemoveChild(resource.node.id);
+  // its id stays taken, as it would be with the resource in place
+  new Construct(scope, resource.node.id);
+  output.keptOut(resource);
 }

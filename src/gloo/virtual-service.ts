@@ -1,4 +1,4 @@
-import { ApiObjectMetadata } from 'cdk8s';
+import { ApiObjectMetadata, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
@@ -66,7 +66,9 @@ export class VirtualService extends RouteContainer implements IVirtualService {
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
     const output = routeOutputOf(scope);
-    const metadata = output?.namespace ? { ...props.metadata, namespace: output.namespace } : props.metadata;
+    const metadata = output
+      ? { ...props.metadata, namespace: output.namespaceOf(props.metadata?.namespace ?? Chart.of(scope).namespace) }
+      : props.metadata;
     super(scope, id, { gvk: output?.gvk ?? GlooVirtualService.GVK, metadata });
     this.output = output;
     this.domains = [...(props.domains ?? ['*'])];
@@ -79,6 +81,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
       if (this.domains.length === 0) problems.add('domains', this.domains, 'at least one domain, or none given for the default ["*"]');
       checkDomains(this.domains, problems.add.bind(problems));
       problems.throwIfAny();
+      this.output?.containerCreated(this);
       for (const r of props.routes ?? []) this.addRoute(r);
     });
     this.registerDomains();
@@ -108,7 +111,8 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     const domains = (all.get(this.domainHolder!) ?? []).map(formatProblemBody);
     const rendered = this.output ? this.renderOutput() : undefined;
     const own = (p: Problem) => (p.path === this.node.path ? formatProblemBody(p) : `[${p.path}] ${formatProblemBody(p)}`);
-    return [...domains, ...(rendered?.error?.problems.map(own) ?? [])];
+    const inApp = this.output?.appProblems(this) ?? [];
+    return [...domains, ...inApp.map(own), ...(rendered?.error?.problems.map(own) ?? [])];
   }
 
   /** @internal The Gloo spec, or under another output target, that target's spec. */
@@ -117,6 +121,12 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     const rendered = this.renderOutput();
     if (rendered.error) throw rendered.error;
     return rendered.spec;
+  }
+
+  /** @internal Under another output target, the VirtualService the routes mean; see `GlooResource._glooModelJson`. */
+  public _glooModelJson(): unknown {
+    if (!this.output) return super._glooModelJson();
+    return { ...GlooVirtualService.GVK, metadata: this.metadata.toJson(), spec: this.renderSpec() };
   }
 
   /** The output target's rendering, once per generation of the app: it runs the differential check. */

@@ -34,6 +34,7 @@ export class AppState {
   private readonly checks: Array<{ readonly scope: IConstruct; readonly check: () => string[] }> = [];
   private readonly reporting = new Set<IConstruct>();
   private problems: { generation: number; byScope: Map<IConstruct, string[]> } | undefined;
+  private readonly keptOutOfTree = new Set<IConstruct>();
 
   private constructor(root: IConstruct) {
     root.node.addValidation({ validate: () => { this.report(); return []; } });
@@ -58,6 +59,26 @@ export class AppState {
     return value;
   }
 
+  /**
+   * Records that `c` was taken out of the construct tree on purpose (a Gloo-only resource under
+   * another output target): it is not synthesized, but its checks still run, reported on its scope
+   * with its path, and the simulators of the app still see it.
+   */
+  public keepOut(c: IConstruct): void {
+    this.keptOutOfTree.add(c);
+    this.changed();
+  }
+
+  /** The constructs taken out of the tree on purpose, in the order they were. */
+  public get keptOut(): IConstruct[] {
+    return [...this.keptOutOfTree];
+  }
+
+  /** Whether `c` was taken out of the tree on purpose. */
+  public isKeptOut(c: IConstruct): boolean {
+    return this.keptOutOfTree.has(c);
+  }
+
   /** Registers a check whose problems are reported on `scope`; see `addCachedValidation`. */
   public addCheck(scope: IConstruct, check: () => string[]): void {
     this.checks.push({ scope, check });
@@ -75,13 +96,16 @@ export class AppState {
     if (this.problems?.generation === this._generation) return;
     const byScope = new Map<IConstruct, string[]>();
     for (const { scope, check } of this.checks) {
-      if (!isAttached(scope)) continue; // taken out of the app after a failed construction
+      const keptOut = this.keptOutOfTree.has(scope);
+      if (!keptOut && !isAttached(scope)) continue; // taken out of the app after a failed construction
       const found = check();
       if (found.length === 0) continue;
-      byScope.set(scope, [...(byScope.get(scope) ?? []), ...found]);
-      if (!this.reporting.has(scope)) {
-        this.reporting.add(scope);
-        scope.node.addValidation({ validate: () => this.problemsOf(scope) });
+      // a construct kept out of the tree is not validated by cdk8s: its scope reports for it
+      const at = keptOut ? scope.node.scope! : scope;
+      byScope.set(at, [...(byScope.get(at) ?? []), ...(keptOut ? found.map(p => `[${scope.node.path}] ${p}`) : found)]);
+      if (!this.reporting.has(at)) {
+        this.reporting.add(at);
+        at.node.addValidation({ validate: () => this.problemsOf(at) });
       }
     }
     this.problems = { generation: this._generation, byScope };

@@ -1,13 +1,15 @@
 import { ConditionShape, MatcherShape, RouteShape } from './gloo-manifest';
+import { regexSamples } from './regex-samples';
 import { SimulatedRequest, SimulationResult } from './simulator';
 
 /**
  * Requests that tell routes apart: derived from the matchers of rendered Gloo routes, they sit on
  * every boundary a matcher draws. For each path specifier: the path itself, with a trailing `/`,
  * one element deeper, one character longer and one shorter (a character prefix such as `/foo`
- * matches `/foox`; a regex is only probed with `/`). Each path is tried without headers, with each
+ * matches `/foox`); for a regex, a few strings it matches (`regexSamples`), one character longer
+ * and one element deeper. Each path is tried without headers, with each
  * header or query condition alone (its value, and a value it does not match), with all of them
- * together, and with every method a matcher names.
+ * together, and with every method a matcher names plus, when a matcher names any, one it does not.
  *
  * Two route lists that give the same destinations, shares and mirrors for all of these requests
  * route alike for the cases their own matchers distinguish.
@@ -19,17 +21,24 @@ export function deriveRequests(routes: unknown[], extraMethods: string[] = []): 
   const headers = new Map<string, Set<string>>();
   const queries = new Map<string, Set<string>>();
   const methods = new Set<string>(['GET', ...extraMethods]);
+  let namesMethods = false;
   const visit = (list: Array<RouteShape | null | undefined>) => {
     for (const route of list ?? []) {
       for (const m of route?.matchers ?? []) {
         for (const p of pathsAround(m)) paths.add(p);
         for (const h of m.headers ?? []) addValues(headers, h);
         for (const q of m.queryParameters ?? []) addValues(queries, q);
-        for (const method of m.methods ?? []) methods.add(method);
+        for (const method of m.methods ?? []) {
+          methods.add(method);
+          namesMethods = true;
+        }
       }
     }
   };
   visit(routes as Array<RouteShape | null | undefined>); // routes of manifests made elsewhere: read as far as they go
+  // a method condition is also probed with a method it does not name: such requests pass it by
+  const other = namesMethods ? OTHER_METHODS.find(m => !methods.has(m)) : undefined;
+  if (other) methods.add(other);
 
   const variants: Array<{ headers: { [k: string]: string }; query: { [k: string]: string } }> = [{ headers: {}, query: {} }];
   for (const [name, values] of [...headers.entries()].sort(byKey)) {
@@ -78,7 +87,16 @@ export function describeRequest(r: SimulatedRequest): string {
   return `${r.method ?? 'GET'} ${r.path}${headers}`;
 }
 
+/** Methods tried, in order, as the one no matcher names. */
+const OTHER_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
+
 function pathsAround(m: MatcherShape): string[] {
+  if (typeof m.regex === 'string') {
+    // strings the regex matches, and what extends them: another route may take those
+    return regexSamples(m.regex, m.caseSensitive === false)
+      .flatMap(p => [p, `${p}x`, `${p.replace(/\/$/, '')}/x`])
+      .filter(p => p.startsWith('/'));
+  }
   const base = m.prefix ?? m.exact;
   if (typeof base !== 'string') return [];
   const out = [base, `${base}/`, `${base.replace(/\/$/, '')}/x`, `${base}x`];
@@ -94,6 +112,7 @@ function addValues(into: Map<string, Set<string>>, condition: ConditionShape): v
   if (typeof condition.value === 'string' && condition.value !== '') {
     values.add(condition.value); // for a regex, its text is often a value it matches
     values.add(`${condition.value}-other`);
+    if (condition.regex) for (const sample of regexSamples(condition.value).slice(0, 2)) values.add(sample);
   }
   if (condition.regex || !condition.value) values.add('present');
   into.set(name, values);

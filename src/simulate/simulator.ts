@@ -5,6 +5,7 @@ import { matcherMatches, normalizeRequest } from './request-matching';
 import { FlatRoute, flattenVirtualService } from './route-flattening';
 import { idOf, selectVirtualService } from './virtual-host-selection';
 import { IVirtualService } from '../model/references';
+import { AppState } from '../private/app-state';
 
 /** A request to simulate. */
 export interface SimulatedRequest {
@@ -156,16 +157,23 @@ export class RoutingSimulator {
     return out;
   }
 
-  /** A simulator over every Gloo object of the app that `scope` belongs to. */
+  /**
+   * A simulator over every Gloo object of the app that `scope` belongs to. Under the Gateway API
+   * target (`GatewayApiTarget`), that is the app's Gloo model: the VirtualServices as the Gloo
+   * objects their routes mean, and the Upstreams and UpstreamGroups that are not synthesized; synth
+   * proves that the HTTPRoutes route every derived request like this model.
+   */
   public static fromApp(scope: IConstruct): RoutingSimulator {
     const manifests: ManifestShape[] = [];
     const gateways = new Map<string, string>();
-    for (const c of scope.node.root.node.findAll()) {
-      if (ApiObject.isApiObject(c) && (c.apiVersion === 'gateway.solo.io/v1' || c.apiVersion === 'gloo.solo.io/v1')) {
-        const manifest: ManifestShape = c.toJson();
+    const root = scope.node.root;
+    for (const c of [...root.node.findAll(), ...AppState.of(root).keptOut]) {
+      const model = glooModelOf(c);
+      if (model) {
+        const manifest: ManifestShape = model;
         manifests.push(manifest);
         const gateway: unknown = (c as { gatewayName?: unknown }).gatewayName;
-        if (c.kind === 'VirtualService' && typeof gateway === 'string') gateways.set(idOf(manifest), gateway);
+        if (manifest.kind === 'VirtualService' && typeof gateway === 'string') gateways.set(idOf(manifest), gateway);
       }
     }
     const simulator = new RoutingSimulator(manifests);
@@ -311,4 +319,12 @@ function shares(weighted: WeightedDestinationShape[], ownerNs: string | undefine
       ...(d.subset?.values ? { subset: d.subset.values } : {}),
     };
   });
+}
+
+/** The Gloo object a construct means: its `_glooModelJson()` (the library's resources), or a Gloo ApiObject's JSON. */
+function glooModelOf(c: IConstruct): ManifestShape | undefined {
+  const model = (c as { _glooModelJson?: unknown })._glooModelJson;
+  if (typeof model === 'function') return model.call(c) as ManifestShape;
+  if (ApiObject.isApiObject(c) && (c.apiVersion === 'gateway.solo.io/v1' || c.apiVersion === 'gloo.solo.io/v1')) return c.toJson();
+  return undefined;
 }

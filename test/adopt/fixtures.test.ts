@@ -178,7 +178,7 @@ test('0.x routePlugins: known options are translated, unknown ones kept with the
       routePlugins: { timeout: 5s, legacyThing: { on: true } }`));
   // the tests check every synthesized chart against the CRDs whatever CrdSchemaCheck says
   // (test/setup/crd-check.ts), so here the kept field is the one thing that check reports
-  expect(r.report.synthError).toMatch(/^synthesized Gloo objects do not match the CRD schema:\n\s+\S+ gloo-system\/shop spec.virtualHost.routes\[0\].options.legacyThing: unknown field, pruned by the API server$/);
+  expect(r.report.synthError).toMatch(/^synthesized objects do not match their CRD schema:\n\s+\S+ gloo-system\/shop spec.virtualHost.routes\[0\].options.legacyThing: unknown field, pruned by the API server$/);
   expect(r.report.translations).toEqual(expect.arrayContaining([
     expect.stringContaining('routePlugins.timeout -> spec.virtualHost.routes[0].options.timeout'),
     expect.stringContaining('routePlugins.legacyThing -> spec.virtualHost.routes[0].options.legacyThing, kept through the escape hatch'),

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { ACTIVE_STEP } from '../../examples/petstore-canary/active-step';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
+import { applyTarget } from '../../examples/petstore-canary/targets';
 import { planOf } from '../../examples/petstore-canary/tutorial';
 import { CanaryRelease } from '../../src';
 import { main } from '../../src/cli/main';
@@ -80,6 +81,13 @@ describe('cdk8s-gloo-canary', () => {
     expect(out).toContain('weight-10           canary 10% · stable 90%');
     expect(out).toContain('header            canary 100%                   stable 100%');
     expect(out).not.toContain('x-canary: true');
+    // the example synthesizes both targets: each release is planned on each, Gloo first
+    expect(out.split('\n').filter(l => l.startsWith('target: '))).toEqual([
+      'target: gloo (VirtualService gloo-system/coalmine)',
+      'target: gateway api (HTTPRoute default/coalmine in gateway-api/): stable Service default/petstore-v1:8080, canary Service default/petstore-v2:8080',
+      'target: gloo (VirtualService gloo-system/coalmine)',
+      'target: gateway api (HTTPRoute default/coalmine in gateway-api/): stable Service default/petstore-v1:8080, canary Service default/petstore-v2:8080',
+    ]);
   }, 60_000);
 
   test('plan --format markdown gives tables to paste into a pull request', () => {
@@ -104,6 +112,13 @@ describe('cdk8s-gloo-canary', () => {
     CanaryRelease.selectStages(app, { 'find-pet-by-id': 'weight-10' });
     const expected = Yaml.stringify(...buildPetstoreCanary(app, ACTIVE_STEP).coalmine.toJson());
     expect(fs.readFileSync(path.join(stages, 'find-pet-by-id', 'weight-10', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
+    // and the Gateway API target of the same stage beside it, as the example writes it
+    const gatewayApp = Testing.app();
+    applyTarget(gatewayApp, 'gateway-api');
+    CanaryRelease.selectStages(gatewayApp, { 'find-pet-by-id': 'weight-10' });
+    const gatewayExpected = Yaml.stringify(...buildPetstoreCanary(gatewayApp, ACTIVE_STEP).coalmine.toJson());
+    expect(gatewayExpected).toContain('kind: HTTPRoute');
+    expect(fs.readFileSync(path.join(stages, 'find-pet-by-id', 'weight-10', 'gateway-api', 'coalmine.k8s.yaml'), 'utf8')).toBe(gatewayExpected);
   }, 60_000);
 
   test('fails when the app fails, and leaves the previous stages as they were (shell command)', () => {

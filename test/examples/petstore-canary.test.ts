@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { BLOG_STEPS, Step, STEPS } from '../../examples/petstore-canary/steps';
+import { applyTarget, Target } from '../../examples/petstore-canary/targets';
 import { renderReadme } from '../../examples/petstore-canary/tutorial';
 import { CrdSchemaValidator, RoutingSimulator } from '../../src';
 import { deriveRequests, describeRequest, routingMeaning } from '../../src/simulate/request-set';
@@ -20,8 +21,10 @@ const BLOG_FILE: Partial<Record<Step, string>> = {
   'part-3-weighted-50': 'coalmine-virtual-service-part-3-weighted-50-50.yaml',
 };
 
-function synthStep(step: Step) {
-  const { petstore, coalmine } = buildPetstoreCanary(Testing.app(), step);
+function synthStep(step: Step, target: Target = 'gloo') {
+  const app = Testing.app();
+  applyTarget(app, target);
+  const { petstore, coalmine } = buildPetstoreCanary(app, step);
   return { petstore: petstore.toJson(), coalmine: coalmine.toJson() };
 }
 
@@ -139,11 +142,20 @@ describe('the example\'s synth commands', () => {
       cwd: work, stdio: 'pipe', encoding: 'utf8', env: { ...process.env, ...env },
     });
 
-  test('main writes the active step to the output folder', () => {
+  test('main writes the active step to the output folder, and the Gateway API target to gateway-api/', () => {
     run('main.js', '--outdir', 'out', '--step', 'part-2-header-canary');
-    expect(fs.readdirSync(path.join(work, 'out')).sort()).toEqual(['coalmine.k8s.yaml', 'petstore.k8s.yaml']);
+    expect(fs.readdirSync(path.join(work, 'out')).sort()).toEqual(['coalmine.k8s.yaml', 'gateway-api', 'petstore.k8s.yaml']);
     const expected = Yaml.stringify(...synthStep('part-2-header-canary').coalmine);
     expect(fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8')).toBe(expected);
+    expect(fs.readdirSync(path.join(work, 'out', 'gateway-api')).sort()).toEqual(['coalmine.k8s.yaml', 'petstore.k8s.yaml']);
+    expect(fs.readFileSync(path.join(work, 'out', 'gateway-api', 'coalmine.k8s.yaml'), 'utf8')).toBe(Yaml.stringify(...synthStep('part-2-header-canary', 'gateway-api').coalmine));
+  });
+
+  test('main --target writes one target to the output folder itself', () => {
+    run('main.js', '--outdir', 'out', '--target', 'gateway-api');
+    expect(fs.readdirSync(path.join(work, 'out')).sort()).toEqual(['coalmine.k8s.yaml', 'petstore.k8s.yaml']);
+    expect(fs.readFileSync(path.join(work, 'out', 'coalmine.k8s.yaml'), 'utf8')).toMatch(/^apiVersion: gateway\.networking\.k8s\.io\/v1\nkind: HTTPRoute\n/);
+    expect(() => run('main.js', '--outdir', 'out', '--target', 'istio')).toThrow(/unknown target "istio", expected one of: gloo, gateway-api/);
   });
 
   test('steps-synth writes every step side by side', () => {

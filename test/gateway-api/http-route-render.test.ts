@@ -230,7 +230,7 @@ describe('renderHttpRoutes: REST functions', () => {
     const rendering = render([{
       matchers: [{ path: PathMatch.prefix('/findPetWithId') }],
       action: RouteAction.forward(Destination.restFunction(f.v1, 'findPetById', { parameters: { headers: { ':path': '/findPetWithId/{id}' } } })),
-    }], { acceptNarrowedPrefixes: true }, f);
+    }], { acceptNarrowedPrefixes: true, acceptFunctionMethodMatch: true }, f);
     expect(rulesOf(rendering)).toEqual([{
       matches: [{ path: { type: 'PathPrefix', value: '/findPetWithId' }, method: 'GET' }],
       filters: [{ type: 'URLRewrite', urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/api/pets' } } }],
@@ -241,12 +241,21 @@ describe('renderHttpRoutes: REST functions', () => {
     expect(rendering.acceptedDifferences.filter(d => d.expected === 'function method').map(d => d.request)).toContain('POST /findPetWithId/x');
   });
 
+  test('refuses the method difference of a function route unless acceptFunctionMethodMatch is set', () => {
+    const f = fixture();
+    expect(errorOf(() => render([{
+      matchers: [{ path: PathMatch.prefix('/findPetWithId') }],
+      action: RouteAction.forward(Destination.restFunction(f.v1, 'findPetById', { parameters: { headers: { ':path': '/findPetWithId/{id}' } } })),
+    }], { acceptNarrowedPrefixes: true }, f))).toMatch(
+      /^3 problems:\n {2}\[test\/vs\] routes\[0\]: got "POST \/findPetWithId", expected the same routing from both gateways \(gloo: apps\/shop-v1:8080=100%; gateway api: no route\) \(hint: gloo calls the function whatever the request's method, .*set acceptFunctionMethodMatch/);
+  });
+
   test('deletePet sets its constant content-type with a RequestHeaderModifier', () => {
     const f = fixture();
     const rules = rulesOf(render([{
       matchers: [{ path: PathMatch.prefix('/pets') }],
       action: RouteAction.forward(Destination.restFunction(f.v1, 'deletePet', { parameters: { headers: { ':path': '/pets/{id}' } } })),
-    }], { acceptNarrowedPrefixes: true }, f));
+    }], { acceptNarrowedPrefixes: true, acceptFunctionMethodMatch: true }, f));
     expect(rules[0]).toEqual({
       matches: [{ path: { type: 'PathPrefix', value: '/pets' }, method: 'DELETE' }],
       filters: [

@@ -1,0 +1,148 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { serviceOf } from './backend-render';
+import { Route } from '../gloo/route';
+import { RouteOutputSource } from '../gloo/route-output';
+import { Upstream } from '../gloo/upstream';
+import { AppState } from '../private/app-state';
+import { Problem } from '../private/errors';
+import { GatewayHttpRoute, GatewayReferenceGrant } from '../private/gvk';
+
+/**
+ * What the Gateway API target knows of one app: its VirtualServices (each an HTTPRoute), the
+ * namespaces their HTTPRoutes live in, the namespaces of the Services they may send to, and the
+ * ReferenceGrants written for them.
+ *
+ * **ReferenceGrants.** Gateway API ignores a `backendRef` to another namespace than the route's
+ * unless a ReferenceGrant in the Service's namespace allows it. The target writes one grant for
+ * each pair of an HTTPRoute namespace and a Service namespace of the app (the Services behind its
+ * Upstreams, and those its routes name directly), named `httproutes-from-<namespace>`, allowing the
+ * HTTPRoutes of that namespace to reach the Services of the other. The pairs only depend on which
+ * VirtualServices and Upstreams exist, not on stages or routes, so advancing a release never
+ * changes a grant. A grant is a child of the first VirtualService of its HTTPRoute namespace, and
+ * it is added when the second half of its pair appears, while the construct tree can still grow.
+ */
+export class TargetRegistry {
+  /** The registry of the app that `scope` belongs to. */
+  public static of(scope: IConstruct): TargetRegistry {
+    const state = AppState.of(scope);
+    let registry = REGISTRIES.get(state);
+    if (!registry) {
+      registry = new TargetRegistry(state);
+      REGISTRIES.set(state, registry);
+    }
+    return registry;
+  }
+
+  private readonly sources: RouteOutputSource[] = [];
+  /** The first VirtualService of each HTTPRoute namespace: the parent of that namespace's grants. */
+  private readonly fromNamespaces = new Map<string, RouteOutputSource>();
+  private readonly toNamespaces = new Set<string>();
+  private readonly granted = new Set<string>();
+
+  private constructor(private readonly state: AppState) {}
+
+  /** Records a VirtualService under the target. */
+  public addSource(source: RouteOutputSource): void {
+    this.sources.push(source);
+    const from = source.namespace!;
+    if (!this.fromNamespaces.has(from)) {
+      this.fromNamespaces.set(from, source);
+      for (const to of this.toNamespaces) this.grant(from, to);
+    }
+  }
+
+  /** Records a resource kept out of the output: the namespace of the Service behind an Upstream. */
+  public addKeptOut(resource: IConstruct): void {
+    if (Upstream.isUpstream(resource)) this.addServiceNamespace(resource.serviceNamespace);
+  }
+
+  /** Records the Services a route names directly (`kube` destinations). */
+  public addRoute(route: Route): void {
+    const action = route.action;
+    for (const d of [...(action.destination ? [action.destination] : []), ...(action.destinations ?? []).map(w => w.destination)]) {
+      if (!d.kube) continue;
+      const service = serviceOf(d);
+      if ('namespace' in service) this.addServiceNamespace(service.namespace);
+    }
+  }
+
+  /** Whether HTTPRoutes of `from` may send to Services of `to`. */
+  public isGranted(from: string, to: string): boolean {
+    return from === to || this.granted.has(`${from}\n${to}`);
+  }
+
+  /**
+   * The problems of a VirtualService among the others under the target, once per generation:
+   * another VirtualService that synthesizes as the same HTTPRoute (kind, namespace, name), and
+   * VirtualServices on different Gloo gateways, which would all attach to the one Gateway.
+   */
+  public problemsOf(source: RouteOutputSource, gatewayName: string): Problem[] {
+    const all = this.state.memo('gateway-api-target-problems', () => this.findProblems(gatewayName));
+    return all.get(source) ?? [];
+  }
+
+  private findProblems(gatewayName: string): Map<RouteOutputSource, Problem[]> {
+    const bySource = new Map<RouteOutputSource, Problem[]>();
+    const add = (s: RouteOutputSource, p: Problem) => bySource.set(s, [...(bySource.get(s) ?? []), p]);
+    const live = this.sources.filter(isAttached);
+    const byName = new Map<string, RouteOutputSource[]>();
+    for (const s of live) {
+      const key = `${s.namespace}/${s.name}`;
+      byName.set(key, [...(byName.get(key) ?? []), s]);
+    }
+    for (const [key, same] of byName) {
+      if (same.length < 2) continue;
+      for (const s of same) {
+        add(s, {
+          path: s.node.path,
+          field: 'metadata.name',
+          given: key,
+          expected: `an HTTPRoute name of its own (${same.filter(o => o !== s).map(o => o.node.path).join(', ')} synthesizes as HTTPRoute ${key} too)`,
+          hint: 'the last one applied would replace the other; rename one, or leave httpRouteNamespace unset so each keeps its namespace',
+        });
+      }
+    }
+    const gateways = [...new Set(live.map(s => s.gatewayName))].sort();
+    if (gateways.length > 1) {
+      for (const s of live) {
+        add(s, {
+          path: s.node.path,
+          field: 'gatewayName',
+          given: s.gatewayName,
+          expected: `the Gloo gateway of every other VirtualService under the target (they are on ${gateways.join(', ')}), since every HTTPRoute attaches to the one Gateway ${gatewayName}`,
+          hint: 'gateway api would merge the routes of both gloo gateways; move the VirtualServices of one gateway to an app of its own, with its own target',
+        });
+      }
+    }
+    return bySource;
+  }
+
+  private addServiceNamespace(to: string): void {
+    if (this.toNamespaces.has(to)) return;
+    this.toNamespaces.add(to);
+    for (const from of this.fromNamespaces.keys()) this.grant(from, to);
+  }
+
+  private grant(from: string, to: string): void {
+    const key = `${from}\n${to}`;
+    if (from === to || this.granted.has(key)) return;
+    this.granted.add(key);
+    new ApiObject(this.fromNamespaces.get(from)!, `ReferenceGrant-${to}`, {
+      ...GatewayReferenceGrant.GVK,
+      metadata: { name: `httproutes-from-${from}`, namespace: to },
+      spec: {
+        from: [{ group: GatewayHttpRoute.GVK.apiVersion.split('/')[0], kind: GatewayHttpRoute.GVK.kind, namespace: from }],
+        to: [{ group: '', kind: 'Service' }],
+      },
+    });
+    this.state.changed();
+  }
+}
+
+const REGISTRIES = new WeakMap<AppState, TargetRegistry>();
+
+/** Whether a construct is still in the tree (a failed construction takes it out again). */
+function isAttached(c: IConstruct): boolean {
+  return c.node.scope?.node.tryFindChild(c.node.id) === c;
+}
