@@ -11,10 +11,11 @@
  * - each route is `/svc-<i>/pets` calling `findPetById` with the parameter template
  *   `/svc-<i>/pets/{id}`, so the function renders as a GET match and a `URLRewrite`
  *   `ReplacePrefixMatch: /api/pets` (the Gloo fleet's `/svc-<i>/` with `/svc/{id}` has no Gateway
- *   API rendering). `acceptNarrowedPrefixes` accepts that `/svc-<i>/petsx` gets no route.
+ *   API rendering). `acceptNarrowedPrefixes` accepts that `/svc-<i>/petsx` gets no route, and
+ *   `acceptFunctionMethodMatch` that the route answers only GET, the function's method.
  *
- * The VirtualServices stay in `gloo-system` and the Services in `default`, so each HTTPRoute comes
- * with a ReferenceGrant in `default`.
+ * The VirtualServices stay in `gloo-system` and the Services in `default`, so the HTTPRoutes come
+ * with one ReferenceGrant in `default` (one per pair of namespaces), after the first HTTPRoute.
  */
 import { ApiObject, App, Chart } from 'cdk8s';
 import { addLibraryFleet, addRawWorkload, virtualServiceProps } from './fleet';
@@ -29,7 +30,7 @@ const path = (i: number) => `/svc-${i}/pets`;
 /** The fleet through the library's constructs, under the Gateway API target. */
 export function buildGatewayApiWithLibrary(n: number): App {
   const app = new App({ outdir: 'unused' });
-  GatewayApiTarget.apply(app, { ...GATEWAY, acceptNarrowedPrefixes: true });
+  GatewayApiTarget.apply(app, { ...GATEWAY, acceptNarrowedPrefixes: true, acceptFunctionMethodMatch: true });
   addLibraryFleet(app, n, ROUTES_PER_HTTP_ROUTE, i => ({
     path: path(i),
     functionName: 'findPetById',
@@ -54,15 +55,17 @@ export function buildGatewayApiRaw(n: number): App {
         metadata,
         spec: { parentRefs: [{ name: GATEWAY.gatewayName, namespace: GATEWAY.gatewayNamespace }], hostnames: domains, rules },
       });
-      new ApiObject(chart, `grant-${group}`, {
-        apiVersion: 'gateway.networking.k8s.io/v1beta1',
-        kind: 'ReferenceGrant',
-        metadata: { name: `${metadata.namespace}-${metadata.name}`, namespace: 'default' },
-        spec: {
-          from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: metadata.namespace }],
-          to: [{ group: '', kind: 'Service' }],
-        },
-      });
+      if (group === 0) {
+        new ApiObject(chart, 'grant', {
+          apiVersion: 'gateway.networking.k8s.io/v1beta1',
+          kind: 'ReferenceGrant',
+          metadata: { name: `httproutes-from-${metadata.namespace}`, namespace: 'default' },
+          spec: {
+            from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: metadata.namespace }],
+            to: [{ group: '', kind: 'Service' }],
+          },
+        });
+      }
     }
     addRawWorkload(chart, `svc-${i}`);
   }
