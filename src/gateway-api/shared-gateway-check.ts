@@ -32,12 +32,16 @@ export interface SharedGatewaySource {
  * alike. Each such request is a problem on the VirtualService whose HTTPRoute took it.
  */
 export function sharedGatewayProblems(
-  sources: SharedGatewaySource[], glooObjects: unknown[], gatewayName: string, gatewayNamespace: string | undefined,
+  candidates: RouteOutputSource[],
+  render: (sources: RouteOutputSource[]) => SharedGatewaySource[],
+  glooObjects: () => unknown[],
+  gatewayName: string,
+  gatewayNamespace: string | undefined,
 ): Map<RouteOutputSource, Problem[]> {
   const out = new Map<RouteOutputSource, Problem[]>();
-  const overlapping = sources.filter(s => sources.some(o => o !== s && domainsOverlap(s.source.domains, o.source.domains)));
-  if (overlapping.length === 0) return out;
-  const manifests = [...overlapping.map(s => s.glooModel), ...glooObjects];
+  const overlapping = render(overlappingSources(candidates));
+  if (overlapping.length < 2) return out;
+  const manifests = [...overlapping.map(s => s.glooModel), ...glooObjects()];
   const gloo = new RoutingSimulator(manifests);
   const gateway = HttpRouteSimulator.forGateway(gatewayName, overlapping.map(s => s.httpRoute), { gatewayNamespace });
   const meanings = routingMeanings(manifests);
@@ -85,6 +89,17 @@ function routesOf(vs: unknown): unknown[] {
 function hostOf(domain: string): string {
   if (domain === '*') return 'any-host.invalid';
   return domain.toLowerCase().replace(/^\*\./, 'a.');
+}
+
+/**
+ * The VirtualServices whose domains overlap another's. Gloo refuses equal domains on one gateway,
+ * so only `*` and `*.suffix` domains can overlap; without them there is nothing to compare.
+ */
+function overlappingSources(sources: RouteOutputSource[]): RouteOutputSource[] {
+  const isWild = (s: RouteOutputSource) => s.domains.some(d => d.startsWith('*'));
+  const wild = sources.filter(isWild);
+  if (wild.length === 0) return [];
+  return sources.filter(s => (isWild(s) ? sources : wild).some(o => o !== s && domainsOverlap(s.domains, o.domains)));
 }
 
 /** Whether two VirtualServices' domains could both serve one host. */

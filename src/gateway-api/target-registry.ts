@@ -119,7 +119,8 @@ export class TargetRegistry {
       }
     }
     if (bySource.size === 0 && live.length > 1) {
-      for (const [s, problems] of sharedGatewayProblems(this.rendered(live), this.keptOutModels(), gatewayName, gatewayNamespace)) {
+      const shared = sharedGatewayProblems(live, sources => this.rendered(sources), () => this.keptOutModels(), gatewayName, gatewayNamespace);
+      for (const [s, problems] of shared) {
         for (const p of problems) add(s, p);
       }
     }
