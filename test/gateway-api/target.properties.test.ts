@@ -90,7 +90,6 @@ function build(app: App, spec: AppSpec): void {
     header: { name: HEADER, value: 'on' },
     stages: STAGES(),
     stage: spec.release!.stage,
-    allowShadowing: true,
   });
   spec.routes.forEach((r, i) => {
     if (spec.release && spec.release.at === i) addRelease();
