@@ -5,6 +5,7 @@ import type { HttpRouteManifest } from './http-route-types';
 import { TargetRegistry } from './target-registry';
 import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf } from '../gloo/route-output';
+import type { WeightedDestination } from '../model/route-action';
 import { GlooInputError, Problem } from '../private/errors';
 import { GatewayHttpRoute } from '../private/gvk';
 import { CrdSchemaValidator } from '../validation/crd-schema';
@@ -85,6 +86,9 @@ export class GatewayApiTarget {
       expected,
       hint: 'call GatewayApiTarget.apply on the app right after creating it, before its charts',
     }]);
+    if (routeOutputOf(app) !== undefined) {
+      throw problem('a second target', 'one GatewayApiTarget.apply per app');
+    }
     if (app.node.scope !== undefined) {
       throw problem(`construct ${app.node.path}`, 'the app: one target for all its charts, so that no route of one target names an object the other does not write');
     }
@@ -176,8 +180,8 @@ class GatewayApiOutput implements RouteOutput {
         path: source.node.path,
         field: 'routes',
         given: `backendRefs to Services in ${ungranted.join(', ')}`,
-        expected: `Services in ${namespace}, or in a namespace of an Upstream of the app (which gets a ReferenceGrant)`,
-        hint: 'a kube destination in another namespace, added to an UpstreamGroup after its routes, gets no ReferenceGrant; send to it through an Upstream',
+        expected: `Services in ${namespace}, or in a namespace of a Service of the app, which gets a ReferenceGrant`,
+        hint: 'the ReferenceGrant for that namespace left the app with the construct that held it; keep the chart of the first VirtualService of the namespace',
       }]);
     }
     return first.spec;
@@ -193,6 +197,10 @@ class GatewayApiOutput implements RouteOutput {
 
   public keptOut(resource: IConstruct): void {
     TargetRegistry.of(resource).addKeptOut(resource);
+  }
+
+  public destinationAdded(group: IConstruct, destination: WeightedDestination): void {
+    TargetRegistry.of(group).addDestinations([destination.destination]);
   }
 
   public routeAdded(source: RouteOutputSource, route: Route): void {

@@ -48,7 +48,7 @@ export function sharedGatewayProblems(
   const byRoute = new Map(overlapping.map(s => [`${s.httpRoute.metadata.namespace}/${s.httpRoute.metadata.name}`, s]));
   const bySource = new Map(overlapping.map(s => [`${s.source.namespace}/${s.source.name}`, s]));
   const requests = deriveRequests(overlapping.flatMap(s => routesOf(s.glooModel)));
-  const hosts = [...new Set(overlapping.flatMap(s => s.source.domains.map(hostOf)))].sort();
+  const hosts = hostsOf(overlapping, gloo);
   const reported = new Set<string>();
   for (const host of hosts) {
     for (const request of requests) {
@@ -85,10 +85,32 @@ function routesOf(vs: unknown): unknown[] {
   return Array.isArray(routes) ? routes : [];
 }
 
-/** A host a domain serves: the domain itself, `a.` for a leading wildcard, a host only `*` serves for `*`. */
-function hostOf(domain: string): string {
-  if (domain === '*') return 'any-host.invalid';
-  return domain.toLowerCase().replace(/^\*\./, 'a.');
+/**
+ * For each domain of each VirtualService, a host on which Gloo chooses that VirtualService: the
+ * domain itself, or for a wildcard the first of a few hosts it covers that no more specific domain
+ * takes (`*.example.com` is tried with `a.example.com`, `b.example.com`, ... when another
+ * VirtualService serves `a.example.com`). Sorted.
+ */
+function hostsOf(sources: SharedGatewaySource[], gloo: RoutingSimulator): string[] {
+  const hosts = new Set<string>();
+  for (const s of sources) {
+    for (const domain of s.source.domains) {
+      const chosen = candidateHosts(domain.toLowerCase()).find(host => {
+        const g = gloo.route({ host, path: '/' });
+        return g.virtualServiceName === s.source.name && g.virtualServiceNamespace === s.source.namespace;
+      });
+      if (chosen) hosts.add(chosen);
+    }
+  }
+  return [...hosts].sort();
+}
+
+/** Hosts a domain serves, to try in order. */
+function candidateHosts(domain: string): string[] {
+  const labels = ['a', 'b', 'c', 'x', 'any-host-0'];
+  if (domain === '*') return labels.map(l => `${l}.invalid`);
+  if (domain.startsWith('*.')) return labels.map(l => `${l}${domain.slice(1)}`);
+  return [domain];
 }
 
 /**

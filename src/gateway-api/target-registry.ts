@@ -1,11 +1,13 @@
-import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { serviceOf } from './backend-render';
 import { SharedGatewaySource, sharedGatewayProblems } from './shared-gateway-check';
 import { Route } from '../gloo/route';
 import { RouteOutputSource } from '../gloo/route-output';
 import { Upstream } from '../gloo/upstream';
-import { AppState } from '../private/app-state';
+import { UpstreamGroup } from '../gloo/upstream-group';
+import { Destination } from '../model/destination';
+import { AppState, isAttached } from '../private/app-state';
 import { Problem } from '../private/errors';
 import { GatewayHttpRoute, GatewayReferenceGrant } from '../private/gvk';
 
@@ -20,8 +22,9 @@ import { GatewayHttpRoute, GatewayReferenceGrant } from '../private/gvk';
  * Upstreams, and those its routes name directly), named `httproutes-from-<namespace>`, allowing the
  * HTTPRoutes of that namespace to reach the Services of the other. The pairs only depend on which
  * VirtualServices and Upstreams exist, not on stages or routes, so advancing a release never
- * changes a grant. A grant is a child of the first VirtualService of its HTTPRoute namespace, and
- * it is added when the second half of its pair appears, while the construct tree can still grow.
+ * changes a grant. The grants of an HTTPRoute namespace are children of a construct
+ * `ReferenceGrants-from-<namespace>` in the chart of its first VirtualService, and each is added
+ * when the second half of its pair appears, while the construct tree can still grow.
  */
 export class TargetRegistry {
   /** The registry of the app that `scope` belongs to. */
@@ -36,8 +39,8 @@ export class TargetRegistry {
   }
 
   private readonly sources: RouteOutputSource[] = [];
-  /** The first VirtualService of each HTTPRoute namespace: the parent of that namespace's grants. */
-  private readonly fromNamespaces = new Map<string, RouteOutputSource>();
+  /** The parent of each HTTPRoute namespace's grants, in the chart of its first VirtualService. */
+  private readonly fromNamespaces = new Map<string, IConstruct>();
   private readonly toNamespaces = new Set<string>();
   private readonly granted = new Set<string>();
 
@@ -48,29 +51,41 @@ export class TargetRegistry {
     this.sources.push(source);
     const from = source.namespace!;
     if (!this.fromNamespaces.has(from)) {
-      this.fromNamespaces.set(from, source);
+      this.fromNamespaces.set(from, new Construct(Chart.of(source), `ReferenceGrants-from-${from}`));
       for (const to of this.toNamespaces) this.grant(from, to);
     }
   }
 
-  /** Records a resource kept out of the output: the namespace of the Service behind an Upstream. */
+  /**
+   * Records a resource kept out of the output: the namespace of the Service behind an Upstream, or
+   * those of an UpstreamGroup's `kube` destinations.
+   */
   public addKeptOut(resource: IConstruct): void {
     if (Upstream.isUpstream(resource)) this.addServiceNamespace(resource.serviceNamespace);
+    // not `instanceof`: ApiObject's Symbol.hasInstance makes every ApiObject an instance of its subclasses
+    if (ApiObject.isApiObject(resource) && resource.kind === 'UpstreamGroup') {
+      this.addDestinations((resource as UpstreamGroup).destinations.map(w => w.destination));
+    }
   }
 
   /** Records the Services a route names directly (`kube` destinations). */
   public addRoute(route: Route): void {
     const action = route.action;
-    for (const d of [...(action.destination ? [action.destination] : []), ...(action.destinations ?? []).map(w => w.destination)]) {
+    this.addDestinations([...(action.destination ? [action.destination] : []), ...(action.destinations ?? []).map(w => w.destination)]);
+  }
+
+  /** Records the Services that `kube` destinations name. */
+  public addDestinations(destinations: Destination[]): void {
+    for (const d of destinations) {
       if (!d.kube) continue;
       const service = serviceOf(d);
       if ('namespace' in service) this.addServiceNamespace(service.namespace);
     }
   }
 
-  /** Whether HTTPRoutes of `from` may send to Services of `to`. */
+  /** Whether HTTPRoutes of `from` may send to Services of `to`: a grant for the pair is in the app. */
   public isGranted(from: string, to: string): boolean {
-    return from === to || this.granted.has(`${from}\n${to}`);
+    return from === to || (this.granted.has(`${from}\n${to}`) && isAttached(this.fromNamespaces.get(from)!));
   }
 
   /**
@@ -88,7 +103,7 @@ export class TargetRegistry {
   private findProblems(gatewayName: string, gatewayNamespace: string | undefined): Map<RouteOutputSource, Problem[]> {
     const bySource = new Map<RouteOutputSource, Problem[]>();
     const add = (s: RouteOutputSource, p: Problem) => bySource.set(s, [...(bySource.get(s) ?? []), p]);
-    const live = this.sources.filter(isAttached);
+    const live = this.sources.filter(s => isAttached(s));
     const byName = new Map<string, RouteOutputSource[]>();
     for (const s of live) {
       const key = `${s.namespace}/${s.name}`;
@@ -170,8 +185,3 @@ export class TargetRegistry {
 }
 
 const REGISTRIES = new WeakMap<AppState, TargetRegistry>();
-
-/** Whether a construct is still in the tree (a failed construction takes it out again). */
-function isAttached(c: IConstruct): boolean {
-  return c.node.scope?.node.tryFindChild(c.node.id) === c;
-}

@@ -93,7 +93,14 @@ export abstract class GlooResource extends ApiObject {
     const rendered = this.rendered;
     this.rendered = undefined;
     if (rendered && rendered.generation === AppState.of(this).generation) return rendered.json;
-    return super.toJson();
+    try {
+      return super.toJson();
+    } catch (e) {
+      // what the schema check would have said, when it is off (see `_renderFailureProblems`)
+      const problems = this._renderFailureProblems(e);
+      if (problems.length > 0) throw new Error(`[${this.node.path}] ${problems.join('; ')}`);
+      throw e;
+    }
   }
 
   /** @internal The resource's `spec`, rendered at synth. */

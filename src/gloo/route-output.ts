@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import type { Route } from './route';
+import type { WeightedDestination } from '../model/route-action';
 import { AppState } from '../private/app-state';
 import { Problem } from '../private/errors';
 import { GroupVersionKind } from '../private/gvk';
@@ -57,6 +58,8 @@ export interface RouteOutput {
   containerCreated(source: RouteOutputSource): void;
   /** Called when a resource is kept out of the output (see `keepOutOfOutput`). */
   keptOut(resource: IConstruct): void;
+  /** Called when an UpstreamGroup kept out of the output gets another destination. */
+  destinationAdded(group: IConstruct, destination: WeightedDestination): void;
   /** Called when a route is added to a VirtualService under this output. */
   routeAdded(source: RouteOutputSource, route: Route): void;
 }

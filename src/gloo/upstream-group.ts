@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { checkWeightedDestinations } from './route-checks';
-import { keepOutOfOutput } from './route-output';
+import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { renderWeighted } from './route-render';
 import type { UpstreamGroupSpec } from '../imports/gloo.solo.io';
 import { IUpstreamGroup } from '../model/references';
@@ -65,6 +65,7 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
     problems.throwIfAny();
     this._destinations.push(destination);
     AppState.of(this).changed();
+    if (AppState.of(this).isKeptOut(this)) routeOutputOf(this)?.destinationAdded(this, destination);
   }
 
   /** @internal References outside the app, and the total weight. */

@@ -81,9 +81,10 @@ export class VirtualService extends RouteContainer implements IVirtualService {
       if (this.domains.length === 0) problems.add('domains', this.domains, 'at least one domain, or none given for the default ["*"]');
       checkDomains(this.domains, problems.add.bind(problems));
       problems.throwIfAny();
-      this.output?.containerCreated(this);
       for (const r of props.routes ?? []) this.addRoute(r);
     });
+    // only once it is made: a VirtualService that failed is no HTTPRoute
+    this.output?.containerCreated(this);
     this.registerDomains();
   }
 

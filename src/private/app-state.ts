@@ -69,9 +69,12 @@ export class AppState {
     this.changed();
   }
 
-  /** The constructs taken out of the tree on purpose, in the order they were. */
+  /**
+   * The constructs taken out of the tree on purpose, in the order they were, less those whose scope
+   * has left the tree since (a construct that failed after creating them).
+   */
   public get keptOut(): IConstruct[] {
-    return [...this.keptOutOfTree];
+    return [...this.keptOutOfTree].filter(c => isAttached(c.node.scope!));
   }
 
   /** Whether `c` was taken out of the tree on purpose. */
@@ -97,7 +100,7 @@ export class AppState {
     const byScope = new Map<IConstruct, string[]>();
     for (const { scope, check } of this.checks) {
       const keptOut = this.keptOutOfTree.has(scope);
-      if (!keptOut && !isAttached(scope)) continue; // taken out of the app after a failed construction
+      if (!isAttached(keptOut ? scope.node.scope! : scope)) continue; // taken out of the app after a failed construction
       const found = check();
       if (found.length === 0) continue;
       // a construct kept out of the tree is not validated by cdk8s: its scope reports for it
@@ -124,7 +127,7 @@ export function addCachedValidation(scope: IConstruct, check: () => string[]): v
 }
 
 /** Whether every construct from `c` up to the root is still a child of its scope. */
-function isAttached(c: IConstruct): boolean {
+export function isAttached(c: IConstruct): boolean {
   for (let n: IConstruct = c; n.node.scope; n = n.node.scope) {
     if (n.node.scope.node.tryFindChild(n.node.id) !== n) return false;
   }

@@ -5,8 +5,8 @@
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { errorOf } from './render-fixture';
 import {
-  CanaryRelease, CanaryStage, Destination, GatewayApiTarget, GatewayApiTargetProps, glooJestMatchers, HeaderMatch, PathMatch, RouteAction,
-  RouteTable, RoutingSimulator, Upstream, UpstreamGroup, VirtualService,
+  CanaryRelease, CanaryStage, CrdSchemaCheck, Destination, GatewayApiTarget, GatewayApiTargetProps, glooJestMatchers, HeaderMatch, PathMatch,
+  RouteAction, RouteTable, RoutingSimulator, Upstream, UpstreamGroup, VirtualService,
 } from '../../src';
 
 expect.extend(glooJestMatchers);
@@ -97,6 +97,26 @@ describe('under GatewayApiTarget', () => {
     };
     expect(grantsAt('stable')).toEqual(['canaries/httproutes-from-apps from apps', 'late/httproutes-from-apps from apps']);
     expect(grantsAt('weight-10')).toEqual(grantsAt('stable'));
+  });
+
+  test('a VirtualService that failed leaves the grants of its namespace in place', () => {
+    const { chart, upstream } = setup();
+    const legacy = upstream('v3', 'legacy');
+    expect(() => new VirtualService(chart, 'bad', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: forward(legacy) }, { matchers: [{ path: PathMatch.prefix('no-slash') }], action: forward(legacy) }] }))
+      .toThrow(/no-slash/);
+    new VirtualService(chart, 'good', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: forward(legacy) }] });
+    const manifests = synth(chart);
+    expect(ofKind(manifests, 'ReferenceGrant').map(g => `${g.metadata.namespace}/${g.metadata.name}`)).toEqual(['legacy/httproutes-from-apps']);
+    expect(ofKind(manifests, 'HTTPRoute')).toHaveLength(1);
+  });
+
+  test('a kube destination of an UpstreamGroup gets a grant, whenever it is added', () => {
+    const { chart } = setup();
+    const kube = (namespace: string) => Destination.kubeService({ serviceName: 'svc', serviceNamespace: namespace, port: 80 });
+    const group = new UpstreamGroup(chart, 'g', { destinations: [{ destination: kube('legacy'), weight: 1 }] });
+    new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: RouteAction.upstreamGroup(group) }] });
+    group.addDestination({ destination: kube('later'), weight: 1 });
+    expect(ofKind(synth(chart), 'ReferenceGrant').map(g => g.metadata.namespace)).toEqual(['legacy', 'later']);
   });
 
   test('HTTPRoutes of two namespaces get grants of distinct names', () => {
@@ -248,6 +268,14 @@ describe('what the Gateway API target refuses', () => {
     ].join('')));
   });
 
+  test('a wildcard VirtualService is tried on a host it serves, not on one a more specific domain takes', () => {
+    const { chart, v1, v2 } = setup();
+    new VirtualService(chart, 'exact', { metadata: { name: 'exact', namespace: 'apps' }, domains: ['a.example.com'], routes: [{ action: forward(v1) }] });
+    new VirtualService(chart, 'wild', { metadata: { name: 'wild', namespace: 'apps' }, domains: ['*.example.com'], routes: [{ matchers: [{ path: PathMatch.prefix('/y') }], action: forward(v1) }] });
+    new VirtualService(chart, 'any', { metadata: { name: 'any', namespace: 'apps' }, routes: [{ matchers: [{ path: PathMatch.prefix('/x') }], action: forward(v2) }] });
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/any\] domains: got "GET \/x to host b\.example\.com", expected only requests its own VirtualService takes in gloo \(gloo: test\/wild gives no route/);
+  });
+
   test('VirtualServices on one Gateway whose domains do not overlap are accepted', () => {
     const { chart, v1, v2 } = setup();
     new VirtualService(chart, 'a', { metadata: { name: 'a', namespace: 'apps' }, domains: ['a.example.com'], routes: [{ action: forward(v1) }] });
@@ -260,6 +288,20 @@ describe('what the Gateway API target refuses', () => {
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: forward(v1) }] });
     ApiObject.of(vs).addJsonPatch(JsonPatch.add('/spec/virtualHost/options', { cors: {} }));
     expect(errorOf(() => synth(chart))).toMatch(/\[test\/vs\] addJsonPatch: got .*, expected patches that apply to the gateway\.networking\.k8s\.io\/v1 HTTPRoute it synthesizes as under the gateway api target/);
+  });
+
+  test('a JSON patch written for the Gloo VirtualService, with the schema check off', () => {
+    const { chart, v1 } = setup();
+    CrdSchemaCheck.disable(chart);
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'apps' }, routes: [{ action: forward(v1) }] });
+    ApiObject.of(vs).addJsonPatch(JsonPatch.replace('/spec/virtualHost/domains', ['a.example.com']));
+    expect(errorOf(() => synth(chart))).toMatch(/^\[test\/vs\] addJsonPatch: got .*, expected patches that apply to the gateway\.networking\.k8s\.io\/v1 HTTPRoute/);
+  });
+
+  test('a second target for the same app', () => {
+    const app = Testing.app();
+    GatewayApiTarget.apply(app, TARGET);
+    expect(errorOf(() => GatewayApiTarget.apply(app, TARGET))).toMatch(/^\[\(app\)\] GatewayApiTarget\.apply: got "a second target", expected one GatewayApiTarget\.apply per app/);
   });
 
   test('a gatewayApiPath that is not a constant path', () => {
