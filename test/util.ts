@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { App, Chart, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
+import { main } from '../src/cli/main';
 
 /** The YAML text of a chart, as `cdk8s synth` writes it. */
 export function synthYaml(chart: Chart): string {
@@ -44,4 +45,17 @@ export function buildExamples(): void {
 /** The app of a construct. */
 export function appOf(c: Construct): App {
   return c.node.root as App;
+}
+
+/** Runs the CLI in this process, in `cwd`: its exit code, and what it wrote to stdout and to stderr. */
+export function runCli(args: string[], cwd: string): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => { err += String(s); return true; });
+  try {
+    const code = main(args, cwd, s => { out += s; });
+    return { code, out, err };
+  } finally {
+    spy.mockRestore();
+  }
 }

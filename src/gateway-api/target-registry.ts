@@ -1,12 +1,12 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { serviceOf } from './backend-render';
+import { knownGroup, serviceOf } from './backend-render';
 import { SharedGatewaySource, sharedGatewayProblems } from './shared-gateway-check';
 import { Route } from '../gloo/route';
 import { RouteOutputSource } from '../gloo/route-output';
 import { Upstream } from '../gloo/upstream';
-import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
+import { IUpstreamGroup } from '../model/references';
 import { AppState, isAttached } from '../private/app-state';
 import { Problem } from '../private/errors';
 import { GatewayHttpRoute, GatewayReferenceGrant } from '../private/gvk';
@@ -62,10 +62,8 @@ export class TargetRegistry {
    */
   public addKeptOut(resource: IConstruct): void {
     if (Upstream.isUpstream(resource)) this.addServiceNamespace(resource.serviceNamespace);
-    // not `instanceof`: ApiObject's Symbol.hasInstance makes every ApiObject an instance of its subclasses
-    if (ApiObject.isApiObject(resource) && resource.kind === 'UpstreamGroup') {
-      this.addDestinations((resource as UpstreamGroup).destinations.map(w => w.destination));
-    }
+    const group = knownGroup(resource as IUpstreamGroup);
+    if (group) this.addDestinations(group.destinations.map(w => w.destination));
   }
 
   /** Records the Services a route names directly (`kube` destinations). */

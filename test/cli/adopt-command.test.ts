@@ -1,21 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../util';
 
 const BLOG = path.join(__dirname, '..', 'fixtures', 'gloo-canary-example');
 
-function run(args: string[], cwd: string): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => { err += String(s); return true; });
-  try {
-    const code = main(args, cwd, s => { out += s; });
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const run = runCli;
 
 let work: string;
 beforeEach(() => { work = fs.mkdtempSync(path.join(os.tmpdir(), 'adopt-cli-')); });

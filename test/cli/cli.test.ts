@@ -8,26 +8,18 @@ import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { applyTarget } from '../../examples/petstore-canary/targets';
 import { planOf } from '../../examples/petstore-canary/tutorial';
 import { CanaryRelease } from '../../src';
-import { main } from '../../src/cli/main';
-import { buildExamples } from '../util';
+import { buildExamples, runCli } from '../util';
 
 const root = path.join(__dirname, '..', '..');
 
 function cli(args: string[], cwd = root): { code: number; out: string } {
-  let out = '';
-  const code = main(args, cwd, s => { out += s; });
+  const { code, out } = runCli(args, cwd);
   return { code, out };
 }
 
 /** Like `cli`, and also what the command wrote to stderr. */
 function cliWithErr(args: string[], cwd = root): { code: number; out: string; err: string } {
-  let err = '';
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => { err += String(s); return true; });
-  try {
-    return { ...cli(args, cwd), err };
-  } finally {
-    spy.mockRestore();
-  }
+  return runCli(args, cwd);
 }
 
 /**

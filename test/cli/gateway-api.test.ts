@@ -3,22 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { ReleaseDescription } from '../../src/canary/release-registry';
-import { main } from '../../src/cli/main';
 import { buildPlans, formatPlans } from '../../src/cli/plan';
-import { buildExamples, REPO_ROOT } from '../util';
+import { buildExamples, REPO_ROOT, runCli } from '../util';
 
-/** Runs the CLI in `cwd`; what it printed on stdout and on stderr. */
-function cli(args: string[], cwd: string): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: any) => { err += String(s); return true; });
-  try {
-    const code = main(args, cwd, s => { out += s; });
-    return { code, out, err };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const cli = runCli;
 
 type Target = 'gloo' | 'gateway-api';
 
