@@ -46,23 +46,23 @@ export interface GatewayApiTargetProps {
 }
 
 /**
- * Chooses the Kubernetes Gateway API (kgateway) as the output of a scope, usually the app, in one
- * line at the top of `main.ts`:
+ * Chooses the Kubernetes Gateway API (kgateway) as the output of an app, in one line at the top of
+ * `main.ts`:
  *
  * ```ts
  * const app = new App();
  * GatewayApiTarget.apply(app, { gatewayName: 'http', gatewayNamespace: 'kgateway-system' });
  * ```
  *
- * Every construct added to that scope afterwards synthesizes for Gateway API:
+ * Every construct added to the app afterwards synthesizes for Gateway API:
  *
  * - a `VirtualService` becomes an `HTTPRoute` of the same name and namespace, attached to the
  *   Gateway, with `backendRefs` to the Kubernetes Services behind the Upstreams; its domains become
  *   `hostnames`;
  * - `Upstream` and `UpstreamGroup` are not synthesized: routes still name them, and the Services
  *   and weights behind them go into the HTTPRoutes;
- * - a `ReferenceGrant` is added in each namespace whose Services an HTTPRoute of another namespace
- *   sends to;
+ * - a `ReferenceGrant` is added in each namespace of the app's Services for the HTTPRoutes of each
+ *   other namespace, so that cross-namespace `backendRefs` are allowed;
  * - a `RouteTable` is refused, since standard Gateway API has no delegation.
  *
  * At synth each HTTPRoute is proven against the Gloo model: every request derived from the routes'
@@ -71,9 +71,9 @@ export interface GatewayApiTargetProps {
  * What cannot be expressed fails synth naming the construct, the field, the value and why. The
  * mapping is in docs/gateway-api.md.
  *
- * Apply it before anything is added to the scope (constructs refuses context on a scope with
- * children, and a resource's kind is fixed when it is created). Without it, the app synthesizes
- * Gloo objects, byte-identical to what it did before.
+ * Apply it to the app before anything is added to it (constructs refuses context on a scope with
+ * children, and a resource's kind is fixed when it is created), once. Without it, the app
+ * synthesizes Gloo objects, byte-identical to what it did before.
  */
 export class GatewayApiTarget {
   /** Chooses the Gateway API target for the app and everything added to it afterwards. */

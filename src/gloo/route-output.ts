@@ -29,7 +29,7 @@ export interface RouteOutputSource extends IConstruct {
 
 /**
  * @internal
- * Another gateway's rendering of the app's routes, chosen for a scope by setting it as context
+ * Another gateway's rendering of the app's routes, chosen for the app by setting it as context
  * (`GatewayApiTarget.apply` does). The Gloo resources only ask for it, so the layers above `gloo/`
  * implement it without `gloo/` depending on them:
  *
