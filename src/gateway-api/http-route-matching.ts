@@ -1,5 +1,5 @@
 import { PathMatch, RouteMatch, ValueMatch } from './http-route-model';
-import { re2FullMatch } from '../private/re2';
+import { re2FullMatcher } from '../private/re2';
 
 /** A request as the matcher sees it: lowercase host without port, path without query, parsed query. */
 export interface ParsedRequest {
@@ -17,10 +17,17 @@ export function parseRequest(host: string, pathWithQuery: string, method: string
   const q = pathWithQuery.indexOf('?');
   const path = q < 0 ? pathWithQuery : pathWithQuery.slice(0, q);
   const query = q < 0 ? '' : pathWithQuery.slice(q + 1);
-  const headerMap = new Map<string, string>();
-  for (const [name, value] of Object.entries(headers)) headerMap.set(name.toLowerCase(), value);
-  return { host: hostWithoutPort(host), path, query, queryParams: parseQuery(query), method, headers: headerMap };
+  let headerMap = NOTHING;
+  for (const name in headers) {
+    if (headerMap === NOTHING) headerMap = new Map();
+    headerMap.set(name.toLowerCase(), headers[name]);
+  }
+  return { host: hostWithoutPort(host), path, query, queryParams: query === '' ? NOTHING : parseQuery(query), method, headers: headerMap };
 }
+
+/** No headers, or no query params: most requests the differential check routes. Never written to (`applyFilters` copies). */
+const NOTHING: Map<string, string> = new Map();
+
 
 /** The CRD's `hostnames` description: "Implementations MUST ignore any port value specified in the HTTP Host header". */
 function hostWithoutPort(host: string): string {
@@ -74,16 +81,26 @@ export function hostnameScore(hostnames: string[], host: string): [number, numbe
 
 /** Whether the request path satisfies a path match. */
 export function pathMatches(match: PathMatch, path: string): boolean {
+  return compilePathMatch(match)(path);
+}
+
+/** A path match as a function of the request path, for trying one match against many requests. */
+function compilePathMatch(match: PathMatch): (path: string) => boolean {
+  const value = match.value;
   switch (match.type) {
     case 'Exact':
-      return path === match.value;
-    case 'PathPrefix':
-      return prefixMatches(match.value, path);
-    case 'RegularExpression':
+      return path => path === value;
+    case 'PathPrefix': {
+      const trimmed = trimTrailingSlashes(value);
+      return path => elementPrefixMatches(trimmed, path);
+    }
+    case 'RegularExpression': {
       // Implementation-specific; kgateway hands it to Envoy's safe_regex: RE2, matched against the whole path.
-      return re2FullMatch(match.value, path);
+      let matches: ((input: string) => boolean) | undefined;
+      return path => (matches ??= re2FullMatcher(value))(path); // compiled when first tried, so an invalid one throws there
+    }
     default:
-      return false;
+      return () => false;
   }
 }
 
@@ -92,7 +109,11 @@ export function pathMatches(match: PathMatch, path: string): boolean {
  * `HTTPPathModifier.replacePrefixMatch` description): `/abc` matches `/abc`, `/abc/` and `/abc/def`, not `/abcd`.
  */
 export function prefixMatches(prefix: string, path: string): boolean {
-  const trimmed = trimTrailingSlashes(prefix);
+  return elementPrefixMatches(trimTrailingSlashes(prefix), path);
+}
+
+/** `prefixMatches` of a prefix whose trailing slashes are trimmed already. */
+function elementPrefixMatches(trimmed: string, path: string): boolean {
   const n = trimmed.length;
   if (n === 0) return path.startsWith('/');
   // `path === trimmed || path.startsWith(trimmed + '/')`, without building the string
@@ -123,19 +144,46 @@ export function effectiveMatches(matches: ValueMatch[], caseInsensitive: boolean
   });
 }
 
-/** Whether a header or query-param value satisfies a match; values compare case-sensitively. */
-function valueMatches(m: ValueMatch, actual: string | undefined): boolean {
-  if (actual === undefined) return false;
-  if (m.type === 'RegularExpression') return re2FullMatch(m.value, actual);
-  return m.type === 'Exact' && actual === m.value;
+/** A header or query-param match as a function of the request's value; values compare case-sensitively. */
+function compileValueMatch(m: ValueMatch): (actual: string | undefined) => boolean {
+  if (m.type === 'RegularExpression') {
+    let matches: ((input: string) => boolean) | undefined;
+    return actual => actual !== undefined && (matches ??= re2FullMatcher(m.value))(actual);
+  }
+  const exact = m.type === 'Exact';
+  return actual => exact && actual === m.value;
 }
 
 /** Whether the request satisfies every condition of one `matches[]` entry (they are ANDed). */
 export function requestMatches(match: RouteMatch, request: ParsedRequest): boolean {
-  if (!pathMatches(match.path, request.path)) return false;
-  if (match.method !== undefined && match.method !== request.method) return false;
-  const headers = effectiveMatches(match.headers, true);
-  if (!headers.every(h => valueMatches(h, request.headers.get(h.name.toLowerCase())))) return false;
-  const params = effectiveMatches(match.queryParams, false);
-  return params.every(p => valueMatches(p, request.queryParams.get(p.name)));
+  const compiled = compileRouteMatch(match);
+  return compiled.path(request.path) && compiled.rest(request);
+}
+
+/**
+ * A `matches[]` entry made ready to try against many requests (see `compileRouteMatch`): it
+ * matches a request when `path` holds for its path and `rest` (method, headers, query params)
+ * for it. Kept apart, so requests with the same path test the path once.
+ */
+export interface CompiledRouteMatch {
+  readonly path: (path: string) => boolean;
+  readonly rest: (request: ParsedRequest) => boolean;
+}
+
+/**
+ * One `matches[]` entry as functions of the request, for trying it against many requests: the
+ * path test, and the header and query-param matches that count (see `effectiveMatches`) with
+ * their names lowercased, are worked out once. Regular expressions are compiled when a request
+ * first reaches them.
+ */
+export function compileRouteMatch(match: RouteMatch): CompiledRouteMatch {
+  const method = match.method;
+  const headers = effectiveMatches(match.headers, true).map(h => ({ name: h.name.toLowerCase(), holds: compileValueMatch(h) }));
+  const params = effectiveMatches(match.queryParams, false).map(p => ({ name: p.name, holds: compileValueMatch(p) }));
+  return {
+    path: compilePathMatch(match.path),
+    rest: request => (method === undefined || method === request.method)
+      && headers.every(h => h.holds(request.headers.get(h.name)))
+      && params.every(p => p.holds(request.queryParams.get(p.name))),
+  };
 }

@@ -72,7 +72,7 @@ interface OwnedRule {
  */
 export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOptions): HttpRouteRendering {
   const owned: OwnedRule[] = [];
-  const narrowed: string[] = [];
+  const narrowedPrefixes: string[] = [];
   const problems: Problem[] = [];
   routes.forEach((route, i) => {
     const rendered = renderRouteRules(route._props, options.namespace);
@@ -81,7 +81,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
       return;
     }
     for (const rule of rendered.rules) for (const part of splitMatches(rule)) owned.push({ rule: part, route: i });
-    narrowed.push(...rendered.narrowed);
+    narrowedPrefixes.push(...rendered.narrowedPrefixes);
   });
   if (problems.length > 0) throw new GlooInputError(problems);
   if (owned.length === 0) return { manifests: [], acceptedDifferences: [] };
@@ -91,7 +91,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
   const ruleProblems = HttpRouteRules.check(manifests);
   if (ruleProblems.length > 0) throw new Error(`the gateway api rendering broke HTTPRoute rules:\n  ${ruleProblems.map(formatHttpRouteProblem).join('\n  ')}`);
 
-  const differences = differencesOf(routes, manifests, options, narrowed);
+  const differences = differencesOf(routes, manifests, options, narrowedPrefixes);
   const refused = differences.filter(d => !d.expected
     || (d.expected === 'narrowed prefix' && !options.acceptNarrowedPrefixes)
     || (d.expected === 'function method' && !options.acceptFunctionMethodMatch));
@@ -104,7 +104,9 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
  * same HTTPRoutes created in the reverse order: across routes, Gateway API breaks ties by creation
  * time first, which the output cannot fix, so the routing must not depend on it.
  */
-function differencesOf(routes: Route[], manifests: HttpRouteManifest[], options: HttpRouteRenderOptions, narrowed: string[]): RoutingDifference[] {
+function differencesOf(
+  routes: Route[], manifests: HttpRouteManifest[], options: HttpRouteRenderOptions, narrowedPrefixes: string[],
+): RoutingDifference[] {
   const host = (options.hostnames?.[0] ?? 'example.com').replace(/^\*\./, 'a.');
   const input = {
     glooManifests: glooModelManifests(routes),
@@ -112,7 +114,7 @@ function differencesOf(routes: Route[], manifests: HttpRouteManifest[], options:
     gatewayName: options.gatewayName,
     gatewayNamespace: options.gatewayNamespace ?? options.namespace,
     host,
-    narrowed,
+    narrowedPrefixes,
   };
   const found = compareRouting({ ...input, httpRoutes: manifests });
   if (manifests.length === 1) return found;

@@ -1,5 +1,5 @@
 import { applyFilters, MirrorCopy, mirrorCopies, redirects } from './http-route-filters';
-import { hostnameScore, effectiveMatches, parseRequest, ParsedRequest, requestMatches } from './http-route-matching';
+import { CompiledRouteMatch, compileRouteMatch, hostnameScore, effectiveMatches, parseRequest, ParsedRequest } from './http-route-matching';
 import { backendWeight, Json, list, obj, RouteMatch, routeRules, ruleMatches } from './http-route-model';
 
 /** A request to route through a Gateway listener. */
@@ -135,7 +135,35 @@ export interface Candidate {
   readonly ruleIndex: number;
   readonly matchIndex: number;
   readonly match: RouteMatch;
+  /** What precedence reads of `match` (see `precedenceOf`). */
+  readonly precedence: MatchPrecedence;
   readonly hostScore: [number, number];
+}
+
+/** What the precedence order reads of a match, worked out once per match (see `HttpRouteSimulator`). */
+export interface MatchPrecedence {
+  /** 3 for an `Exact` path, 2 for a `RegularExpression`, 1 for a `PathPrefix`. */
+  readonly pathRank: number;
+  /** The characters of a `PathPrefix` as written; 0 for the other types. */
+  readonly prefixLength: number;
+  /** Whether the match names a method. */
+  readonly method: boolean;
+  /** Header matches that count (repeated names counted once). */
+  readonly headers: number;
+  /** Query-param matches that count. */
+  readonly queryParams: number;
+}
+
+/** A match of a rule, read once: its precedence keys and its tests of a request. */
+interface CompiledMatch {
+  readonly match: RouteMatch;
+  readonly precedence: MatchPrecedence;
+  readonly test: CompiledRouteMatch;
+}
+
+/** A match whose route takes the request's host and whose path holds for the request's path: a candidate when `rest` holds too. */
+interface PathHit extends Candidate {
+  readonly rest: CompiledRouteMatch['rest'];
 }
 
 /** An HTTPRoute attached to the simulated Gateway. */
@@ -171,10 +199,12 @@ export class HttpRouteSimulator {
   }
 
   private readonly routes: AttachedRoute[];
-  /** The matches of each rule of each route, defaults applied, read once: `matches[route][rule]`. */
-  private readonly matches: RouteMatch[][][];
+  /** The matches of each rule of each route, defaults applied, compiled once: `matches[route][rule]`. */
+  private readonly matches: CompiledMatch[][][];
   /** The decision of each rule of each route, once worked out, by route and rule index. */
   private readonly decisions = new Map<AttachedRoute, RuleDecision[]>();
+  /** The path hits of the last host and path: the differential check's requests come sorted by path. */
+  private last?: { readonly host: string; readonly path: string; readonly hits: PathHit[] };
 
   private constructor(gatewayName: string, manifests: unknown[], options: HttpRouteSimulatorOptions) {
     const defaultNamespace = options.defaultNamespace ?? 'default';
@@ -192,7 +222,7 @@ export class HttpRouteSimulator {
           hostnames: list(obj(obj(m).spec).hostnames).map(h => String(h).toLowerCase()),
         };
       });
-    this.matches = this.routes.map(route => routeRules(route.manifest).map(ruleMatches));
+    this.matches = this.routes.map(route => routeRules(route.manifest).map(rule => ruleMatches(rule).map(compileMatch)));
   }
 
   /** `namespace/name` of the attached routes, in input order. */
@@ -233,8 +263,19 @@ export class HttpRouteSimulator {
     return winner ? this.ruleDecision(winner) : undefined;
   }
 
+  /** The candidate with precedence over every other: the first in `byPrecedence` order. */
   private winner(request: ParsedRequest): Candidate | undefined {
-    return this.candidates(request).sort(byPrecedence)[0];
+    let best: Candidate | undefined;
+    for (const hit of this.pathHits(request.host, request.path)) {
+      let matches: boolean;
+      try {
+        matches = hit.rest(request);
+      } catch (e) {
+        throw regexError(hit.route, hit.ruleIndex, hit.matchIndex, e);
+      }
+      if (matches && (!best || byPrecedence(hit, best) < 0)) best = hit;
+    }
+    return best;
   }
 
   /**
@@ -263,30 +304,37 @@ export class HttpRouteSimulator {
     return decision;
   }
 
-  private candidates(request: ParsedRequest): Candidate[] {
-    const found: Candidate[] = [];
+  /** The matches of the routes that take `host` whose path test holds for `path`, in route, rule and match order. */
+  private pathHits(host: string, path: string): PathHit[] {
+    if (this.last?.host === host && this.last.path === path) return this.last.hits;
+    const hits: PathHit[] = [];
     for (let routeIndex = 0; routeIndex < this.routes.length; routeIndex++) {
       const route = this.routes[routeIndex];
-      const hostScore = hostnameScore(route.hostnames, request.host);
+      const hostScore = hostnameScore(route.hostnames, host);
       if (!hostScore) continue;
       const rules = this.matches[routeIndex];
       for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
         const ofRule = rules[ruleIndex];
         for (let matchIndex = 0; matchIndex < ofRule.length; matchIndex++) {
-          const match = ofRule[matchIndex];
+          const { match, precedence, test } = ofRule[matchIndex];
           let matches: boolean;
           try {
-            matches = requestMatches(match, request);
+            matches = test.path(path);
           } catch (e) {
-            // Only a regular expression RE2 refuses gets here; HttpRouteRules.check reports it with the field.
-            throw new Error(`[${route.namespace}/${route.name}] spec.rules[${ruleIndex}].matches[${matchIndex}]: ${(e as Error).message}`);
+            throw regexError(route, ruleIndex, matchIndex, e);
           }
-          if (matches) found.push({ route, ruleIndex, matchIndex, match, hostScore });
+          if (matches) hits.push({ route, ruleIndex, matchIndex, match, precedence, hostScore, rest: test.rest });
         }
       }
     }
-    return found;
+    this.last = { host, path, hits };
+    return hits;
   }
+}
+
+/** Only a regular expression RE2 refuses gets here; HttpRouteRules.check reports it with the field. */
+function regexError(route: AttachedRoute, ruleIndex: number, matchIndex: number, e: unknown): Error {
+  return new Error(`[${route.namespace}/${route.name}] spec.rules[${ruleIndex}].matches[${matchIndex}]: ${(e as Error).message}`);
 }
 
 /** The rule of a candidate, as written. */
@@ -308,23 +356,36 @@ function attaches(manifest: unknown, gatewayName: string, gatewayNamespace: stri
 
 const PATH_RANK: { [type: string]: number } = { Exact: 3, RegularExpression: 2, PathPrefix: 1 };
 
-/** Negative when `a` has precedence over `b`; see `HttpRouteSimulator` for the order. Exported for tests only. */
-export function byPrecedence(a: Candidate, b: Candidate): number {
-  return (b.hostScore[0] - a.hostScore[0])
-    || (b.hostScore[1] - a.hostScore[1])
-    || ((PATH_RANK[b.match.path.type] ?? 0) - (PATH_RANK[a.match.path.type] ?? 0))
-    || (prefixLength(b.match) - prefixLength(a.match))
-    || (Number(b.match.method !== undefined) - Number(a.match.method !== undefined))
-    || (effectiveMatches(b.match.headers, true).length - effectiveMatches(a.match.headers, true).length)
-    || (effectiveMatches(b.match.queryParams, false).length - effectiveMatches(a.match.queryParams, false).length)
-    || ((a.route.created ?? Infinity) - (b.route.created ?? Infinity) || 0)
-    || compareStrings(`${a.route.namespace}/${a.route.name}`, `${b.route.namespace}/${b.route.name}`)
-    || (a.ruleIndex - b.ruleIndex)
-    || (a.matchIndex - b.matchIndex);
+/** What the precedence order reads of `match`. */
+export function precedenceOf(match: RouteMatch): MatchPrecedence {
+  return {
+    pathRank: PATH_RANK[match.path.type] ?? 0,
+    prefixLength: match.path.type === 'PathPrefix' ? match.path.value.length : 0,
+    method: match.method !== undefined,
+    headers: effectiveMatches(match.headers, true).length,
+    queryParams: effectiveMatches(match.queryParams, false).length,
+  };
 }
 
-function prefixLength(match: RouteMatch): number {
-  return match.path.type === 'PathPrefix' ? match.path.value.length : 0;
+function compileMatch(match: RouteMatch): CompiledMatch {
+  return { match, precedence: precedenceOf(match), test: compileRouteMatch(match) };
+}
+
+/** Negative when `a` has precedence over `b`; see `HttpRouteSimulator` for the order. Exported for tests only. */
+export function byPrecedence(a: Candidate, b: Candidate): number {
+  const p = a.precedence;
+  const q = b.precedence;
+  return (b.hostScore[0] - a.hostScore[0])
+    || (b.hostScore[1] - a.hostScore[1])
+    || (q.pathRank - p.pathRank)
+    || (q.prefixLength - p.prefixLength)
+    || (Number(q.method) - Number(p.method))
+    || (q.headers - p.headers)
+    || (q.queryParams - p.queryParams)
+    || ((a.route.created ?? Infinity) - (b.route.created ?? Infinity) || 0)
+    || (a.route === b.route ? 0 : compareStrings(`${a.route.namespace}/${a.route.name}`, `${b.route.namespace}/${b.route.name}`))
+    || (a.ruleIndex - b.ruleIndex)
+    || (a.matchIndex - b.matchIndex);
 }
 
 function compareStrings(a: string, b: string): number {

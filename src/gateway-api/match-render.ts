@@ -18,11 +18,11 @@ export enum RewriteKind {
 export interface RenderedPaths {
   readonly paths: Array<Required<HttpPathMatch>>;
   /**
-   * A regular expression for the paths Gloo's character prefix matches and the rendered
-   * PathPrefix does not (`/foox` for `/foo`), when they could not be rendered because the rule
-   * rewrites the prefix. The differential check reports the requests it covers.
+   * A Gloo character prefix whose rendered PathPrefix leaves out the paths that continue its last
+   * path element (`/foox` for `/foo`), because the rule rewrites the prefix and so may have no
+   * second match for them. The differential check reports the requests under it as expected.
    */
-  readonly narrowed?: string;
+  readonly narrowedPrefix?: string;
 }
 
 /** RE2 (and JavaScript) special characters, escaped for a literal match. */
@@ -71,9 +71,8 @@ function renderPrefix(prefix: string, rewrite: RewriteKind, insensitive: boolean
   if (prefix.endsWith('/')) {
     return rewrite === RewriteKind.PREFIX ? { paths: [element] } : { paths: [{ type: 'RegularExpression', value: `${literal}.*` }] };
   }
-  const remainder = `${literal}[^/].*`;
-  if (rewrite === RewriteKind.PREFIX) return { paths: [element], narrowed: remainder };
-  return { paths: [element, { type: 'RegularExpression', value: remainder }] };
+  if (rewrite === RewriteKind.PREFIX) return { paths: [element], narrowedPrefix: prefix };
+  return { paths: [element, { type: 'RegularExpression', value: `${literal}[^/].*` }] };
 }
 
 /** A header condition as a Gateway API header match; presence and inverted conditions have none. */

@@ -1,6 +1,5 @@
 import { list, obj } from './http-route-model';
 import { GatewayApiOutcome, HttpRouteSimulator, RuleDecision } from './http-route-simulator';
-import { re2FullMatcher } from '../private/re2';
 import { deriveRequests, describeRequest } from '../simulate/request-set';
 import { RoutingSimulator, SimulatedRequest, SimulatedShare, SimulationResult } from '../simulate/simulator';
 
@@ -20,8 +19,8 @@ export interface RoutingComparisonInput {
   readonly host: string;
   /** The requests; by default those derived from the VirtualService's matchers and the functions' methods. */
   readonly requests?: SimulatedRequest[];
-  /** Regular expressions of paths the rendering leaves out on purpose (see `RenderedPaths.narrowed`). */
-  readonly narrowed?: string[];
+  /** Gloo character prefixes whose continuations the rendering leaves out on purpose (see `RenderedPaths.narrowedPrefix`). */
+  readonly narrowedPrefixes?: string[];
 }
 
 /** One request that the two simulations route differently. */
@@ -65,7 +64,7 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
   // simulator one decision between the requests of a rule. So each is put in words once.
   const glooMeanings = new Map<SimulatedShare[], string>();
   const gatewayMeanings = new Map<RuleDecision, string>();
-  const why = new ExpectedDifferences(services, input.narrowed ?? []);
+  const why = new ExpectedDifferences(services, input.narrowedPrefixes ?? []);
   const differences: RoutingDifference[] = [];
   requests.forEach((request, i) => {
     const g = glooResults[i];
@@ -110,19 +109,17 @@ function once<K, V>(memo: Map<K, V>, key: K, make: () => V): V {
 
 /** Why a difference is expected, if it is (see `RoutingDifference.expected`). */
 class ExpectedDifferences {
-  /** The narrowed patterns as matchers, compiled when first needed. */
-  private narrowedMatchers?: Array<(path: string) => boolean>;
   /** The methods of the functions of each Gloo outcome's destinations, by its `destinations` (shared by the results of a route). */
   private readonly functionMethods = new Map<SimulatedShare[], Array<string | undefined>>();
 
-  constructor(private readonly services: ServiceIndex, private readonly narrowed: string[]) {}
+  constructor(private readonly services: ServiceIndex, private readonly narrowedPrefixes: string[]) {}
 
   /** `a` is the Gateway's decision, `undefined` when no rule matched. */
   public of(request: SimulatedRequest, g: SimulationResult, a: RuleDecision | undefined): string | undefined {
     if (a !== undefined) return undefined;
-    const path = request.path.split('?')[0];
-    this.narrowedMatchers ??= this.narrowed.map(re => re2FullMatcher(re));
-    if (this.narrowedMatchers.some(matches => matches(path))) return 'narrowed prefix';
+    const q = request.path.indexOf('?');
+    const path = q < 0 ? request.path : request.path.slice(0, q);
+    if (this.narrowedPrefixes.some(prefix => continuesElement(prefix, path))) return 'narrowed prefix';
     const method = request.method ?? 'GET';
     const methodsOf = (destinations: SimulatedShare[]) =>
       destinations.map(d => (d.functionName ? this.services.methodOf(d.namespace, d.upstream, d.functionName) : undefined));
@@ -131,6 +128,13 @@ class ExpectedDifferences {
     return undefined;
   }
 }
+
+/** Whether `path` continues the last path element of `prefix` (`/foox` for `/foo`): Gloo's character prefix matches it, a PathPrefix does not. */
+function continuesElement(prefix: string, path: string): boolean {
+  return path.length > prefix.length && path.startsWith(prefix) && path.charCodeAt(prefix.length) !== SLASH;
+}
+
+const SLASH = 0x2f;
 
 /** The Gateway's routing of a request that a rule took, in the same words as `ServiceIndex.meaningOf`. */
 function gatewayMeaningOf(a: RuleDecision): string {

@@ -9,8 +9,8 @@ import { RouteMatcher } from '../model/route-matcher';
 /** The rules one Gloo route becomes, in order, and the paths they leave out on purpose. */
 export interface RenderedRoute {
   readonly rules: HttpRouteRule[];
-  /** Regular expressions of the paths Gloo's character prefixes match and the rules do not (see `RenderedPaths.narrowed`). */
-  readonly narrowed: string[];
+  /** Gloo character prefixes whose continuations the rules leave out (see `RenderedPaths.narrowedPrefix`). */
+  readonly narrowedPrefixes: string[];
   /** The method the route's function calls with, which the rules match instead of setting. */
   readonly functionMethod?: string;
 }
@@ -39,19 +39,19 @@ export function renderRouteRules(props: RouteProps, routeNamespace: string): Ren
   if (isProblem(filters)) return filters;
 
   const matches: HttpRouteMatchJson[][] = [];
-  const narrowed: string[] = [];
+  const narrowedPrefixes: string[] = [];
   for (let i = 0; i < matchers.length; i++) {
     const rendered = renderMatcher(matchers[i], rewrite.kind, action.call?.method);
     if (isProblem(rendered)) return { ...rendered, field: `matchers[${i}].${rendered.field}` };
     matches.push(...(rewrite.kind === RewriteKind.PREFIX ? rendered.matches.map(m => [m]) : [rendered.matches]));
-    narrowed.push(...rendered.narrowed);
+    if (rendered.narrowedPrefix !== undefined) narrowedPrefixes.push(rendered.narrowedPrefix);
   }
   const rules = (rewrite.kind === RewriteKind.PREFIX ? matches : [matches.flat()]).map(ms => compact({
     matches: ms,
     filters: filters.length > 0 ? filters : undefined,
     backendRefs: action.backendRefs,
   }));
-  return { rules, narrowed, functionMethod: action.call?.method };
+  return { rules, narrowedPrefixes, functionMethod: action.call?.method };
 }
 
 interface Rewrite {
@@ -129,7 +129,7 @@ function mirrorShare(percent: number): Pick<HttpRequestMirror, 'percent' | 'frac
 
 function renderMatcher(
   matcher: RouteMatcher, rewrite: RewriteKind, functionMethod: string | undefined,
-): { matches: HttpRouteMatchJson[]; narrowed: string[] } | ActionProblem {
+): { matches: HttpRouteMatchJson[]; narrowedPrefix?: string } | ActionProblem {
   const paths = renderPath(matcher.path, rewrite);
   if (isProblem(paths)) return { ...paths, field: paths.field };
   const headers: HttpHeaderMatch[] = [];
@@ -158,7 +158,7 @@ function renderMatcher(
       }));
     }
   }
-  return { matches, narrowed: paths.narrowed ? [paths.narrowed] : [] };
+  return { matches, narrowedPrefix: paths.narrowedPrefix };
 }
 
 /** `o` without its `undefined` fields, the others in their order. */

@@ -1,5 +1,5 @@
 import { ConditionShape, MatcherShape } from './gloo-manifest';
-import { re2FullMatch } from '../private/re2';
+import { re2FullMatcher } from '../private/re2';
 
 /** A request as the matchers see it: path without the query, method, lowercased header names, query. */
 export interface NormalizedRequest {
@@ -9,45 +9,106 @@ export interface NormalizedRequest {
   readonly query: URLSearchParams;
 }
 
+/**
+ * A Gloo matcher made ready to try against many requests (see `compileMatcher`): it matches a
+ * request when `path` holds for its path and `rest` (headers, query parameters, methods) for it.
+ * Kept apart, so requests with the same path test the path once.
+ */
+export interface CompiledMatcher {
+  readonly path: (path: string) => boolean;
+  readonly rest: (req: NormalizedRequest) => boolean;
+}
+
 /** Splits the query string off the path and lowercases header names. */
 export function normalizeRequest(request: { path: string; method?: string; headers?: { [name: string]: string } }): NormalizedRequest {
-  const [path, query = ''] = request.path.split('?', 2);
-  const headers = new Map<string, string>();
-  for (const [k, v] of Object.entries(request.headers ?? {})) headers.set(k.toLowerCase(), v);
-  let params: URLSearchParams | undefined;
-  // parsed when a query-parameter matcher first asks: most routes have none
-  return { path, method: request.method ?? 'GET', headers, get query() { return params ??= new URLSearchParams(query); } };
+  return new Normalized(request.path, request.method ?? 'GET', request.headers);
 }
 
-/** Whether one Gloo matcher matches: its path, headers, query parameters and methods, ANDed. */
-export function matcherMatches(m: MatcherShape, req: NormalizedRequest): boolean {
-  const header = (name: string) => req.headers.get(name.toLowerCase());
-  const query = (name: string) => (req.query.has(name) ? req.query.get(name)! : undefined);
-  return pathMatches(m, req.path)
-    && (m.headers ?? []).every(h => conditionHolds(h, header(h.name)))
-    && (m.queryParameters ?? []).every(q => conditionHolds({ ...q, invertMatch: false }, query(q.name)))
-    && (!m.methods || m.methods.length === 0 || m.methods.includes(req.method));
+/** A request without headers: most of those the differential check routes. Never written to. */
+const NO_HEADERS: Map<string, string> = new Map();
+
+class Normalized implements NormalizedRequest {
+  public readonly path: string;
+  public readonly headers: Map<string, string>;
+  private readonly queryText: string;
+  private params?: URLSearchParams;
+
+  constructor(pathWithQuery: string, public readonly method: string, given: { [name: string]: string } | undefined) {
+    const q = pathWithQuery.indexOf('?');
+    this.path = q < 0 ? pathWithQuery : pathWithQuery.slice(0, q);
+    this.queryText = q < 0 ? '' : pathWithQuery.slice(q + 1);
+    let headers = NO_HEADERS;
+    for (const name in given) {
+      if (headers === NO_HEADERS) headers = new Map();
+      headers.set(name.toLowerCase(), given[name]);
+    }
+    this.headers = headers;
+  }
+
+  /** Parsed when a query-parameter matcher first asks: most routes have none. */
+  public get query(): URLSearchParams {
+    return this.params ??= new URLSearchParams(this.queryText);
+  }
 }
 
-function pathMatches(m: MatcherShape, path: string): boolean {
+/**
+ * Whether one Gloo matcher matches, as functions of the request: its path, headers, query
+ * parameters and methods, ANDed. What does not depend on the request (lowercased names, the
+ * case-folded path) is worked out once, for trying one matcher against many requests. A regex is compiled when a request first
+ * reaches it, so an invalid one throws where it did when matched directly.
+ */
+export function compileMatcher(m: MatcherShape): CompiledMatcher {
+  const headers = (m.headers ?? []).map(h => ({ name: lowerName(h.name), holds: compileCondition(h, h.invertMatch) }));
+  const queries = (m.queryParameters ?? []).map(q => ({ name: q.name, holds: compileCondition(q, false) }));
+  const methods = m.methods && m.methods.length > 0 ? m.methods : undefined;
+  return {
+    path: compilePath(m),
+    rest: req => headers.every(h => h.holds(h.name === undefined ? undefined : req.headers.get(h.name)))
+      && queries.every(q => q.holds(req.query.has(q.name) ? req.query.get(q.name)! : undefined))
+      && (methods === undefined || methods.includes(req.method)),
+  };
+}
+
+function lowerName(name: unknown): string | undefined {
+  return typeof name === 'string' ? name.toLowerCase() : undefined;
+}
+
+function compilePath(m: MatcherShape): (path: string) => boolean {
   const sensitive = m.caseSensitive ?? true;
-  const norm = (s: string) => (sensitive ? s : s.toLowerCase());
-  if (isSet(m.prefix)) return norm(path).startsWith(norm(m.prefix));
-  if (isSet(m.exact)) return norm(path) === norm(m.exact);
-  if (isSet(m.regex)) return re2FullMatch(m.regex, path); // envoy ignores case_sensitive for regex matches
-  return false;
+  if (isSet(m.prefix)) {
+    const prefix = m.prefix;
+    if (sensitive) return path => path.startsWith(prefix);
+    const folded = String(prefix).toLowerCase();
+    return path => path.toLowerCase().startsWith(folded);
+  }
+  if (isSet(m.exact)) {
+    const exact = m.exact;
+    if (sensitive) return path => path === exact;
+    const folded = String(exact).toLowerCase();
+    return path => path.toLowerCase() === folded;
+  }
+  if (isSet(m.regex)) return lazyRe2(m.regex); // envoy ignores case_sensitive for regex matches
+  return () => false;
 }
 
-/** One header or query condition against the request's value (`undefined` when absent). */
-function conditionHolds(c: ConditionShape, value: string | undefined): boolean {
+/**
+ * One header or query condition as a function of the request's value (`undefined` when absent).
+ * `invertMatch` is the condition's own for a header; query parameters have none.
+ */
+function compileCondition(c: ConditionShape, invertMatch: boolean | null | undefined): (value: string | undefined) => boolean {
   const expected = c.value;
   const presence = expected === undefined || expected === null || expected === '';
-  if (value === undefined) return presence && c.invertMatch === true;
-  let result: boolean;
-  if (presence) result = true;
-  else if (c.regex) result = re2FullMatch(expected, value);
-  else result = value === expected;
-  return c.invertMatch ? !result : result;
+  // a missing value only satisfies an inverted presence condition, as in Envoy
+  const whenAbsent = presence && invertMatch === true;
+  const invert = !!invertMatch;
+  const test = presence ? () => true : c.regex ? lazyRe2(expected) : (value: string) => value === expected;
+  return value => (value === undefined ? whenAbsent : test(value) !== invert);
+}
+
+/** A full RE2 match of `pattern`, compiled on first use. */
+function lazyRe2(pattern: string): (input: string) => boolean {
+  let matches: ((input: string) => boolean) | undefined;
+  return input => (matches ??= re2FullMatcher(pattern))(input);
 }
 
 /** Whether a proto field is given (neither absent nor null). */

@@ -55,7 +55,7 @@ export function deriveRequests(routes: unknown[], extraMethods: string[] = []): 
   for (const path of [...paths].sort()) {
     for (const method of [...methods].sort()) {
       for (const v of variants) {
-        const qs = new URLSearchParams(v.query).toString();
+        const qs = Object.keys(v.query).length > 0 ? new URLSearchParams(v.query).toString() : '';
         requests.push({ path: qs ? `${path}?${qs}` : path, method, headers: v.headers });
       }
     }

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { DestinationShape, ManifestShape, RouteActionShape, ShadowingShape, WeightedDestinationShape } from './gloo-manifest';
-import { matcherMatches, normalizeRequest } from './request-matching';
+import { CompiledMatcher, compileMatcher, NormalizedRequest, normalizeRequest } from './request-matching';
 import { FlatRoute, flattenVirtualService } from './route-flattening';
 import { idOf, selectVirtualService } from './virtual-host-selection';
 import { IVirtualService } from '../model/references';
@@ -228,31 +228,29 @@ export class RoutingSimulator {
     const vs = this.objects.get(key('VirtualService', namespace, virtualServiceName))
       ?? this.ofKind('VirtualService').find(o => o.metadata.name === virtualServiceName && namespace === undefined);
     if (!vs) throw new Error(`no VirtualService ${namespace ? `${namespace}/` : ''}${virtualServiceName} among the manifests`);
-    const routes = flattenVirtualService(vs, this.ofKind('RouteTable'));
-    const actions = new Map<FlatRoute, RouteOutcome>();
-    return requests.map(request => this.simulateFlat(routes, request, actions));
+    const routes = new CompiledRoutes(flattenVirtualService(vs, this.ofKind('RouteTable')));
+    return requests.map(request => this.simulateFlat(routes, request));
   }
 
   private simulateOn(vs: ManifestShape, request: SimulatedRequest): SimulationResult {
-    return this.simulateFlat(flattenVirtualService(vs, this.ofKind('RouteTable')), request, new Map());
+    return this.simulateFlat(new CompiledRoutes(flattenVirtualService(vs, this.ofKind('RouteTable'))), request);
   }
 
   /**
    * The first of `routes` that matches `request`, and what it does. What a route does does not
-   * depend on the request, so it is worked out once per route and kept in `actions`: the results of
+   * depend on the request, so it is worked out once per route and kept in `routes`: the results of
    * requests that hit the same route share their `destinations` and `mirror` objects.
    */
-  private simulateFlat(routes: FlatRoute[], request: SimulatedRequest, actions: Map<FlatRoute, RouteOutcome>): SimulationResult {
-    const req = normalizeRequest(request);
-    const hit = routes.find(r => r.matchers.some(m => matcherMatches(m, req)));
+  private simulateFlat(routes: CompiledRoutes, request: SimulatedRequest): SimulationResult {
+    const hit = routes.firstMatch(normalizeRequest(request));
     if (!hit) return { matched: false, destinations: [] };
-    let action = actions.get(hit);
+    let action = routes.outcomes.get(hit);
     if (!action) {
       action = {
         ...(hit.unresolved ? { destinations: [], unresolved: hit.unresolved } : this.destinationsOf(hit.route.routeAction, hit.ownerNs)),
         mirror: hit.route.options?.shadowing ? mirrorOf(hit.route.options.shadowing, hit.ownerNs) : undefined,
       };
-      actions.set(hit, action);
+      routes.outcomes.set(hit, action);
     }
     return {
       matched: true,
@@ -284,6 +282,54 @@ export class RoutingSimulator {
   }
 }
 
+
+/**
+ * A VirtualService's flat routes with their matchers compiled, to route many requests: what a
+ * route does is kept once worked out (`outcomes`), and the matchers whose path holds are kept for
+ * the last path, since the requests of the differential check come sorted by path.
+ */
+class CompiledRoutes {
+  /** What each route that took a request does. */
+  public readonly outcomes = new Map<FlatRoute, RouteOutcome>();
+  private readonly matchers: Array<{ readonly route: FlatRoute; readonly matcher: CompiledMatcher }> = [];
+  /** The matchers whose path holds for the last path, in order; one whose path test threw carries the error. */
+  private last?: { readonly path: string; readonly hits: MatcherHit[] };
+
+  constructor(routes: FlatRoute[]) {
+    for (const route of routes) for (const m of route.matchers) this.matchers.push({ route, matcher: compileMatcher(m) });
+  }
+
+  /**
+   * The first route with a matcher that matches `req`: Gloo takes the first match. A regex RE2
+   * refuses throws when the search reaches its matcher, not before.
+   */
+  public firstMatch(req: NormalizedRequest): FlatRoute | undefined {
+    const path = req.path;
+    if (this.last?.path !== path) {
+      const hits: MatcherHit[] = [];
+      for (const { route, matcher } of this.matchers) {
+        try {
+          if (matcher.path(path)) hits.push({ route, matcher });
+        } catch (error) {
+          hits.push({ route, error });
+        }
+      }
+      this.last = { path, hits };
+    }
+    for (const hit of this.last.hits) {
+      if (hit.error !== undefined) throw hit.error;
+      if (hit.matcher!.rest(req)) return hit.route;
+    }
+    return undefined;
+  }
+}
+
+/** A matcher whose path holds for a path, or whose path test threw for it. */
+interface MatcherHit {
+  readonly route: FlatRoute;
+  readonly matcher?: CompiledMatcher;
+  readonly error?: unknown;
+}
 
 /** What a matched route does with every request it matches. */
 interface RouteOutcome {

@@ -1,4 +1,4 @@
-import { byPrecedence, Candidate, GatewayApiOutcome, GatewayApiRequest, HttpRouteSimulator } from '../../src/gateway-api/http-route-simulator';
+import { byPrecedence, Candidate, GatewayApiOutcome, GatewayApiRequest, HttpRouteSimulator, precedenceOf } from '../../src/gateway-api/http-route-simulator';
 
 /** An HTTPRoute attached to the Gateway `gw`. */
 function httpRoute(name: string, spec: any, metadata: any = {}): any {
@@ -251,8 +251,9 @@ describe('precedence across rules and routes', () => {
 
   test('8: then the first rule in list order, then the first match in the rule (comparator)', () => {
     const route = { manifest: {}, name: 'r', namespace: 'default', hostnames: [] };
+    const match = { path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] };
     const candidate = (ruleIndex: number, matchIndex: number): Candidate => ({
-      route, ruleIndex, matchIndex, hostScore: [0, 0], match: { path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] },
+      route, ruleIndex, matchIndex, hostScore: [0, 0], match, precedence: precedenceOf(match),
     });
     expect(byPrecedence(candidate(0, 5), candidate(1, 0))).toBeLessThan(0);
     expect(byPrecedence(candidate(1, 0), candidate(0, 5))).toBeGreaterThan(0);

@@ -182,3 +182,28 @@ describe('Gloo matching semantics', () => {
     expect(vs.name).toBe('vs');
   });
 });
+
+describe('manifests with a regex RE2 refuses', () => {
+  const manifests = [{
+    apiVersion: 'gateway.solo.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: 'vs', namespace: 'gloo-system' },
+    spec: {
+      virtualHost: {
+        routes: [
+          { matchers: [{ prefix: '/a' }], routeAction: { single: { upstream: { name: 'a', namespace: 'gloo-system' } } } },
+          { matchers: [{ regex: '/b(?=x)' }], routeAction: { single: { upstream: { name: 'b', namespace: 'gloo-system' } } } },
+        ],
+      },
+    },
+  }];
+
+  test('route what an earlier route takes, as Gloo takes the first match', () => {
+    const sim = new RoutingSimulator(manifests);
+    expect(sim._simulateEach('vs', [{ path: '/a' }, { path: '/a/x' }], 'gloo-system').map(r => r.routeIndex)).toEqual([0, 0]);
+  });
+
+  test('fail for a request that reaches the regex', () => {
+    expect(() => new RoutingSimulator(manifests).simulate('vs', { path: '/b' }, 'gloo-system')).toThrow('invalid or unsupported Perl syntax');
+  });
+});
