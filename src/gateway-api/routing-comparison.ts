@@ -66,12 +66,14 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
   const gatewayMeanings = new Map<RuleDecision, string>();
   const why = new ExpectedDifferences(services, input.narrowedPrefixes ?? []);
   const differences: RoutingDifference[] = [];
-  requests.forEach((request, i) => {
+  const host = input.host;
+  for (let i = 0; i < requests.length; i++) {
+    const request = requests[i];
     const g = glooResults[i];
-    const a = gateway.decide({ ...request, host: input.host });
-    const glooMeaning = g.matched ? once(glooMeanings, g.destinations, () => services.meaningOf(g)) : 'no route';
-    const gatewayMeaning = a ? once(gatewayMeanings, a, () => gatewayMeaningOf(a)) : 'no route';
-    if (glooMeaning === gatewayMeaning) return;
+    const a = gateway.decide({ host, path: request.path, method: request.method, headers: request.headers });
+    const glooMeaning = g.matched ? once(glooMeanings, g.destinations, services.meaningOf, g) : 'no route';
+    const gatewayMeaning = a ? once(gatewayMeanings, a, gatewayMeaningOf, a) : 'no route';
+    if (glooMeaning === gatewayMeaning) continue;
     differences.push({
       request: describeRequest(request),
       gloo: glooMeaning,
@@ -80,7 +82,7 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
       gatewayRule: a === undefined ? undefined : `${a.route} rules[${a.ruleIndex}]`,
       expected: why.of(request, g, a),
     });
-  });
+  }
   return differences;
 }
 
@@ -100,11 +102,14 @@ export function routingMeanings(glooManifests: unknown[]): {
   };
 }
 
-function once<K, V>(memo: Map<K, V>, key: K, make: () => V): V {
-  if (memo.has(key)) return memo.get(key)!;
-  const value = make();
-  memo.set(key, value);
-  return value;
+/** `make(arg)`, made once per `key`. */
+function once<K, A, V>(memo: Map<K, V>, key: K, make: (arg: A) => V, arg: A): V {
+  let value = memo.get(key);
+  if (value === undefined && !memo.has(key)) {
+    value = make(arg);
+    memo.set(key, value);
+  }
+  return value as V;
 }
 
 /** Why a difference is expected, if it is (see `RoutingDifference.expected`). */
@@ -123,7 +128,7 @@ class ExpectedDifferences {
     const method = request.method ?? 'GET';
     const methodsOf = (destinations: SimulatedShare[]) =>
       destinations.map(d => (d.functionName ? this.services.methodOf(d.namespace, d.upstream, d.functionName) : undefined));
-    const fnMethods = g.matched ? once(this.functionMethods, g.destinations, () => methodsOf(g.destinations)) : [];
+    const fnMethods = g.matched ? once(this.functionMethods, g.destinations, methodsOf, g.destinations) : [];
     if (fnMethods.length > 0 && fnMethods.every(m => m !== undefined && m !== method)) return 'function method';
     return undefined;
   }
@@ -191,13 +196,13 @@ class ServiceIndex {
   }
 
   /** What a Gloo simulation means, in Services: `ns/name:port=share%`, the mirror, or `no route`. */
-  public meaningOf(g: SimulationResult): string {
+  public readonly meaningOf = (g: SimulationResult): string => {
     if (!g.matched) return 'no route';
     if (g.unresolved) return `unresolved ${g.unresolved}`;
     const shares = g.destinations.map(d => ({ key: d.kind === 'kube' ? this.kubeKey(d.namespace, d.upstream) : this.upstreamKey(d.namespace, d.upstream), percent: d.percent }));
     const mirror = g.mirror ? { key: this.upstreamKey(g.mirror.namespace, g.mirror.upstream), percent: g.mirror.percent } : undefined;
     return meaning(shares, mirror);
-  }
+  };
 
   /** The methods of the REST functions the routes call, and one they do not, sorted (none without function calls). */
   public probeMethods(): string[] {
