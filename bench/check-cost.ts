@@ -11,6 +11,7 @@
  */
 import { time } from './stats';
 import * as glooModel from '../src/gateway-api/gloo-model';
+import { HttpRouteRules } from '../src/gateway-api/http-route-rules';
 import * as comparison from '../src/gateway-api/routing-comparison';
 
 /** The check's time and number of calls since the last `reset()`. */
@@ -51,4 +52,39 @@ function wrap(module: object, name: string, count: () => void, state: { ms: numb
     state.ms += time(() => { result = original(...args); });
     return result;
   };
+}
+
+/**
+ * Runs `fn` with the three checks the Gateway API target adds replaced by no-ops, and puts them
+ * back: the differential check (`glooModelManifests` and `compareRouting`) and the HTTPRoute rules
+ * (`HttpRouteRules.check`); `fn` turns the CRD schema check off on its app itself
+ * (`CrdSchemaCheck.disable`). What is left is what the library does for the same app code either
+ * way: constructing the app (Upstreams and releases included), rendering the HTTPRoutes, the
+ * route checks of the Gloo model. The benchmark's own instrument, like `measureDifferentialCheck`;
+ * it returns how many times the stubbed `compareRouting` was called, so the caller can tell that
+ * the stubs were reached.
+ */
+export function withoutGatewayApiChecks<T>(fn: () => T): { result: T; comparisons: number } {
+  let comparisons = 0;
+  const restore = [
+    replace(glooModel, 'glooModelManifests', () => []),
+    replace(comparison, 'compareRouting', () => { comparisons++; return []; }),
+    replace(HttpRouteRules as unknown as object, 'check', () => []),
+  ];
+  try {
+    return { result: fn(), comparisons };
+  } finally {
+    restore.forEach(undo => undo());
+  }
+}
+
+/** Replaces a writable function of a compiled module or a class by `stub`; returns what puts it back. */
+function replace(holder: object, name: string, stub: (...args: unknown[]) => unknown): () => void {
+  const fns = holder as { [name: string]: (...args: unknown[]) => unknown };
+  const original = fns[name];
+  if (typeof original !== 'function' || !Object.getOwnPropertyDescriptor(holder, name)?.writable) {
+    throw new Error(`cannot turn the check off: ${name} is not a writable function of its compiled module or class`);
+  }
+  fns[name] = stub;
+  return () => { fns[name] = original; };
 }
