@@ -14,7 +14,8 @@ export interface UnfilteredRequest {
   readonly path: string;
   readonly query: string;
   readonly host: string;
-  readonly headers: Map<string, string>;
+  /** Read only: the filters change a copy. */
+  readonly headers: ReadonlyMap<string, string>;
 }
 
 /** The request after a rule's filters, in the order they are listed. */

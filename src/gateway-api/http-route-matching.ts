@@ -6,10 +6,10 @@ export interface ParsedRequest {
   readonly host: string;
   readonly path: string;
   readonly query: string;
-  readonly queryParams: Map<string, string>;
+  readonly queryParams: ReadonlyMap<string, string>;
   readonly method: string;
   /** Header values by lowercase name. */
-  readonly headers: Map<string, string>;
+  readonly headers: ReadonlyMap<string, string>;
 }
 
 /** Splits `pathWithQuery`, lowercases header names and drops the port from the host. */
@@ -17,17 +17,13 @@ export function parseRequest(host: string, pathWithQuery: string, method: string
   const q = pathWithQuery.indexOf('?');
   const path = q < 0 ? pathWithQuery : pathWithQuery.slice(0, q);
   const query = q < 0 ? '' : pathWithQuery.slice(q + 1);
-  let headerMap = NOTHING;
-  for (const name in headers) {
-    if (headerMap === NOTHING) headerMap = new Map();
-    headerMap.set(name.toLowerCase(), headers[name]);
-  }
-  return { host: hostWithoutPort(host), path, query, queryParams: query === '' ? NOTHING : parseQuery(query), method, headers: headerMap };
+  const names = Object.keys(headers);
+  const headerMap = names.length === 0 ? EMPTY : new Map(names.map(name => [name.toLowerCase(), headers[name]]));
+  return { host: hostWithoutPort(host), path, query, queryParams: query === '' ? EMPTY : parseQuery(query), method, headers: headerMap };
 }
 
-/** No headers, or no query params: most requests the differential check routes. Never written to (`applyFilters` copies). */
-const NOTHING: Map<string, string> = new Map();
-
+/** The headers or the query params of a request without any: most of those the differential check routes. */
+const EMPTY: ReadonlyMap<string, string> = new Map();
 
 /** The CRD's `hostnames` description: "Implementations MUST ignore any port value specified in the HTTP Host header". */
 function hostWithoutPort(host: string): string {
@@ -151,7 +147,7 @@ function compileValueMatch(m: ValueMatch): (actual: string | undefined) => boole
     return actual => actual !== undefined && (matches ??= re2FullMatcher(m.value))(actual);
   }
   const exact = m.type === 'Exact';
-  return actual => exact && actual === m.value;
+  return actual => exact && actual !== undefined && actual === m.value;
 }
 
 /** Whether the request satisfies every condition of one `matches[]` entry (they are ANDed). */

@@ -417,7 +417,7 @@ function toMirror(copy: MirrorCopy, routeNamespace: string): GatewayApiMirror {
   };
 }
 
-function sortedHeaders(headers: Map<string, string>): { [name: string]: string } {
+function sortedHeaders(headers: ReadonlyMap<string, string>): { [name: string]: string } {
   const out: { [name: string]: string } = {};
   for (const name of [...headers.keys()].sort()) out[name] = headers.get(name)!;
   return out;

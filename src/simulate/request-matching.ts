@@ -5,7 +5,7 @@ import { re2FullMatcher } from '../private/re2';
 export interface NormalizedRequest {
   readonly path: string;
   readonly method: string;
-  readonly headers: Map<string, string>;
+  readonly headers: ReadonlyMap<string, string>;
   readonly query: URLSearchParams;
 }
 
@@ -19,17 +19,20 @@ export interface CompiledMatcher {
   readonly rest: (req: NormalizedRequest) => boolean;
 }
 
-/** Splits the query string off the path and lowercases header names. */
+/**
+ * Splits the query string off the path at the first `?` (the rest is the query, as Envoy reads
+ * it) and lowercases header names.
+ */
 export function normalizeRequest(request: { path: string; method?: string; headers?: { [name: string]: string } }): NormalizedRequest {
   return new Normalized(request.path, request.method ?? 'GET', request.headers);
 }
 
-/** A request without headers: most of those the differential check routes. Never written to. */
-const NO_HEADERS: Map<string, string> = new Map();
+/** The headers of a request without any: most of those the differential check routes. */
+const NO_HEADERS: ReadonlyMap<string, string> = new Map();
 
 class Normalized implements NormalizedRequest {
   public readonly path: string;
-  public readonly headers: Map<string, string>;
+  public readonly headers: ReadonlyMap<string, string>;
   private readonly queryText: string;
   private params?: URLSearchParams;
 
@@ -37,12 +40,8 @@ class Normalized implements NormalizedRequest {
     const q = pathWithQuery.indexOf('?');
     this.path = q < 0 ? pathWithQuery : pathWithQuery.slice(0, q);
     this.queryText = q < 0 ? '' : pathWithQuery.slice(q + 1);
-    let headers = NO_HEADERS;
-    for (const name in given) {
-      if (headers === NO_HEADERS) headers = new Map();
-      headers.set(name.toLowerCase(), given[name]);
-    }
-    this.headers = headers;
+    const names = given ? Object.keys(given) : [];
+    this.headers = names.length === 0 ? NO_HEADERS : new Map(names.map(name => [name.toLowerCase(), given![name]]));
   }
 
   /** Parsed when a query-parameter matcher first asks: most routes have none. */
@@ -54,23 +53,23 @@ class Normalized implements NormalizedRequest {
 /**
  * Whether one Gloo matcher matches, as functions of the request: its path, headers, query
  * parameters and methods, ANDed. What does not depend on the request (lowercased names, the
- * case-folded path) is worked out once, for trying one matcher against many requests. A regex is compiled when a request first
- * reaches it, so an invalid one throws where it did when matched directly.
+ * case-folded path) is worked out once, for trying one matcher against many requests.
+ *
+ * A regex is compiled when a request first reaches it, so one RE2 refuses throws there. A matcher
+ * of the wrong shape (not an object, a header without a string name, `caseSensitive: false` on a
+ * path that is not a string) throws here; `methods` of the wrong type throws when a request
+ * reaches it, as before compiling.
  */
 export function compileMatcher(m: MatcherShape): CompiledMatcher {
-  const headers = (m.headers ?? []).map(h => ({ name: lowerName(h.name), holds: compileCondition(h, h.invertMatch) }));
+  const headers = (m.headers ?? []).map(h => ({ name: h.name.toLowerCase(), holds: compileCondition(h, h.invertMatch) }));
   const queries = (m.queryParameters ?? []).map(q => ({ name: q.name, holds: compileCondition(q, false) }));
-  const methods = m.methods && m.methods.length > 0 ? m.methods : undefined;
+  const methods = m.methods;
   return {
     path: compilePath(m),
-    rest: req => headers.every(h => h.holds(h.name === undefined ? undefined : req.headers.get(h.name)))
+    rest: req => headers.every(h => h.holds(req.headers.get(h.name)))
       && queries.every(q => q.holds(req.query.has(q.name) ? req.query.get(q.name)! : undefined))
-      && (methods === undefined || methods.includes(req.method)),
+      && (!methods || methods.length === 0 || methods.includes(req.method)),
   };
-}
-
-function lowerName(name: unknown): string | undefined {
-  return typeof name === 'string' ? name.toLowerCase() : undefined;
 }
 
 function compilePath(m: MatcherShape): (path: string) => boolean {
@@ -78,13 +77,13 @@ function compilePath(m: MatcherShape): (path: string) => boolean {
   if (isSet(m.prefix)) {
     const prefix = m.prefix;
     if (sensitive) return path => path.startsWith(prefix);
-    const folded = String(prefix).toLowerCase();
+    const folded = prefix.toLowerCase();
     return path => path.toLowerCase().startsWith(folded);
   }
   if (isSet(m.exact)) {
     const exact = m.exact;
     if (sensitive) return path => path === exact;
-    const folded = String(exact).toLowerCase();
+    const folded = exact.toLowerCase();
     return path => path.toLowerCase() === folded;
   }
   if (isSet(m.regex)) return lazyRe2(m.regex); // envoy ignores case_sensitive for regex matches

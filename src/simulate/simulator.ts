@@ -291,27 +291,41 @@ export class RoutingSimulator {
 class CompiledRoutes {
   /** What each route that took a request does. */
   public readonly outcomes = new Map<FlatRoute, RouteOutcome>();
-  private readonly matchers: Array<{ readonly route: FlatRoute; readonly matcher: CompiledMatcher }> = [];
+  /** Each matcher of each route, in order; one that failed to compile carries the error instead. */
+  private readonly matchers: MatcherHit[] = [];
   /** The matchers whose path holds for the last path, in order; one whose path test threw carries the error. */
   private last?: { readonly path: string; readonly hits: MatcherHit[] };
 
   constructor(routes: FlatRoute[]) {
-    for (const route of routes) for (const m of route.matchers) this.matchers.push({ route, matcher: compileMatcher(m) });
+    for (const route of routes) {
+      for (const m of route.matchers) {
+        try {
+          this.matchers.push({ route, matcher: compileMatcher(m) });
+        } catch (error) {
+          this.matchers.push({ route, error });
+        }
+      }
+    }
   }
 
   /**
-   * The first route with a matcher that matches `req`: Gloo takes the first match. A regex RE2
-   * refuses throws when the search reaches its matcher, not before.
+   * The first route with a matcher that matches `req`: Gloo takes the first match. A matcher of
+   * the wrong shape, or a regex RE2 refuses, throws when the search reaches it, not before: an
+   * earlier route still takes what it matches.
    */
   public firstMatch(req: NormalizedRequest): FlatRoute | undefined {
     const path = req.path;
     if (this.last?.path !== path) {
       const hits: MatcherHit[] = [];
-      for (const { route, matcher } of this.matchers) {
+      for (const { route, matcher, error } of this.matchers) {
+        if (!matcher) {
+          hits.push({ route, error });
+          continue;
+        }
         try {
           if (matcher.path(path)) hits.push({ route, matcher });
-        } catch (error) {
-          hits.push({ route, error });
+        } catch (pathError) {
+          hits.push({ route, error: pathError });
         }
       }
       this.last = { path, hits };
@@ -324,7 +338,7 @@ class CompiledRoutes {
   }
 }
 
-/** A matcher whose path holds for a path, or whose path test threw for it. */
+/** A matcher of a route, or the error that compiling it or testing a path with it threw. */
 interface MatcherHit {
   readonly route: FlatRoute;
   readonly matcher?: CompiledMatcher;

@@ -74,15 +74,26 @@ const httpMatch = fc.record({
   ...(m.queryParams ? { queryParams: [m.queryParams] } : {}),
 }));
 
-const httpRoutes = fc.array(fc.array(httpMatch, { maxLength: 3 }), { minLength: 1, maxLength: 5 }).map(rules => [{
+/** One to three HTTPRoutes on the Gateway: different hostnames and ages, so precedence crosses routes. */
+const httpRoutes = fc.array(fc.record({
+  rules: fc.array(fc.array(httpMatch, { maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+  hostnames: fc.constantFrom([], ['example.com'], ['*.example.com'], ['a.example.com', 'other.org']),
+  created: fc.option(fc.constantFrom('2024-01-01T00:00:00Z', '2025-01-01T00:00:00Z'), { nil: undefined }),
+}), { minLength: 1, maxLength: 3 }).map(routes => routes.map((r, k) => ({
   apiVersion: 'gateway.networking.k8s.io/v1',
   kind: 'HTTPRoute',
-  metadata: { name: 'r', namespace: 'default' },
+  metadata: { name: `r${k}`, namespace: k === 1 ? 'apps' : 'default', ...(r.created ? { creationTimestamp: r.created } : {}) },
   spec: {
-    parentRefs: [{ name: 'gw' }],
-    rules: rules.map((matches, i) => ({ matches, backendRefs: [{ name: `svc-${i}`, port: 80 }] })),
+    parentRefs: [{ name: 'gw', namespace: 'default' }],
+    ...(r.hostnames.length > 0 ? { hostnames: r.hostnames } : {}),
+    rules: r.rules.map((matches, i) => ({ matches, backendRefs: [{ name: `svc-${k}-${i}`, port: 80 }] })),
   },
-}]);
+})));
+
+/** Requests to a few hosts, so the same path comes with another host. */
+const hostRequests = requests.chain(list => fc.array(fc.constantFrom('example.com', 'a.example.com', 'A.example.com:8080', 'other.org'), {
+  minLength: list.length, maxLength: list.length,
+}).map(hosts => list.map((r, i) => ({ ...r, host: hosts[i] }))));
 
 describe('a simulator routes each request of a list as a fresh one routes it alone', () => {
   test('gloo', () => {
@@ -94,11 +105,11 @@ describe('a simulator routes each request of a list as a fresh one routes it alo
   });
 
   test('gateway api', () => {
-    fc.assert(fc.property(httpRoutes, requests, (manifests, list) => {
-      const simulator = HttpRouteSimulator.forGateway('gw', manifests);
-      const withHost = list.map(r => ({ ...r, host: 'example.com' }));
-      const reused = withHost.map(r => [simulator.route(r), simulator.decide(r)]);
-      const alone = withHost.map(r => [HttpRouteSimulator.forGateway('gw', manifests).route(r), HttpRouteSimulator.forGateway('gw', manifests).decide(r)]);
+    fc.assert(fc.property(httpRoutes, hostRequests, (manifests, list) => {
+      const fresh = () => HttpRouteSimulator.forGateway('gw', manifests, { gatewayNamespace: 'default' });
+      const simulator = fresh();
+      const reused = list.map(r => [simulator.route(r), simulator.decide(r)]);
+      const alone = list.map(r => [fresh().route(r), fresh().decide(r)]);
       expect(reused).toEqual(alone);
     }), { numRuns: 300 });
   });

@@ -183,27 +183,44 @@ describe('Gloo matching semantics', () => {
   });
 });
 
-describe('manifests with a regex RE2 refuses', () => {
-  const manifests = [{
+describe('a route the simulator cannot read fails only the requests that reach it', () => {
+  const upstream = (name: string) => ({ single: { upstream: { name, namespace: 'gloo-system' } } });
+  const manifests = (broken: unknown) => [{
     apiVersion: 'gateway.solo.io/v1',
     kind: 'VirtualService',
     metadata: { name: 'vs', namespace: 'gloo-system' },
-    spec: {
-      virtualHost: {
-        routes: [
-          { matchers: [{ prefix: '/a' }], routeAction: { single: { upstream: { name: 'a', namespace: 'gloo-system' } } } },
-          { matchers: [{ regex: '/b(?=x)' }], routeAction: { single: { upstream: { name: 'b', namespace: 'gloo-system' } } } },
-        ],
-      },
-    },
+    spec: { virtualHost: { routes: [{ matchers: [{ prefix: '/a' }], routeAction: upstream('a') }, { matchers: [broken], routeAction: upstream('b') }] } },
   }];
 
-  test('route what an earlier route takes, as Gloo takes the first match', () => {
-    const sim = new RoutingSimulator(manifests);
+  test.each<[string, unknown, string]>([
+    ['a regex RE2 refuses', { regex: '/b(?=x)' }, 'invalid or unsupported Perl syntax'],
+    ['a matcher that is not an object', null, 'Cannot read properties of null'],
+    ['a header without a name', { prefix: '/b', headers: [{ value: 'x' }] }, 'Cannot read properties of undefined'],
+    ['methods that are not a list', { prefix: '/b', methods: 5 }, 'is not a function'],
+  ])('%s', (_, broken, message) => {
+    const sim = new RoutingSimulator(manifests(broken));
+    // Gloo takes the first match: the earlier route still routes what it matches
     expect(sim._simulateEach('vs', [{ path: '/a' }, { path: '/a/x' }], 'gloo-system').map(r => r.routeIndex)).toEqual([0, 0]);
+    expect(() => sim.simulate('vs', { path: '/b' }, 'gloo-system')).toThrow(message);
   });
+});
 
-  test('fail for a request that reaches the regex', () => {
-    expect(() => new RoutingSimulator(manifests).simulate('vs', { path: '/b' }, 'gloo-system')).toThrow('invalid or unsupported Perl syntax');
+describe('the query string', () => {
+  test('is everything after the first "?", as Envoy reads it', () => {
+    const sim = new RoutingSimulator([{
+      apiVersion: 'gateway.solo.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'vs', namespace: 'gloo-system' },
+      spec: {
+        virtualHost: {
+          routes: [
+            { matchers: [{ prefix: '/', queryParameters: [{ name: 'a', value: '1' }] }], routeAction: { single: { upstream: { name: 'one' } } } },
+            { matchers: [{ prefix: '/', queryParameters: [{ name: 'a', value: '1?b=2' }] }], routeAction: { single: { upstream: { name: 'both' } } } },
+          ],
+        },
+      },
+    }]);
+    expect(sim.simulate('vs', { path: '/x?a=1' }, 'gloo-system').routeIndex).toBe(0);
+    expect(sim.simulate('vs', { path: '/x?a=1?b=2' }, 'gloo-system').routeIndex).toBe(1);
   });
 });
