@@ -51,13 +51,12 @@ export function deriveRequests(routes: unknown[], extraMethods: string[] = []): 
     variants.push({ headers: firstValues(headers), query: firstValues(queries) });
   }
 
+  const queryStrings = variants.map(v => (Object.keys(v.query).length > 0 ? `?${new URLSearchParams(v.query).toString()}` : ''));
+  const sortedMethods = [...methods].sort();
   const requests: SimulatedRequest[] = [];
   for (const path of [...paths].sort()) {
-    for (const method of [...methods].sort()) {
-      for (const v of variants) {
-        const qs = Object.keys(v.query).length > 0 ? new URLSearchParams(v.query).toString() : '';
-        requests.push({ path: qs ? `${path}?${qs}` : path, method, headers: v.headers });
-      }
+    for (const method of sortedMethods) {
+      variants.forEach((v, i) => requests.push({ path: `${path}${queryStrings[i]}`, method, headers: v.headers }));
     }
   }
   return requests;
