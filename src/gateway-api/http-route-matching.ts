@@ -75,11 +75,6 @@ export function hostnameScore(hostnames: string[], host: string): [number, numbe
   return best;
 }
 
-/** Whether the request path satisfies a path match. */
-export function pathMatches(match: PathMatch, path: string): boolean {
-  return compilePathMatch(match)(path);
-}
-
 /** A path match as a function of the request path, for trying one match against many requests. */
 function compilePathMatch(match: PathMatch): (path: string) => boolean {
   const value = match.value;
@@ -102,13 +97,9 @@ function compilePathMatch(match: PathMatch): (path: string) => boolean {
 
 /**
  * PathPrefix matches whole path elements, and a trailing `/` in the prefix is ignored (CRD
- * `HTTPPathModifier.replacePrefixMatch` description): `/abc` matches `/abc`, `/abc/` and `/abc/def`, not `/abcd`.
+ * `HTTPPathModifier.replacePrefixMatch` description): `/abc` matches `/abc`, `/abc/` and `/abc/def`,
+ * not `/abcd`. `trimmed` is the prefix without its trailing slashes (`trimTrailingSlashes`).
  */
-export function prefixMatches(prefix: string, path: string): boolean {
-  return elementPrefixMatches(trimTrailingSlashes(prefix), path);
-}
-
-/** `prefixMatches` of a prefix whose trailing slashes are trimmed already. */
 function elementPrefixMatches(trimmed: string, path: string): boolean {
   const n = trimmed.length;
   if (n === 0) return path.startsWith('/');
@@ -150,12 +141,6 @@ function compileValueMatch(m: ValueMatch): (actual: string | undefined) => boole
   return actual => exact && actual !== undefined && actual === m.value;
 }
 
-/** Whether the request satisfies every condition of one `matches[]` entry (they are ANDed). */
-export function requestMatches(match: RouteMatch, request: ParsedRequest): boolean {
-  const compiled = compileRouteMatch(match);
-  return compiled.path(request.path) && compiled.rest(request);
-}
-
 /**
  * A `matches[]` entry made ready to try against many requests (see `compileRouteMatch`): it
  * matches a request when `path` holds for its path and `rest` (method, headers, query params)
@@ -167,10 +152,10 @@ export interface CompiledRouteMatch {
 }
 
 /**
- * One `matches[]` entry as functions of the request, for trying it against many requests: the
- * path test, and the header and query-param matches that count (see `effectiveMatches`) with
- * their names lowercased, are worked out once. Regular expressions are compiled when a request
- * first reaches them.
+ * Whether a request satisfies every condition of one `matches[]` entry (they are ANDed), as
+ * functions of the request, for trying one entry against many requests: the path test, and the
+ * header and query-param matches that count (see `effectiveMatches`) with their names lowercased,
+ * are worked out once. Regular expressions are compiled when a request first reaches them.
  */
 export function compileRouteMatch(match: RouteMatch): CompiledRouteMatch {
   const method = match.method;

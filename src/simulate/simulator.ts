@@ -282,7 +282,6 @@ export class RoutingSimulator {
   }
 }
 
-
 /**
  * A VirtualService's flat routes with their matchers compiled, to route many requests: what a
  * route does is kept once worked out (`outcomes`), and the matchers whose path holds are kept for
