@@ -195,7 +195,10 @@ class ServiceIndex {
     }
   }
 
-  /** What a Gloo simulation means, in Services: `ns/name:port=share%`, the mirror, or `no route`. */
+  /**
+   * What a Gloo simulation means, in Services: `ns/name:port=share%`, the mirror, or `no route`.
+   * An arrow function, so `compareRouting` hands it to `once` without a closure per request.
+   */
   public readonly meaningOf = (g: SimulationResult): string => {
     if (!g.matched) return 'no route';
     if (g.unresolved) return `unresolved ${g.unresolved}`;
