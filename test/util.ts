@@ -59,3 +59,22 @@ export function runCli(args: string[], cwd: string): { code: number; out: string
     spy.mockRestore();
   }
 }
+
+/**
+ * JavaScript for the small apps the CLI tests write: under the App `app`, the chart `shop` with the
+ * Upstreams of the Services `shop/checkout-v1` and `shop/checkout-v2`, the VirtualService
+ * `gloo-system/shop` for `shop.example.com`, and the release `checkout` of `/checkout` with the
+ * header `x-canary: let-me-in`. `stages` is a JavaScript expression; `stage` the active one's name.
+ */
+export function shopReleaseSource(stages: string, stage: string): string {
+  return `const chart = new Chart(app, 'shop');
+const v1 = new Upstream(chart, 'v1', { serviceName: 'checkout-v1', serviceNamespace: 'shop', servicePort: 8080 });
+const v2 = new Upstream(chart, 'v2', { serviceName: 'checkout-v2', serviceNamespace: 'shop', servicePort: 8080 });
+const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' }, domains: ['shop.example.com'] });
+new CanaryRelease(vs, 'checkout', {
+  routeContainer: vs,
+  routes: [{ path: '/checkout' }], stable: v1, canary: v2, header: { name: 'x-canary', value: 'let-me-in' },
+  stages: ${stages},
+  stage: ${JSON.stringify(stage)},
+});`;
+}

@@ -8,7 +8,7 @@ import { buildPetstoreCanary } from '../../examples/petstore-canary/app';
 import { applyTarget } from '../../examples/petstore-canary/targets';
 import { planOf } from '../../examples/petstore-canary/tutorial';
 import { CanaryRelease } from '../../src';
-import { buildExamples, runCli } from '../util';
+import { buildExamples, runCli, shopReleaseSource } from '../util';
 
 const root = path.join(__dirname, '..', '..');
 
@@ -36,16 +36,7 @@ const { App, Chart } = require(${JSON.stringify(require.resolve('cdk8s'))});
 const { CanaryRelease, CanaryStage, Upstream, VirtualService } = require(${JSON.stringify(lib)});
 fs.appendFileSync(${JSON.stringify(path.join(dir, 'runs.txt'))}, process.pid + '\\n');
 const app = new App();
-const chart = new Chart(app, 'shop');
-const v1 = new Upstream(chart, 'v1', { serviceName: 'checkout-v1', serviceNamespace: 'shop', servicePort: 8080 });
-const v2 = new Upstream(chart, 'v2', { serviceName: 'checkout-v2', serviceNamespace: 'shop', servicePort: 8080 });
-const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' }, domains: ['shop.example.com'] });
-new CanaryRelease(vs, 'checkout', {
-  routeContainer: vs,
-  routes: [{ path: '/checkout' }], stable: v1, canary: v2, header: { name: 'x-canary', value: 'let-me-in' },
-  stages: ${options.stages ?? '[CanaryStage.stable(), CanaryStage.header(), CanaryStage.weight(10), CanaryStage.promote()]'},
-  stage: ${JSON.stringify(options.active ?? 'header')},
-});
+${shopReleaseSource(options.stages ?? '[CanaryStage.stable(), CanaryStage.header(), CanaryStage.weight(10), CanaryStage.promote()]', options.active ?? 'header')}
 ${options.body ?? 'app.synth();'}
 `);
 }

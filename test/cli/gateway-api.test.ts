@@ -4,7 +4,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { ReleaseDescription } from '../../src/canary/release-registry';
 import { buildPlans, formatPlans } from '../../src/cli/plan';
-import { buildExamples, REPO_ROOT, runCli } from '../util';
+import { buildExamples, REPO_ROOT, runCli, shopReleaseSource } from '../util';
 
 const cli = runCli;
 
@@ -29,15 +29,7 @@ const outdir = process.env.CDK8S_OUTDIR || 'dist';
 function build(target, stages) {
   const app = new App({ outdir: target === 'gateway-api' && ${targets.length > 1} ? path.join(outdir, 'gateway-api') : outdir });
   if (target === 'gateway-api') GatewayApiTarget.apply(app, { gatewayName: 'http', gatewayNamespace: 'gateways' });
-  const chart = new Chart(app, 'shop');
-  const v1 = new Upstream(chart, 'v1', { serviceName: 'checkout-v1', serviceNamespace: 'shop', servicePort: 8080 });
-  const v2 = new Upstream(chart, 'v2', { serviceName: 'checkout-v2', serviceNamespace: 'shop', servicePort: 8080 });
-  const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' }, domains: ['shop.example.com'] });
-  new CanaryRelease(vs, 'checkout', {
-    routeContainer: vs,
-    routes: [{ path: '/checkout' }], stable: v1, canary: v2, header: { name: 'x-canary', value: 'let-me-in' },
-    stages, stage: 'weight-10',
-  });
+  ${shopReleaseSource('stages', 'weight-10')}
   app.synth();
 }
 ${targets.map(t => `build(${JSON.stringify(t)}, ${options.stages?.[t] ?? defaultStages});`).join('\n')}
