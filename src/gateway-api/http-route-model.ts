@@ -9,6 +9,8 @@
  * `Exact`; `backendRefs[].weight` to 1, `group` to `""`, `kind` to `Service`.
  */
 
+import { asArray, asObject, JsonObject } from '../private/json';
+
 /** The HTTPRoute path match types (CRD `rules[].matches[].path.type`). */
 export const PATH_TYPES = ['Exact', 'PathPrefix', 'RegularExpression'];
 
@@ -37,17 +39,13 @@ export interface RouteMatch {
 }
 
 /** A parsed JSON object whose fields are not known yet: each is read as `unknown` and narrowed. */
-export type Json = { [key: string]: unknown };
+export type Json = JsonObject;
 
-/** A plain JSON object, or an empty one for anything else. */
-export function obj(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Json : {};
-}
+/** A plain JSON object, or an empty one for anything else (`asObject`). */
+export const obj = asObject;
 
-/** An array, or an empty one for anything else. */
-export function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
+/** An array, or an empty one for anything else (`asArray`). */
+export const list = asArray;
 
 /** A field as a string, `fallback` when it is absent (`undefined` or `null`). */
 function text(value: unknown, fallback: string): string {

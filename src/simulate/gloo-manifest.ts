@@ -5,13 +5,13 @@
  * Produced objects are typed with the generated bindings in `src/imports/` instead.
  */
 
-/** A JSON object whose fields are not known yet. */
-export type Json = { [key: string]: unknown };
+import { isObject, JsonObject } from '../private/json';
 
-/** Whether a value is a JSON object (not `null`, not an array). */
-export function isJsonObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** A JSON object whose fields are not known yet (`JsonObject`, under the name the readers use). */
+export type Json = JsonObject;
+
+/** Whether a value is a JSON object (not `null`, not an array): `isObject`. */
+export const isJsonObject = isObject;
 
 /** `metadata` of an object. */
 export interface ObjectMetaShape {
