@@ -1,5 +1,6 @@
 import { HeaderMatchType } from '../canary/canary-header';
 import { DescribedService, ReleaseDescription } from '../canary/release-registry';
+import { hostAccepted } from '../gateway-api/http-route-matching';
 import { GatewayApiOutcome, GatewayApiRouting, HttpRouteSimulator } from '../gateway-api/http-route-simulator';
 import { asArray, asString, jsonAt } from '../private/json';
 import { RoutingSimulator, SimulatedRequest, SimulationResult } from '../simulate/simulator';
@@ -208,8 +209,7 @@ function gatewayCells(release: ReleaseDescription, route: PlannedRoute, manifest
   const gatewayNamespace = asString(jsonAt(parent, 'namespace')) ?? route.namespace;
   const simulator = HttpRouteSimulator.forGateway(gatewayName, manifests, { gatewayNamespace });
   const hostname = asString(asArray(jsonAt(route.manifest, 'spec', 'hostnames'))[0]);
-  // any host the route accepts: a wildcard hostname's first label filled in; none means every host
-  const host = hostname === undefined ? 'example.com' : hostname.replace(/^\*\./, 'a.');
+  const host = hostAccepted(hostname);
   return classes.map(c => describeGatewayRouting(release, simulator.route({ ...c.request, host }), `${route.namespace}/${route.name}`));
 }
 

@@ -56,6 +56,15 @@ function decode(s: string): string {
 }
 
 /**
+ * A host that a route whose first hostname is `hostname` accepts: the hostname, with a wildcard's
+ * first label filled in (`*.example.com` gives `a.example.com`); `example.com` for a route without
+ * hostnames, which accepts every host.
+ */
+export function hostAccepted(hostname: string | undefined): string {
+  return hostname === undefined ? 'example.com' : hostname.replace(/^\*\./, 'a.');
+}
+
+/**
  * How well a route's hostnames match the request host, for the precedence the CRD's `hostnames`
  * description gives across routes: first the most characters in a matching non-wildcard hostname,
  * then the most characters in a matching hostname. `undefined` when no hostname matches; a route

@@ -1,4 +1,5 @@
 import { glooModelManifests, MODEL_VIRTUAL_SERVICE } from './gloo-model';
+import { hostAccepted } from './http-route-matching';
 import { formatHttpRouteProblem } from './http-route-problems';
 import { HttpRouteRules } from './http-route-rules';
 import type { HttpRouteManifest, HttpRouteRule } from './http-route-types';
@@ -107,7 +108,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
 function differencesOf(
   routes: Route[], manifests: HttpRouteManifest[], options: HttpRouteRenderOptions, narrowedPrefixes: string[],
 ): RoutingDifference[] {
-  const host = (options.hostnames?.[0] ?? 'example.com').replace(/^\*\./, 'a.');
+  const host = hostAccepted(options.hostnames?.[0]);
   const input = {
     glooManifests: glooModelManifests(routes),
     virtualService: MODEL_VIRTUAL_SERVICE,
