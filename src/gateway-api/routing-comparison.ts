@@ -1,6 +1,6 @@
 import { list, obj } from './http-route-model';
 import { GatewayApiOutcome, HttpRouteSimulator, RuleDecision } from './http-route-simulator';
-import { deriveRequests, describeRequest } from '../simulate/request-set';
+import { deriveRequests, describeRequest, sharesInWords } from '../simulate/request-set';
 import { RoutingSimulator, SimulatedRequest, SimulatedShare, SimulationResult } from '../simulate/simulator';
 
 /** What to compare: the Gloo model, the HTTPRoutes, and the requests. */
@@ -150,11 +150,8 @@ function gatewayMeaningOf(a: RuleDecision): string {
 }
 
 function meaning(shares: Array<{ key: string; percent: number }>, mirror: { key: string; percent: number } | undefined): string {
-  const byKey = new Map<string, number>();
-  for (const s of shares) byKey.set(s.key, (byKey.get(s.key) ?? 0) + s.percent);
-  const parts = [...byKey.entries()].filter(([, p]) => p > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, p]) => `${k}=${round(p)}%`);
   const copy = mirror ? ` mirror ${mirror.key} ${round(mirror.percent)}%` : '';
-  return `${parts.join(' ') || 'no destination'}${copy}`;
+  return `${sharesInWords(shares, round)}${copy}`;
 }
 
 /** Shares are compared to a thousandth of a percent: Gateway API weights are scaled from Gloo's (see `scaleWeights`). */

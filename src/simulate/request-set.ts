@@ -69,15 +69,21 @@ export function deriveRequests(routes: unknown[], extraMethods: string[] = []): 
  */
 export function routingMeaning(result: SimulationResult): string {
   if (!result.matched) return 'no route';
-  const shares = new Map<string, number>();
-  for (const d of result.destinations) {
-    const key = `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}`;
-    shares.set(key, (shares.get(key) ?? 0) + d.percent);
-  }
-  const parts = [...shares.entries()].filter(([, p]) => p > 0).sort(byKey).map(([k, p]) => `${k}=${round(p)}%`);
+  const shares = result.destinations.map(d => ({ key: `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}`, percent: d.percent }));
   const mirror = result.mirror ? ` mirror ${result.mirror.namespace}/${result.mirror.upstream} ${round(result.mirror.percent)}%` : '';
   const unresolved = result.unresolved ? ` unresolved ${result.unresolved}` : '';
-  return `${parts.join(' ') || 'no destination'}${mirror}${unresolved}`;
+  return `${sharesInWords(shares, round)}${mirror}${unresolved}`;
+}
+
+/**
+ * Shares in words: the percents of each key added up, those above 0 sorted by key as `key=p%`
+ * (`p` rounded by `roundPercent`), or `no destination` when there are none.
+ */
+export function sharesInWords(shares: Array<{ key: string; percent: number }>, roundPercent: (p: number) => number): string {
+  const byName = new Map<string, number>();
+  for (const s of shares) byName.set(s.key, (byName.get(s.key) ?? 0) + s.percent);
+  const parts = [...byName.entries()].filter(([, p]) => p > 0).sort(byKey).map(([k, p]) => `${k}=${roundPercent(p)}%`);
+  return parts.join(' ') || 'no destination';
 }
 
 /** A request in one line, for reports: `GET /findPets?x=1 {"x-canary":"true"}`. */
