@@ -1,23 +1,12 @@
 import { applyFilters, MirrorCopy, mirrorCopies, redirects } from './http-route-filters';
 import { CompiledRouteMatch, compileRouteMatch, hostnameScore, effectiveMatches, parseRequest, ParsedRequest } from './http-route-matching';
 import { backendWeight, Json, list, obj, RouteMatch, routeRules, ruleMatches } from './http-route-model';
+import type { SimulatedRequest } from '../simulate/simulator';
 
-/** A request to route through a Gateway listener. */
-export interface GatewayApiRequest {
+/** A request to route through a Gateway listener: a simulated request with its host. */
+export interface GatewayApiRequest extends SimulatedRequest {
   /** The Host header; a port is ignored. */
   readonly host: string;
-  /** The path, with the query string if any, e.g. `/findPets?limit=1`. */
-  readonly path: string;
-  /**
-   * The HTTP method.
-   * @default 'GET'
-   */
-  readonly method?: string;
-  /**
-   * Request headers, by name (names are case-insensitive).
-   * @default - none
-   */
-  readonly headers?: { [name: string]: string };
 }
 
 /** What the Gateway does with a request. */
