@@ -12,8 +12,11 @@ import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination, FunctionParameters } from '../model/destination';
 import { IUpstream } from '../model/references';
 import { RouteAction, RouteActionType } from '../model/route-action';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { GlooInputError, ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
+
+const CANARY_RELEASE_BRAND = brandSymbol('CanaryRelease');
 
 /** One route a release moves, usually a REST function route. */
 export interface CanaryReleaseRoute {
@@ -116,6 +119,11 @@ export interface CanaryReleaseProps {
  * route that was added first keeps its traffic in every stage.
  */
 export class CanaryRelease extends Construct {
+  /** Whether `x` is a CanaryRelease; works across copies of the library. */
+  public static isCanaryRelease(x: unknown): x is CanaryRelease {
+    return hasBrand(x, CANARY_RELEASE_BRAND);
+  }
+
   /**
    * Builds the app at a chosen stage of some of its releases, whatever their `stage` props say:
    * for tests, and for the `plan` and `synth-stages` commands, which go through the same choice.
@@ -198,6 +206,9 @@ export class CanaryRelease extends Construct {
     return this.stages.map(s => s.name);
   }
 }
+
+brand(CanaryRelease, CANARY_RELEASE_BRAND);
+
 
 /** What the stages need to know of one route of the release. */
 function releasedRoute(props: CanaryReleaseProps, r: CanaryReleaseRoute): ReleasedRoute {

@@ -7,8 +7,11 @@ import { Destination } from '../model/destination';
 import { PathMatch } from '../model/path-match';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
+
+const CANARY_ROUTE_BRAND = brandSymbol('CanaryRoute');
 
 /** Properties of a `CanaryRoute`. */
 export interface CanaryRouteProps extends FunctionRouteBaseProps {
@@ -38,6 +41,11 @@ export interface CanaryRouteProps extends FunctionRouteBaseProps {
  * traffic.
  */
 export class CanaryRoute extends Construct {
+  /** Whether `x` is a CanaryRoute; works across copies of the library. */
+  public static isCanaryRoute(x: unknown): x is CanaryRoute {
+    return hasBrand(x, CANARY_ROUTE_BRAND);
+  }
+
   /** The header that sends a request to the canary. */
   public readonly header: CanaryHeader;
 
@@ -54,6 +62,9 @@ export class CanaryRoute extends Construct {
     props.routeContainer._addRoute({ matchers: [{ path }], action: RouteAction.forward(stable), options }, this);
   }
 }
+
+brand(CanaryRoute, CANARY_ROUTE_BRAND);
+
 
 /** Checks what a header canary needs: its required props, a valid header, and two different destinations. */
 function checkCanaryRoute(scope: Construct, props: CanaryRouteProps): void {

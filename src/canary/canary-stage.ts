@@ -1,3 +1,7 @@
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const CANARY_STAGE_BRAND = brandSymbol('CanaryStage');
+
 /** What a stage does with the traffic of a release's routes. */
 export enum CanaryStageKind {
   /** Everything goes to the stable target (before the release starts). */
@@ -61,6 +65,11 @@ export interface LinearScheduleOptions extends CanaryScheduleOptions {
  * generate whole weight schedules.
  */
 export class CanaryStage {
+  /** Whether `x` is a canary stage; works across copies of the library. */
+  public static isCanaryStage(x: unknown): x is CanaryStage {
+    return hasBrand(x, CANARY_STAGE_BRAND);
+  }
+
   /** Everything to the stable target: the routing before the release starts. */
   public static stable(options: CanaryStageOptions = {}): CanaryStage {
     return new CanaryStage(CanaryStageKind.STABLE, options.name ?? 'stable', 0, false);
@@ -151,6 +160,9 @@ export class CanaryStage {
     return this.kind === CanaryStageKind.WEIGHT || this.kind === CanaryStageKind.PROMOTE ? this.percent : 0;
   }
 }
+
+brand(CanaryStage, CANARY_STAGE_BRAND);
+
 
 /** Rounds away float noise such as 0.1 + 0.2, keeping four decimals. */
 function roundPercent(x: number): number {

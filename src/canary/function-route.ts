@@ -4,8 +4,11 @@ import { Destination, FunctionParameters } from '../model/destination';
 import { PathMatch } from '../model/path-match';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps, FUNCTION_ROUTE_REQUIRED } from '../private/required';
+
+const FUNCTION_ROUTE_BRAND = brandSymbol('FunctionRoute');
 
 /** Properties shared by the routes that call one REST function. */
 export interface FunctionRouteBaseProps {
@@ -38,6 +41,11 @@ export interface FunctionRouteProps extends FunctionRouteBaseProps {
  * `/findPetWithId/{id}` → `findPetById`.
  */
 export class FunctionRoute extends Construct {
+  /** Whether `x` is a FunctionRoute; works across copies of the library. */
+  public static isFunctionRoute(x: unknown): x is FunctionRoute {
+    return hasBrand(x, FUNCTION_ROUTE_BRAND);
+  }
+
   constructor(scope: Construct, id: string, props: FunctionRouteProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
@@ -50,3 +58,6 @@ export class FunctionRoute extends Construct {
     }, this);
   }
 }
+
+brand(FunctionRoute, FUNCTION_ROUTE_BRAND);
+

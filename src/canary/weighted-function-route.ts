@@ -4,8 +4,11 @@ import { Destination } from '../model/destination';
 import { PathMatch } from '../model/path-match';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps, FUNCTION_ROUTE_REQUIRED } from '../private/required';
+
+const WEIGHTED_FUNCTION_ROUTE_BRAND = brandSymbol('WeightedFunctionRoute');
 
 /** One upstream of a weighted function route and its weight. */
 export interface FunctionRouteTarget {
@@ -35,6 +38,11 @@ export interface WeightedFunctionRouteProps extends FunctionRouteBaseProps {
  * (`routeAction.multi`), e.g. 90% to v1 and 10% to v2.
  */
 export class WeightedFunctionRoute extends Construct {
+  /** Whether `x` is a WeightedFunctionRoute; works across copies of the library. */
+  public static isWeightedFunctionRoute(x: unknown): x is WeightedFunctionRoute {
+    return hasBrand(x, WEIGHTED_FUNCTION_ROUTE_BRAND);
+  }
+
   constructor(scope: Construct, id: string, props: WeightedFunctionRouteProps) {
     super(scope, id);
     const problems = new ProblemCollector(this);
@@ -52,3 +60,6 @@ export class WeightedFunctionRoute extends Construct {
     }, this);
   }
 }
+
+brand(WeightedFunctionRoute, WEIGHTED_FUNCTION_ROUTE_BRAND);
+

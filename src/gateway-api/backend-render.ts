@@ -1,4 +1,3 @@
-import { ApiObject } from 'cdk8s';
 import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
 import type { HttpBackendRef } from './http-route-types';
 import { Upstream } from '../gloo/upstream';
@@ -88,8 +87,7 @@ function renderDestinations(
 
 /** The UpstreamGroup of this app behind a reference; `undefined` for an imported one, whose destinations are unknown. */
 export function knownGroup(ref: IUpstreamGroup | undefined): UpstreamGroup | undefined {
-  // not `instanceof`: ApiObject's Symbol.hasInstance makes every ApiObject an instance of its subclasses
-  return ApiObject.isApiObject(ref) && ref.kind === 'UpstreamGroup' ? ref as unknown as UpstreamGroup : undefined;
+  return UpstreamGroup.isUpstreamGroup(ref) ? ref : undefined;
 }
 
 /** The Kubernetes Service a destination sends to. */

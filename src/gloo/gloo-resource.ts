@@ -2,10 +2,13 @@ import { ApiObject, ApiObjectMetadata, Chart, GroupVersionKind, JsonPatch, Lazy 
 import { Construct, IConstruct } from 'constructs';
 import { routeOutputOf } from './route-output';
 import { addCachedValidation, AppState } from '../private/app-state';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { addNameProblems } from '../private/imported';
 import { CrdSchemaValidator } from '../validation/crd-schema';
 import { isSchemaCheckEnabled } from '../validation/schema-check';
+
+const GLOO_RESOURCE_BRAND = brandSymbol('GlooResource');
 
 /** The mutating methods of `ApiObjectMetadataDefinition`, which change what `toJson()` renders. */
 const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'] as const;
@@ -44,6 +47,11 @@ export interface GlooResourceProps {
  * app again for every chart it renders, so every construct counts in apps with many charts.
  */
 export abstract class GlooResource extends ApiObject {
+  /** Whether `x` is a Gloo resource of this library (Upstream, UpstreamGroup, VirtualService or RouteTable); works across copies of the library. */
+  public static isGlooResource(x: unknown): x is GlooResource {
+    return hasBrand(x, GLOO_RESOURCE_BRAND);
+  }
+
   private rendered?: { generation: number; json: unknown };
 
   protected constructor(scope: Construct, id: string, props: GlooResourceProps) {
@@ -165,6 +173,9 @@ export abstract class GlooResource extends ApiObject {
     }));
   }
 }
+
+brand(GlooResource, GLOO_RESOURCE_BRAND);
+
 
 /**
  * The name cdk8s generates for an ApiObject named `Resource` under a construct `id` of `scope`:

@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
 import { IRouteTable, IUpstream, IUpstreamGroup } from '../model/references';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { checkImportedName } from '../private/imported';
+
+const IMPORTED_RESOURCE_BRAND = brandSymbol('ImportedResource');
 
 /** The namespace Gloo installs to and its discovery writes Upstreams to: the default of the library's Gloo resources. */
 export const GLOO_SYSTEM_NAMESPACE = 'gloo-system';
@@ -20,6 +23,11 @@ export interface ImportedResourceOptions {
  * routes) skip it.
  */
 export class ImportedResource extends Construct implements IUpstream, IUpstreamGroup, IRouteTable {
+  /** Whether `x` is a reference to a Gloo object defined outside the app; works across copies of the library. */
+  public static isImportedResource(x: unknown): x is ImportedResource {
+    return hasBrand(x, IMPORTED_RESOURCE_BRAND);
+  }
+
   public readonly name: string;
   public readonly namespace: string;
   /** Unknown: the functions of an Upstream defined elsewhere are not checked. */
@@ -32,3 +40,6 @@ export class ImportedResource extends Construct implements IUpstream, IUpstreamG
     checkImportedName(this, this.name, this.namespace);
   }
 }
+
+brand(ImportedResource, IMPORTED_RESOURCE_BRAND);
+

@@ -3,6 +3,9 @@ import { GlooResource, GlooResourceProps } from './gloo-resource';
 import { Route, RouteProps } from './route';
 import { RouteList } from './route-list';
 import type { VirtualServiceSpecVirtualHostRoutes as GlooRoute } from '../imports/gateway.solo.io';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const ROUTE_CONTAINER_BRAND = brandSymbol('RouteContainer');
 
 /**
  * A Gloo resource that holds an ordered list of routes: a VirtualService or a RouteTable. Routes
@@ -13,6 +16,11 @@ import type { VirtualServiceSpecVirtualHostRoutes as GlooRoute } from '../import
  * `routeContainer` prop and add their routes where they are created.
  */
 export abstract class RouteContainer extends GlooResource {
+  /** Whether `x` is a route container (a VirtualService or a RouteTable); works across copies of the library. */
+  public static isRouteContainer(x: unknown): x is RouteContainer {
+    return hasBrand(x, ROUTE_CONTAINER_BRAND);
+  }
+
   private readonly routeList: RouteList;
 
   protected constructor(scope: Construct, id: string, props: GlooResourceProps) {
@@ -44,4 +52,7 @@ export abstract class RouteContainer extends GlooResource {
     return this.routeList.render();
   }
 }
+
+brand(RouteContainer, ROUTE_CONTAINER_BRAND);
+
 

@@ -6,8 +6,11 @@ import { RouteContainer } from './route-container';
 import { routeOutputOf } from './route-output';
 import type { RouteTableSpec } from '../imports/gateway.solo.io';
 import { IRouteTable } from '../model/references';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { GlooRouteTable } from '../private/gvk';
+
+const ROUTE_TABLE_BRAND = brandSymbol('RouteTable');
 
 
 /** Properties of a `RouteTable`. */
@@ -36,6 +39,11 @@ export interface RouteTableProps {
  * that prefix.
  */
 export class RouteTable extends RouteContainer implements IRouteTable {
+  /** Whether `x` is a RouteTable defined in an app; works across copies of the library. */
+  public static isRouteTable(x: unknown): x is RouteTable {
+    return hasBrand(x, ROUTE_TABLE_BRAND);
+  }
+
   /** Refers to a RouteTable defined outside this app. */
   public static fromRouteTableName(scope: Construct, id: string, name: string, options: ImportedResourceOptions = {}): IRouteTable {
     return new ImportedResource(scope, id, name, options);
@@ -72,3 +80,6 @@ export class RouteTable extends RouteContainer implements IRouteTable {
     return { routes: this._renderRoutes(), weight: this.weight };
   }
 }
+
+brand(RouteTable, ROUTE_TABLE_BRAND);
+

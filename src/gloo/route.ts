@@ -3,6 +3,9 @@ import { PathMatch } from '../model/path-match';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const ROUTE_BRAND = brandSymbol('Route');
 
 /**
  * How Gloo treats a request a route matched (Gloo's route `options`): rewrites, and through
@@ -69,6 +72,11 @@ const CATCH_ALL: RouteMatcher[] = [{ path: PathMatch.prefix('/') }];
 
 /** A route as added to a VirtualService or RouteTable. */
 export class Route {
+  /** Whether `x` is a route; works across copies of the library. */
+  public static isRoute(x: unknown): x is Route {
+    return hasBrand(x, ROUTE_BRAND);
+  }
+
   /** @internal */
   public static _create(props: RouteProps, owner: IConstruct, label: string): Route {
     return new Route(props, owner, label);
@@ -97,3 +105,6 @@ export class Route {
     return this._props.action;
   }
 }
+
+brand(Route, ROUTE_BRAND);
+

@@ -12,6 +12,9 @@ import { AppState } from '../private/app-state';
 import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { GlooUpstreamGroup } from '../private/gvk';
 import { isInApp } from './rules/route-rules';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const UPSTREAM_GROUP_BRAND = brandSymbol('UpstreamGroup');
 
 
 /** Properties of an `UpstreamGroup`. */
@@ -33,6 +36,11 @@ export interface UpstreamGroupProps {
  * the group. Gloo's docs recommend it for canaries, since one change moves every route at once.
  */
 export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
+  /** Whether `x` is an UpstreamGroup defined in an app; works across copies of the library. */
+  public static isUpstreamGroup(x: unknown): x is UpstreamGroup {
+    return hasBrand(x, UPSTREAM_GROUP_BRAND);
+  }
+
   /** Refers to an UpstreamGroup defined outside this app. */
   public static fromUpstreamGroupName(scope: Construct, id: string, name: string, options: ImportedResourceOptions = {}): IUpstreamGroup {
     return new ImportedResource(scope, id, name, options);
@@ -99,3 +107,6 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
     };
   }
 }
+
+brand(UpstreamGroup, UPSTREAM_GROUP_BRAND);
+

@@ -10,12 +10,13 @@ import type {
   UpstreamSpecKubeServiceSpecRestTransformationsHeaders as InjaTemplate,
 } from '../imports/gloo.solo.io';
 import { IUpstream } from '../model/references';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { GlooUpstream } from '../private/gvk';
 import { lookUpKubeService, servicePorts } from '../private/kube-service';
 import { discoveredUpstreamName, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
 
-const UPSTREAM_SYMBOL = Symbol.for('cdk8s-gloo-canary.Upstream');
+const UPSTREAM_BRAND = brandSymbol('Upstream');
 
 
 /**
@@ -118,7 +119,7 @@ export interface UpstreamProps {
 export class Upstream extends GlooResource implements IUpstream {
   /** Whether `x` is an Upstream defined in an app (not one imported by name); works across copies of the library. */
   public static isUpstream(x: unknown): x is Upstream {
-    return x !== null && typeof x === 'object' && UPSTREAM_SYMBOL in x;
+    return hasBrand(x, UPSTREAM_BRAND);
   }
 
   /**
@@ -148,7 +149,6 @@ export class Upstream extends GlooResource implements IUpstream {
     const target = serviceTarget(props);
     const name = props.metadata?.name ?? discoveredUpstreamName(target.serviceNamespace, target.serviceName, target.servicePort);
     super(scope, id, { gvk: GlooUpstream.GVK, metadata: { ...props.metadata, name }, defaultNamespace: GLOO_SYSTEM_NAMESPACE });
-    Object.defineProperty(this, UPSTREAM_SYMBOL, { value: true });
     this.service = target.service;
     this.serviceName = target.serviceName;
     this.serviceNamespace = target.serviceNamespace;
@@ -234,6 +234,8 @@ export class Upstream extends GlooResource implements IUpstream {
     return selector && Object.keys(selector).length > 0 ? sortedCopy(selector) : undefined;
   }
 }
+
+brand(Upstream, UPSTREAM_BRAND);
 
 /** The Service an Upstream points at, resolved from its props before the Upstream is made. */
 function serviceTarget(props: UpstreamProps) {

@@ -10,6 +10,9 @@ import { GlooVirtualService } from '../private/gvk';
 import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
 import { checkDomains } from '../model/domain-rules';
 import { IVirtualService } from '../model/references';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const VIRTUAL_SERVICE_BRAND = brandSymbol('VirtualService');
 
 /** The domains of each app's VirtualServices, in the order they were created (for the domain check). */
 const DOMAINS_BY_APP = new WeakMap<AppState, DomainHolder[]>();
@@ -54,6 +57,11 @@ export interface VirtualServiceProps {
  * an HTTPRoute of the same name and namespace instead (see docs/gateway-api.md).
  */
 export class VirtualService extends RouteContainer implements IVirtualService {
+  /** Whether `x` is a VirtualService; works across copies of the library. */
+  public static isVirtualService(x: unknown): x is VirtualService {
+    return hasBrand(x, VIRTUAL_SERVICE_BRAND);
+  }
+
   public readonly namespace?: string;
   /** The domains the VirtualService serves. */
   public readonly domains: string[];
@@ -169,3 +177,6 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     };
   }
 }
+
+brand(VirtualService, VIRTUAL_SERVICE_BRAND);
+

@@ -1,5 +1,8 @@
 import { InputProblem } from './input-problem';
 import { IUpstream } from './references';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const DESTINATION_BRAND = brandSymbol('Destination');
 
 /** Parameters that a REST function destination extracts from the request. */
 export interface FunctionParameters {
@@ -44,6 +47,11 @@ interface DestinationParts {
 
 /** Where a route sends traffic: an Upstream (optionally one of its REST functions) or a Kubernetes Service. */
 export class Destination {
+  /** Whether `x` is a destination; works across copies of the library. */
+  public static isDestination(x: unknown): x is Destination {
+    return hasBrand(x, DESTINATION_BRAND);
+  }
+
   /** Forwards requests to the Upstream as they are. */
   public static upstream(upstream: IUpstream): Destination {
     return new Destination({ upstream, problem: upstream ? undefined : { field: 'upstream', given: upstream, expected: 'an Upstream' } });
@@ -88,3 +96,6 @@ export class Destination {
     this._problem = d.problem;
   }
 }
+
+brand(Destination, DESTINATION_BRAND);
+

@@ -1,4 +1,7 @@
 import { InputProblem } from './input-problem';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const HEADER_MATCH_BRAND = brandSymbol('HeaderMatch');
 
 /**
  * A condition on one request header. Header names are case-insensitive HTTP tokens.
@@ -6,6 +9,11 @@ import { InputProblem } from './input-problem';
  * @see https://docs.solo.io/gloo-edge/latest/reference/api/github.com/solo-io/gloo/projects/gloo/api/v1/core/matchers/matchers.proto.sk/
  */
 export class HeaderMatch {
+  /** Whether `x` is a header match; works across copies of the library. */
+  public static isHeaderMatch(x: unknown): x is HeaderMatch {
+    return hasBrand(x, HEADER_MATCH_BRAND);
+  }
+
   /** The header has exactly this value. */
   public static valueIs(name: string, value: string): HeaderMatch {
     return new HeaderMatch(name, value, false, false, true);
@@ -64,3 +72,6 @@ export class HeaderMatch {
     }
   }
 }
+
+brand(HeaderMatch, HEADER_MATCH_BRAND);
+

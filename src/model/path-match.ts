@@ -1,4 +1,7 @@
 import { InputProblem } from './input-problem';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const PATH_MATCH_BRAND = brandSymbol('PathMatch');
 
 /** How a route matcher matches the request path. */
 export enum PathMatchType {
@@ -24,6 +27,11 @@ export interface PathMatchOptions {
  * Every matcher of a Gloo route has exactly one, so the type requires it.
  */
 export class PathMatch {
+  /** Whether `x` is a path match; works across copies of the library. */
+  public static isPathMatch(x: unknown): x is PathMatch {
+    return hasBrand(x, PATH_MATCH_BRAND);
+  }
+
   /** Paths that start with `prefix`, e.g. `/findPets` (which also matches `/findPetsx`: a character prefix). */
   public static prefix(prefix: string, options: PathMatchOptions = {}): PathMatch {
     return new PathMatch(PathMatchType.PREFIX, prefix, options.caseSensitive, startsWithSlash('prefix', prefix));
@@ -64,6 +72,9 @@ export class PathMatch {
     this._problem = problem;
   }
 }
+
+brand(PathMatch, PATH_MATCH_BRAND);
+
 
 function startsWithSlash(field: string, path: string): InputProblem | undefined {
   return typeof path !== 'string' || !path.startsWith('/')

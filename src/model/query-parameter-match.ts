@@ -1,7 +1,15 @@
 import { InputProblem } from './input-problem';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const QUERY_PARAMETER_MATCH_BRAND = brandSymbol('QueryParameterMatch');
 
 /** A condition on one query parameter of the request. Parameter names are case-sensitive. */
 export class QueryParameterMatch {
+  /** Whether `x` is a query parameter match; works across copies of the library. */
+  public static isQueryParameterMatch(x: unknown): x is QueryParameterMatch {
+    return hasBrand(x, QUERY_PARAMETER_MATCH_BRAND);
+  }
+
   /** The parameter has exactly this value. */
   public static valueIs(name: string, value: string): QueryParameterMatch {
     return new QueryParameterMatch(name, value, false, true);
@@ -37,3 +45,6 @@ export class QueryParameterMatch {
     }
   }
 }
+
+brand(QueryParameterMatch, QUERY_PARAMETER_MATCH_BRAND);
+

@@ -1,5 +1,8 @@
 import { Destination } from './destination';
 import { IRouteTable, IUpstreamGroup } from './references';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const ROUTE_ACTION_BRAND = brandSymbol('RouteAction');
 
 /** What a route does with the requests it matches. */
 export enum RouteActionType {
@@ -34,6 +37,11 @@ interface ActionParts {
 export class RouteAction {
   /** The largest weight Gloo accepts: weights are `uint32`. */
   public static readonly MAX_WEIGHT = 4294967295;
+
+  /** Whether `x` is a route action; works across copies of the library. */
+  public static isRouteAction(x: unknown): x is RouteAction {
+    return hasBrand(x, ROUTE_ACTION_BRAND);
+  }
 
   /** Sends every matching request to one destination. */
   public static forward(destination: Destination): RouteAction {
@@ -80,3 +88,6 @@ export class RouteAction {
     this.routeTable = a.routeTable;
   }
 }
+
+brand(RouteAction, ROUTE_ACTION_BRAND);
+

@@ -1,7 +1,10 @@
 import { Construct } from 'constructs';
 import { PETSTORE_FUNCTIONS } from './petstore-functions';
 import { RestFunction } from '../gloo/upstream';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { VersionedService } from '../service/versioned-service';
+
+const PETSTORE_SERVICE_BRAND = brandSymbol('PetstoreService');
 
 /** Properties of a `PetstoreService`. */
 export interface PetstoreServiceProps {
@@ -67,6 +70,11 @@ export class PetstoreService extends VersionedService {
    */
   public static readonly FUNCTIONS: { [name: string]: RestFunction } = PETSTORE_FUNCTIONS;
 
+  /** Whether `x` is a PetstoreService; works across copies of the library. */
+  public static isPetstoreService(x: unknown): x is PetstoreService {
+    return hasBrand(x, PETSTORE_SERVICE_BRAND);
+  }
+
   constructor(scope: Construct, id: string, props: PetstoreServiceProps) {
     const name = props.name ?? `petstore-${props.version}`;
     const namespace = props.namespace ?? 'default';
@@ -86,3 +94,6 @@ export class PetstoreService extends VersionedService {
     });
   }
 }
+
+brand(PetstoreService, PETSTORE_SERVICE_BRAND);
+

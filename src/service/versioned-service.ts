@@ -1,11 +1,14 @@
 import { ApiObject, Names } from 'cdk8s';
 import { Construct } from 'constructs';
 import { RestFunction, Upstream } from '../gloo/upstream';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import {
   whyNotDnsLabel, whyNotLabelKey, whyNotLabelValue, whyNotNamespace, whyNotObjectName, whyNotServiceName,
 } from '../private/names';
 import { deploymentSpec, POD_ADDRESS_LABEL, serviceSpec, WorkloadSpec } from '../private/workloads';
+
+const VERSIONED_SERVICE_BRAND = brandSymbol('VersionedService');
 
 /** Properties of a `VersionedService`. */
 export interface VersionedServiceProps {
@@ -88,6 +91,11 @@ const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
  * with `addJsonPatch(...)` on `deployment`.
  */
 export class VersionedService extends Construct {
+  /** Whether `x` is a VersionedService (a PetstoreService included); works across copies of the library. */
+  public static isVersionedService(x: unknown): x is VersionedService {
+    return hasBrand(x, VERSIONED_SERVICE_BRAND);
+  }
+
   /** The `apps/v1` Deployment. */
   public readonly deployment: ApiObject;
   /** The `v1` Service, of type ClusterIP, with one TCP port named `http`. */
@@ -120,6 +128,9 @@ export class VersionedService extends Construct {
     });
   }
 }
+
+brand(VersionedService, VERSIONED_SERVICE_BRAND);
+
 
 /** The workload the props describe, or a `GlooInputError` with every problem found. */
 function checkedWorkload(scope: Construct, props: VersionedServiceProps): WorkloadSpec {
