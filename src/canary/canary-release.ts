@@ -12,8 +12,10 @@ import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination, FunctionParameters } from '../model/destination';
 import { IUpstream } from '../model/references';
 import { RouteAction, RouteActionType } from '../model/route-action';
+import { AppState } from '../private/app-state';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { GlooInputError, ProblemCollector } from '../private/errors';
+import { derivedObjectName } from '../private/names';
 import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
 
 const CANARY_RELEASE_BRAND = brandSymbol('CanaryRelease');
@@ -93,7 +95,11 @@ export interface CanaryReleaseProps {
   readonly trafficSplit?: TrafficSplit;
   /**
    * Metadata of the UpstreamGroup, with `TrafficSplit.UPSTREAM_GROUP`.
-   * @default - a name generated from the construct path, namespace `gloo-system`
+   *
+   * The name stays the same wherever the release is created in the construct tree, so moving the
+   * release in code never renames the group on the cluster.
+   * @default - name `<route container name>-<releaseName>` (lowercased, other characters turned
+   * into `-`), namespace `gloo-system`
    */
   readonly upstreamGroupMetadata?: ApiObjectMetadata;
   /**
@@ -176,7 +182,7 @@ export class CanaryRelease extends Construct {
 
       if (split === TrafficSplit.UPSTREAM_GROUP && this.activeStage.kind === CanaryStageKind.WEIGHT) {
         this.upstreamGroup = new UpstreamGroup(this, 'UpstreamGroup', {
-          metadata: props.upstreamGroupMetadata,
+          metadata: { ...props.upstreamGroupMetadata, name: upstreamGroupName(this, props) },
           destinations: stageWeights(this.activeStage, releasedRoute(props, props.routes[0])),
         });
       }
@@ -193,6 +199,7 @@ export class CanaryRelease extends Construct {
       if (problems.length > 0) throw new GlooInputError(problems);
       for (const route of routes) this.routeContainer._addRoute(route, this);
 
+      if (this.upstreamGroup) claimGroupName(this, this.upstreamGroup);
       this._description = describeRelease(this, props, active.name);
       announceRelease(this._description);
     } catch (e) {
@@ -209,7 +216,6 @@ export class CanaryRelease extends Construct {
 
 brand(CanaryRelease, CANARY_RELEASE_BRAND);
 
-
 /** What the stages need to know of one route of the release. */
 function releasedRoute(props: CanaryReleaseProps, r: CanaryReleaseRoute): ReleasedRoute {
   const to = (upstream: IUpstream, functionName: string | undefined) => (functionName !== undefined
@@ -222,6 +228,34 @@ function releasedRoute(props: CanaryReleaseProps, r: CanaryReleaseRoute): Releas
     canaryUpstream: props.canary,
     prefixRewrite: r.prefixRewrite,
   };
+}
+
+/**
+ * The name of the release's UpstreamGroup: the one given, else `<container>-<release>`, which does
+ * not depend on where the release sits in the construct tree.
+ */
+function upstreamGroupName(release: CanaryRelease, props: CanaryReleaseProps): string {
+  const given = props.upstreamGroupMetadata?.name;
+  if (given !== undefined) return given;
+  const derived = derivedObjectName(release.routeContainer.name, release.releaseName);
+  if (derived === undefined) {
+    const problems = new ProblemCollector(release);
+    problems.add('upstreamGroupMetadata.name', `${release.routeContainer.name}-${release.releaseName}`,
+      'a name derived from the route container and the release that is a valid object name (at most 253 characters)',
+      'set upstreamGroupMetadata: { name: ... } or a shorter releaseName');
+    problems.throwIfAny();
+  }
+  return derived!;
+}
+
+/** Refuses a second release whose UpstreamGroup would be the same object on the cluster. */
+function claimGroupName(release: CanaryRelease, group: UpstreamGroup): void {
+  const earlier = AppState.of(release).claimName(`UpstreamGroup ${group.namespace}/${group.name}`, group.node.path);
+  if (earlier === undefined) return;
+  const problems = new ProblemCollector(release);
+  problems.add('upstreamGroupMetadata.name', `${group.namespace}/${group.name}`, 'an UpstreamGroup name no other release of the app uses',
+    `${earlier} writes an UpstreamGroup of that name too; set upstreamGroupMetadata: { name: ... } or a releaseName on one of them`);
+  problems.throwIfAny();
 }
 
 const STAGE_NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;

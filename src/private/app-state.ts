@@ -35,6 +35,7 @@ export class AppState {
   private readonly reporting = new Set<IConstruct>();
   private problems: { generation: number; byScope: Map<IConstruct, string[]> } | undefined;
   private readonly keptOutOfTree = new Set<IConstruct>();
+  private readonly claimedNames = new Map<string, string>();
 
   private constructor(root: IConstruct) {
     root.node.addValidation({ validate: () => { this.report(); return []; } });
@@ -48,6 +49,17 @@ export class AppState {
   /** Records a change: every cached check of the app is computed anew at its next run. */
   public changed(): void {
     this._generation++;
+  }
+
+  /**
+   * Records that the construct at `path` writes the object `key` (kind, namespace and name); gives
+   * the path of another construct that claimed the same key first, if any.
+   */
+  public claimName(key: string, path: string): string | undefined {
+    const earlier = this.claimedNames.get(key);
+    if (earlier !== undefined && earlier !== path) return earlier;
+    this.claimedNames.set(key, path);
+    return undefined;
   }
 
   /** `compute()`'s result for the current generation, computed at most once per generation. */

@@ -118,3 +118,17 @@ export function whyNotLabelKey(key: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A readable object name made of names the user chose, e.g. `coalmine-find-pets` from a
+ * VirtualService `coalmine` and a release `find-pets`: each part lowercased, every run of characters
+ * an object name cannot hold turned into one `-`, the parts joined by `-`. `undefined` when that
+ * is not a valid object name (too long, or nothing left).
+ */
+export function derivedObjectName(...parts: string[]): string | undefined {
+  const name = parts
+    .map(p => String(p).toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, ''))
+    .filter(p => p.length > 0)
+    .join('-');
+  return whyNotObjectName(name) ? undefined : name;
+}
