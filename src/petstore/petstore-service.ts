@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { PETSTORE_FUNCTIONS } from './petstore-functions';
 import { RestFunction } from '../gloo/upstream';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { workloadNamespace } from '../private/workloads';
 import { VersionedService } from '../service/versioned-service';
 
 const PETSTORE_SERVICE_BRAND = brandSymbol('PetstoreService');
@@ -22,7 +23,7 @@ export interface PetstoreServiceProps {
   readonly port?: number;
   /**
    * The namespace of the Deployment and the Service.
-   * @default 'default'
+   * @default - the chart's namespace, else `default`
    */
   readonly namespace?: string;
   /**
@@ -77,7 +78,7 @@ export class PetstoreService extends VersionedService {
 
   constructor(scope: Construct, id: string, props: PetstoreServiceProps) {
     const name = props.name ?? `petstore-${props.version}`;
-    const namespace = props.namespace ?? 'default';
+    const namespace = workloadNamespace(scope, props.namespace);
     const port = props.port ?? 8080;
     super(scope, id, {
       name: 'petstore',

@@ -1,10 +1,19 @@
 /**
- * The Deployment and Service bodies of a `VersionedService`, written as plain JSON in the exact
- * shape cdk8s-plus-28 renders for the same input (its defaults included), so that the output did
- * not change when the library stopped using cdk8s-plus.
+ * The Deployment and Service bodies of a `VersionedService`, written as plain JSON in the shape
+ * cdk8s-plus-28 renders for the input `VersionedService` documents (one replica by default, pod
+ * and container allowed to run as root, container ports without a startup probe; its other
+ * defaults included), so that the output did not change when the library stopped using
+ * cdk8s-plus. test/service/cdk8s-plus-parity.test.ts holds the two side by side.
  */
 
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import type { JsonObject } from './json';
+
+/** Where the Deployment and the Service go: the namespace given, else the chart's, else `default`. */
+export function workloadNamespace(scope: IConstruct, namespace: string | undefined): string {
+  return namespace ?? Chart.of(scope).namespace ?? 'default';
+}
 
 /** The label cdk8s-plus puts on pod templates: the Deployment's construct address. */
 export const POD_ADDRESS_LABEL = 'cdk8s.io/metadata.addr';

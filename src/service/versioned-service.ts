@@ -6,7 +6,7 @@ import { ProblemCollector } from '../private/errors';
 import {
   whyNotDnsLabel, whyNotLabelKey, whyNotLabelValue, whyNotNamespace, whyNotObjectName, whyNotServiceName,
 } from '../private/names';
-import { deploymentSpec, POD_ADDRESS_LABEL, serviceSpec, WorkloadSpec } from '../private/workloads';
+import { deploymentSpec, POD_ADDRESS_LABEL, serviceSpec, workloadNamespace, WorkloadSpec } from '../private/workloads';
 
 const VERSIONED_SERVICE_BRAND = brandSymbol('VersionedService');
 
@@ -27,7 +27,7 @@ export interface VersionedServiceProps {
   readonly containerPort?: number;
   /**
    * The namespace of the Deployment and the Service.
-   * @default 'default'
+   * @default - the chart's namespace, else `default`
    */
   readonly namespace?: string;
   /**
@@ -43,7 +43,7 @@ export interface VersionedServiceProps {
   readonly labels?: { [key: string]: string };
   /**
    * The number of replicas.
-   * @default 1
+   * @default 1 (cdk8s-plus-28 gives 2 when none is set: the library keeps one per version, as the blog's canary does)
    */
   readonly replicas?: number;
   /**
@@ -86,9 +86,12 @@ const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
  * gives the Deployment and the Service `checkout-v1` in `shop`, and the Upstream
  * `shop-checkout-v1-8080` in `gloo-system`.
  *
- * The workloads have the defaults cdk8s-plus-28 gives a Deployment: resource requests and limits,
- * a read-only root filesystem, no privilege escalation, no service account token. Change any of it
- * with `addJsonPatch(...)` on `deployment`.
+ * The Deployment is what cdk8s-plus-28 renders for one replica whose pod and container may run as
+ * root (`replicas: 1`, `securityContext: { ensureNonRoot: false }` on both, container ports without a
+ * startup probe), with its other defaults: resource requests and limits, a read-only root
+ * filesystem, no privilege escalation, no service account token. The workloads go to `namespace`,
+ * else the chart's namespace, else `default`. Change anything else with `addJsonPatch(...)` on
+ * `deployment`.
  */
 export class VersionedService extends Construct {
   /** Whether `x` is a VersionedService (a PetstoreService included); works across copies of the library. */
@@ -106,7 +109,7 @@ export class VersionedService extends Construct {
   constructor(scope: Construct, id: string, props: VersionedServiceProps) {
     super(scope, id);
     const workload = checkedWorkload(this, props);
-    const namespace = props.namespace ?? 'default';
+    const namespace = workloadNamespace(scope, props.namespace);
     const metadata = { name: workload.name, namespace, labels: workload.labels };
 
     const deployment = deploymentSpec(workload);
@@ -148,7 +151,7 @@ function checkedWorkload(scope: Construct, props: VersionedServiceProps): Worklo
   const containerPort = props.containerPort === undefined ? port : checkPort(problems, 'containerPort', props.containerPort);
   const replicas = props.replicas ?? 1;
   if (!Number.isInteger(replicas) || replicas < 0) problems.add('replicas', replicas, 'a whole number of replicas, 0 or more');
-  const namespace = props.namespace ?? 'default';
+  const namespace = workloadNamespace(scope, props.namespace);
   const nsProblem = whyNotNamespace(namespace);
   if (nsProblem) problems.add('namespace', namespace, nsProblem);
   for (const envName of Object.keys(props.env ?? {})) {
