@@ -138,7 +138,7 @@ class Generator {
     this.escapeHatch.push(`${where(o.source, o.manifest)} kept as a plain ApiObject: ${why}`);
     if (!reference) return '';
     this.lib(reference.split('.')[0]);
-    const ns = metadata.namespace !== undefined ? `, ${str(metadata.namespace)}` : '';
+    const ns = metadata.namespace !== undefined ? `, { namespace: ${str(metadata.namespace)} }` : '';
     return this.declare(section, o, 'ref', `${reference}(this, ${str(this.id(`${metadata.name}-ref`))}, ${str(metadata.name)}${ns})`);
   }
 

@@ -1,6 +1,7 @@
 import { HeaderMatch } from '../model/header-match';
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { AddProblem } from '../private/errors';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 /** How a header canary recognizes the requests that go to the canary. */
 export enum HeaderMatchType {
@@ -58,6 +59,7 @@ export function checkCanaryHeader(header: CanaryHeader | undefined, presenceAllo
     add('header', header, 'a header such as { name: "x-canary", value: "s3cr3t" }');
     return;
   }
+  checkKnownKeys(add, header, 'CanaryHeader', 'header.');
   const nameProblem = whyInvalidHeaderName(header.name);
   if (nameProblem) add('header.name', header.name, nameProblem);
   const matchTypes = Object.values(HeaderMatchType) as string[];

@@ -17,6 +17,7 @@ import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { GlooInputError, ProblemCollector } from '../private/errors';
 import { derivedObjectName } from '../private/names';
 import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 const CANARY_RELEASE_BRAND = brandSymbol('CanaryRelease');
 
@@ -271,8 +272,11 @@ function checkReleaseProps(scope: CanaryRelease, props: CanaryReleaseProps): voi
     ['stages', 'array', 'at least one stage, such as [CanaryStage.stable(), CanaryStage.header(), CanaryStage.promote()]'],
     ['stage', 'string', 'the name of the active stage, such as "stable"'],
   ]);
+  checkKnownKeys(problems.add.bind(problems), props, 'CanaryReleaseProps');
   (Array.isArray(props?.routes) ? props.routes : []).forEach((r, i) => {
     if (typeof r !== 'object' || r === null) problems.add(`routes[${i}]`, r, 'a route such as { path: "/findPets" }');
+    checkKnownKeys(problems.add.bind(problems), r, 'CanaryReleaseRoute', `routes[${i}].`);
+    checkKnownKeys(problems.add.bind(problems), r?.parameters, 'FunctionParameters', `routes[${i}].parameters.`);
   });
   (Array.isArray(props?.stages) ? props.stages : []).forEach((s, i) => {
     if (typeof s !== 'object' || s === null || typeof s.kind !== 'string') problems.add(`stages[${i}]`, s, 'a stage such as CanaryStage.header()');
@@ -300,7 +304,7 @@ function checkRelease(scope: CanaryRelease, props: CanaryReleaseProps, activeNam
   if (stages.length === 0) problems.add('stages', stages, 'at least one stage');
   const seen = new Set<string>();
   stages.forEach((s, i) => {
-    if (s._problem) problems.add(`stages[${i}].${s._problem.field}`, s._problem.given, s._problem.expected);
+    if (s._problem) problems.add(`stages[${i}].${s._problem.field}`, s._problem.given, s._problem.expected, s._problem.hint);
     if (typeof s.name !== 'string' || !STAGE_NAME.test(s.name)) {
       problems.add(`stages[${i}].name`, s.name, 'a stage name of lowercase letters, digits, "-" and "."');
     }

@@ -10,6 +10,7 @@ import { RouteAction } from '../model/route-action';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps } from '../private/required';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 const CANARY_ROUTE_BRAND = brandSymbol('CanaryRoute');
 
@@ -76,6 +77,7 @@ function checkCanaryRoute(scope: Construct, props: CanaryRouteProps): void {
     ['stable', 'upstream', AN_UPSTREAM],
     ['canary', 'upstream', AN_UPSTREAM],
   ]);
+  checkKnownKeys(problems.add.bind(problems), props, 'CanaryRouteProps');
   problems.throwIfAny();
   checkCanaryHeader(props.header, true, problems.add.bind(problems));
   const canaryFunction = props.canaryFunctionName ?? props.functionName;

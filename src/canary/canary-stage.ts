@@ -1,4 +1,6 @@
 import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { KnownInterface } from '../private/known-keys';
+import { firstUnknownKey } from '../private/unknown-keys';
 
 const CANARY_STAGE_BRAND = brandSymbol('CanaryStage');
 
@@ -72,12 +74,12 @@ export class CanaryStage {
 
   /** Everything to the stable target: the routing before the release starts. */
   public static stable(options: CanaryStageOptions = {}): CanaryStage {
-    return new CanaryStage(CanaryStageKind.STABLE, options.name ?? 'stable', 0, false);
+    return withOptionProblem(new CanaryStage(CanaryStageKind.STABLE, options.name ?? 'stable', 0, false), options, 'CanaryStageOptions');
   }
 
   /** Only requests with the release's header (matched by value) go to the canary. */
   public static header(options: CanaryStageOptions = {}): CanaryStage {
-    return new CanaryStage(CanaryStageKind.HEADER, options.name ?? 'header', 0, true);
+    return withOptionProblem(new CanaryStage(CanaryStageKind.HEADER, options.name ?? 'header', 0, true), options, 'CanaryStageOptions');
   }
 
   /**
@@ -85,22 +87,24 @@ export class CanaryStage {
    * fine: Gloo weights are ratios, so 0.5% renders as weights 5 and 995.
    */
   public static weight(percent: number, options: CanaryTrafficStageOptions = {}): CanaryStage {
-    return new CanaryStage(CanaryStageKind.WEIGHT, options.name ?? `weight-${percent}`, percent, options.keepHeaderRoute ?? false);
+    return withOptionProblem(new CanaryStage(CanaryStageKind.WEIGHT, options.name ?? `weight-${percent}`, percent, options.keepHeaderRoute ?? false),
+      options, 'CanaryTrafficStageOptions');
   }
 
   /** Everything goes to stable, and `percent` of it is copied to the canary (Gloo's `shadowing` option); canary responses are discarded. */
   public static mirror(percent: number, options: CanaryTrafficStageOptions = {}): CanaryStage {
-    return new CanaryStage(CanaryStageKind.MIRROR, options.name ?? `mirror-${percent}`, percent, options.keepHeaderRoute ?? false);
+    return withOptionProblem(new CanaryStage(CanaryStageKind.MIRROR, options.name ?? `mirror-${percent}`, percent, options.keepHeaderRoute ?? false),
+      options, 'CanaryTrafficStageOptions');
   }
 
   /** Everything to the canary, as a plain single-destination route with no header route left. */
   public static promote(options: CanaryStageOptions = {}): CanaryStage {
-    return new CanaryStage(CanaryStageKind.PROMOTE, options.name ?? 'promote', 100, false);
+    return withOptionProblem(new CanaryStage(CanaryStageKind.PROMOTE, options.name ?? 'promote', 100, false), options, 'CanaryStageOptions');
   }
 
   /** Everything back to the stable target, with the header route removed. */
   public static rollback(options: CanaryStageOptions = {}): CanaryStage {
-    return new CanaryStage(CanaryStageKind.ROLLBACK, options.name ?? 'rollback', 0, false);
+    return withOptionProblem(new CanaryStage(CanaryStageKind.ROLLBACK, options.name ?? 'rollback', 0, false), options, 'CanaryStageOptions');
   }
 
   /**
@@ -111,7 +115,7 @@ export class CanaryStage {
     if (!Array.isArray(weights) || weights.length === 0) {
       return [CanaryStage.invalid('stepWeights', weights, 'at least one weight')];
     }
-    return weights.map(w => CanaryStage.weight(w, { keepHeaderRoute: options.keepHeaderRoute }));
+    return weights.map(w => withOptionProblem(CanaryStage.weight(w, { keepHeaderRoute: options.keepHeaderRoute }), options, 'CanaryScheduleOptions'));
   }
 
   /**
@@ -130,7 +134,7 @@ export class CanaryStage {
     const stages: CanaryStage[] = [];
     for (let canary = 0; canary < max;) {
       canary = Math.min(100, roundPercent(canary + step));
-      stages.push(CanaryStage.weight(canary, { keepHeaderRoute: options.keepHeaderRoute }));
+      stages.push(withOptionProblem(CanaryStage.weight(canary, { keepHeaderRoute: options.keepHeaderRoute }), options, 'LinearScheduleOptions'));
     }
     return stages;
   }
@@ -142,7 +146,7 @@ export class CanaryStage {
   }
 
   /** @internal a problem found when the stage was made, reported by the release with its path */
-  public _problem?: { field: string; given: unknown; expected: string };
+  public _problem?: { field: string; given: unknown; expected: string; hint?: string };
 
   private constructor(
     /** What the stage does. */
@@ -162,6 +166,12 @@ export class CanaryStage {
 }
 
 brand(CanaryStage, CANARY_STAGE_BRAND);
+
+/** `stage`, with the first property of `options` that `iface` does not have as its problem. */
+function withOptionProblem(stage: CanaryStage, options: unknown, iface: KnownInterface): CanaryStage {
+  stage._problem ??= firstUnknownKey(options, iface, 'options.');
+  return stage;
+}
 
 
 /** Rounds away float noise such as 0.1 + 0.2, keeping four decimals. */

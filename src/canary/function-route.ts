@@ -7,6 +7,7 @@ import { RouteAction } from '../model/route-action';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps, FUNCTION_ROUTE_REQUIRED } from '../private/required';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 const FUNCTION_ROUTE_BRAND = brandSymbol('FunctionRoute');
 
@@ -50,6 +51,7 @@ export class FunctionRoute extends Construct {
     super(scope, id);
     const problems = new ProblemCollector(this);
     checkRequiredProps(problems, props, [...FUNCTION_ROUTE_REQUIRED, ['upstream', 'upstream', AN_UPSTREAM]]);
+    checkKnownKeys(problems.add.bind(problems), props, 'FunctionRouteProps');
     problems.throwIfAny();
     props.routeContainer._addRoute({
       matchers: [{ path: PathMatch.prefix(props.path) }],

@@ -7,6 +7,7 @@ import { RouteAction } from '../model/route-action';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { AN_UPSTREAM, checkRequiredProps, FUNCTION_ROUTE_REQUIRED } from '../private/required';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 const WEIGHTED_FUNCTION_ROUTE_BRAND = brandSymbol('WeightedFunctionRoute');
 
@@ -47,8 +48,11 @@ export class WeightedFunctionRoute extends Construct {
     super(scope, id);
     const problems = new ProblemCollector(this);
     checkRequiredProps(problems, props, [...FUNCTION_ROUTE_REQUIRED, ['targets', 'array', 'at least one target, such as [{ upstream: v1, weight: 90 }]']]);
-    (Array.isArray(props?.targets) ? props.targets : []).forEach((t, i) =>
-      checkRequiredProps(problems, t, [['upstream', 'upstream', AN_UPSTREAM]], `targets[${i}].`));
+    checkKnownKeys(problems.add.bind(problems), props, 'WeightedFunctionRouteProps');
+    (Array.isArray(props?.targets) ? props.targets : []).forEach((t, i) => {
+      checkRequiredProps(problems, t, [['upstream', 'upstream', AN_UPSTREAM]], `targets[${i}].`);
+      checkKnownKeys(problems.add.bind(problems), t, 'FunctionRouteTarget', `targets[${i}].`);
+    });
     problems.throwIfAny();
     props.routeContainer._addRoute({
       matchers: [{ path: PathMatch.prefix(props.path) }],

@@ -8,6 +8,7 @@ import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputO
 import type { WeightedDestination } from '../model/route-action';
 import { GlooInputError, Problem } from '../private/errors';
 import { GatewayHttpRoute } from '../private/gvk';
+import { unknownKeys } from '../private/unknown-keys';
 import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /** How the app's routes attach to the Gateway under the Gateway API target. */
@@ -86,6 +87,10 @@ export class GatewayApiTarget {
       expected,
       hint: 'call GatewayApiTarget.apply on the app right after creating it, before its charts',
     }]);
+    const unknown = unknownKeys(props, 'GatewayApiTargetProps')[0];
+    if (unknown) {
+      throw new GlooInputError([{ path: pathOf(app), field: `GatewayApiTarget.apply props.${unknown.key}`, given: unknown.given, expected: unknown.expected, hint: unknown.hint }]);
+    }
     if (routeOutputOf(app) !== undefined) {
       throw problem('a second target', 'one GatewayApiTarget.apply per app');
     }

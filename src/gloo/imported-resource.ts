@@ -36,8 +36,8 @@ export class ImportedResource extends Construct implements IUpstream, IUpstreamG
   constructor(scope: Construct, id: string, name: string, options: ImportedResourceOptions = {}) {
     super(scope, id);
     this.name = name;
-    this.namespace = options.namespace ?? GLOO_SYSTEM_NAMESPACE;
-    checkImportedName(this, this.name, this.namespace);
+    this.namespace = (typeof options === 'object' ? options?.namespace : undefined) ?? GLOO_SYSTEM_NAMESPACE;
+    checkImportedName(this, this.name, this.namespace, options);
   }
 }
 

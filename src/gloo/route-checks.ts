@@ -10,6 +10,7 @@ import { RouteAction, RouteActionType, WeightedDestination } from '../model/rout
 import { RouteMatcher } from '../model/route-matcher';
 import { AddProblem, Problem } from '../private/errors';
 import { whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 /**
  * The checks of a route that need nothing but the route itself; they run when the route is added.
@@ -31,6 +32,9 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
     add('', props, `a route such as { matchers: [{ path: PathMatch.prefix('/x') }], action: ${ACTIONS} }`);
     return problems;
   }
+  checkKnownKeys(add, props, 'RouteProps');
+  checkKnownKeys(add, props.options, 'RouteBehavior', 'options.');
+  checkKnownKeys(add, props.mirror, 'RouteMirror', 'mirror.');
   if (!Array.isArray(props.matchers ?? [])) add('matchers', props.matchers, 'a list of matchers');
   else (props.matchers ?? []).forEach((m, i) => checkMatcher(m, `matchers[${i}]`, add));
 
@@ -41,7 +45,8 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
     return problems;
   }
   if (!(action instanceof RouteAction)) {
-    add('action', action, `a RouteAction: ${ACTIONS}`);
+    const shape = plainShapeProblem(action, ACTION_KEYS, 'a RouteAction');
+    add('action', action, shape?.expected ?? `a RouteAction: ${ACTIONS}`, shape?.hint);
     return problems;
   }
   switch (action.type) {
@@ -90,9 +95,13 @@ function checkMatcher(m: RouteMatcher, field: string, add: AddProblem): void {
     add(field, m, 'a matcher with a path match, such as { path: PathMatch.prefix(\'/findPets\') }');
     return;
   }
-  if (!(m.path instanceof PathMatch)) {
+  checkKnownKeys(add, m, 'RouteMatcher', `${field}.`);
+  if (m.path === undefined || m.path === null) {
     add(field, describeMatcher(m), 'a matcher with a path match, such as { path: PathMatch.prefix(\'/findPets\') }',
       'gloo rejects a matcher with headers, query parameters or methods but no path ("no path specifier provided"); PathMatch.prefix(\'/\') matches every path');
+  } else if (!(m.path instanceof PathMatch)) {
+    const shape = plainShapeProblem(m.path, PATH_KEYS, 'a PathMatch');
+    add(`${field}.path`, m.path, shape?.expected ?? 'a PathMatch, such as PathMatch.prefix(\'/findPets\')', shape?.hint);
   } else {
     addInputProblem(add, field, m.path._problem);
   }
@@ -120,8 +129,9 @@ function destinationField(f: string): string {
 /** Checks one destination; exported for the constructs that build routes. */
 export function checkDestination(d: Destination, field: string, add: AddProblem): void {
   if (!(d instanceof Destination)) {
-    add(field, d, 'a Destination, such as Destination.upstream(upstream) or Destination.restFunction(upstream, \'findPets\')',
-      'gloo rejects a destination with no type ("no destination type specified")');
+    const shape = plainShapeProblem(d, DESTINATION_KEYS, 'a Destination');
+    add(field, d, shape?.expected ?? 'a Destination, such as Destination.upstream(upstream) or Destination.restFunction(upstream, \'findPets\')',
+      shape?.hint ?? 'gloo rejects a destination with no type ("no destination type specified")');
     return;
   }
   if (d._problem) return addInputProblem(add, field, d._problem, destinationField);
@@ -156,6 +166,7 @@ export function checkWeightedDestinations(dests: WeightedDestination[], field: s
   let total = 0;
   let weightsValid = true;
   dests.forEach((d, i) => {
+    checkKnownKeys(add, d, 'WeightedDestination', `${field}[${i}].`);
     if (!isValidWeight(d?.weight)) {
       weightsValid = false;
       add(`${field}[${i}].weight`, d?.weight, `an integer from 0 to ${RouteAction.MAX_WEIGHT}`, 'weights are uint32 ratios, not percentages');
@@ -176,6 +187,41 @@ export function checkWeightedDestinations(dests: WeightedDestination[], field: s
 /** Whether `w` is a weight Gloo accepts: an integer from 0 to 4294967295. */
 export function isValidWeight(w: unknown): w is number {
   return typeof w === 'number' && Number.isInteger(w) && w >= 0 && w <= RouteAction.MAX_WEIGHT;
+}
+
+/**
+ * Exclusive choices written as plain objects, as JavaScript callers (and the first API) write them:
+ * each key, and the factory that makes the value object instead.
+ */
+const PATH_KEYS: { [key: string]: string } = { prefix: 'PathMatch.prefix', exact: 'PathMatch.exact', regex: 'PathMatch.regex' };
+const ACTION_KEYS: { [key: string]: string } = {
+  destination: 'RouteAction.forward',
+  destinations: 'RouteAction.weightedForward',
+  weightedDestinations: 'RouteAction.weightedForward',
+  upstreamGroup: 'RouteAction.upstreamGroup',
+  delegateTo: 'RouteAction.delegate',
+  routeTable: 'RouteAction.delegate',
+};
+const DESTINATION_KEYS: { [key: string]: string } = { upstream: 'Destination.upstream', kube: 'Destination.kubeService' };
+
+/**
+ * What is wrong with a plain object given where a value object of an exclusive choice belongs:
+ * two choices at once ("exactly one of prefix, exact, regex; got prefix and exact"), or one choice
+ * written as an object instead of with its factory. `undefined` when it holds none of the choices.
+ */
+function plainShapeProblem(value: unknown, choices: { [key: string]: string }, what: string): { expected: string; hint: string } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const keys = Object.keys(choices);
+  const given = keys.filter(k => (value as { [k: string]: unknown })[k] !== undefined);
+  if (given.length === 0) return undefined;
+  const factories = [...new Set(given.map(k => choices[k]))];
+  if (given.length > 1) {
+    return {
+      expected: `exactly one of ${keys.join(', ')}; got ${given.slice(0, -1).join(', ')} and ${given[given.length - 1]}`,
+      hint: `make ${what} with one of ${factories.join(', ')}`,
+    };
+  }
+  return { expected: `${what}, made with ${factories[0]}(...)`, hint: `a plain { ${given[0]} } object is not ${what}` };
 }
 
 /** A matcher for a message, in Gloo's shape where its parts are the library's value objects. */

@@ -9,6 +9,7 @@ import { IRouteTable } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { GlooRouteTable } from '../private/gvk';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 const ROUTE_TABLE_BRAND = brandSymbol('RouteTable');
 
@@ -58,6 +59,7 @@ export class RouteTable extends RouteContainer implements IRouteTable {
     this.namespace = this.metadata.namespace;
     const problems = new ProblemCollector(this);
     this._construct(problems, () => {
+      checkKnownKeys(problems.add.bind(problems), props, 'RouteTableProps');
       if (props.weight !== undefined && (!Number.isInteger(props.weight) || props.weight < -2147483648 || props.weight > 2147483647)) {
         problems.add('weight', props.weight, 'an int32 integer');
       }

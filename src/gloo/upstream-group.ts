@@ -13,6 +13,7 @@ import { formatProblemBody, ProblemCollector } from '../private/errors';
 import { GlooUpstreamGroup } from '../private/gvk';
 import { isInApp } from './rules/route-rules';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 const UPSTREAM_GROUP_BRAND = brandSymbol('UpstreamGroup');
 
@@ -52,7 +53,10 @@ export class UpstreamGroup extends GlooResource implements IUpstreamGroup {
   constructor(scope: Construct, id: string, props: UpstreamGroupProps = {}) {
     super(scope, id, { gvk: GlooUpstreamGroup.GVK, metadata: props.metadata, defaultNamespace: GLOO_SYSTEM_NAMESPACE });
     this.namespace = this.metadata.namespace ?? GLOO_SYSTEM_NAMESPACE;
-    this._construct(new ProblemCollector(this), () => {
+    const problems = new ProblemCollector(this);
+    this._construct(problems, () => {
+      checkKnownKeys(problems.add.bind(problems), props, 'UpstreamGroupProps');
+      problems.throwIfAny();
       for (const d of props.destinations ?? []) this.addDestination(d);
     });
     keepOutOfOutput(this);

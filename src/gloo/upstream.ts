@@ -15,6 +15,7 @@ import { ProblemCollector } from '../private/errors';
 import { GlooUpstream } from '../private/gvk';
 import { lookUpKubeService, servicePorts } from '../private/kube-service';
 import { discoveredUpstreamName, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 const UPSTREAM_BRAND = brandSymbol('Upstream');
 
@@ -161,6 +162,7 @@ export class Upstream extends GlooResource implements IUpstream {
 
     const problems = new ProblemCollector(this);
     this._construct(problems, () => {
+      checkKnownKeys(problems.add.bind(problems), props, 'UpstreamProps');
       if (props.service && props.serviceName) {
         problems.add('serviceName', props.serviceName, 'either service or serviceName, not both');
       }
@@ -186,6 +188,7 @@ export class Upstream extends GlooResource implements IUpstream {
       if (nsProblem) problems.add('serviceNamespace', this.serviceNamespace, nsProblem);
       for (const [fn, spec] of Object.entries(this.functions)) {
         if (!fn) problems.add('functions', fn, 'a non-empty function name');
+        checkKnownKeys(problems.add.bind(problems), spec, 'RestFunction', `functions.${fn}.`);
         if (spec.method !== undefined && !/^[A-Z]+$/.test(spec.method)) {
           problems.add(`functions.${fn}.method`, spec.method, 'an upper-case HTTP method such as GET or POST');
         }

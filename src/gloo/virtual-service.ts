@@ -11,6 +11,7 @@ import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
 import { checkDomains } from '../model/domain-rules';
 import { IVirtualService } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { checkKnownKeys } from '../private/unknown-keys';
 
 const VIRTUAL_SERVICE_BRAND = brandSymbol('VirtualService');
 
@@ -86,6 +87,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
 
     const problems = new ProblemCollector(this);
     this._construct(problems, () => {
+      checkKnownKeys(problems.add.bind(problems), props, 'VirtualServiceProps');
       if (this.domains.length === 0) problems.add('domains', this.domains, 'at least one domain, or none given for the default ["*"]');
       checkDomains(this.domains, problems.add.bind(problems));
       problems.throwIfAny();

@@ -1,6 +1,7 @@
 import { InputProblem } from './input-problem';
 import { IUpstream } from './references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { firstUnknownKey } from '../private/unknown-keys';
 
 const DESTINATION_BRAND = brandSymbol('Destination');
 
@@ -64,7 +65,7 @@ export class Destination {
   public static restFunction(upstream: IUpstream, functionName: string, options: RestFunctionDestinationOptions = {}): Destination {
     const problem = !upstream ? { field: 'upstream', given: upstream, expected: 'an Upstream' }
       : typeof functionName !== 'string' || functionName.length === 0 ? { field: 'functionName', given: functionName, expected: 'a non-empty function name' }
-        : undefined;
+        : firstUnknownKey(options, 'RestFunctionDestinationOptions') ?? firstUnknownKey(options?.parameters, 'FunctionParameters', 'parameters.');
     return new Destination({ upstream, functionName, parameters: options.parameters ?? {}, problem });
   }
 
@@ -73,7 +74,7 @@ export class Destination {
     const port = service?.port;
     const problem = !Number.isInteger(port) || port < 1 || port > 65535
       ? { field: 'kube.port', given: port, expected: 'an integer port between 1 and 65535' }
-      : undefined;
+      : firstUnknownKey(service, 'KubeServiceDestination', 'kube.');
     return new Destination({ kube: service, problem });
   }
 

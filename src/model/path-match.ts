@@ -1,5 +1,6 @@
 import { InputProblem } from './input-problem';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { firstUnknownKey } from '../private/unknown-keys';
 
 const PATH_MATCH_BRAND = brandSymbol('PathMatch');
 
@@ -34,12 +35,12 @@ export class PathMatch {
 
   /** Paths that start with `prefix`, e.g. `/findPets` (which also matches `/findPetsx`: a character prefix). */
   public static prefix(prefix: string, options: PathMatchOptions = {}): PathMatch {
-    return new PathMatch(PathMatchType.PREFIX, prefix, options.caseSensitive, startsWithSlash('prefix', prefix));
+    return new PathMatch(PathMatchType.PREFIX, prefix, options, startsWithSlash('prefix', prefix));
   }
 
   /** Exactly the path `path`, e.g. `/healthz`. */
   public static exact(path: string, options: PathMatchOptions = {}): PathMatch {
-    return new PathMatch(PathMatchType.EXACT, path, options.caseSensitive, startsWithSlash('exact', path));
+    return new PathMatch(PathMatchType.EXACT, path, options, startsWithSlash('exact', path));
   }
 
   /**
@@ -53,7 +54,7 @@ export class PathMatch {
       : options.caseSensitive === false
         ? { field: 'caseSensitive', given: false, expected: 'no caseSensitive on a regex match', hint: 'envoy ignores case_sensitive for regex matches; start the regex with (?i) to ignore case' }
         : undefined;
-    return new PathMatch(PathMatchType.REGEX, regex, options.caseSensitive, problem);
+    return new PathMatch(PathMatchType.REGEX, regex, options, problem);
   }
 
   /** How the path is matched. */
@@ -65,11 +66,11 @@ export class PathMatch {
   /** @internal a problem found when the match was made; the route reports it with its path */
   public readonly _problem?: InputProblem;
 
-  private constructor(type: PathMatchType, value: string, caseSensitive?: boolean, problem?: InputProblem) {
+  private constructor(type: PathMatchType, value: string, options: PathMatchOptions, problem?: InputProblem) {
     this.type = type;
     this.value = value;
-    this.caseSensitive = caseSensitive;
-    this._problem = problem;
+    this.caseSensitive = options.caseSensitive;
+    this._problem = problem ?? firstUnknownKey(options, 'PathMatchOptions');
   }
 }
 

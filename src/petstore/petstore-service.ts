@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { PETSTORE_FUNCTIONS } from './petstore-functions';
 import { RestFunction } from '../gloo/upstream';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { ProblemCollector } from '../private/errors';
+import { checkKnownKeys } from '../private/unknown-keys';
 import { workloadNamespace } from '../private/workloads';
 import { VersionedService } from '../service/versioned-service';
 
@@ -93,6 +95,10 @@ export class PetstoreService extends VersionedService {
       functions: props.functions ?? PetstoreService.FUNCTIONS,
       swaggerUrl: props.swaggerUrl ?? `http://${name}.${namespace}.svc.cluster.local:${port}/swagger.json`,
     });
+    const problems = new ProblemCollector(this);
+    checkKnownKeys(problems.add.bind(problems), props, 'PetstoreServiceProps');
+    if (problems.problems.length > 0) scope.node.tryRemoveChild(id); // nothing half-made stays in the app
+    problems.throwIfAny();
   }
 }
 

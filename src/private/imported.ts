@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
 import { whyNotNamespace, whyNotObjectName } from './names';
+import { checkKnownKeys } from './unknown-keys';
 
 /**
  * Adds a problem for a name or namespace Kubernetes would refuse for a Gloo object: names are
@@ -16,9 +17,17 @@ export function addNameProblems(problems: ProblemCollector, name: string, namesp
   if (nsProblem) problems.add(`${prefix}namespace`, namespace, nsProblem);
 }
 
-/** Checks the name and namespace given to a `fromXxxName()` reference, throwing every problem found. */
-export function checkImportedName(scope: IConstruct, name: string, namespace: string): void {
+/**
+ * Checks the name and options given to a `fromXxxName()` reference, throwing every problem found.
+ * A namespace given as a string, the first API's fourth argument, would otherwise be ignored.
+ */
+export function checkImportedName(scope: IConstruct, name: string, namespace: string, options: unknown): void {
   const problems = new ProblemCollector(scope);
+  if (typeof options === 'string') {
+    problems.add('options', options, `an options object such as { namespace: '${options}' }`,
+      'the namespace is no longer the fourth argument; given as a string it would be ignored');
+  }
+  checkKnownKeys(problems.add.bind(problems), options, 'ImportedResourceOptions');
   addNameProblems(problems, name, namespace ?? '', '');
   problems.throwIfAny();
 }

@@ -6,6 +6,7 @@ import { ProblemCollector } from '../private/errors';
 import {
   whyNotDnsLabel, whyNotLabelKey, whyNotLabelValue, whyNotNamespace, whyNotObjectName, whyNotServiceName,
 } from '../private/names';
+import { checkKnownKeys } from '../private/unknown-keys';
 import { deploymentSpec, POD_ADDRESS_LABEL, serviceSpec, workloadNamespace, WorkloadSpec } from '../private/workloads';
 
 const VERSIONED_SERVICE_BRAND = brandSymbol('VersionedService');
@@ -138,6 +139,7 @@ brand(VersionedService, VERSIONED_SERVICE_BRAND);
 /** The workload the props describe, or a `GlooInputError` with every problem found. */
 function checkedWorkload(scope: Construct, props: VersionedServiceProps): WorkloadSpec {
   const problems = new ProblemCollector(scope);
+  checkKnownKeys(problems.add.bind(problems), props, 'VersionedServiceProps');
   if (typeof props.name !== 'string' || !SERVICE_NAME.test(props.name)) {
     problems.add('name', props.name, 'a service name such as "checkout" (lowercase letters, digits and "-", starting with a letter)');
   }

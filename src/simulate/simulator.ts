@@ -6,6 +6,7 @@ import { FlatRoute, flattenVirtualService } from './route-flattening';
 import { idOf, selectVirtualService } from './virtual-host-selection';
 import { IVirtualService } from '../model/references';
 import { AppState } from '../private/app-state';
+import { unknownKeys } from '../private/unknown-keys';
 
 /** A request to simulate. */
 export interface SimulatedRequest {
@@ -200,6 +201,7 @@ export class RoutingSimulator {
    * claim the same domain, which Gloo rejects.
    */
   public route(request: SimulatedHostRequest): HostSimulationResult {
+    refuseUnknownKeys(request, 'SimulatedHostRequest');
     const wanted = request.virtualServices ? new Set(request.virtualServices) : undefined;
     const gateway = request.gateway ?? 'gateway-proxy';
     const onGateway = (vs: ManifestShape) => (this.gatewayOf.get(idOf(vs)) ?? gateway) === gateway;
@@ -216,6 +218,7 @@ export class RoutingSimulator {
 
   /** Simulates a request against the VirtualService of the given name (and namespace). */
   public simulate(virtualServiceName: string, request: SimulatedRequest, namespace?: string): SimulationResult {
+    refuseUnknownKeys(request, 'SimulatedRequest');
     return this._simulateEach(virtualServiceName, [request], namespace)[0];
   }
 
@@ -386,4 +389,10 @@ function glooModelOf(c: IConstruct): ManifestShape | undefined {
   if (typeof model === 'function') return model.call(c) as ManifestShape;
   if (ApiObject.isApiObject(c) && (c.apiVersion === 'gateway.solo.io/v1' || c.apiVersion === 'gloo.solo.io/v1')) return c.toJson();
   return undefined;
+}
+
+/** Throws for a request property the simulator would not read (a typo would simulate another request). */
+function refuseUnknownKeys(request: unknown, iface: 'SimulatedRequest' | 'SimulatedHostRequest'): void {
+  const unknown = unknownKeys(request, iface)[0];
+  if (unknown) throw new Error(`request.${unknown.key}: got ${JSON.stringify(unknown.given)}, expected ${unknown.expected} (hint: ${unknown.hint})`);
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { unknownKeys } from '../private/unknown-keys';
 
 /** Options of an `AtomicOutputDirectory`. */
 export interface AtomicOutputDirectoryOptions {
@@ -53,6 +54,8 @@ export class AtomicOutputDirectory {
    * @param outdir the output folder, when `CDK8S_OUTDIR` is not set
    */
   constructor(outdir: string, options: AtomicOutputDirectoryOptions = {}) {
+    const unknown = unknownKeys(options, 'AtomicOutputDirectoryOptions')[0];
+    if (unknown) throw new Error(`AtomicOutputDirectory options.${unknown.key}: got ${JSON.stringify(unknown.given)}, expected ${unknown.expected} (hint: ${unknown.hint})`);
     const fromEnv = options.ignoreOutdirEnv ? undefined : process.env.CDK8S_OUTDIR;
     this.outdir = path.resolve(fromEnv || outdir);
     this.keepSubdirectories = options.keepSubdirectories ?? false;

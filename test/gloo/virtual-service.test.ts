@@ -176,7 +176,7 @@ describe('VirtualService input checks', () => {
       '[test/vs] routes[0].routeAction.single: got {}, expected a Destination, such as Destination.upstream(upstream) or Destination.restFunction(upstream, \'findPets\') (hint: gloo rejects a destination with no type');
     const both = { upstream: v1, kube: { serviceName: 's', serviceNamespace: 'd', port: 80 } };
     expect(() => vs.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }], action: RouteAction.forward(both as any) })).toThrow(
-      '[test/vs] routes[0].routeAction.single: got {"upstream":"<test/v1>","kube":{"serviceName":"s","serviceNamespace":"d","port":80}}, expected a Destination, such as Destination.upstream(upstream)');
+      '[test/vs] routes[0].routeAction.single: got {"upstream":"<test/v1>","kube":{"serviceName":"s","serviceNamespace":"d","port":80}}, expected exactly one of upstream, kube; got upstream and kube (hint: make a Destination with one of Destination.upstream, Destination.kubeService)');
   });
 
   test('fails for an invalid Kubernetes name', () => {

@@ -5,7 +5,10 @@ import { REPO_ROOT } from '../util';
 // what jsii-diff does for a release, for every name the package ever had: test/package/api-names.txt
 // lists them; one that is gone needs a row in the README's table of removed or renamed names
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { apiNames } = require('../../scripts/api-names.js') as { apiNames: (root: string, o?: { inherited?: boolean }) => string[] };
+const { apiNames, knownKeysSource } = require('../../scripts/api-names.js') as {
+  apiNames: (root: string, o?: { inherited?: boolean }) => string[];
+  knownKeysSource: (root: string) => string;
+};
 
 const HISTORY = path.join(__dirname, 'api-names.txt');
 const history = fs.readFileSync(HISTORY, 'utf8').split('\n').filter(l => l && !l.startsWith('#'));
@@ -36,6 +39,11 @@ describe('public names across releases', () => {
 
   test('the table lists only names the package had and no longer has', () => {
     expect([...listed].filter(n => !history.includes(n) || resolvable.has(n))).toEqual([]);
+  });
+
+  test('src/private/known-keys.ts lists the properties of every exported interface as they are now', () => {
+    // stale: run `node scripts/api-names.js --known-keys > src/private/known-keys.ts`
+    expect(fs.readFileSync(path.join(REPO_ROOT, 'src/private/known-keys.ts'), 'utf8')).toBe(knownKeysSource(REPO_ROOT));
   });
 
   test('VirtualService.isVirtualService, removed once, is back', () => {

@@ -1,0 +1,128 @@
+/**
+ * Unknown properties, as JavaScript callers give them: every props interface and every value-object
+ * input reports a property it does not have, naming the properties it does have, instead of
+ * dropping it silently.
+ */
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart, Testing } from 'cdk8s';
+import {
+  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, FunctionRoute, GatewayApiTarget, PathMatch, PetstoreService,
+  RouteAction, RouteTable, RoutingSimulator, Upstream, UpstreamGroup, VersionedService, VirtualService, WeightedFunctionRoute,
+} from '../../src';
+import { KNOWN_KEYS } from '../../src/private/known-keys';
+
+interface Ctx { readonly chart: Chart; readonly v1: Upstream; readonly v2: Upstream; readonly vs: VirtualService }
+
+function context(): Ctx {
+  const chart = new Chart(Testing.app(), 'c');
+  const functions = { findPets: { method: 'GET', path: '/api/pets' } };
+  const v1 = new Upstream(chart, 'v1', { serviceName: 'petstore-v1', servicePort: 8080, functions });
+  const v2 = new Upstream(chart, 'v2', { serviceName: 'petstore-v2', servicePort: 8080, functions });
+  const vs = new VirtualService(chart, 'vs', { metadata: { name: 'coalmine' } });
+  return { chart, v1, v2, vs };
+}
+
+const forward = (c: Ctx) => RouteAction.forward(Destination.upstream(c.v1));
+const releaseProps = (c: Ctx) => ({
+  routeContainer: c.vs,
+  routes: [{ path: '/findPets', functionName: 'findPets' }],
+  stable: c.v1,
+  canary: c.v2,
+  stages: [CanaryStage.stable(), CanaryStage.header()],
+  stage: 'header',
+});
+
+/** For each input interface: a call with one property it does not have, and the message. */
+const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
+  ['VirtualServiceProps', c => new VirtualService(c.chart, 'x', { domain: ['a.example.com'] } as any),
+    '[c/x] domain: got ["a.example.com"], expected a property VirtualServiceProps has: displayName, domains, gatewayName, metadata, routes (hint: did you mean domains?)'],
+  ['RouteTableProps', c => new RouteTable(c.chart, 'x', { wieght: 1 } as any),
+    '[c/x] wieght: got 1, expected a property RouteTableProps has: metadata, routes, weight (hint: did you mean weight?)'],
+  ['UpstreamProps', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, namespace: 'n' } as any),
+    '[c/x] namespace: got "n", expected a property UpstreamProps has: functions, metadata, selector, service, serviceName, serviceNamespace, servicePort, swaggerUrl'],
+  ['RestFunction', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, functions: { f: { method: 'GET', paht: '/f' } as any } }),
+    '[c/x] functions.f.paht: got "/f", expected a property RestFunction has: body, gatewayApiPath, headers, method, path (hint: did you mean path?)'],
+  ['UpstreamGroupProps', c => new UpstreamGroup(c.chart, 'x', { destination: [] } as any),
+    '[c/x] destination: got [], expected a property UpstreamGroupProps has: destinations, metadata (hint: did you mean destinations?)'],
+  ['WeightedDestination', c => new UpstreamGroup(c.chart, 'x', { destinations: [{ destination: Destination.upstream(c.v1), weight: 1, subset: {} } as any] }),
+    '[c/x] destinations[0].subset: got {}, expected a property WeightedDestination has: destination, weight'],
+  ['ImportedResourceOptions', c => Upstream.fromUpstreamName(c.chart, 'x', 'u', { namespce: 'n' } as any),
+    '[c/x] namespce: got "n", expected a property ImportedResourceOptions has: namespace (hint: did you mean namespace?)'],
+  ['RouteProps', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), option: {} } as any),
+    '[c/vs] routes[0].option: got {}, expected a property RouteProps has: action, allowShadowing, matchers, mirror, name, options (hint: did you mean options?)'],
+  ['RouteMatcher', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/'), header: [] } as any], action: forward(c) }),
+    '[c/vs] routes[0].matchers[0].header: got [], expected a property RouteMatcher has: headers, methods, path, queryParameters (hint: did you mean headers?)'],
+  ['RouteBehavior', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), options: { timeout: '1s' } as any }),
+    '[c/vs] routes[0].options.timeout: got "1s", expected a property RouteBehavior has: extra, prefixRewrite'],
+  ['RouteMirror', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), mirror: { upstream: c.v2, percent: 5, percentage: 5 } as any }),
+    '[c/vs] routes[0].mirror.percentage: got 5, expected a property RouteMirror has: percent, upstream'],
+  ['KubeServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.kubeService({ serviceName: 's', serviceNamespace: 'n', port: 80, functionName: 'f' } as any)) }),
+    '[c/vs] routes[0].routeAction.single.kube.functionName: got "f", expected a property KubeServiceDestination has: port, serviceName, serviceNamespace'],
+  ['RestFunctionDestinationOptions', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.restFunction(c.v1, 'findPets', { params: {} } as any)) }),
+    '[c/vs] routes[0].routeAction.single.params: got {}, expected a property RestFunctionDestinationOptions has: parameters'],
+  ['FunctionParameters', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.restFunction(c.v1, 'findPets', { parameters: { header: {} } as any })) }),
+    '[c/vs] routes[0].routeAction.single.parameters.header: got {}, expected a property FunctionParameters has: headers, path (hint: did you mean headers?)'],
+  ['PathMatchOptions', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/', { caseSensitve: false } as any) }], action: forward(c) }),
+    '[c/vs] routes[0].matchers[0].caseSensitve: got false, expected a property PathMatchOptions has: caseSensitive (hint: did you mean caseSensitive?)'],
+  ['CanaryReleaseProps', c => new CanaryRelease(c.chart, 'x', { ...releaseProps(c), stages: releaseProps(c).stages, activeStage: 'header' } as any),
+    '[c/x] activeStage: got "header", expected a property CanaryReleaseProps has: allowHeaderPresenceMatch, allowOutOfOrderStages, canary, header, releaseName, routeContainer, routes, stable, stage, stages, trafficSplit, upstreamGroupMetadata'],
+  ['CanaryReleaseRoute', c => new CanaryRelease(c.chart, 'x', { ...releaseProps(c), routes: [{ path: '/findPets', function: 'findPets' }] } as any),
+    '[c/x] routes[0].function: got "findPets", expected a property CanaryReleaseRoute has: canaryFunctionName, functionName, parameters, path, prefixRewrite'],
+  ['CanaryHeader', c => new CanaryRelease(c.chart, 'x', { ...releaseProps(c), header: { name: 'x-canary', value: 'a', regex: true } } as any),
+    '[c/x] header.regex: got true, expected a property CanaryHeader has: match, name, value'],
+  ['CanaryStageOptions', c => new CanaryRelease(c.chart, 'x', { ...releaseProps(c), stages: [CanaryStage.stable(), CanaryStage.header({ nmae: 'h' } as any)] }),
+    '[c/x] stages[1].options.nmae: got "h", expected a property CanaryStageOptions has: name (hint: did you mean name?)'],
+  ['CanaryTrafficStageOptions', c => new CanaryRelease(c.chart, 'x', { ...releaseProps(c), stage: 'weight-10', stages: [CanaryStage.weight(10, { keepHeader: true } as any)] }),
+    '[c/x] stages[0].options.keepHeader: got true, expected a property CanaryTrafficStageOptions has: keepHeaderRoute, name'],
+  ['CanaryScheduleOptions', c => new CanaryRelease(c.chart, 'x', { ...releaseProps(c), stage: 'weight-10', stages: CanaryStage.stepWeights([10], { name: 'w' } as any) }),
+    '[c/x] stages[0].options.name: got "w", expected a property CanaryScheduleOptions has: keepHeaderRoute'],
+  ['LinearScheduleOptions', c => new CanaryRelease(c.chart, 'x', { ...releaseProps(c), stage: 'weight-50', stages: CanaryStage.linear({ stepWeight: 50, maxWeigth: 50 } as any) }),
+    '[c/x] stages[0].options.maxWeigth: got 50, expected a property LinearScheduleOptions has: keepHeaderRoute, maxWeight, stepWeight (hint: did you mean maxWeight?)'],
+  ['FunctionRouteProps', c => new FunctionRoute(c.chart, 'x', { routeContainer: c.vs, path: '/f', functionName: 'findPets', upstream: c.v1, canary: c.v2 } as any),
+    '[c/x] canary: got construct c/v2, expected a property FunctionRouteProps has: functionName, parameters, path, prefixRewrite, routeContainer, upstream'],
+  ['CanaryRouteProps', c => new CanaryRoute(c.chart, 'x', { routeContainer: c.vs, path: '/f', functionName: 'findPets', stable: c.v1, canary: c.v2, weight: 10 } as any),
+    '[c/x] weight: got 10, expected a property CanaryRouteProps has: canary, canaryFunctionName, functionName, header, parameters, path, prefixRewrite, routeContainer, stable'],
+  ['WeightedFunctionRouteProps', c => new WeightedFunctionRoute(c.chart, 'x', { routeContainer: c.vs, path: '/f', functionName: 'findPets', targets: [{ upstream: c.v1, weight: 1 }], destinations: [] } as any),
+    '[c/x] destinations: got [], expected a property WeightedFunctionRouteProps has: functionName, parameters, path, prefixRewrite, routeContainer, targets'],
+  ['FunctionRouteTarget', c => new WeightedFunctionRoute(c.chart, 'x', { routeContainer: c.vs, path: '/f', functionName: 'findPets', targets: [{ upstream: c.v1, weigth: 1 }] } as any),
+    '[c/x] targets[0].weigth: got 1, expected a property FunctionRouteTarget has: functionName, upstream, weight (hint: did you mean weight?)'],
+  ['VersionedServiceProps', c => new VersionedService(c.chart, 'x', { name: 'shop', version: 'v1', image: 'shop:1', port: 80, replica: 2 } as any),
+    '[c/x] replica: got 2, expected a property VersionedServiceProps has: containerPort, env, functions, image, labels, name, namespace, port, replicas, swaggerUrl, upstreamName, upstreamNamespace, version, workloadName (hint: did you mean replicas?)'],
+  ['PetstoreServiceProps', c => new PetstoreService(c.chart, 'x', { version: 'v3', tag: 'v3' } as any),
+    '[c/x] tag: got "v3", expected a property PetstoreServiceProps has: functions, image, labels, name, namespace, port, replicas, swaggerUrl, upstreamNamespace, version'],
+  ['GatewayApiTargetProps', () => GatewayApiTarget.apply(new App(), { gatewayName: 'http', namespace: 'x' } as any),
+    '[(app)] GatewayApiTarget.apply props.namespace: got "x", expected a property GatewayApiTargetProps has: acceptFunctionMethodMatch, acceptNarrowedPrefixes, gatewayName, gatewayNamespace, httpRouteNamespace'],
+  ['AtomicOutputDirectoryOptions', () => new AtomicOutputDirectory(path.join(os.tmpdir(), 'unknown-props-out'), { keepSubdirs: true } as any),
+    'AtomicOutputDirectory options.keepSubdirs: got true, expected a property AtomicOutputDirectoryOptions has: ignoreOutdirEnv, keepSubdirectories'],
+  ['SimulatedRequest', c => RoutingSimulator.simulateRequest(c.vs, { path: '/', header: { a: '1' } } as any),
+    'request.header: got {"a":"1"}, expected a property SimulatedRequest has: headers, method, path (hint: did you mean headers?)'],
+  ['SimulatedHostRequest', c => RoutingSimulator.fromApp(c.vs).route({ host: 'a', path: '/', virtualService: ['x'] } as any),
+    'request.virtualService: got ["x"], expected a property SimulatedHostRequest has: gateway, headers, host, method, path, stripAnyHostPort, virtualServices (hint: did you mean virtualServices?)'],
+];
+
+/** Interfaces that are never input: results, and the base props of abstract classes. */
+const NOT_INPUT = ['FunctionRouteBaseProps', 'GlooResourceProps', 'HostSimulationResult', 'Problem', 'SchemaViolation', 'SimulatedMirror', 'SimulatedShare', 'SimulationResult'];
+
+describe('unknown properties', () => {
+  test.each(CASES)('fails when %s is given a property it does not have', (_iface, build, message) => {
+    const c = context();
+    expect(() => build(c)).toThrow(message);
+  });
+
+  test('every input interface of the library has a case', () => {
+    const inputs = Object.keys(KNOWN_KEYS).filter(i => !NOT_INPUT.includes(i));
+    expect(inputs.filter(i => !CASES.some(([name]) => name === i))).toEqual([]);
+  });
+
+  test('a property set to undefined is not reported (spreads of optional props)', () => {
+    const c = context();
+    expect(() => new VirtualService(c.chart, 'x', { domains: ['a.example.com'], other: undefined } as any)).not.toThrow();
+  });
+
+  test('fails when Upstream.fromUpstreamName gets the namespace as a string, the first API\'s shape', () => {
+    const c = context();
+    expect(() => Upstream.fromUpstreamName(c.chart, 'x', 'u', 'team' as any)).toThrow(
+      '[c/x] options: got "team", expected an options object such as { namespace: \'team\' } (hint: the namespace is no longer the fourth argument; given as a string it would be ignored)');
+  });
+});
