@@ -1,4 +1,5 @@
 /** Timing and summary helpers of the benchmark. */
+import { spawnSync } from 'child_process';
 
 /** Milliseconds `fn` takes. */
 export function time(fn: () => void): number {
@@ -34,20 +35,39 @@ export function gc(): void {
 }
 
 /**
- * Runs `a` and `b` in alternating order, `runs` times each after one warm-up of each, and returns
- * their times and the ratio a/b of each pair: the two runs of a pair see the same machine load, so
- * the paired ratios spread far less than the times do.
+ * The mean of `xs` without its lowest and highest value (when there are at least five): one
+ * sample disturbed by the machine cannot move it far.
  */
-export function interleave(runs: number, a: () => void, b: () => void, after?: () => void): { a: number[]; b: number[]; ratio: number[] } {
-  const out = { a: [] as number[], b: [] as number[], ratio: [] as number[] };
-  for (let r = 0; r <= runs; r++) {
-    let ta = 0;
-    let tb = 0;
-    const runA = () => { gc(); ta = time(a); after?.(); };
-    const runB = () => { gc(); tb = time(b); after?.(); };
-    if (r % 2 === 0) { runA(); runB(); } else { runB(); runA(); }
-    if (r === 0) continue; // the warm-up
-    out.a.push(ta); out.b.push(tb); out.ratio.push(ta / tb);
+export function trimmedMean(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  const kept = s.length >= 5 ? s.slice(1, -1) : s;
+  return kept.reduce((sum, x) => sum + x, 0) / kept.length;
+}
+
+/** A trimmed mean (`median` holds it, for the printing helpers) and the spread of the samples. */
+export function summarizeTrimmed(xs: number[]): Summary {
+  return { median: trimmedMean(xs), min: Math.min(...xs), max: Math.max(...xs) };
+}
+
+/**
+ * Runs each of `workloads` in a fresh process (./sample.ts), once per round, `rounds` times,
+ * rotating which goes first, and returns the CPU milliseconds of each (the mean of the runs of one
+ * process, after its warm-up), by workload, round by round: the entries of one round ran side by
+ * side and saw the same machine, so ratios are taken within a round.
+ */
+export function sampleInProcesses(workloads: string[], n: number, rounds: number, reps = 2): { [workload: string]: number[] } {
+  const out: { [workload: string]: number[] } = Object.fromEntries(workloads.map(w => [w, [] as number[]]));
+  const script = require.resolve('./sample');
+  for (let r = 0; r < rounds; r++) {
+    const order = workloads.map((_, i) => workloads[(i + r) % workloads.length]);
+    for (const w of order) {
+      const child = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=64', script, w, String(n), String(reps)], {
+        encoding: 'utf8', maxBuffer: 1 << 20,
+      });
+      if (child.status !== 0) throw new Error(`the ${w} sample of ${n} failed:\n${child.stderr}`);
+      const { cpuMs } = JSON.parse(child.stdout) as { cpuMs: number[] };
+      out[w].push(cpuMs.reduce((sum, x) => sum + x, 0) / cpuMs.length);
+    }
   }
   return out;
 }
