@@ -42,7 +42,10 @@ const GATEWAY_API_SIZES = (process.env.BENCH_GATEWAY_API_SIZES ?? '100,1000').sp
  * rest from runs in this process, in wall time: (c), the validation and schema shares of (a) as
  * timed here (`inProcessA`), peak RSS.
  */
-interface Row { n: number; a: Summary; b: Summary; ratio: Summary; inProcessA: number; c: number; validation: number; schema: number; rssMiB: number; yamlMiB: number }
+interface Row {
+  n: number; a: Summary; b: Summary; ratio: Summary;
+  inProcessA: number; c: number; validation: number; schema: number; rssMiB: number; yamlMiB: number;
+}
 interface ChartRow { n: number; a: Summary; b: Summary; ratio: Summary; first: number; repeat: number }
 interface GatewayApiRow {
   n: number;

@@ -62,7 +62,7 @@ export function sampleInProcesses(workloads: string[], n: number, rounds: number
     const order = workloads.map((_, i) => workloads[(i + r) % workloads.length]);
     for (const w of order) {
       const child = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=64', script, w, String(n), String(reps)], {
-        encoding: 'utf8', maxBuffer: 1 << 20,
+        encoding: 'utf8', maxBuffer: 2 ** 20,
       });
       if (child.status !== 0) throw new Error(`the ${w} sample of ${n} failed:\n${child.stderr}`);
       const { cpuMs } = JSON.parse(child.stdout) as { cpuMs: number[] };
