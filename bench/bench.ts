@@ -43,8 +43,16 @@ const GATEWAY_API_SIZES = (process.env.BENCH_GATEWAY_API_SIZES ?? '100,1000').sp
  * timed here (`inProcessA`), peak RSS.
  */
 interface Row {
-  n: number; a: Summary; b: Summary; ratio: Summary;
-  inProcessA: number; c: number; validation: number; schema: number; rssMiB: number; yamlMiB: number;
+  n: number;
+  a: Summary;
+  b: Summary;
+  ratio: Summary;
+  inProcessA: number;
+  c: number;
+  validation: number;
+  schema: number;
+  rssMiB: number;
+  yamlMiB: number;
 }
 interface ChartRow { n: number; a: Summary; b: Summary; ratio: Summary; first: number; repeat: number }
 interface GatewayApiRow {
