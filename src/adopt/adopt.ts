@@ -1,9 +1,9 @@
 import { generateApp } from './codegen';
 import { compareAdoption, Comparison } from './compare';
 import { selectInputSet } from './input-set';
-import { DEFAULT_READ_LIMITS, ReadLimits, ReadResult } from './reader';
+import { DEFAULT_READ_LIMITS, ReadLimits, ReadResult, where } from './reader';
 import { synthesizeGenerated } from './run-generated';
-import { translateObject } from './translate';
+import { translateObject, withNamespace } from './translate';
 import { ManifestShape } from '../simulate/gloo-manifest';
 
 /** What adoption read, built and proved. */
@@ -18,6 +18,8 @@ export interface AdoptionReport {
   readonly skipped: string[];
   /** 0.x to 1.x translations, and server-written fields dropped. */
   readonly translations: string[];
+  /** Objects without a namespace, and the namespace they were given. */
+  readonly namespaces: string[];
   /** Canary releases recognised. */
   readonly releases: string[];
   /** Fields passed through an escape hatch. */
@@ -45,17 +47,23 @@ export interface AdoptOptions {
   readonly sources?: string[];
   readonly className?: string;
   readonly limits?: ReadLimits;
+  /**
+   * Where an object without `metadata.namespace` goes: where `kubectl apply -n <namespace>` puts it.
+   * @default 'default', as `kubectl apply` without `-n` in a fresh context
+   */
+  readonly namespace?: string;
 }
 
 /** Adopts what the reader read: translate, check, generate, synthesize in-process, compare. */
 export function adoptManifests(read: ReadResult, options: AdoptOptions = {}): AdoptionResult {
-  const translated = read.objects.map(translateObject);
+  const translated = read.objects.map(translateObject).map(o => withNamespace(o, options.namespace ?? 'default'));
   const set = selectInputSet(translated);
   const base = {
     read: read.objects.length,
     problems: [...read.problems, ...set.problems],
     skipped: [...read.skipped, ...set.skipped],
     translations: translated.flatMap(t => t.translations),
+    namespaces: translated.flatMap(t => (t.defaultedNamespace ? [`${where(t.source, t.manifest)}: no metadata.namespace; placed in ${t.defaultedNamespace}, where kubectl apply would put it (adopt --namespace changes it)`] : [])),
   };
   if (base.problems.length > 0) {
     return { ok: false, report: { ...base, adopted: 0, releases: [], escapeHatch: [], externals: [] } };
@@ -84,6 +92,7 @@ export function formatReport(r: AdoptionReport): string {
   section('problems', r.problems);
   section('skipped', r.skipped);
   section('translated from gloo 0.x', r.translations);
+  section('namespaces', r.namespaces);
   section('releases', r.releases);
   section('escape hatch', r.escapeHatch);
   section('external references', r.externals);

@@ -22,7 +22,6 @@ export interface GeneratedApp {
   readonly adopted: number;
 }
 
-const GLOO_NS = 'gloo-system';
 const INDENT = '    ';
 
 /** Generates a cdk8s app (one chart class) that builds the objects with this library's constructs. */
@@ -114,9 +113,17 @@ class Generator {
   private declare(section: string, o: TranslatedObject, suffix: string, expression: string, comment?: string): string {
     const name = constantName(o.manifest.metadata.name, this.names, suffix);
     this.vars.set(objectKey(o.manifest), name);
+    this.namespaceComment(section, o);
     if (comment) this.sections[section].push(`${INDENT}// ${comment}`);
     this.sections[section].push(`${INDENT}const ${name} = ${expression};`);
     return name;
+  }
+
+  /** Says where an object that named no namespace was placed, so a reviewer sees the choice. */
+  private namespaceComment(section: string, o: TranslatedObject): void {
+    if (!o.defaultedNamespace) return;
+    this.sections[section].push(`${INDENT}// ${o.manifest.kind} ${o.manifest.metadata.name}: no namespace in the input; placed in `
+      + `${o.defaultedNamespace}, where kubectl apply would put it (adopt --namespace changes it)`);
   }
 
   /** A Service or Deployment, as a plain ApiObject. */
@@ -133,6 +140,7 @@ class Generator {
     this.cdk8sImports.add('ApiObject');
     const { apiVersion, kind, metadata, ...rest } = o.manifest;
     const id = this.id(metadata.name);
+    this.namespaceComment(section, o);
     this.sections[section].push(`${INDENT}// kept as a plain ApiObject: ${why}`);
     this.sections[section].push(`${INDENT}new ApiObject(this, ${str(id)}, ${lit({ apiVersion, kind, metadata, ...rest }, INDENT)});`);
     this.escapeHatch.push(`${where(o.source, o.manifest)} kept as a plain ApiObject: ${why}`);
@@ -205,8 +213,11 @@ class Generator {
   private scope(owner: TranslatedObject): RouteScope {
     const ns = owner.manifest.metadata.namespace;
     return {
-      upstream: ref => this.reference('Upstream', ref, ref?.namespace ?? GLOO_NS),
-      upstreamGroup: ref => this.reference('UpstreamGroup', ref, ref?.namespace ?? ns ?? GLOO_NS),
+      // gloo resolves an upstream reference without a namespace in the namespace of the object that
+      // holds it (projects/gateway/pkg/translator/converter.go for routes, projects/gloo/pkg/translator/
+      // upstream_groups.go for UpstreamGroups); every object has a namespace by now (withNamespace)
+      upstream: ref => this.reference('Upstream', ref, ref?.namespace ?? ns),
+      upstreamGroup: ref => this.reference('UpstreamGroup', ref, ref?.namespace ?? ns),
       routeTable: ref => this.reference('RouteTable', ref, ref?.namespace ?? ns),
       escape: field => this.escapeHatch.push(`${where(owner.source, owner.manifest)} ${field} passed through options.extra`),
     };
@@ -251,7 +262,7 @@ class Generator {
       if (done.has(t)) return;
       done.add(t);
       for (const r of routesOf(t.manifest).routes) {
-        const target = delegateTarget(r, t.manifest.metadata.namespace);
+        const target = delegateTarget(r);
         const next = target ? tables.find(x => `${x.manifest.metadata.namespace ?? ''}/${x.manifest.metadata.name}` === target) : undefined;
         if (next) visit(next);
       }
@@ -285,6 +296,10 @@ class Generator {
     const lines: string[] = [];
     const varName = constantName(m.metadata.name, this.names, isVs ? '' : 'table');
     const escapedBefore = this.escapeHatch.length;
+    if (o.defaultedNamespace) {
+      lines.push(`${INDENT}// ${m.kind} ${m.metadata.name}: no namespace in the input; placed in ${o.defaultedNamespace}, `
+        + 'where kubectl apply would put it (adopt --namespace changes it)');
+    }
     try {
       const { props, extra } = containerProps(m);
       this.lib(m.kind);

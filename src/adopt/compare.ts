@@ -1,4 +1,4 @@
-import { objectKey, routesOf } from './input-set';
+import { delegateTarget, objectKey, routesOf } from './input-set';
 import { Json, ManifestShape, RouteShape } from '../simulate/gloo-manifest';
 import { deriveRequests, describeRequest, routingMeaning } from '../simulate/request-set';
 import { RoutingSimulator, SimulatedRequest } from '../simulate/simulator';
@@ -47,11 +47,14 @@ export function compareAdoption(input: ManifestShape[], output: ManifestShape[])
   for (const key of out.keys()) if (!inKeys.has(key)) objectDifferences.push(`${key}: generated, not in the input`);
 
   const routingDifferences: string[] = [];
-  const before = new RoutingSimulator(input);
-  const after = new RoutingSimulator(output);
+  // a RouteTable no VirtualService of the input delegates to is routed under a parent made for the
+  // proof, which delegates every path to it, on both sides: its routes are proven too
+  const parents = proofParents(input);
+  const before = new RoutingSimulator([...input, ...parents]);
+  const after = new RoutingSimulator([...output, ...parents]);
   const tableRoutes = input.filter(m => m.kind === 'RouteTable').flatMap(t => routesOf(t).routes);
   let requests = 0;
-  for (const vs of input.filter(m => m.kind === 'VirtualService')) {
+  for (const vs of [...input.filter(m => m.kind === 'VirtualService'), ...parents]) {
     for (const req of deriveRequests([...routesOf(vs).routes, ...tableRoutes])) {
       requests++;
       const was = meaning(before, vs, req);
@@ -61,12 +64,49 @@ export function compareAdoption(input: ManifestShape[], output: ManifestShape[])
       }
     }
   }
+  const routes = input.reduce((n, m) => n + routesOf(m).routes.length, 0);
+  if (requests === 0 && routes > 0) {
+    routingDifferences.push(`no request was compared, though the input has ${routes} routes: a proof that routes nothing proves nothing`);
+  }
   return {
     objectDifferences: objectDifferences.slice(0, MAX_LINES),
     routingDifferences: routingDifferences.slice(0, MAX_LINES),
     requests,
     reordered,
   };
+}
+
+/** The name of the VirtualService the proof puts above a RouteTable that has no parent in the input. */
+const PROOF_PARENT_PREFIX = 'adopt-proof-parent-of-';
+
+/** A VirtualService delegating every path to each RouteTable that no VirtualService of the input reaches. */
+function proofParents(input: ManifestShape[]): ManifestShape[] {
+  const tables = input.filter(m => m.kind === 'RouteTable');
+  const key = (ns: string | undefined, name: string | undefined) => `${ns ?? ''}/${name}`;
+  const reached = new Set<string>();
+  const visit = (m: ManifestShape) => {
+    for (const r of routesOf(m).routes) {
+      const target = delegateTarget(r);
+      if (target === undefined || reached.has(target)) continue;
+      reached.add(target);
+      const table = tables.find(t => key(t.metadata.namespace, t.metadata.name) === target);
+      if (table) visit(table);
+    }
+  };
+  input.filter(m => m.kind === 'VirtualService').forEach(visit);
+  return tables.filter(t => !reached.has(key(t.metadata.namespace, t.metadata.name))).map(t => ({
+    apiVersion: 'gateway.solo.io/v1',
+    kind: 'VirtualService',
+    metadata: { name: `${PROOF_PARENT_PREFIX}${t.metadata.name}`, namespace: t.metadata.namespace },
+    spec: {
+      virtualHost: {
+        domains: [`${t.metadata.name}.${t.metadata.namespace ?? ''}.adopt-proof`],
+        routes: [
+          { matchers: [{ prefix: '/' }], delegateAction: { ref: { name: t.metadata.name, namespace: t.metadata.namespace } } },
+        ],
+      },
+    },
+  } as ManifestShape));
 }
 
 function meaning(sim: RoutingSimulator, vs: ManifestShape, req: SimulatedRequest): string {

@@ -62,10 +62,10 @@ export function routesOf(m: ManifestShape): { field: string; routes: RouteShape[
   return { field: '', routes: [] };
 }
 
-/** The RouteTable a route delegates to, as `namespace/name`, resolved against the owner's namespace. */
-export function delegateTarget(route: RouteShape | null | undefined, ownerNamespace: string | undefined): string | undefined {
+/** The RouteTable a route delegates to, as `namespace/name` (a ref without a namespace is refused above). */
+export function delegateTarget(route: RouteShape | null | undefined): string | undefined {
   const ref = route?.delegateAction?.ref;
-  return ref?.name !== undefined ? `${ref.namespace ?? ownerNamespace ?? ''}/${ref.name}` : undefined;
+  return ref?.name !== undefined ? `${ref.namespace ?? ''}/${ref.name}` : undefined;
 }
 
 function delegationProblems(objects: TranslatedObject[]): string[] {
@@ -81,6 +81,22 @@ function delegationProblems(objects: TranslatedObject[]): string[] {
       } else if (r?.delegateAction && typeof r.delegateAction.ref?.name !== 'string') {
         problems.push(sourceLine(o.source, o.manifest, `${field}[${i}].delegateAction.ref`, r.delegateAction.ref,
           'a RouteTable to delegate to, as ref: { name, namespace }'));
+      } else if (r?.delegateAction && !r.delegateAction.ref?.namespace) {
+        problems.push(sourceLine(o.source, o.manifest, `${field}[${i}].delegateAction.ref.namespace`, r.delegateAction.ref?.namespace,
+          `the namespace of RouteTable ${r.delegateAction.ref?.name} (${o.manifest.metadata.namespace}, if it is there): gloo looks a delegated table `
+          + 'up by the namespace the reference gives, never the owner\'s, so as written the route finds no table and gloo drops it '
+          + '(projects/gateway/pkg/translator/converter.go getRouteTableRef)'));
+      }
+      if (r && typeof r === 'object' && !['routeAction', 'delegateAction', 'directResponseAction', 'redirectAction'].some(k => (r as { [k: string]: unknown })[k] !== undefined)) {
+        problems.push(sourceLine(o.source, o.manifest, `${field}[${i}]`, r,
+          'a route with an action (routeAction, delegateAction, directResponseAction or redirectAction): gloo rejects a route without one ("route must specify an action"); an empty field is null, and the API server drops it'));
+      }
+      const group = r?.routeAction?.upstreamGroup;
+      if (group && !group.namespace) {
+        problems.push(sourceLine(o.source, o.manifest, `${field}[${i}].routeAction.upstreamGroup.namespace`, group.namespace,
+          `the namespace of UpstreamGroup ${group.name} (${o.manifest.metadata.namespace}, if it is there): unlike an upstream reference, gloo `
+          + 'does not fill in the owner\'s namespace here, so as written the route finds no group and fails '
+          + '(projects/gloo/pkg/translator/route_config.go)'));
       }
     });
   }
@@ -90,7 +106,7 @@ function delegationProblems(objects: TranslatedObject[]): string[] {
     if (!table) return;
     const { routes } = routesOf(table.manifest);
     routes.forEach((r, i) => {
-      const next = delegateTarget(r, table.manifest.metadata.namespace);
+      const next = delegateTarget(r);
       if (next === undefined) return;
       const at = trail.indexOf(next);
       if (at >= 0) {

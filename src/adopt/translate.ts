@@ -21,6 +21,53 @@ export interface TranslatedObject {
   readonly translations: string[];
   /** Route options kept through `options.extra` although Gloo 1.x has no such option. */
   readonly unknownOptions: string[];
+  /** The namespace the object was placed in because it named none (see `withNamespace`). */
+  readonly defaultedNamespace?: string;
+}
+
+/**
+ * The object in `namespace` when it names none, as `kubectl apply -n <namespace>` would place it;
+ * its references without a namespace then resolve there too, as Gloo resolves them in the
+ * namespace of the object that holds them.
+ */
+export function withNamespace(o: TranslatedObject, namespace: string): TranslatedObject {
+  const placed = typeof o.manifest.metadata?.namespace === 'string' ? o
+    : { ...o, manifest: { ...o.manifest, metadata: { ...o.manifest.metadata, namespace } }, defaultedNamespace: namespace };
+  return qualifyUpstreamRefs(placed);
+}
+
+/**
+ * Upstream references without a namespace, written with the namespace Gloo resolves them in: the
+ * namespace of the VirtualService or RouteTable that holds the route (for `single` and `multi`
+ * destinations; projects/gateway/pkg/translator/converter.go), of the UpstreamGroup for its
+ * destinations (projects/gloo/pkg/translator/upstream_groups.go). The same meaning, spelt out.
+ */
+function qualifyUpstreamRefs(o: TranslatedObject): TranslatedObject {
+  const m: Json = JSON.parse(JSON.stringify(o.manifest));
+  const ns = (m.metadata as Json).namespace as string;
+  const notes: string[] = [];
+  const qualify = (dest: unknown, at: string) => {
+    const up = (dest as Json | undefined)?.upstream as Json | undefined;
+    if (up && typeof up === 'object' && up.name !== undefined && !up.namespace) {
+      up.namespace = ns;
+      notes.push(`${where(o.source, o.manifest)} ${at}.upstream.namespace: none given; gloo resolves it in ${ns}, the namespace of the object that holds it`);
+    }
+  };
+  const spec = m.spec as Json | undefined;
+  const routes = m.kind === 'VirtualService' ? (spec?.virtualHost as Json | undefined)?.routes : m.kind === 'RouteTable' ? spec?.routes : undefined;
+  const field = m.kind === 'VirtualService' ? 'spec.virtualHost.routes' : 'spec.routes';
+  if (Array.isArray(routes)) {
+    routes.forEach((r, i) => {
+      const action = (r as Json | null)?.routeAction as Json | undefined;
+      qualify(action?.single, `${field}[${i}].routeAction.single`);
+      const multi = (action?.multi as Json | undefined)?.destinations;
+      if (Array.isArray(multi)) multi.forEach((d, j) => qualify((d as Json | null)?.destination, `${field}[${i}].routeAction.multi.destinations[${j}].destination`));
+    });
+  }
+  if (m.kind === 'UpstreamGroup' && Array.isArray(spec?.destinations)) {
+    (spec!.destinations as unknown[]).forEach((d, j) => qualify((d as Json | null)?.destination, `spec.destinations[${j}].destination`));
+  }
+  return notes.length === 0 ? o : { ...o, manifest: m as ManifestShape, translations: [...o.translations, ...notes] };
 }
 
 /**
@@ -36,6 +83,8 @@ export function translateObject(read: ReadObject): TranslatedObject {
   const note = (line: string) => translations.push(`${at} ${line}`);
   // a copy, changed in place; its fields are unchecked until the generator reads them
   let m: Json = JSON.parse(JSON.stringify(read.manifest));
+  const nulls = dropNulls(m, '');
+  if (nulls.length > 0) note(`${nulls.join(', ')}: null, dropped as the API server drops it (an empty field in YAML is null)`);
 
   if (m.apiVersion === undefined && m.kind === undefined && m.upstreamSpec !== undefined) {
     const { upstreamSpec, discoveryMetadata: _d, status: _s, metadata } = m;
@@ -115,6 +164,28 @@ function translateRoute(item: unknown, at: string, note: (line: string) => void,
     if (delegate.namespace === undefined) delete ref.namespace;
     note(`${at}.delegateAction.{name,namespace} -> ${at}.delegateAction.ref`);
   }
+}
+
+/**
+ * Deletes every field whose value is null, as the API server does for fields of a structural CRD
+ * schema that are not nullable (`matchers:` with nothing after it, or only a comment, is null);
+ * returns their paths.
+ */
+function dropNulls(value: unknown, at: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => dropNulls(v, `${at}[${i}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  const dropped: string[] = [];
+  const obj = value as Json;
+  for (const k of Object.keys(obj)) {
+    const path = at ? `${at}.${k}` : k;
+    if (obj[k] === null) {
+      delete obj[k];
+      dropped.push(path);
+    } else {
+      dropped.push(...dropNulls(obj[k], path));
+    }
+  }
+  return dropped;
 }
 
 function dropServerFields(m: Json, note: (line: string) => void): void {

@@ -2,12 +2,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { adoptManifests, formatReport } from '../adopt/adopt';
 import { readManifestFiles } from '../adopt/reader';
+import { whyNotNamespace } from '../private/names';
 
 /** Where `adopt` writes the generated app unless `--out` says otherwise. */
 export const DEFAULT_ADOPT_OUT = path.join('src', 'adopted.ts');
 
+const USAGE = 'cdk8s-gloo-canary adopt FILE_OR_DIR... [--out FILE] [--namespace NS]';
+
 /**
- * `adopt FILE_OR_DIR... [--out FILE]`: reads the YAML, writes the generated app, prints the report.
+ * `adopt FILE_OR_DIR... [--out FILE] [--namespace NS]`: reads the YAML, writes the generated app,
+ * prints the report. An object without `metadata.namespace` goes to NS, as `kubectl apply -n NS`
+ * would put it (`default` unless given).
  * The file is written only when the generated code synthesizes and routes as the input does, and
  * then in one step (a temporary file renamed over it), so a failed run leaves an existing file as
  * it was. Returns 0 when it wrote the file, 1 when the input or the proof failed, 2 on bad usage.
@@ -15,21 +20,29 @@ export const DEFAULT_ADOPT_OUT = path.join('src', 'adopted.ts');
 export function adoptCommand(args: string[], cwd: string, out: (s: string) => void, err: (s: string) => void): number {
   const inputs: string[] = [];
   let target = DEFAULT_ADOPT_OUT;
+  let namespace: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--out' && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) {
       target = args[++i];
+    } else if (args[i] === '--namespace' && args[i + 1] !== undefined && !args[i + 1].startsWith('--')) {
+      namespace = args[++i];
+      const why = whyNotNamespace(namespace);
+      if (why) {
+        err(`adopt: --namespace ${JSON.stringify(namespace)}: expected ${why}\n`);
+        return 2;
+      }
     } else if (args[i].startsWith('--')) {
-      err(`adopt: unknown or incomplete option ${JSON.stringify(args[i])}; usage: cdk8s-gloo-canary adopt FILE_OR_DIR... [--out FILE]\n`);
+      err(`adopt: unknown or incomplete option ${JSON.stringify(args[i])}; usage: ${USAGE}\n`);
       return 2;
     } else {
       inputs.push(args[i]);
     }
   }
   if (inputs.length === 0) {
-    err('adopt needs YAML files or folders: cdk8s-gloo-canary adopt FILE_OR_DIR... [--out FILE]\n');
+    err(`adopt needs YAML files or folders: ${USAGE}\n`);
     return 2;
   }
-  const result = adoptManifests(readManifestFiles(inputs, cwd));
+  const result = adoptManifests(readManifestFiles(inputs, cwd), { namespace });
   out(formatReport(result.report));
   const file = path.resolve(cwd, target);
   if (!result.ok || result.code === undefined) {

@@ -14,7 +14,8 @@ export interface TableSelection {
 
 /**
  * Follows a `delegateAction`. The legacy `name`/`namespace` win over `ref` and `selector` (as the proto
- * says); a ref or a selector without a namespace means the owner's namespace. A selector's `namespaces`
+ * says); a ref without a namespace finds no table, as in Gloo; a selector without namespaces selects
+ * in the owner's namespace. A selector's `namespaces`
  * may hold `*` (every namespace); `labels` must all be equal; `expressions` are Kubernetes label
  * requirements, ANDed; `labels` and `expressions` together select nothing (Gloo warns).
  */
@@ -22,9 +23,11 @@ export function selectRouteTables(action: DelegateActionShape, ownerNs: string |
   const legacy = isGiven(action.name) || isGiven(action.namespace);
   const ref = legacy ? { name: action.name, namespace: action.namespace } : action.ref;
   if (ref) {
-    const ns = isGiven(ref.namespace) ? ref.namespace : ownerNs;
+    // gloo looks a ref up by its namespace as given: one without a namespace is not filled in with
+    // the owner's and finds no table (converter.go getRouteTableRef, route_table.sk.go Find)
+    const ns = isGiven(ref.namespace) ? ref.namespace : undefined;
     const table = tables.find(t => t.metadata.name === ref.name && (t.metadata.namespace ?? undefined) === ns);
-    return table ? { tables: [table] } : { tables: [], unresolved: `RouteTable ${ns ?? ''}/${ref.name}` };
+    return table ? { tables: [table] } : { tables: [], unresolved: `RouteTable ${ns ?? '(no namespace)'}/${ref.name}` };
   }
   const selector = action.selector;
   if (!selector) return { tables: [], unresolved: 'delegateAction without ref or selector' };

@@ -276,9 +276,11 @@ export class RoutingSimulator {
     if (action.single) return { destinations: shares([{ destination: action.single, weight: 1 }], ownerNs) };
     if (action.multi) return { destinations: shares(action.multi.destinations ?? [], ownerNs) };
     if (action.upstreamGroup) {
-      const ns = action.upstreamGroup.namespace ?? ownerNs;
-      const group = this.objects.get(key('UpstreamGroup', ns, action.upstreamGroup.name));
-      if (!group) return { destinations: [], unresolved: `UpstreamGroup ${ns}/${action.upstreamGroup.name}` };
+      // unlike an upstream reference, gloo does not fill in the owner's namespace here: it looks the
+      // group up in no namespace and finds none (projects/gloo/pkg/translator/route_config.go)
+      const ns = action.upstreamGroup.namespace;
+      const group = ns ? this.objects.get(key('UpstreamGroup', ns, action.upstreamGroup.name)) : undefined;
+      if (!group) return { destinations: [], unresolved: `UpstreamGroup ${ns ?? '(no namespace)'}/${action.upstreamGroup.name}` };
       return { destinations: shares(group.spec?.destinations ?? [], group.metadata.namespace) };
     }
     return { destinations: [] };

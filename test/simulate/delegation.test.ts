@@ -83,7 +83,15 @@ describe('delegation by reference (guide "Delegating with Route Tables", route_t
       routeTable('loop', 'gloo-system', [{ matchers: [{ prefix: '/loop' }], delegateAction: { ref: { name: 'loop', namespace: 'gloo-system' } } }]),
     ];
     expect(upstreamFor(cyclic, '/loop/1')).toBe('fallback');
-    expect(upstreamFor(cyclic, '/gone')).toBe('unresolved RouteTable gloo-system/gone');
+    expect(upstreamFor(cyclic, '/gone')).toBe('unresolved RouteTable (no namespace)/gone');
+  });
+
+  test('a ref without a namespace finds no table, not even one in the owner\'s namespace (converter.go getRouteTableRef, Find)', () => {
+    const manifests = [
+      virtualService([{ matchers: [{ prefix: '/a' }], delegateAction: { ref: { name: 'a-routes' } } }, { matchers: [{ prefix: '/' }], ...to('fallback') }], 'a'),
+      routeTable('a-routes', 'a', [{ matchers: [{ prefix: '/a' }], ...to('child') }]),
+    ];
+    expect(upstreamFor(manifests, '/a/1')).toBe('unresolved RouteTable (no namespace)/a-routes');
   });
 });
 
@@ -157,7 +165,7 @@ describe('delegation by selector (guide "Delegating with Route Tables", RouteTab
 describe('inheritableMatchers and inheritablePathMatchers (virtual_service.proto Route)', () => {
   const table = (routes: any[]) => routeTable('rt', 'gloo-system', routes);
   const delegating = (extra: object, matcher: object = { prefix: '/api', headers: [{ name: 'x-team', value: 'a' }], methods: ['GET'] }) =>
-    virtualService([{ matchers: [matcher], delegateAction: { ref: { name: 'rt' } }, ...extra }, { matchers: [{ prefix: '/' }], ...to('fallback') }]);
+    virtualService([{ matchers: [matcher], delegateAction: { ref: { name: 'rt', namespace: 'gloo-system' } }, ...extra }, { matchers: [{ prefix: '/' }], ...to('fallback') }]);
 
   test('without inheritance a child must repeat the parent\'s headers and methods, or it is dropped', () => {
     const manifests = [delegating({}), table([
@@ -181,7 +189,7 @@ describe('inheritableMatchers and inheritablePathMatchers (virtual_service.proto
       delegating({ inheritableMatchers: true }),
       table([
         { matchers: [{ prefix: '/api/off' }], inheritableMatchers: false, ...to('dropped') },
-        { matchers: [{ prefix: '/api/nested' }], delegateAction: { ref: { name: 'inner' } } },
+        { matchers: [{ prefix: '/api/nested' }], delegateAction: { ref: { name: 'inner', namespace: 'gloo-system' } } },
       ]),
       routeTable('inner', 'gloo-system', [{ matchers: [{ prefix: '/api/nested/x' }], ...to('inner-child') }]),
     ];
@@ -213,9 +221,9 @@ describe('inheritableMatchers and inheritablePathMatchers (virtual_service.proto
   });
 
   test('a delegating matcher without a path delegates "/"; one with an exact path is rejected and skipped', () => {
-    const noPath = [virtualService([{ matchers: [{}], delegateAction: { ref: { name: 'rt' } } }]), table([{ matchers: [{ prefix: '/any' }], ...to('child') }])];
+    const noPath = [virtualService([{ matchers: [{}], delegateAction: { ref: { name: 'rt', namespace: 'gloo-system' } } }]), table([{ matchers: [{ prefix: '/any' }], ...to('child') }])];
     expect(upstreamFor(noPath, '/any')).toBe('child');
-    const exact = [virtualService([{ matchers: [{ exact: '/api' }], delegateAction: { ref: { name: 'rt' } } }, { matchers: [{ prefix: '/' }], ...to('fallback') }]), table([{ matchers: [{ exact: '/api' }], ...to('child') }])];
+    const exact = [virtualService([{ matchers: [{ exact: '/api' }], delegateAction: { ref: { name: 'rt', namespace: 'gloo-system' } } }, { matchers: [{ prefix: '/' }], ...to('fallback') }]), table([{ matchers: [{ exact: '/api' }], ...to('child') }])];
     expect(upstreamFor(exact, '/api')).toBe('fallback');
   });
 });
