@@ -87,11 +87,11 @@ describe('delegation by reference (guide "Delegating with Route Tables", route_t
   });
 
   test('a ref without a namespace finds no table, not even one in the owner\'s namespace (converter.go getRouteTableRef, Find)', () => {
-    const manifests = [
+    const unqualified = [
       virtualService([{ matchers: [{ prefix: '/a' }], delegateAction: { ref: { name: 'a-routes' } } }, { matchers: [{ prefix: '/' }], ...to('fallback') }], 'a'),
       routeTable('a-routes', 'a', [{ matchers: [{ prefix: '/a' }], ...to('child') }]),
     ];
-    expect(upstreamFor(manifests, '/a/1')).toBe('unresolved RouteTable (no namespace)/a-routes');
+    expect(upstreamFor(unqualified, '/a/1')).toBe('unresolved RouteTable (no namespace)/a-routes');
   });
 });
 
