@@ -13,18 +13,25 @@ export interface UpstreamName {
   readonly namespace?: string;
 }
 
+/** One released route: its path prefix and prefix rewrite. */
+export interface RecognisedPath {
+  readonly path: string;
+  readonly prefixRewrite?: string;
+}
+
 /** A route shape recognised as one stage of a canary release. */
 export interface RecognisedRelease {
   /** The stage the routes are at. */
   readonly stage: 'header' | 'weight';
-  /** The path prefix of the released route. */
+  /** The path prefix of the (first) released route. */
   readonly path: string;
+  /** Every released route, in order (one, but for an UpstreamGroup several consecutive routes use). */
+  readonly paths: RecognisedPath[];
   readonly stable: UpstreamName;
   readonly canary: UpstreamName;
   readonly functionName?: string;
   readonly canaryFunctionName?: string;
   readonly parameters?: Json;
-  readonly prefixRewrite?: string;
   /** The canary's share, for a weight stage. */
   readonly percent?: number;
   /** The canary header, for a header stage. */
@@ -41,8 +48,16 @@ export interface RecognisedRelease {
 
 /** What the shapes need to resolve: the UpstreamGroup of a route and how many routes use it. */
 export interface ShapeContext {
-  /** The UpstreamGroup manifest a route names, when it is in the input and only that route uses it. */
-  readonly soleGroupOf: (route: RouteShape) => ManifestShape | undefined;
+  /**
+   * The UpstreamGroup manifest a route names and how many routes of the input use it, when it is in
+   * the input and every route that uses it is in this container.
+   */
+  readonly groupOf: (route: RouteShape) => { readonly group: ManifestShape; readonly users: number } | undefined;
+  /**
+   * Whether a route of the input outside the shape, without header or query conditions, sends all
+   * its requests to this Upstream: the version that still serves the rest of the service.
+   */
+  readonly servesOtherRoutes: (upstream: RefShape, shapeRoutes: number[]) => boolean;
 }
 
 /**
@@ -59,7 +74,7 @@ export function findReleases(routes: RouteShape[], context: ShapeContext): Recog
   routes.forEach((route, i) => {
     if (used.has(i)) return;
     const header = headerShape(routes, i);
-    const shape = header ?? weightShape(route, i) ?? groupShape(route, i, context);
+    const shape = header ?? weightShape(route, i, context) ?? groupShape(routes, i, context);
     if (shape) {
       found.push(shape);
       shape.routes.forEach(r => used.add(r));
@@ -82,8 +97,8 @@ function headerShape(routes: RouteShape[], i: number): RecognisedRelease | undef
       return {
         stage: 'header',
         path: m.prefix,
+        paths: [{ path: m.prefix, prefixRewrite: h.options?.prefixRewrite }],
         ...targets(stable, canary),
-        prefixRewrite: h.options?.prefixRewrite,
         header: { name: cond.name, value: cond.value, regex: cond.regex === true },
         routes: [i, j],
         at: j,
@@ -96,67 +111,124 @@ function headerShape(routes: RouteShape[], i: number): RecognisedRelease | undef
   return undefined;
 }
 
-function weightShape(route: RouteShape, i: number): RecognisedRelease | undefined {
+function weightShape(route: RouteShape, i: number, context: ShapeContext): RecognisedRelease | undefined {
   const m = plainRoute(route, ['prefix']);
   const multi = route?.routeAction?.multi;
   if (!m || !multi || !onlyKeys(route.routeAction, ['multi']) || !onlyKeys(multi, ['destinations'])) return undefined;
-  const split = twoWay(multi.destinations);
+  const split = twoWay(multi.destinations, context, [i]);
   if (!split) return undefined;
   return {
     stage: 'weight',
     path: m.prefix,
+    paths: [{ path: m.prefix, prefixRewrite: route.options?.prefixRewrite }],
     ...targets(split.stable, split.canary),
-    prefixRewrite: route.options?.prefixRewrite,
     percent: split.percent,
     routes: [i],
     at: i,
-    description: `a weighted route on ${m.prefix}, ${split.weights} to ${split.canary.upstream.name} and ${split.stable.upstream.name}: `
-      + `weight stage, ${split.percent}% to the canary`,
+    description: `a weighted route on ${m.prefix}, ${split.weights}: weight stage, ${split.percent}% to the canary; ${split.choice}`,
   };
 }
 
-function groupShape(route: RouteShape, i: number, context: ShapeContext): RecognisedRelease | undefined {
-  const m = plainRoute(route, ['prefix']);
-  const group = m && route.routeAction?.upstreamGroup ? context.soleGroupOf(route) : undefined;
-  if (!group || !onlyKeys(route.routeAction, ['upstreamGroup']) || !onlyKeys(group.spec, ['destinations'])) return undefined;
-  const split = twoWay(group.spec!.destinations); // onlyKeys found spec an object
+function groupShape(routes: RouteShape[], i: number, context: ShapeContext): RecognisedRelease | undefined {
+  const first = routes[i];
+  const found = plainRoute(first, ['prefix']) && first.routeAction?.upstreamGroup ? context.groupOf(first) : undefined;
+  if (!found || !onlyKeys(found.group.spec, ['destinations'])) return undefined;
+  // the routes that use the group, consecutive from this one: one release carries them all
+  const indexes = [...Array(found.users).keys()].map(k => i + k);
+  const sameGroup = (r: RouteShape | undefined) => JSON.stringify(r?.routeAction?.upstreamGroup) === JSON.stringify(first.routeAction!.upstreamGroup);
+  const paths: RecognisedPath[] = [];
+  for (const k of indexes) {
+    const m = plainRoute(routes[k], ['prefix']);
+    if (!m || !onlyKeys(routes[k].routeAction, ['upstreamGroup']) || !sameGroup(routes[k])) return undefined;
+    paths.push({ path: m.prefix, prefixRewrite: routes[k].options?.prefixRewrite });
+  }
+  if (new Set(paths.map(p => p.path)).size !== paths.length) return undefined;
+  const group = found.group;
+  const split = twoWay(group.spec!.destinations, context, indexes); // onlyKeys found spec an object
   if (!split) return undefined;
+  const on = paths.map(p => p.path).join(', ');
   return {
     stage: 'weight',
-    path: m!.prefix,
+    path: paths[0].path,
+    paths,
     ...targets(split.stable, split.canary),
-    prefixRewrite: route.options?.prefixRewrite,
     percent: split.percent,
     upstreamGroup: group,
-    routes: [i],
+    routes: indexes,
     at: i,
-    description: `a route on ${m!.prefix} to UpstreamGroup ${group.metadata.name}, ${split.weights} to ${split.canary.upstream.name} `
-      + `and ${split.stable.upstream.name}: weight stage through the group, ${split.percent}% to the canary`,
+    description: `${paths.length === 1 ? 'a route' : `${paths.length} routes`} on ${on} to UpstreamGroup ${group.metadata.name}, ${split.weights}: `
+      + `weight stage through the group, ${split.percent}% to the canary; ${split.choice}`,
   };
 }
 
-/** The two sides of a weight stage, and its weights. */
+/** The two sides of a weight stage, its weights, and why the stable side is the one it is. */
 interface TwoWaySplit {
   readonly canary: UpstreamDestination;
   readonly stable: UpstreamDestination;
   readonly percent: number;
   readonly weights: string;
+  readonly choice: string;
 }
 
-/** Two destinations of one function whose weights a weight stage renders exactly: canary first. */
-function twoWay(destinations: WeightedDestinationShape[] | undefined): TwoWaySplit | undefined {
+/**
+ * Two destinations of one function, any two positive integer weights in any order, whose ratio a
+ * weight stage renders exactly (9/1 is 90/10; 1/2 is no whole or decimal percent, so it stays a
+ * weighted route). Which side is stable is decided by `stableSide`.
+ */
+function twoWay(destinations: WeightedDestinationShape[] | undefined, context: ShapeContext, shapeRoutes: number[]): TwoWaySplit | undefined {
   if (!Array.isArray(destinations) || destinations.length !== 2) return undefined;
-  if (!destinations.every(d => onlyKeys(d, ['destination', 'weight']) && Number.isInteger(d.weight))) return undefined;
-  const [c, s] = destinations as Array<WeightedDestinationShape & { weight: number }>; // integers, tested above
-  const canary = destination(c.destination);
-  const stable = destination(s.destination);
-  if (!canary || !stable || !differ(stable, canary)) return undefined;
-  const total = c.weight + s.weight;
-  if (c.weight <= 0 || s.weight <= 0) return undefined;
-  const percent = Math.round((c.weight * 100 / total) * 1e6) / 1e6;
+  if (!destinations.every(d => onlyKeys(d, ['destination', 'weight']) && Number.isInteger(d.weight) && (d.weight as number) > 0)) return undefined;
+  const sides = (destinations as Array<WeightedDestinationShape & { weight: number }>) // positive integers, tested above
+    .map(d => ({ d: destination(d.destination), weight: d.weight }));
+  const [a, b] = sides;
+  if (!a.d || !b.d || !differ(a.d, b.d)) return undefined;
+  const { stableIndex, reason } = stableSide([a.d, b.d], [a.weight, b.weight], context, shapeRoutes);
+  const stable = sides[stableIndex];
+  const canary = sides[1 - stableIndex];
+  const percent = Math.round((canary.weight * 100 / (canary.weight + stable.weight)) * 1e6) / 1e6;
   const w = canaryWeights(percent);
-  if (w.canary !== c.weight || w.stable !== s.weight) return undefined;
-  return { canary, stable, percent, weights: `${c.weight}/${s.weight}` };
+  if (w.canary * stable.weight !== w.stable * canary.weight) return undefined;
+  const name = (d: UpstreamDestination) => d.upstream.name;
+  return {
+    canary: canary.d!,
+    stable: stable.d!,
+    percent,
+    weights: `${canary.weight} to ${name(canary.d!)} and ${stable.weight} to ${name(stable.d!)}`,
+    choice: `stable is ${name(stable.d!)} because ${reason} (swap stable and canary if ${name(canary.d!)} is the running version)`,
+  };
+}
+
+/**
+ * Which of a split's two Upstreams is the stable (running) version, by the first rule that decides:
+ * 1. the one that other routes of the input still send all their requests to, alone;
+ * 2. the older version by name: at the first place the two names differ, the smaller number
+ *    (`pets-v1` before `pets-v2`), or the one not named canary (`pets-stable`, `pets-canary`);
+ * 3. the larger share; with equal shares, the one listed first.
+ */
+export function stableSide(d: [UpstreamDestination, UpstreamDestination], weights: [number, number], context: ShapeContext,
+  shapeRoutes: number[]): { stableIndex: 0 | 1; reason: string } {
+  const alone = d.map(x => context.servesOtherRoutes(x.upstream, shapeRoutes));
+  if (alone[0] !== alone[1]) return { stableIndex: alone[0] ? 0 : 1, reason: 'other routes still send all their requests to it' };
+  const older = olderByName(d[0].upstream.name, d[1].upstream.name);
+  if (older !== undefined) return { stableIndex: older, reason: 'its name is the older version\'s' };
+  if (weights[0] !== weights[1]) return { stableIndex: weights[0] > weights[1] ? 0 : 1, reason: 'it has the larger share' };
+  return { stableIndex: 0, reason: 'the shares are equal and it is listed first' };
+}
+
+/** 0 or 1 when one name is the older version's, by number or by a canary word; else undefined. */
+function olderByName(a: string, b: string): 0 | 1 | undefined {
+  const canaryWord = /(^|[-_.])(canary|next|new|preview)([-_.]|$)/;
+  if (canaryWord.test(a) !== canaryWord.test(b)) return canaryWord.test(a) ? 1 : 0;
+  const ta = a.split(/(\d+)/);
+  const tb = b.split(/(\d+)/);
+  for (let k = 0; k < Math.min(ta.length, tb.length); k++) {
+    if (ta[k] === tb[k]) continue;
+    const na = /^\d+$/.test(ta[k]) ? Number(ta[k]) : NaN;
+    const nb = /^\d+$/.test(tb[k]) ? Number(tb[k]) : NaN;
+    if (Number.isNaN(na) || Number.isNaN(nb) || na === nb) return undefined;
+    return na < nb ? 0 : 1;
+  }
+  return undefined;
 }
 
 /** A route whose only matcher has only the given fields, no name, and options of a prefix rewrite at most. */

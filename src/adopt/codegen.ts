@@ -275,12 +275,23 @@ class Generator {
   private recognise(o: TranslatedObject): RecognisedRelease[] {
     const ns = o.manifest.metadata.namespace;
     const found = findReleases(routesOf(o.manifest).routes, {
-      soleGroupOf: route => {
+      groupOf: route => {
         // asked only for a route to an UpstreamGroup
         const g = route.routeAction!.upstreamGroup!;
         const k = refKey('UpstreamGroup', g.namespace ?? ns, g.name);
-        return this.groupUsers.get(k) === 1 ? this.byKey.get(k)?.manifest : undefined;
+        const users = this.groupUsers.get(k) ?? 0;
+        const group = this.byKey.get(k)?.manifest;
+        const here = routesOf(o.manifest).routes.filter(r => r?.routeAction?.upstreamGroup
+          && refKey('UpstreamGroup', r.routeAction.upstreamGroup.namespace ?? ns, r.routeAction.upstreamGroup.name) === k).length;
+        return group && here === users ? { group, users } : undefined;
       },
+      servesOtherRoutes: (upstream, shapeRoutes) => this.objects.filter(c => c.manifest.kind === 'VirtualService' || c.manifest.kind === 'RouteTable').some(c => routesOf(c.manifest).routes.some((r, i) => {
+        if (c === o && shapeRoutes.includes(i)) return false;
+        const single = r?.routeAction?.single?.upstream;
+        const conditional = (r?.matchers ?? []).some(m => m?.headers?.length || m?.queryParameters?.length);
+        return single !== undefined && !conditional && single.name === upstream.name
+          && (single.namespace ?? c.manifest.metadata.namespace) === (upstream.namespace ?? ns);
+      })),
     });
     for (const r of found) if (r.upstreamGroup) this.groupsInReleases.add(objectKey(r.upstreamGroup));
     return found;

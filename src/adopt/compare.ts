@@ -121,6 +121,7 @@ function meaning(sim: RoutingSimulator, vs: ManifestShape, req: SimulatedRequest
 export function normalise(value: unknown, key: string = ''): unknown {
   if (Array.isArray(value)) {
     const items = value.map(v => normalise(v));
+    if (key === 'destinations') reduceWeights(items);
     return UNORDERED.has(key) ? sortedJson(items) : items;
   }
   if (typeof value !== 'object' || value === null) return value;
@@ -132,6 +133,15 @@ export function normalise(value: unknown, key: string = ''): unknown {
   }
   if (out.functionName !== undefined && out.parameters === undefined) out.parameters = {};
   return out;
+}
+
+/** Weights are ratios to Gloo: 9/1 and 90/10 are one split, written with the smallest whole weights. */
+function reduceWeights(items: unknown[]): void {
+  const weights = items.map(d => (typeof d === 'object' && d !== null ? (d as Json).weight : undefined));
+  if (!weights.every(w => Number.isInteger(w) && (w as number) > 0)) return;
+  const gcd = (x: number, y: number): number => (y === 0 ? x : gcd(y, x % y));
+  const divisor = (weights as number[]).reduce(gcd);
+  items.forEach(d => { (d as Json).weight = ((d as Json).weight as number) / divisor; });
 }
 
 function sortedJson<T>(items: T[]): T[] {

@@ -133,17 +133,20 @@ export function destinationCode(d: DestinationShape | undefined, at: string, sco
 
 /** The `new CanaryRelease(...)` statement of a recognised release. */
 export function releaseCode(r: RecognisedRelease, id: string, container: string, scope: RouteScope): string {
-  const route: { [k: string]: unknown } = { path: r.path };
-  if (r.functionName !== undefined) route.functionName = r.functionName;
-  if (r.canaryFunctionName !== undefined) route.canaryFunctionName = r.canaryFunctionName;
-  if (r.parameters !== undefined && Object.keys(r.parameters).length > 0) route.parameters = r.parameters;
-  if (r.prefixRewrite !== undefined) route.prefixRewrite = r.prefixRewrite;
+  const routes = r.paths.map(p => {
+    const route: { [k: string]: unknown } = { path: p.path };
+    if (r.functionName !== undefined) route.functionName = r.functionName;
+    if (r.canaryFunctionName !== undefined) route.canaryFunctionName = r.canaryFunctionName;
+    if (r.parameters !== undefined && Object.keys(r.parameters).length > 0) route.parameters = r.parameters;
+    if (p.prefixRewrite !== undefined) route.prefixRewrite = p.prefixRewrite;
+    return route;
+  });
   const stages = ['CanaryStage.stable()', 'CanaryStage.header()'];
   if (r.stage === 'weight') stages.push(`CanaryStage.weight(${r.percent})`);
   stages.push('CanaryStage.promote()');
   const props: { [k: string]: unknown } = {
     routeContainer: code(container),
-    routes: [route],
+    routes,
     stable: code(scope.upstream(r.stable)),
     canary: code(scope.upstream(r.canary)),
     stages: code(`[${stages.join(', ')}]`),
