@@ -33,6 +33,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@swc/jest@^0.2.39',
     'fast-check@^4.11.0',
     '@types/node@^20',
+    // the TypeScript of `cdk8s init typescript-app`: the tests type-check adopt's generated code with it
+    'typescript-5.9@npm:typescript@~5.9.3',
   ],
 
   docgen: true,
@@ -49,8 +51,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
       testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/', '/.build/'],
-      // Every chart a test synthesizes goes through the CRD-schema check.
-      setupFilesAfterEnv: ['<rootDir>/test/setup/crd-check.ts'],
+      // Every chart a test synthesizes goes through the CRD-schema check; adopt's code is type-checked with TypeScript 5.9.
+      setupFilesAfterEnv: ['<rootDir>/test/setup/crd-check.ts', '<rootDir>/test/setup/typescript.ts'],
     },
   },
   // jsii packaging writes its artifacts here, so `dist/` belongs to the synthesized manifests alone.

@@ -2,8 +2,9 @@ import { generateApp } from './codegen';
 import { compareAdoption, Comparison } from './compare';
 import { selectInputSet } from './input-set';
 import { DEFAULT_READ_LIMITS, ReadLimits, ReadResult, where } from './reader';
-import { synthesizeGenerated } from './run-generated';
+import { loadTypeScript, synthesizeGenerated } from './run-generated';
 import { translateObject, withNamespace } from './translate';
+import { typeCheckGenerated } from './type-check';
 import { ManifestShape } from '../simulate/gloo-manifest';
 
 /** What adoption read, built and proved. */
@@ -30,6 +31,8 @@ export interface AdoptionReport {
   readonly comparison?: Comparison;
   /** Why the generated code could not be synthesized, if it could not. */
   readonly synthError?: string;
+  /** The errors of type-checking the generated code under strict settings, if it had any. */
+  readonly typeErrors?: string[];
 }
 
 /** The result of adopting some YAML. */
@@ -72,6 +75,8 @@ export function adoptManifests(read: ReadResult, options: AdoptOptions = {}): Ad
   const report = { ...base, adopted: app.adopted, releases: app.releases, escapeHatch: app.escapeHatch, externals: app.externals };
   let output: ManifestShape[];
   try {
+    const typeErrors = typeCheckGenerated(app.code, loadTypeScript());
+    if (typeErrors.length > 0) return { ok: false, code: app.code, report: { ...report, typeErrors } };
     output = synthesizeGenerated(app.code, app.className);
   } catch (e) {
     return { ok: false, code: app.code, report: { ...report, synthError: (e as Error).message } };
@@ -96,6 +101,7 @@ export function formatReport(r: AdoptionReport): string {
   section('releases', r.releases);
   section('escape hatch', r.escapeHatch);
   section('external references', r.externals);
+  section('the generated code does not type-check (strict, as cdk8s init typescript-app)', r.typeErrors ?? []);
   if (r.synthError) lines.push(`the generated code does not synthesize: ${r.synthError}`);
   if (r.comparison) {
     const c = r.comparison;

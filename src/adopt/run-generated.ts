@@ -1,4 +1,5 @@
 import * as cdk8s from 'cdk8s';
+import { TypeScriptChecker } from './type-check';
 import { ManifestShape } from '../simulate/gloo-manifest';
 
 /** The part of the `typescript` package used here. */
@@ -41,12 +42,18 @@ export function synthesizeGenerated(source: string, className: string): Manifest
   return chart.toJson();
 }
 
-function loadTypeScript(): TypeScriptApi {
+/**
+ * The `typescript` package of the app: the one `require('typescript')` finds, or the one the
+ * environment variable `CDK8S_GLOO_CANARY_TYPESCRIPT` names (a package name or path, for example a
+ * pinned `typescript-5.9`, as this project's tests use).
+ */
+export function loadTypeScript(): TypeScriptApi & TypeScriptChecker {
+  const name = process.env.CDK8S_GLOO_CANARY_TYPESCRIPT || 'typescript';
   try {
     // an optional dependency: the apps that adopt have it, the library does not need it otherwise
     // eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies
-    return require('typescript') as TypeScriptApi;
+    return require(name) as TypeScriptApi & TypeScriptChecker;
   } catch {
-    throw new Error('checking the generated code needs the typescript package: npm install --save-dev typescript');
+    throw new Error(`checking the generated code needs the typescript package (${name} was not found): npm install --save-dev typescript`);
   }
 }

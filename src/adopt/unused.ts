@@ -1,0 +1,36 @@
+/**
+ * Generated code compiles under `noUnusedLocals`: constants nothing reads and imports nothing uses
+ * are not written. A construct nothing refers to still belongs in the chart, so its `const x = new
+ * Foo(...)` becomes the statement `new Foo(...)`; a reference by name nothing uses (`fromXxxName`,
+ * left by a fallback to a plain ApiObject) builds nothing, so its line goes.
+ */
+export function withoutUnusedConstants(body: string): string {
+  let text = body;
+  for (;;) {
+    const unused = [...text.matchAll(/^ *const ([A-Za-z_$][\w$]*) = /gm)].map(m => m[1]).find(name => uses(text, name) === 1);
+    if (unused === undefined) return text;
+    const declaration = new RegExp(`^( *)const ${escape(unused)} = (.*)$`, 'm');
+    const [line, indent, rest] = declaration.exec(text)!; // found just above
+    text = rest.startsWith('new ')
+      ? text.replace(line, `${indent}${rest}`)
+      // a reference by name: one line, from the generator's `declare`
+      : text.replace(`${line}\n`, '');
+  }
+}
+
+/** The names of `candidates` that `code` uses, outside comments and string literals. */
+export function usedNames(code: string, candidates: Iterable<string>): string[] {
+  return [...candidates].filter(name => uses(code, name) > 0);
+}
+
+/** How many times `name` appears as an identifier, comments and string literals left out. */
+function uses(code: string, name: string): number {
+  const bare = code
+    .replace(/'(?:[^'\\\n]|\\.)*'/g, "''")
+    .replace(/^\s*\/\/.*$/gm, '');
+  return (bare.match(new RegExp(`(?<![\\w$.])${escape(name)}(?![\\w$])`, 'g')) ?? []).length;
+}
+
+function escape(s: string): string {
+  return s.replace(/[$]/g, '\\$');
+}
