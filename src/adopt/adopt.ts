@@ -3,6 +3,7 @@ import { compareAdoption, Comparison } from './compare';
 import { selectInputSet } from './input-set';
 import { DEFAULT_READ_LIMITS, ReadLimits, ReadResult, where } from './reader';
 import { loadTypeScript, synthesizeGenerated } from './run-generated';
+import { inputSchemaProblems, outputSchemaProblems } from './schema-problems';
 import { translateObject, withNamespace } from './translate';
 import { typeCheckGenerated } from './type-check';
 import { ManifestShape } from '../simulate/gloo-manifest';
@@ -31,6 +32,8 @@ export interface AdoptionReport {
   readonly comparison?: Comparison;
   /** Why the generated code could not be synthesized, if it could not. */
   readonly synthError?: string;
+  /** Fields of the synthesized objects that the Gloo CRDs would prune or refuse, if there were any. */
+  readonly schemaProblems?: string[];
   /** The errors of type-checking the generated code under strict settings, if it had any. */
   readonly typeErrors?: string[];
 }
@@ -63,7 +66,7 @@ export function adoptManifests(read: ReadResult, options: AdoptOptions = {}): Ad
   const set = selectInputSet(translated);
   const base = {
     read: read.objects.length,
-    problems: [...read.problems, ...set.problems],
+    problems: [...read.problems, ...inputSchemaProblems(translated), ...set.problems],
     skipped: [...read.skipped, ...set.skipped],
     translations: translated.flatMap(t => t.translations),
     namespaces: translated.flatMap(t => (t.defaultedNamespace ? [`${where(t.source, t.manifest)}: no metadata.namespace; placed in ${t.defaultedNamespace}, where kubectl apply would put it (adopt --namespace changes it)`] : [])),
@@ -78,6 +81,8 @@ export function adoptManifests(read: ReadResult, options: AdoptOptions = {}): Ad
     const typeErrors = typeCheckGenerated(app.code, loadTypeScript());
     if (typeErrors.length > 0) return { ok: false, code: app.code, report: { ...report, typeErrors } };
     output = synthesizeGenerated(app.code, app.className);
+    const schemaProblems = outputSchemaProblems(output);
+    if (schemaProblems.length > 0) return { ok: false, code: app.code, report: { ...report, schemaProblems } };
   } catch (e) {
     return { ok: false, code: app.code, report: { ...report, synthError: (e as Error).message } };
   }
@@ -102,6 +107,7 @@ export function formatReport(r: AdoptionReport): string {
   section('escape hatch', r.escapeHatch);
   section('external references', r.externals);
   section('the generated code does not type-check (strict, as cdk8s init typescript-app)', r.typeErrors ?? []);
+  section('the generated code writes what the Gloo CRDs would prune or refuse', r.schemaProblems ?? []);
   if (r.synthError) lines.push(`the generated code does not synthesize: ${r.synthError}`);
   if (r.comparison) {
     const c = r.comparison;

@@ -66,12 +66,6 @@ class Generator {
     const releasesOf = new Map(containers.map(o => [o, this.recognise(o)]));
     ofKind('UpstreamGroup').filter(o => !this.groupsInReleases.has(objectKey(o.manifest))).forEach(o => this.upstreamGroup(o));
     containers.forEach(o => this.container(o, releasesOf.get(o)!));
-    const unknown = this.objects.flatMap(o => o.unknownOptions);
-    if (unknown.length > 0) {
-      this.lib('CrdSchemaCheck');
-      this.sections.services.push(`${INDENT}// the input has route options gloo 1.x does not know (${unknown.join('; ')}):\n`
-        + `${INDENT}// they are kept, so the CRD-schema check, which would refuse them, is off for this chart\n${INDENT}CrdSchemaCheck.disable(this);`);
-    }
     const body = withoutUnusedConstants(Object.values(this.sections).filter(s => s.length > 0).map(s => s.join('\n')).join('\n\n'));
     // App, Chart and ChartProps are the template's own; every other import only where the body uses it
     const cdk8sImports = ['App', 'Chart', 'ChartProps', ...usedNames(body, [...this.cdk8sImports].filter(n => !['App', 'Chart', 'ChartProps'].includes(n)))];

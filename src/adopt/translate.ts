@@ -19,8 +19,6 @@ export interface TranslatedObject {
   readonly manifest: ManifestShape;
   /** One line per translation, e.g. `... routes[0].matcher -> matchers[0]`. */
   readonly translations: string[];
-  /** Route options kept through `options.extra` although Gloo 1.x has no such option. */
-  readonly unknownOptions: string[];
   /** The namespace the object was placed in because it named none (see `withNamespace`). */
   readonly defaultedNamespace?: string;
 }
@@ -78,7 +76,6 @@ function qualifyUpstreamRefs(o: TranslatedObject): TranslatedObject {
  */
 export function translateObject(read: ReadObject): TranslatedObject {
   const translations: string[] = [];
-  const unknownOptions: string[] = [];
   const at = where(read.source, read.manifest);
   const note = (line: string) => translations.push(`${at} ${line}`);
   // a copy, changed in place; its fields are unchecked until the generator reads them
@@ -99,7 +96,7 @@ export function translateObject(read: ReadObject): TranslatedObject {
 
   const routes = (prefix: string, list: unknown) => {
     if (!Array.isArray(list)) return;
-    list.forEach((route, i) => translateRoute(route, `${prefix}[${i}]`, note, field => unknownOptions.push(`${at} ${field}`)));
+    list.forEach((route, i) => translateRoute(route, `${prefix}[${i}]`, note));
   };
   const spec = m.spec as Json | null | undefined;
   if (m.kind === 'VirtualService' && spec?.virtualHost) {
@@ -117,10 +114,10 @@ export function translateObject(read: ReadObject): TranslatedObject {
   }
   if (m.kind === 'RouteTable') routes('spec.routes', spec?.routes);
   // the 1.x shape; the reader checked the name, and the kind is one of those read
-  return { source: read.source, manifest: m as ManifestShape, translations, unknownOptions };
+  return { source: read.source, manifest: m as ManifestShape, translations };
 }
 
-function translateRoute(item: unknown, at: string, note: (line: string) => void, unknown: (field: string) => void): void {
+function translateRoute(item: unknown, at: string, note: (line: string) => void): void {
   if (typeof item !== 'object' || item === null) return;
   const route = item as Json;
   if (route.matcher !== undefined && route.matchers === undefined) {
@@ -149,8 +146,8 @@ function translateRoute(item: unknown, at: string, note: (line: string) => void,
         if (ROUTE_OPTIONS_1X.has(key)) {
           note(`${at}.routePlugins.${key} -> ${at}.options.${key}`);
         } else {
-          note(`${at}.routePlugins.${key} -> ${at}.options.${key}, kept through the escape hatch: gloo 1.x has no such route option`);
-          unknown(`${at}.options.${key}`);
+          // the CRD-schema check of the input refuses it, naming the field
+          note(`${at}.routePlugins.${key} -> ${at}.options.${key}, though gloo 1.x has no such route option`);
         }
       }
     }
