@@ -159,13 +159,25 @@ function validateFolder(dir: string, out: (s: string) => void): number {
       } else if (/\.ya?ml$/.test(entry.name)) {
         const manifests = loadManifestFile(p);
         const file = path.relative(dir, p);
-        glooChecked += manifests.filter(m => gloo.covers(m)).length;
-        glooProblems.push(...gloo.validate(manifests).map(v => `${file}: ${CrdSchemaValidator.formatViolation(v)}`));
-        const ofGatewayApi = manifests.filter(isGatewayApiObject);
-        for (const m of ofGatewayApi.filter(o => !gatewayApi.covers(o))) unchecked.add(`${jsonString(m, 'apiVersion')}/${jsonString(m, 'kind')}`);
-        gatewayChecked += ofGatewayApi.filter(m => gatewayApi.covers(m)).length;
-        gatewayProblems.push(...gatewayApi.validate(ofGatewayApi).map(v => `${file}: ${CrdSchemaValidator.formatViolation(v)}`));
-        gatewayProblems.push(...HttpRouteRules.check(ofGatewayApi).map(problem => `${file}: ${formatHttpRouteProblem(problem)}`));
+        manifests.forEach((m, index) => {
+          const at = `${file} document ${index}`;
+          if (gloo.covers(m)) {
+            glooChecked++;
+            glooProblems.push(...gloo.validate([m]).map(v => `${at}: ${CrdSchemaValidator.formatViolation(v)}`));
+            if (jsonString(jsonAt(m, 'metadata'), 'namespace') === '') {
+              // Gloo finds what a reference names by namespace; kubectl apply puts this one wherever the context points
+              glooProblems.push(`${at}: ${jsonString(m, 'apiVersion')}/${jsonString(m, 'kind')} ${jsonString(jsonAt(m, 'metadata'), 'name') || '(no name)'} `
+                + 'metadata.namespace: missing; kubectl apply would put it in the namespace of the current context, where references '
+                + 'that name a namespace may not find it: set one');
+            }
+          }
+          if (!isGatewayApiObject(m)) return;
+          if (!gatewayApi.covers(m)) unchecked.add(`${jsonString(m, 'apiVersion')}/${jsonString(m, 'kind')}`);
+          else gatewayChecked++;
+          gatewayProblems.push(...gatewayApi.validate([m]).map(v => `${at}: ${CrdSchemaValidator.formatViolation(v)}`));
+        });
+        // the HTTPRoute rules look at the file's routes together
+        gatewayProblems.push(...HttpRouteRules.check(manifests.filter(isGatewayApiObject)).map(problem => `${file}: ${formatHttpRouteProblem(problem)}`));
       }
     }
   };

@@ -132,9 +132,11 @@ export class CrdSchemaValidator {
       // it has the apiVersion and kind of a schema, so it is an object
       const manifest = given as JsonObject;
       const meta = (manifest.metadata ?? {}) as { name?: unknown; namespace?: unknown };
-      const object = meta.namespace ? `${meta.namespace}/${meta.name}` : `${meta.name}`;
+      const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : '(no name)';
+      const object = typeof meta.namespace === 'string' && meta.namespace !== '' ? `${meta.namespace}/${name}` : name;
       const resource = `${manifest.apiVersion}/${manifest.kind}`;
       const report = (field: string, message: string) => violations.push({ resource, object, field, message });
+      metadataProblems(meta, report);
       for (const [key, value] of Object.entries(manifest)) {
         if (key === 'apiVersion' || key === 'kind' || key === 'metadata') continue;
         const sub = schema.properties?.[key];
@@ -155,6 +157,26 @@ export class CrdSchemaValidator {
 }
 
 type Report = (field: string, message: string) => void;
+
+/** A DNS-1123 subdomain: what the API server takes as an object's name. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A DNS-1123 label: what the API server takes as a namespace. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A missing or malformed name, and a malformed namespace: the API server refuses the object. */
+function metadataProblems(meta: { name?: unknown; namespace?: unknown }, report: Report): void {
+  if (meta.name === undefined || meta.name === null || meta.name === '') {
+    report('metadata.name', 'missing: every object needs a name');
+  } else if (typeof meta.name !== 'string' || meta.name.length > 253 || !DNS_SUBDOMAIN.test(meta.name)) {
+    report('metadata.name', `${JSON.stringify(meta.name)} is not a name the API server takes: lowercase letters, digits, '-' and '.', `
+      + 'starting and ending with a letter or digit, at most 253 characters');
+  }
+  if (meta.namespace !== undefined && meta.namespace !== null
+    && (typeof meta.namespace !== 'string' || meta.namespace.length > 63 || !DNS_LABEL.test(meta.namespace))) {
+    report('metadata.namespace', `${JSON.stringify(meta.namespace)} is not a namespace the API server takes: lowercase letters, digits `
+      + "and '-', starting and ending with a letter or digit, at most 63 characters");
+  }
+}
 
 /** The `apiVersion/kind` of a manifest, as the schemas are keyed. */
 function resourceOf(manifest: unknown): string {

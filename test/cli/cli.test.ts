@@ -259,4 +259,25 @@ describe('cdk8s-gloo-canary', () => {
     expect(() => execFileSync(process.execPath, [bin, 'validate', path.join(work, 'blog')], { cwd: work, stdio: 'pipe' }))
       .toThrow(/spec\.virtualHost\.routes\[0\]\.matcher: unknown field, pruned by the API server/);
   }, 60_000);
+
+  test('validate reports a missing name, a malformed namespace and a missing namespace, naming the file and document', () => {
+    fs.mkdirSync(path.join(work, 'meta'));
+    const vs = (metadata: string) => `apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: ${metadata}
+spec: { virtualHost: { domains: ['*'] } }
+`;
+    fs.writeFileSync(path.join(work, 'meta', 'vs.yaml'), [
+      vs('{ namespace: gloo-system }'),
+      vs('{ name: shop, namespace: Gloo_System }'),
+      vs('{ name: Shop }'),
+    ].join('---\n'));
+    const r = cliWithErr(['validate', path.join(work, 'meta')]);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('undefined');
+    expect(r.err).toContain('vs.yaml document 0: gateway.solo.io/v1/VirtualService gloo-system/(no name) metadata.name: missing: every object needs a name');
+    expect(r.err).toContain('vs.yaml document 1: gateway.solo.io/v1/VirtualService Gloo_System/shop metadata.namespace: "Gloo_System" is not a namespace the API server takes');
+    expect(r.err).toContain('vs.yaml document 2: gateway.solo.io/v1/VirtualService Shop metadata.name: "Shop" is not a name the API server takes');
+    expect(r.err).toContain('vs.yaml document 2: gateway.solo.io/v1/VirtualService Shop metadata.namespace: missing; kubectl apply would put it');
+  });
 });

@@ -205,7 +205,7 @@ ${rule}`;
       const { code, out, err } = validate({ 'route.yaml': route(`${forward}      timeout: 5s\n`) });
       expect({ code, out }).toEqual({ code: 1, out: '' });
       expect(err).toBe('1 field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n'
-        + '  route.yaml: gateway.networking.k8s.io/v1/HTTPRoute shop/checkout spec.rules[0].timeout: unknown field, pruned by the API server\n');
+        + '  route.yaml document 0: gateway.networking.k8s.io/v1/HTTPRoute shop/checkout spec.rules[0].timeout: unknown field, pruned by the API server\n');
     });
 
     test('fails when an HTTPRoute breaks a CEL rule: ReplacePrefixMatch with an Exact match', () => {
@@ -237,7 +237,7 @@ ${rule}`;
       });
       expect(code).toBe(1);
       expect(err.split('\n')[0]).toBe('1 field(s) do not match the Gloo CRD schemas:');
-      expect(err).toContain('a-vs.yaml: gateway.solo.io/v1/VirtualService gloo-system/shop spec.virtualHost.domainz: unknown field, pruned by the API server');
+      expect(err).toContain('a-vs.yaml document 0: gateway.solo.io/v1/VirtualService gloo-system/shop spec.virtualHost.domainz: unknown field, pruned by the API server');
       expect(err).toContain('field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n  b-route.yaml: [shop/checkout] spec.rules[0].matches[0].path');
     });
 
