@@ -10,11 +10,13 @@ export function withoutUnusedConstants(body: string): string {
     const unused = [...text.matchAll(/^ *const ([A-Za-z_$][\w$]*) = /gm)].map(m => m[1]).find(name => uses(text, name) === 1);
     if (unused === undefined) return text;
     const declaration = new RegExp(`^( *)const ${escape(unused)} = (.*)$`, 'm');
-    const [line, indent, rest] = declaration.exec(text)!; // found just above
+    const found = declaration.exec(text)!; // found just above
+    const [line, indent, rest] = found;
+    const end = found.index + line.length;
     text = rest.startsWith('new ')
-      ? text.replace(line, `${indent}${rest}`)
-      // a reference by name: one line, from the generator's `declare`
-      : text.replace(`${line}\n`, '');
+      ? `${text.slice(0, found.index)}${indent}${rest}${text.slice(end)}`
+      // a reference by name: one line, from the generator's `declare`; the line goes with its line break
+      : `${text.slice(0, found.index)}${text.slice(text[end] === '\n' ? end + 1 : end)}`;
   }
 }
 

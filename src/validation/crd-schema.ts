@@ -131,7 +131,7 @@ export class CrdSchemaValidator {
       if (!schema) continue;
       // it has the apiVersion and kind of a schema, so it is an object
       const manifest = given as JsonObject;
-      const meta = (manifest.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+      const meta = (manifest.metadata ?? {}) as { name?: unknown; namespace?: unknown; labels?: unknown; annotations?: unknown };
       const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : '(no name)';
       const object = typeof meta.namespace === 'string' && meta.namespace !== '' ? `${meta.namespace}/${name}` : name;
       const resource = `${manifest.apiVersion}/${manifest.kind}`;
@@ -164,7 +164,18 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A missing or malformed name, and a malformed namespace: the API server refuses the object. */
-function metadataProblems(meta: { name?: unknown; namespace?: unknown }, report: Report): void {
+function metadataProblems(meta: { name?: unknown; namespace?: unknown; labels?: unknown; annotations?: unknown }, report: Report): void {
+  for (const field of ['labels', 'annotations'] as const) {
+    const map = meta[field];
+    if (map === undefined || map === null) continue;
+    if (typeof map !== 'object' || Array.isArray(map)) {
+      report(`metadata.${field}`, `expected a map of strings, got ${Array.isArray(map) ? 'an array' : typeof map}`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(map)) {
+      if (typeof value !== 'string') report(`metadata.${field}.${key}`, `expected a string, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
+    }
+  }
   if (meta.name === undefined || meta.name === null || meta.name === '') {
     report('metadata.name', 'missing: every object needs a name');
   } else if (typeof meta.name !== 'string' || meta.name.length > 253 || !DNS_SUBDOMAIN.test(meta.name)) {

@@ -65,6 +65,11 @@ test('constants nothing reads are not written: a construct stays a statement, a 
   ].join('\n'));
 });
 
+test('an unused reference on the last line of the body goes too (no endless loop)', () => {
+  const body = "    new ApiObject(this, 'a', {});\n    const lastRef = Upstream.fromUpstreamName(this, 'b', 'b');";
+  expect(withoutUnusedConstants(body)).toBe("    new ApiObject(this, 'a', {});\n");
+});
+
 test('a fallback to a plain ApiObject leaves no unused reference or import, and the code compiles', () => {
   // a static Upstream is kept as a plain ApiObject; nothing routes to it, so its reference goes
   const r = adoptManifests(readManifestText(`apiVersion: gloo.solo.io/v1

@@ -100,6 +100,30 @@ describe('CrdSchemaValidator', () => {
   });
 });
 
+describe('metadata, as the API server checks it', () => {
+  const vs = (metadata: object) => ({ apiVersion: 'gateway.solo.io/v1', kind: 'VirtualService', metadata, spec: {} });
+  const lines = (metadata: object) => validator.validate([vs(metadata)]).map(CrdSchemaValidator.formatViolation);
+
+  test('a name and namespace it takes pass', () => {
+    expect(lines({ name: 'shop.v2', namespace: 'team-a', labels: { app: 'shop' }, annotations: { note: 'x' } })).toEqual([]);
+  });
+
+  test.each([
+    [{ namespace: 'a' }, 'gateway.solo.io/v1/VirtualService a/(no name) metadata.name: missing: every object needs a name'],
+    [{ name: '' }, 'gateway.solo.io/v1/VirtualService (no name) metadata.name: missing: every object needs a name'],
+    [{ name: 'Shop' }, 'gateway.solo.io/v1/VirtualService Shop metadata.name: "Shop" is not a name the API server takes'],
+    [{ name: 'shop-' }, 'metadata.name: "shop-" is not a name the API server takes'],
+    [{ name: 'a'.repeat(254) }, 'is not a name the API server takes'],
+    [{ name: 'shop', namespace: 'team.a' }, 'metadata.namespace: "team.a" is not a namespace the API server takes'],
+    [{ name: 'shop', namespace: 'a'.repeat(64) }, 'is not a namespace the API server takes'],
+    [{ name: 'shop', labels: { app: 1 } }, 'metadata.labels.app: expected a string, got number'],
+    [{ name: 'shop', annotations: { cfg: { a: 1 } } }, 'metadata.annotations.cfg: expected a string, got object'],
+    [{ name: 'shop', labels: ['a'] }, 'metadata.labels: expected a map of strings, got an array'],
+  ])('%j is a problem', (metadata, expected) => {
+    expect(lines(metadata).join('\n')).toContain(expected);
+  });
+});
+
 describe('the vendored compact schemas (imports/gloo.schemas.json)', () => {
   const root = path.join(__dirname, '..', '..');
   const script = path.join(root, 'scripts', 'compact-crds.js');

@@ -1,0 +1,158 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { adoptManifests } from '../../src/adopt/adopt';
+import { readManifestText } from '../../src/adopt/reader';
+import { CrdSchemaValidator } from '../../src/validation/crd-schema';
+
+/** One configuration: the YAML of one code block (or one fixture file), and where it came from. */
+export interface CorpusConfiguration {
+  readonly source: string;
+  readonly text: string;
+}
+
+/** What adopt and validate made of one configuration. */
+export interface CorpusOutcome {
+  readonly source: string;
+  /** proven: code written, type-checked and routing as the input; refused: a named reason; crashed: an exception. */
+  readonly adopt: 'proven' | 'refused' | 'crashed';
+  /** The first line of the report's reason, for a refusal or a crash. */
+  readonly reason?: string;
+  /** Whether the proven code uses an escape hatch (options.extra, a JSON patch, a plain ApiObject). */
+  readonly escapeHatch?: boolean;
+  /** Canary releases recognised. */
+  readonly releases: number;
+  /** Lines `validate` reports for the configuration's Gloo objects. */
+  readonly validateProblems: number;
+}
+
+const GLOO_KIND = /^\s*kind:\s*(VirtualService|RouteTable|Upstream|UpstreamGroup)\s*$/m;
+const GLOO_GROUP = /^\s*apiVersion:\s*(gateway|gloo)\.solo\.io\//m;
+
+/**
+ * The Gloo configurations in the Markdown files under `dir` (Gloo's docs/content): each fenced or
+ * Hugo-highlighted code block holding a VirtualService, RouteTable, Upstream or UpstreamGroup of
+ * the gloo.solo.io or gateway.solo.io groups. Blocks with Hugo template code or that do not parse
+ * as YAML are counted, not kept.
+ */
+export function docsConfigurations(dir: string): { configurations: CorpusConfiguration[]; unparseable: number } {
+  const configurations: CorpusConfiguration[] = [];
+  let unparseable = 0;
+  for (const file of markdownFiles(dir)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const blocks = [...text.matchAll(/^```(?:ya?ml)?[^\n]*\n([\s\S]*?)^```/gm), ...text.matchAll(/\{\{<\s*highlight\s+yaml[^>]*>\}\}\n([\s\S]*?)\{\{<\s*\/highlight\s*>\}\}/g)]
+      .sort((a, b) => a.index - b.index);
+    // UpstreamGroups shown earlier on the page, for a `routes:` fragment that uses them
+    const groups: string[] = [];
+    blocks.forEach((b, i) => {
+      // shell lines around a heredoc, at the start of a line (an indented `kubectl.kubernetes.io/...` key stays)
+      const yaml = b[1].replace(/^(kubectl|glooctl|cat|EOF)\b.*$/gm, '');
+      const fragment = /^routes:\s*$/m.test(yaml.split('\n').find(l => l.trim() !== '' && !l.trim().startsWith('#')) ?? '');
+      if (!fragment && (!GLOO_KIND.test(yaml) || !GLOO_GROUP.test(yaml))) return;
+      const parses = !/\{\{/.test(yaml) && [...parseAllDocuments(yaml)].every(d => d.errors.length === 0);
+      if (!parses) {
+        unparseable++;
+        return;
+      }
+      const source = `${path.relative(dir, file)}#${i}`;
+      if (fragment) {
+        // the docs show a route list alone: under a VirtualService made for the corpus
+        const routes = yaml.replace(/^/gm, '    ');
+        const vs = `apiVersion: gateway.solo.io/v1\nkind: VirtualService\nmetadata: { name: docs-fragment, namespace: gloo-system }\n`
+          + `spec:\n  virtualHost:\n    domains: ['*']\n${routes}`;
+        configurations.push({ source: `${source} (a route list, under a VirtualService)`, text: [...groups, vs].join('\n---\n') });
+        return;
+      }
+      if (/^\s*kind:\s*UpstreamGroup\s*$/m.test(yaml)) groups.push(yaml);
+      configurations.push({ source, text: yaml });
+    });
+  }
+  return { configurations, unparseable };
+}
+
+/** The configurations of the fixture files under `dir`, one per file. */
+export function fixtureConfigurations(dir: string): CorpusConfiguration[] {
+  return fs.readdirSync(dir).filter(f => /\.ya?ml$/.test(f)).sort().map(f => ({ source: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+/** Runs adopt and the CRD-schema check of validate on one configuration; never throws. */
+export function runConfiguration(c: CorpusConfiguration): CorpusOutcome {
+  let validateProblems = 0;
+  try {
+    const docs = [...parseAllDocuments(c.text)].map(d => d.toJS() as unknown);
+    validateProblems = CrdSchemaValidator.gloo().validate(docs).length;
+  } catch {
+    validateProblems = -1;
+  }
+  try {
+    const r = adoptManifests(readManifestText(c.text, c.source));
+    const rep = r.report;
+    if (r.ok) return { source: c.source, adopt: 'proven', escapeHatch: rep.escapeHatch.length > 0, releases: rep.releases.length, validateProblems };
+    const reason = rep.problems[0] ?? rep.typeErrors?.[0] ?? rep.schemaProblems?.[0] ?? rep.synthError
+      ?? rep.comparison?.routingDifferences[0] ?? 'refused without a reason';
+    return { source: c.source, adopt: 'refused', reason: reason.split('\n')[0], releases: rep.releases.length, validateProblems };
+  } catch (e) {
+    return { source: c.source, adopt: 'crashed', reason: (e as Error).stack?.split('\n').slice(0, 3).join(' | '), releases: 0, validateProblems };
+  }
+}
+
+/** Counts of outcomes, and refusals grouped by kind of reason. */
+export function summarize(outcomes: CorpusOutcome[]): string {
+  const count = (f: (o: CorpusOutcome) => boolean) => outcomes.filter(f).length;
+  const reasons = new Map<string, number>();
+  for (const o of outcomes.filter(x => x.adopt === 'refused')) {
+    const kind = reasonKind(o.reason ?? '');
+    reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
+  }
+  return [
+    `configurations: ${outcomes.length}`,
+    `adopt proven (code written, type-checked strict, routing as the input): ${count(o => o.adopt === 'proven')}`,
+    `  of which with typed constructs alone: ${count(o => o.adopt === 'proven' && !o.escapeHatch)}`,
+    `  canary releases recognised: ${outcomes.reduce((n, o) => n + (o.adopt === 'proven' ? o.releases : 0), 0)}`,
+    `adopt refused, with a named reason: ${count(o => o.adopt === 'refused')}`,
+    ...[...reasons.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `  ${n} ${k}`),
+    `adopt crashed: ${count(o => o.adopt === 'crashed')}`,
+    `validate: ${count(o => o.validateProblems > 0)} with problems, ${count(o => o.validateProblems === 0)} clean`,
+  ].join('\n');
+}
+
+/** A refusal's reason without the document and values: what kind of thing was refused. */
+function reasonKind(reason: string): string {
+  return reason
+    .replace(/^\S+ document \d+( \([^)]*\))? ?/, '')
+    .replace(/: got .*?, expected/, ': expected')
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\[\d+\]/g, '[n]')
+    .slice(0, 160);
+}
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) visit(p);
+      else if (e.name.endsWith('.md')) out.push(p);
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+/**
+ * `npx ts-node -P test/tsconfig.json test/corpus/corpus.ts <gloo checkout>/docs/content`: the
+ * counts, and each refusal and crash (the same as the GLOO_DOCS run of test/corpus/fixtures.test.ts).
+ */
+if (require.main === module) {
+  process.env.CDK8S_GLOO_CANARY_TYPESCRIPT = process.env.CDK8S_GLOO_CANARY_TYPESCRIPT || 'typescript-5.9';
+  const dir = process.argv[2];
+  if (!dir || !fs.existsSync(dir)) {
+    process.stderr.write('usage: npx ts-node -P test/tsconfig.json test/corpus/corpus.ts <a gloo checkout>/docs/content\n');
+    process.exit(2);
+  }
+  const { configurations, unparseable } = docsConfigurations(dir);
+  const outcomes = configurations.map(runConfiguration);
+  for (const o of outcomes.filter(x => x.adopt !== 'proven')) process.stdout.write(`${o.adopt} ${o.source}: ${o.reason}\n`);
+  process.stdout.write(`\n${summarize(outcomes)}\ncode blocks left out (Hugo templates or YAML that does not parse): ${unparseable}\n`);
+  process.exitCode = outcomes.some(o => o.adopt === 'crashed') ? 1 : 0;
+}
