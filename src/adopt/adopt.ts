@@ -87,7 +87,9 @@ export function adoptManifests(read: ReadResult, options: AdoptOptions = {}): Ad
     return { ok: false, code: app.code, report: { ...report, synthError: (e as Error).message } };
   }
   const comparison = compareAdoption(set.objects.map(o => o.manifest), output);
-  return { ok: comparison.routingDifferences.length === 0, code: app.code, report: { ...report, comparison } };
+  // a difference in an object (a namespace, a reference, a field) blocks writing as a routing difference does
+  const ok = comparison.routingDifferences.length === 0 && comparison.objectDifferences.length === 0;
+  return { ok, code: app.code, report: { ...report, comparison } };
 }
 
 /** The report as text, one section per heading, for the command line. */

@@ -58,7 +58,7 @@ export function docsConfigurations(dir: string): { configurations: CorpusConfigu
       if (fragment) {
         // the docs show a route list alone: under a VirtualService made for the corpus
         const routes = yaml.replace(/^/gm, '    ');
-        const vs = `apiVersion: gateway.solo.io/v1\nkind: VirtualService\nmetadata: { name: docs-fragment, namespace: gloo-system }\n`
+        const vs = 'apiVersion: gateway.solo.io/v1\nkind: VirtualService\nmetadata: { name: docs-fragment, namespace: gloo-system }\n'
           + `spec:\n  virtualHost:\n    domains: ['*']\n${routes}`;
         configurations.push({ source: `${source} (a route list, under a VirtualService)`, text: [...groups, vs].join('\n---\n') });
         return;
@@ -89,7 +89,7 @@ export function runConfiguration(c: CorpusConfiguration): CorpusOutcome {
     const rep = r.report;
     if (r.ok) return { source: c.source, adopt: 'proven', escapeHatch: rep.escapeHatch.length > 0, releases: rep.releases.length, validateProblems };
     const reason = rep.problems[0] ?? rep.typeErrors?.[0] ?? rep.schemaProblems?.[0] ?? rep.synthError
-      ?? rep.comparison?.routingDifferences[0] ?? 'refused without a reason';
+      ?? rep.comparison?.routingDifferences[0] ?? rep.comparison?.objectDifferences[0] ?? 'refused without a reason';
     return { source: c.source, adopt: 'refused', reason: reason.split('\n')[0], releases: rep.releases.length, validateProblems };
   } catch (e) {
     return { source: c.source, adopt: 'crashed', reason: (e as Error).stack?.split('\n').slice(0, 3).join(' | '), releases: 0, validateProblems };
