@@ -53,7 +53,9 @@ function vendoredFile(file: string): string {
 /**
  * Checks manifests against the `openAPIV3Schema` of CRDs, the way a Kubernetes API server would:
  * an unknown field where the schema does not preserve unknown fields is pruned, so it is reported;
- * so are values of the wrong type, integers out of range and nulls where the schema does not allow them.
+ * so are values of the wrong type, integers out of range and nulls where the schema does not allow
+ * them, and metadata the API server refuses: a missing name, a name that is not a DNS-1123
+ * subdomain, a namespace that is not a DNS-1123 label, labels or annotations that are not strings.
  *
  * Objects whose kind has no CRD here (a Deployment, say) are not checked.
  */
