@@ -5,6 +5,7 @@ export * from './model/query-parameter-match';
 export * from './model/route-matcher';
 export * from './model/destination';
 export * from './model/route-action';
+export * from './model/route-options';
 export * from './gloo/gloo-resource';
 export * from './gloo/route-container';
 export * from './gloo/imported-resource';

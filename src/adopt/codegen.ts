@@ -330,6 +330,7 @@ class Generator {
         } else if (!inRelease.has(i)) {
           const { text, comment } = routeCode(route, `${field}[${i}]`, routes.slice(0, i), scope);
           this.lib(...usedFactories(text));
+          if (text.includes('Duration.')) this.cdk8sImports.add('Duration');
           if (comment) lines.push(`${INDENT}// ${comment}`);
           lines.push(`${INDENT}${varName}.addRoute(${text});`);
         }
@@ -387,7 +388,7 @@ function injaText(v: unknown, at: string): string {
 }
 
 function usedFactories(text: string): string[] {
-  return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination'].filter(n => text.includes(`${n}.`));
+  return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination', 'HostRewrite'].filter(n => text.includes(`${n}.`));
 }
 
 function refKey(kind: string, namespace: string | undefined, name: string | undefined): string {

@@ -1,4 +1,5 @@
 import { RecognisedRelease } from './canary-shapes';
+import { behaviourCode } from './options-code';
 import { code, Code, lit, str } from './ts-literal';
 import { covers } from '../gloo/rules/shadowing';
 import { ConditionShape, DestinationShape, Json, MatcherShape, RefShape, RouteShape, ShadowingShape, WeightedDestinationShape } from '../simulate/gloo-manifest';
@@ -30,9 +31,8 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
   props.action = actionCode(route, at, scope);
   let comment: string | undefined;
   if (route.options !== undefined) {
-    const { prefixRewrite, shadowing, ...extra } = route.options;
-    const options: { [k: string]: unknown } = {};
-    if (prefixRewrite !== undefined) options.prefixRewrite = prefixRewrite;
+    const { shadowing, ...rest } = route.options;
+    const { typed: options, extra } = behaviourCode(rest, route.delegateAction !== undefined);
     if (shadowing !== undefined && isMirror(shadowing)) {
       props.mirror = { upstream: code(scope.upstream(shadowing.upstream)), percent: shadowing.percentage };
     } else if (shadowing !== undefined) {

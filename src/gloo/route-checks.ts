@@ -1,4 +1,5 @@
 import { RouteProps } from './route';
+import { checkRouteOptions } from './route-option-checks';
 import { Upstream } from './upstream';
 import { Destination } from '../model/destination';
 import { HeaderMatch } from '../model/header-match';
@@ -33,7 +34,6 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
     return problems;
   }
   checkKnownKeys(add, props, 'RouteProps');
-  checkKnownKeys(add, props.options, 'RouteBehavior', 'options.');
   checkKnownKeys(add, props.mirror, 'RouteMirror', 'mirror.');
   if (!Array.isArray(props.matchers ?? [])) add('matchers', props.matchers, 'a list of matchers');
   else (props.matchers ?? []).forEach((m, i) => checkMatcher(m, `matchers[${i}]`, add));
@@ -63,17 +63,7 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
       if (!action.routeTable) add('delegateAction.ref', action.routeTable, 'a RouteTable');
       break;
   }
-  const rewrite = props.options?.prefixRewrite;
-  if (rewrite !== undefined && typeof rewrite !== 'string') {
-    add('options.prefixRewrite', rewrite, 'a path such as "/api/pets", or "" for no rewrite');
-  } else if (rewrite !== undefined && action.type === RouteActionType.DELEGATE) {
-    add('options.prefixRewrite', rewrite, 'no prefix rewrite on a delegating route',
-      'gloo only applies a prefix rewrite to route actions; set it on the RouteTable\'s routes');
-  }
-  if (rewrite !== undefined && props.options?.extra?.prefixRewrite !== undefined) {
-    add('options.extra.prefixRewrite', props.options.extra.prefixRewrite, 'no prefixRewrite in options.extra together with options.prefixRewrite',
-      'give the rewrite once, in options.prefixRewrite');
-  }
+  checkRouteOptions(props, add);
   if (props.mirror !== undefined) {
     if (!props.mirror?.upstream) add('options.shadowing.upstream', props.mirror?.upstream, 'an Upstream to copy requests to');
     const percent = props.mirror?.percent;

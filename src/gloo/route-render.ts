@@ -1,4 +1,5 @@
 import type { Route, RouteProps } from './route';
+import { renderTypedOptions } from './route-options-render';
 import type {
   VirtualServiceSpecVirtualHostRoutes as GlooRoute,
   VirtualServiceSpecVirtualHostRoutesRouteActionSingle as GlooDestination,
@@ -43,10 +44,10 @@ export function renderRoute(props: RouteProps): GlooRoute {
   const mirror = props.mirror
     ? { upstream: { name: props.mirror.upstream.name, namespace: props.mirror.upstream.namespace }, percentage: props.mirror.percent }
     : undefined;
-  // typed options win over the escape hatch, but only where they are given
+  // a field given both typed and in the escape hatch is refused by the route checks
   const options = compact({
     ...(props.options?.extra ?? {}),
-    ...(props.options?.prefixRewrite !== undefined ? { prefixRewrite: props.options.prefixRewrite } : {}),
+    ...renderTypedOptions(props.options),
     ...(mirror ? { shadowing: mirror } : {}),
   });
   return {

@@ -1,15 +1,18 @@
+import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PathMatch } from '../model/path-match';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
+import { HeaderManipulation, HostRewrite, RegexRewrite, RetryPolicy } from '../model/route-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 
 const ROUTE_BRAND = brandSymbol('Route');
 
 /**
- * How Gloo treats a request a route matched (Gloo's route `options`): rewrites, and through
- * `extra` every other Gloo route option.
+ * How Gloo treats a request a route matched (Gloo's route `options`): rewrites, timeouts, retries
+ * and headers. Every field but `headerManipulation` applies to a route that forwards (Gloo refuses
+ * it on a delegating route, a direct response or a redirect).
  */
 export interface RouteBehavior {
   /**
@@ -18,10 +21,38 @@ export interface RouteBehavior {
    */
   readonly prefixRewrite?: string;
   /**
-   * Further Gloo route options, rendered into `options` as given (for example `timeout`, `retries`
-   * or `headerManipulation`). This is the escape hatch for everything not typed here; the
-   * CRD-schema check still applies to it.
+   * Rewrites the path by regular expression before the request is forwarded. Not together with
+   * `prefixRewrite` (Envoy takes one).
+   * @default - the path is forwarded unchanged
+   */
+  readonly regexRewrite?: RegexRewrite;
+  /**
+   * Rewrites the `Host` header before the request is forwarded, e.g. `HostRewrite.auto()`.
+   * @default - the request's host is forwarded unchanged
+   */
+  readonly hostRewrite?: HostRewrite;
+  /**
+   * How long Envoy waits for the whole response; `Duration.seconds(0)` waits for ever.
+   * @default - Envoy's 15 seconds
+   */
+  readonly timeout?: Duration;
+  /**
+   * When and how often a failed request is retried.
+   * @default - no retries
+   */
+  readonly retries?: RetryPolicy;
+  /**
+   * Headers added to or removed from requests and responses.
+   * @default - headers are left as they are
+   */
+  readonly headerManipulation?: HeaderManipulation;
+  /**
+   * Further Gloo route options, rendered into `options` as given. The CRD-schema check still applies
+   * to it, but nothing else does: the simulators, `plan` and the Gateway API target do not read it.
    * @default - none
+   * @deprecated use the typed fields (`hostRewrite`, `timeout`, `retries`, `headerManipulation`,
+   * `regexRewrite`, `prefixRewrite`); for an option without one, say so in an issue. Give a field
+   * either typed or here, not both.
    */
   readonly extra?: { [key: string]: unknown };
 }

@@ -155,21 +155,41 @@ test('a header route that is not right before its stable route is recognised onl
   expect(r.report.releases).toEqual([]);
 });
 
-test('prefix rewrites, mirrors, and options the constructs do not model go through options.extra with a comment', () => {
+test('typed route options are written typed; mirrors become mirror; options the constructs do not model go through options.extra with a comment', () => {
   const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
       routeAction: { single: ${V1} }
       options:
         prefixRewrite: /api/pets
         timeout: 5s
-        retries: { retryOn: 5xx, numRetries: 3 }
+        retries: { retryOn: 5xx, numRetries: 3, perTryTimeout: 0.25s }
+        autoHostRewrite: true
+        headerManipulation:
+          requestHeadersToAdd: [{ header: { key: x-source, value: gloo }, append: false }]
+          responseHeadersToRemove: [server]
+        faults: { abort: { percentage: 1, httpStatus: 503 } }
         shadowing: { upstream: { name: default-pets-v2-8080, namespace: gloo-system }, percentage: 5 }`));
   expectProven(r);
-  expect(r.code).toContain('// options.extra: timeout, retries (route options the constructs do not model)');
+  for (const c of ["prefixRewrite: '/api/pets'", 'timeout: Duration.seconds(5)', "retries: { retryOn: '5xx', numRetries: 3, perTryTimeout: Duration.millis(250) }",
+    'hostRewrite: HostRewrite.auto()', "requestHeadersToAdd: [{ name: 'x-source', value: 'gloo', append: false }]", "responseHeadersToRemove: ['server']"]) {
+    expect(r.code).toContain(c);
+  }
+  expect(r.code).toMatch(/^import \{ App, Chart, ChartProps, Duration \} from 'cdk8s';$/m);
+  expect(r.code).toMatch(/^import \{ .*HostRewrite.* \} from 'cdk8s-gloo-canary';$/m);
+  expect(r.code).toContain('// options.extra: faults (route options the constructs do not model)');
   expect(r.code).toContain('mirror: { upstream: defaultPetsV2_8080, percent: 5 }');
-  expect(r.report.escapeHatch).toEqual([
-    expect.stringContaining('spec.virtualHost.routes[0].options.timeout passed through options.extra'),
-    expect.stringContaining('spec.virtualHost.routes[0].options.retries passed through options.extra'),
-  ]);
+  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.faults passed through options.extra')]);
+});
+
+test('an option the typed form would not write back the same, or that its checks refuse, stays in options.extra', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
+      routeAction: { single: ${V1} }
+      options:
+        timeout: 1.0000001s
+        autoHostRewrite: false
+        retries: { retryOn: 5xx, retryBackOff: { baseInterval: 1s } }`));
+  expectProven(r);
+  expect(r.code).toContain('// options.extra: timeout, autoHostRewrite, retries (route options the constructs do not model)');
+  expect(r.code).not.toContain('Duration');
 });
 
 test('0.x routePlugins: known options are translated; one gloo 1.x does not have is refused, naming the field', () => {

@@ -1,6 +1,7 @@
+import { Duration } from 'cdk8s';
 import { crdProblems, errorOf, fixture, render, rulesOf } from './render-fixture';
 import {
-  Destination, HeaderMatch, PathMatch, QueryParameterMatch, RouteAction, RouteTable, Upstream, UpstreamGroup,
+  Destination, HeaderMatch, HostRewrite, PathMatch, QueryParameterMatch, RouteAction, RouteTable, Upstream, UpstreamGroup,
 } from '../../src';
 import { scaleWeights } from '../../src/gateway-api/backend-render';
 
@@ -221,6 +222,18 @@ describe('renderHttpRoutes: actions', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { extra: { timeout: '5s' } } }], {}, f)))
       .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite (they have no gateway api mapping yet)');
+  });
+
+  test.each([
+    ['regexRewrite', { pattern: 'a', substitution: 'b' }],
+    ['hostRewrite', HostRewrite.auto()],
+    ['timeout', Duration.seconds(5)],
+    ['retries', { numRetries: 2 }],
+    ['headerManipulation', { requestHeadersToRemove: ['x-debug'] }],
+  ])('fails, naming the field, when the route sets the typed option %s', (field, value) => {
+    const f = fixture();
+    expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f)))
+      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite \\(they have no gateway api mapping yet\\)$`));
   });
 });
 

@@ -29,6 +29,6 @@ describe('RouteTable', () => {
     const table = new RouteTable(chart, 'rt');
     const vs = new VirtualService(chart, 'vs');
     expect(() => vs.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }], action: RouteAction.delegate(table), options: { prefixRewrite: '/' } })).toThrow(
-      '[test/vs] routes[0].options.prefixRewrite: got "/", expected no prefix rewrite on a delegating route');
+      '[test/vs] routes[0].options.prefixRewrite: got "/", expected no prefixRewrite on a delegating route');
   });
 });

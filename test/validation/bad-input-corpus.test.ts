@@ -139,7 +139,7 @@ const CORPUS: Array<[string, (c: Ctx) => void, string | RegExp]> = [
   ['a prefix path with "/./"', c => { c.vs.addRoute(route('/a/./b', c.v1)); Testing.synth(c.chart); },
     'routes[0].matchers[0].prefix: got "/a/./b", expected a path without "/./"'],
   ['a prefix rewrite on a delegating route', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }], action: RouteAction.delegate(new RouteTable(c.chart, 'rt')), options: { prefixRewrite: '/y' } }),
-    'routes[0].options.prefixRewrite: got "/y", expected no prefix rewrite on a delegating route'],
+    'routes[0].options.prefixRewrite: got "/y", expected no prefixRewrite on a delegating route'],
   // domains
   ['two VirtualServices on one gateway sharing "*"', c => { new VirtualService(c.chart, 'other', { metadata: { name: 'other' } }); Testing.synth(c.chart); },
     /\[c\/vs\] domains: got \["\*"\], expected domains no other VirtualService on gateway gateway-proxy serves, but c\/other serves them too \(hint: gloo rejects both/],

@@ -77,10 +77,10 @@ function checkPathsAndRegexes(route: Route, add: AddProblem): void {
         : 'gloo accepts it, and envoy would forward paths that do not start with "/"');
     }
   }
-  const regexRewrite = jsonAt(route._props.options?.extra, 'regexRewrite', 'pattern', 'regex');
+  const regexRewrite = route._props.options?.regexRewrite?.pattern ?? jsonAt(route._props.options?.extra, 'regexRewrite', 'pattern', 'regex');
   if (typeof regexRewrite === 'string') {
     const why = whyInvalidRe2(regexRewrite);
-    if (why) add('options.regexRewrite.pattern.regex', regexRewrite, `a valid RE2 regular expression (${why})`);
+    if (why) add('options.regexRewrite.pattern.regex', regexRewrite, `a valid RE2 regular expression (${why})`, 'gloo rejects the route (invalid regex)');
   }
 }
 

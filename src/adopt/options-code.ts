@@ -1,0 +1,133 @@
+import { Duration } from 'cdk8s';
+import { code, Code, str } from './ts-literal';
+import type { RouteBehavior } from '../gloo/route';
+import { checkRouteOptions } from '../gloo/route-option-checks';
+import { parseDuration } from '../model/duration-rules';
+import { RouteAction, RouteActionType } from '../model/route-action';
+import { HeaderToAdd, HostRewrite } from '../model/route-options';
+import { Json } from '../simulate/gloo-manifest';
+
+/**
+ * The typed `RouteBehavior` fields of a Gloo route's `options`, as code, and the options left for
+ * `extra`. A field becomes typed only when the typed form renders it back exactly and passes the
+ * library's checks; anything else stays in `extra`, named in a comment.
+ */
+export function behaviourCode(options: Json, delegating: boolean): { typed: { [k: string]: unknown }; extra: Json } {
+  const typed: { [k: string]: unknown } = {};
+  const extra: Json = {};
+  const hostFields = HOST_FIELDS.filter(f => options[f] !== undefined);
+  for (const [field, value] of Object.entries(options)) {
+    const found = hostFields.length > 1 && HOST_FIELDS.includes(field) ? undefined : typedField(field, value);
+    if (found === undefined || !passesChecks(found.name, found.value, delegating)) {
+      extra[field] = value;
+      continue;
+    }
+    typed[found.name] = found.code;
+  }
+  return { typed, extra };
+}
+
+const HOST_FIELDS = ['hostRewrite', 'autoHostRewrite', 'hostRewriteHeader'];
+const RETRY_FIELDS = ['retryOn', 'numRetries', 'perTryTimeout'];
+const HEADER_FIELDS = ['requestHeadersToAdd', 'requestHeadersToRemove', 'responseHeadersToAdd', 'responseHeadersToRemove'];
+
+interface TypedField {
+  /** The `RouteBehavior` field. */
+  readonly name: keyof RouteBehavior;
+  /** Its value, to check. */
+  readonly value: unknown;
+  /** Its code. */
+  readonly code: unknown;
+}
+
+function typedField(field: string, v: unknown): TypedField | undefined {
+  switch (field) {
+    case 'prefixRewrite':
+      return typeof v === 'string' ? { name: 'prefixRewrite', value: v, code: v } : undefined;
+    case 'regexRewrite': {
+      if (!isObject(v) || !hasOnly(v, ['pattern', 'substitution']) || !isObject(v.pattern) || !hasOnly(v.pattern, ['regex'])) return undefined;
+      const value = { pattern: v.pattern.regex, substitution: v.substitution };
+      return typeof value.pattern === 'string' && typeof value.substitution === 'string' ? { name: 'regexRewrite', value, code: value } : undefined;
+    }
+    case 'hostRewrite':
+      return typeof v === 'string' ? { name: 'hostRewrite', value: HostRewrite.literal(v), code: code(`HostRewrite.literal(${str(v)})`) } : undefined;
+    case 'hostRewriteHeader':
+      return typeof v === 'string' ? { name: 'hostRewrite', value: HostRewrite.fromHeader(v), code: code(`HostRewrite.fromHeader(${str(v)})`) } : undefined;
+    case 'autoHostRewrite':
+      return v === true ? { name: 'hostRewrite', value: HostRewrite.auto(), code: code('HostRewrite.auto()') } : undefined;
+    case 'timeout': {
+      const d = duration(v);
+      return d ? { name: 'timeout', ...d } : undefined;
+    }
+    case 'retries':
+      return retries(v);
+    case 'headerManipulation':
+      return headerManipulation(v);
+    default:
+      return undefined;
+  }
+}
+
+function retries(v: unknown): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, RETRY_FIELDS)) return undefined;
+  const value: { [k: string]: unknown } = {};
+  const out: { [k: string]: unknown } = {};
+  if (v.retryOn !== undefined) value.retryOn = out.retryOn = v.retryOn;
+  if (v.numRetries !== undefined) value.numRetries = out.numRetries = v.numRetries;
+  if (v.perTryTimeout !== undefined) {
+    const d = duration(v.perTryTimeout);
+    if (!d) return undefined;
+    value.perTryTimeout = d.value;
+    out.perTryTimeout = d.code;
+  }
+  return { name: 'retries', value, code: out };
+}
+
+function headerManipulation(v: unknown): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, HEADER_FIELDS)) return undefined;
+  const value: { [k: string]: unknown } = {};
+  for (const list of ['requestHeadersToAdd', 'responseHeadersToAdd']) {
+    if (v[list] === undefined) continue;
+    const added = Array.isArray(v[list]) ? (v[list] as unknown[]).map(headerToAdd) : [undefined];
+    if (added.some(h => h === undefined)) return undefined;
+    value[list] = added;
+  }
+  for (const list of ['requestHeadersToRemove', 'responseHeadersToRemove']) {
+    if (v[list] === undefined) continue;
+    if (!Array.isArray(v[list]) || !(v[list] as unknown[]).every(n => typeof n === 'string')) return undefined;
+    value[list] = v[list];
+  }
+  return { name: 'headerManipulation', value, code: value };
+}
+
+function headerToAdd(h: unknown): HeaderToAdd | undefined {
+  if (!isObject(h) || !hasOnly(h, ['header', 'append']) || !isObject(h.header) || !hasOnly(h.header, ['key', 'value'])) return undefined;
+  const { key, value } = h.header;
+  if (typeof key !== 'string' || typeof value !== 'string' || (h.append !== undefined && typeof h.append !== 'boolean')) return undefined;
+  return h.append === undefined ? { name: key, value } : { name: key, value, append: h.append as boolean };
+}
+
+/** A Gloo duration as a cdk8s `Duration` and its code, when the library writes it back the same. */
+function duration(v: unknown): { value: Duration; code: Code } | undefined {
+  const ms = parseDuration(v);
+  if (ms === undefined) return undefined;
+  return ms % 1000 === 0
+    ? { value: Duration.seconds(ms / 1000), code: code(`Duration.seconds(${ms / 1000})`) }
+    : { value: Duration.millis(ms), code: code(`Duration.millis(${ms})`) };
+}
+
+/** Whether the typed field alone passes the checks the construct will run. */
+function passesChecks(name: keyof RouteBehavior, value: unknown, delegating: boolean): boolean {
+  let ok = true;
+  const action = { type: delegating ? RouteActionType.DELEGATE : RouteActionType.FORWARD } as RouteAction;
+  checkRouteOptions({ action, options: { [name]: value } }, () => { ok = false; });
+  return ok;
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasOnly(v: Json, keys: string[]): boolean {
+  return Object.keys(v).every(k => keys.includes(k));
+}

@@ -1,0 +1,179 @@
+import type { RouteProps } from './route';
+import { HOST_REWRITE_FIELDS } from './route-options-render';
+import { whyInvalidDuration } from '../model/duration-rules';
+import { whyInvalidHeaderName } from '../model/header-rules';
+import { RouteActionType } from '../model/route-action';
+import { HeaderToAdd, HostRewrite, HostRewriteType } from '../model/route-options';
+import { AddProblem } from '../private/errors';
+import { checkKnownKeys } from '../private/unknown-keys';
+
+/**
+ * The checks of a route's typed options (`RouteBehavior`) that need nothing but the route: the
+ * values Gloo and Envoy refuse, fields Gloo applies to forwarding routes only, and a field given
+ * both typed and in `extra`. RE2 syntax and prefix-rewrite paths are checked with the route list
+ * (gloo/rules/route-rules.ts).
+ */
+export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
+  const b = props.options;
+  if (b === undefined) return;
+  checkKnownKeys(add, b, 'RouteBehavior', 'options.');
+  checkKnownKeys(add, b.retries, 'RetryPolicy', 'options.retries.');
+  checkKnownKeys(add, b.headerManipulation, 'HeaderManipulation', 'options.headerManipulation.');
+  checkKnownKeys(add, b.regexRewrite, 'RegexRewrite', 'options.regexRewrite.');
+
+  if (b.prefixRewrite !== undefined && typeof b.prefixRewrite !== 'string') {
+    add('options.prefixRewrite', b.prefixRewrite, 'a path such as "/api/pets", or "" for no rewrite');
+  }
+  if (b.regexRewrite !== undefined) {
+    const r = b.regexRewrite;
+    if (typeof r?.pattern !== 'string' || r.pattern === '') add('options.regexRewrite.pattern.regex', r?.pattern, 'a non-empty RE2 regular expression');
+    if (typeof r?.substitution !== 'string') add('options.regexRewrite.substitution', r?.substitution, 'a string (it may be empty)');
+    if (b.prefixRewrite !== undefined) {
+      add('options.regexRewrite', r, 'no regexRewrite together with prefixRewrite', 'envoy takes one path rewrite per route and rejects the configuration');
+    }
+  }
+  if (b.hostRewrite !== undefined) checkHostRewrite(b.hostRewrite, add);
+  if (b.timeout !== undefined) checkDuration(b.timeout, 'options.timeout', add);
+  if (b.retries !== undefined) {
+    const r = b.retries;
+    if (typeof r !== 'object' || r === null) {
+      add('options.retries', r, 'a retry policy such as { retryOn: \'5xx\', numRetries: 3 }');
+    } else {
+      if (r.retryOn !== undefined) checkRetryOn(r.retryOn, add);
+      if (r.numRetries !== undefined && !(Number.isInteger(r.numRetries) && r.numRetries >= 0 && r.numRetries <= 4294967295)) {
+        add('options.retries.numRetries', r.numRetries, 'a whole number from 0 to 4294967295 (gloo sends 1 for 0)');
+      }
+      if (r.perTryTimeout !== undefined) checkDuration(r.perTryTimeout, 'options.retries.perTryTimeout', add);
+    }
+  }
+  if (b.headerManipulation !== undefined) {
+    const h = b.headerManipulation;
+    const at = 'options.headerManipulation';
+    for (const list of ['requestHeadersToAdd', 'responseHeadersToAdd'] as const) {
+      checkList(h?.[list], `${at}.${list}`, add, (x, f) => checkHeaderToAdd(x as HeaderToAdd, f, add));
+    }
+    for (const list of ['requestHeadersToRemove', 'responseHeadersToRemove'] as const) {
+      checkList(h?.[list], `${at}.${list}`, add, (x, f) => checkSettableName(x, f, add, 'removed'));
+    }
+  }
+  checkForwardingOnly(props, add);
+  checkTypedAndExtra(props, add);
+}
+
+/** The fields Gloo applies only when the route forwards (`routeAction`); elsewhere it rejects the route. */
+const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries'] as const;
+
+function checkForwardingOnly(props: RouteProps, add: AddProblem): void {
+  const type = props.action?.type;
+  if (type !== RouteActionType.DELEGATE) return;
+  for (const field of FORWARDING_ONLY) {
+    const value = props.options?.[field];
+    if (value === undefined) continue;
+    add(`options.${field}`, describe(value), `no ${field} on a delegating route`,
+      `gloo applies ${field} only to routes that forward ("only available for Route Actions"); set it on the RouteTable's routes`);
+  }
+}
+
+/** The Gloo fields each typed field writes; `extra` may hold none of them. */
+function glooFieldsOf(field: string, b: NonNullable<RouteProps['options']>): string[] {
+  if (field === 'hostRewrite') {
+    // Gloo's host rewrite is one choice of four: any of them in extra conflicts with the typed one
+    return [...Object.values(HOST_REWRITE_FIELDS), 'hostRewritePathRegex'];
+  }
+  return b[field as keyof typeof b] === undefined ? [] : [field];
+}
+
+function checkTypedAndExtra(props: RouteProps, add: AddProblem): void {
+  const b = props.options!;
+  const extra = b.extra;
+  if (typeof extra !== 'object' || extra === null) return;
+  for (const field of [...FORWARDING_ONLY, 'headerManipulation'] as const) {
+    if (b[field] === undefined) continue;
+    for (const glooField of glooFieldsOf(field, b)) {
+      if (extra[glooField] === undefined) continue;
+      add(`options.extra.${glooField}`, extra[glooField], `no ${glooField} in options.extra together with options.${field}`,
+        `give it once, in options.${field}`);
+    }
+  }
+}
+
+function checkHostRewrite(h: HostRewrite, add: AddProblem): void {
+  if (!HostRewrite.isHostRewrite(h)) {
+    add('options.hostRewrite', h, 'a HostRewrite: HostRewrite.literal(\'api.example.com\'), HostRewrite.auto() or HostRewrite.fromHeader(\'x-host\')');
+    return;
+  }
+  const field = `options.${HOST_REWRITE_FIELDS[h.type]}`;
+  if (h.type === HostRewriteType.LITERAL && !(typeof h.value === 'string' && HOST.test(h.value))) {
+    add(field, h.value, 'a host name, optionally with a port, such as "api.example.com" or "10.0.0.7:8080"',
+      'envoy sets the Host header to it as given');
+  }
+  if (h.type === HostRewriteType.FROM_HEADER) {
+    const why = whyInvalidHeaderName(h.value!);
+    if (why) add(field, h.value, why, 'gloo rejects the route (invalid header name)');
+  }
+}
+
+/** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+function checkDuration(d: unknown, field: string, add: AddProblem): void {
+  const why = whyInvalidDuration(d);
+  if (why) add(field, describe(d), why);
+}
+
+/** The conditions Envoy's router retries on (`x-envoy-retry-on` and `x-envoy-retry-grpc-on`). */
+export const RETRY_CONDITIONS = [
+  '5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx',
+  'refused-stream', 'retriable-status-codes', 'retriable-headers', 'http3-post-connect-failure',
+  'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
+];
+
+function checkRetryOn(retryOn: unknown, add: AddProblem): void {
+  const parts = typeof retryOn === 'string' ? retryOn.split(',').map(s => s.trim()) : [];
+  const unknown = parts.filter(p => !RETRY_CONDITIONS.includes(p));
+  if (typeof retryOn !== 'string' || parts.length === 0 || unknown.length > 0) {
+    add('options.retries.retryOn', retryOn, `comma-separated retry conditions envoy knows: ${RETRY_CONDITIONS.join(', ')}`,
+      unknown.length > 0 ? `"${unknown[0]}" is not one; envoy does not retry on a condition it does not know` : undefined);
+  }
+}
+
+function checkHeaderToAdd(h: HeaderToAdd, field: string, add: AddProblem): void {
+  if (typeof h !== 'object' || h === null) {
+    add(field, h, 'a header to add, such as { name: \'x-source\', value: \'gloo\' }');
+    return;
+  }
+  checkKnownKeys(add, h, 'HeaderToAdd', `${field}.`);
+  checkSettableName(h.name, `${field}.header.key`, add, 'set');
+  if (typeof h.value !== 'string' || /[\r\n\0]/.test(h.value)) {
+    add(`${field}.header.value`, h.value, 'a header value: a string without line breaks or NUL characters');
+  }
+  if (h.append !== undefined && typeof h.append !== 'boolean') add(`${field}.append`, h.append, 'true (add to existing values) or false (replace them)');
+}
+
+/** Envoy and Gloo refuse to set or remove `host` and the `:` pseudo-headers through header manipulation. */
+function checkSettableName(name: unknown, field: string, add: AddProblem, verb: string): void {
+  const why = whyInvalidHeaderName(name as string);
+  if (why) {
+    add(field, name, why);
+  } else if ((name as string).startsWith(':') || (name as string).toLowerCase() === 'host') {
+    add(field, name, `a header other than host and the ":" pseudo-headers, which cannot be ${verb} this way`,
+      verb === 'set' ? 'gloo rejects the route (": -prefixed or host headers may not be modified"); use hostRewrite for the host' : 'envoy rejects the configuration');
+  }
+}
+
+function checkList(list: unknown, field: string, add: AddProblem, each: (x: unknown, field: string) => void): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list)) {
+    add(field, list, 'a list');
+    return;
+  }
+  list.forEach((x, i) => each(x, `${field}[${i}]`));
+}
+
+/** A value for a message: a Duration as Gloo would write it when it can be. */
+function describe(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && typeof (value as { toHumanString?: unknown }).toHumanString === 'function') {
+    return (value as { toHumanString(): string }).toHumanString();
+  }
+  return value;
+}

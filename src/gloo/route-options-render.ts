@@ -1,0 +1,58 @@
+import type { RouteBehavior } from './route';
+import { renderDuration } from '../model/duration-rules';
+import { HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy } from '../model/route-options';
+
+/**
+ * The Gloo route options the typed fields of `RouteBehavior` render, by Gloo field name. Each typed
+ * field renders exactly one Gloo field (the host rewrite one of three), so a field given both typed
+ * and in `extra` is a conflict the checks name.
+ */
+export function renderTypedOptions(b: RouteBehavior | undefined): { [field: string]: unknown } {
+  if (!b) return {};
+  const out: { [field: string]: unknown } = {};
+  if (b.prefixRewrite !== undefined) out.prefixRewrite = b.prefixRewrite;
+  if (b.regexRewrite !== undefined) out.regexRewrite = { pattern: { regex: b.regexRewrite.pattern }, substitution: b.regexRewrite.substitution };
+  if (b.hostRewrite !== undefined) Object.assign(out, renderHostRewrite(b.hostRewrite));
+  if (b.timeout !== undefined) out.timeout = renderDuration(b.timeout);
+  if (b.retries !== undefined) out.retries = renderRetries(b.retries);
+  if (b.headerManipulation !== undefined) out.headerManipulation = renderHeaderManipulation(b.headerManipulation);
+  return out;
+}
+
+/** The Gloo field each host rewrite type renders. */
+export const HOST_REWRITE_FIELDS: { [type in HostRewriteType]: string } = {
+  [HostRewriteType.LITERAL]: 'hostRewrite',
+  [HostRewriteType.AUTO]: 'autoHostRewrite',
+  [HostRewriteType.FROM_HEADER]: 'hostRewriteHeader',
+};
+
+function renderHostRewrite(h: HostRewrite): { [field: string]: unknown } {
+  return { [HOST_REWRITE_FIELDS[h.type]]: h.type === HostRewriteType.AUTO ? true : h.value };
+}
+
+function renderRetries(r: RetryPolicy): { [field: string]: unknown } {
+  return compact({
+    retryOn: r.retryOn,
+    numRetries: r.numRetries,
+    perTryTimeout: r.perTryTimeout !== undefined ? renderDuration(r.perTryTimeout) : undefined,
+  });
+}
+
+function renderHeaderManipulation(h: HeaderManipulation): { [field: string]: unknown } {
+  return compact({
+    requestHeadersToAdd: h.requestHeadersToAdd?.map(renderHeaderToAdd),
+    requestHeadersToRemove: h.requestHeadersToRemove ? [...h.requestHeadersToRemove] : undefined,
+    responseHeadersToAdd: h.responseHeadersToAdd?.map(renderHeaderToAdd),
+    responseHeadersToRemove: h.responseHeadersToRemove ? [...h.responseHeadersToRemove] : undefined,
+  });
+}
+
+function renderHeaderToAdd(h: HeaderToAdd): { [field: string]: unknown } {
+  return compact({ header: { key: h.name, value: h.value }, append: h.append });
+}
+
+function compact(obj: { [k: string]: unknown }): { [k: string]: unknown } {
+  const out: { [k: string]: unknown } = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  return out;
+}

@@ -1,0 +1,109 @@
+import { Duration } from 'cdk8s';
+import { Destination, HostRewrite, PathMatch, RouteAction, RouteTable, Upstream, VirtualService } from '../../src';
+import { newChart, vsRoutes } from '../util';
+
+function setup() {
+  const chart = newChart();
+  const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop' } });
+  const up = new Upstream(chart, 'up', { serviceName: 'shop', servicePort: 8080 });
+  const route = (options: any, action = RouteAction.forward(Destination.upstream(up))) =>
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/shop') }], action, options });
+  return { chart, vs, up, route };
+}
+
+describe('typed route options', () => {
+  test('render as Gloo writes them', () => {
+    const { chart, route } = setup();
+    route({
+      regexRewrite: { pattern: '^/shop/(.*)$', substitution: '/\\1' },
+      hostRewrite: HostRewrite.auto(),
+      timeout: Duration.millis(1500),
+      retries: { retryOn: '5xx,connect-failure', numRetries: 3, perTryTimeout: Duration.seconds(2) },
+      headerManipulation: {
+        requestHeadersToAdd: [{ name: 'x-source', value: 'gloo' }, { name: 'x-env', value: 'prod', append: false }],
+        requestHeadersToRemove: ['x-debug'],
+        responseHeadersToAdd: [{ name: 'x-served-by', value: 'shop' }],
+        responseHeadersToRemove: ['server'],
+      },
+    });
+    expect(vsRoutes(chart)[0].options).toEqual({
+      regexRewrite: { pattern: { regex: '^/shop/(.*)$' }, substitution: '/\\1' },
+      autoHostRewrite: true,
+      timeout: '1.5s',
+      retries: { retryOn: '5xx,connect-failure', numRetries: 3, perTryTimeout: '2s' },
+      headerManipulation: {
+        requestHeadersToAdd: [{ header: { key: 'x-source', value: 'gloo' } }, { header: { key: 'x-env', value: 'prod' }, append: false }],
+        requestHeadersToRemove: ['x-debug'],
+        responseHeadersToAdd: [{ header: { key: 'x-served-by', value: 'shop' } }],
+        responseHeadersToRemove: ['server'],
+      },
+    });
+  });
+
+  test.each([
+    [HostRewrite.literal('api.example.com:8443'), { hostRewrite: 'api.example.com:8443' }],
+    [HostRewrite.fromHeader('x-forwarded-host'), { hostRewriteHeader: 'x-forwarded-host' }],
+    [HostRewrite.auto(), { autoHostRewrite: true }],
+  ])('a host rewrite renders one Gloo field: %#', (hostRewrite, rendered) => {
+    const { chart, route } = setup();
+    route({ hostRewrite });
+    expect(vsRoutes(chart)[0].options).toEqual(rendered);
+  });
+
+  test('a zero timeout renders 0s (Envoy waits for ever)', () => {
+    const { chart, route } = setup();
+    route({ timeout: Duration.seconds(0) });
+    expect(vsRoutes(chart)[0].options).toEqual({ timeout: '0s' });
+  });
+});
+
+describe('typed route options: bad input', () => {
+  const cases: Array<[string, any, string]> = [
+    ['a duration that is not one', { timeout: '5s' }, 'options.timeout: got "5s", expected a Duration, such as Duration.seconds(15)'],
+    ['a sub-millisecond duration', { timeout: Duration.millis(0.5) }, 'options.timeout: got "0.5 millis", expected a duration of zero or more whole milliseconds'],
+    ['an unknown retry condition', { retries: { retryOn: '5xx,gateway-errors' } }, 'options.retries.retryOn: got "5xx,gateway-errors", expected comma-separated retry conditions envoy knows'],
+    ['a negative retry count', { retries: { numRetries: -1 } }, 'options.retries.numRetries: got -1, expected a whole number from 0 to 4294967295'],
+    ['a bad per-try timeout', { retries: { perTryTimeout: 2 } }, 'options.retries.perTryTimeout: got 2, expected a Duration'],
+    ['a retry property that does not exist', { retries: { attempts: 3 } }, 'options.retries.attempts: got 3, expected a property RetryPolicy has: numRetries, perTryTimeout, retryOn'],
+    ['a header name that is not a token', { headerManipulation: { requestHeadersToAdd: [{ name: 'x source', value: 'a' }] } },
+      'options.headerManipulation.requestHeadersToAdd[0].header.key: got "x source", expected a header name that is an HTTP token'],
+    ['setting the host header', { headerManipulation: { requestHeadersToAdd: [{ name: 'Host', value: 'a' }] } },
+      'options.headerManipulation.requestHeadersToAdd[0].header.key: got "Host", expected a header other than host and the ":" pseudo-headers'],
+    ['removing a pseudo-header', { headerManipulation: { responseHeadersToRemove: [':status'] } },
+      'options.headerManipulation.responseHeadersToRemove[0]: got ":status", expected a header other than host'],
+    ['a header value with a line break', { headerManipulation: { responseHeadersToAdd: [{ name: 'x-a', value: 'a\r\nb' }] } },
+      'options.headerManipulation.responseHeadersToAdd[0].header.value: got "a\\r\\nb", expected a header value: a string without line breaks'],
+    ['a host rewrite made by hand', { hostRewrite: { hostRewrite: 'a.example.com' } }, 'options.hostRewrite: got {"hostRewrite":"a.example.com"}, expected a HostRewrite'],
+    ['a host that is not one', { hostRewrite: HostRewrite.literal('https://a.example.com') }, 'options.hostRewrite: got "https://a.example.com", expected a host name'],
+    ['a host header that is not a token', { hostRewrite: HostRewrite.fromHeader('x host') }, 'options.hostRewriteHeader: got "x host", expected a header name that is an HTTP token'],
+    ['a regex rewrite with a prefix rewrite', { prefixRewrite: '/', regexRewrite: { pattern: 'a', substitution: 'b' } }, 'options.regexRewrite: got {"pattern":"a","substitution":"b"}, expected no regexRewrite together with prefixRewrite'],
+    ['a regex rewrite without a substitution', { regexRewrite: { pattern: 'a' } }, 'options.regexRewrite.substitution: got nothing, expected a string (it may be empty)'],
+    ['a field both typed and in extra', { timeout: Duration.seconds(1), extra: { timeout: '2s' } }, 'options.extra.timeout: got "2s", expected no timeout in options.extra together with options.timeout'],
+    ['a host rewrite both typed and in extra', { hostRewrite: HostRewrite.auto(), extra: { hostRewrite: 'a' } }, 'options.extra.hostRewrite: got "a", expected no hostRewrite in options.extra together with options.hostRewrite'],
+  ];
+  test.each(cases)('%s', (_what, options, message) => {
+    const { route } = setup();
+    expect(() => route(options)).toThrow(`[test/vs] routes[0].${message}`);
+  });
+
+  test('an RE2 error in a regex rewrite fails synth', () => {
+    const { chart, route } = setup();
+    route({ regexRewrite: { pattern: '(?<=a)b', substitution: '' } });
+    expect(() => chart.toJson()).toThrow('routes[0].options.regexRewrite.pattern.regex: got "(?<=a)b", expected a valid RE2 regular expression');
+  });
+
+  test.each(['timeout', 'retries', 'hostRewrite', 'regexRewrite'])('%s on a delegating route is refused', field => {
+    const { chart, route } = setup();
+    const table = new RouteTable(chart, 'rt', { metadata: { namespace: 'default' } });
+    const value = { timeout: Duration.seconds(1), retries: { numRetries: 1 }, hostRewrite: HostRewrite.auto(), regexRewrite: { pattern: 'a', substitution: 'b' } }[field];
+    expect(() => route({ [field]: value }, RouteAction.delegate(table))).toThrow(`routes[0].options.${field}: got`);
+    expect(() => route({ [field]: value }, RouteAction.delegate(table))).toThrow(`expected no ${field} on a delegating route`);
+  });
+
+  test('header manipulation on a delegating route is Gloo\'s to merge, and allowed', () => {
+    const { chart, route } = setup();
+    const table = new RouteTable(chart, 'rt', { metadata: { namespace: 'default' } });
+    route({ headerManipulation: { requestHeadersToRemove: ['x-debug'] } }, RouteAction.delegate(table));
+    expect(vsRoutes(chart)[0].options).toEqual({ headerManipulation: { requestHeadersToRemove: ['x-debug'] } });
+  });
+});
