@@ -121,7 +121,7 @@ project.package.setScript('synth:steps', 'node scripts/build-examples.js && node
 // serialization grow faster than linearly with the fleet).
 project.package.setScript('bench', 'node scripts/build-examples.js && node --expose-gc --max-semi-space-size=64 .build/bench/bench.js');
 project.package.setScript('plan', 'node bin/cdk8s-gloo-canary plan');
-project.package.setScript('docs:readme', 'node scripts/build-examples.js && node .build/examples/petstore-canary/tutorial.js --write');
+project.package.setScript('docs:readme', 'node scripts/build-examples.js && node .build/examples/petstore-canary/tutorial.js --write && node .build/examples/options/pages.js --write');
 new YamlFile(project, 'cdk8s.yaml', {
   obj: {
     language: 'typescript',

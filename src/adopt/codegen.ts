@@ -388,7 +388,7 @@ function injaText(v: unknown, at: string): string {
 }
 
 function usedFactories(text: string): string[] {
-  return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination', 'HostRewrite'].filter(n => text.includes(`${n}.`));
+  return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination', 'HostRewrite', 'RedirectResponseCode'].filter(n => text.includes(`${n}.`));
 }
 
 function refKey(kind: string, namespace: string | undefined, name: string | undefined): string {

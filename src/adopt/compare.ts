@@ -129,11 +129,20 @@ export function normalise(value: unknown, key: string = ''): unknown {
   for (const k of Object.keys(value).sort()) {
     const v = (value as Json)[k];
     if (v === undefined || ((k === 'regex' || k === 'invertMatch') && v === false)) continue;
+    if (k === 'responseCode') {
+      // a redirect's code is an enum, by name or by number; 301 is the default
+      const name = typeof v === 'number' ? REDIRECT_CODE_NAMES[v] ?? v : v;
+      if (name !== 'MOVED_PERMANENTLY') out[k] = name;
+      continue;
+    }
     out[k] = normalise(v, k);
   }
   if (out.functionName !== undefined && out.parameters === undefined) out.parameters = {};
   return out;
 }
+
+/** Gloo's redirect response codes, by number. */
+const REDIRECT_CODE_NAMES = ['MOVED_PERMANENTLY', 'FOUND', 'SEE_OTHER', 'TEMPORARY_REDIRECT', 'PERMANENT_REDIRECT'];
 
 /** Weights are ratios to Gloo: 9/1 and 90/10 are one split, written with the smallest whole weights. */
 function reduceWeights(items: unknown[]): void {

@@ -12,13 +12,13 @@ import { Json } from '../simulate/gloo-manifest';
  * `extra`. A field becomes typed only when the typed form renders it back exactly and passes the
  * library's checks; anything else stays in `extra`, named in a comment.
  */
-export function behaviourCode(options: Json, delegating: boolean): { typed: { [k: string]: unknown }; extra: Json } {
+export function behaviourCode(options: Json, actionType: RouteActionType): { typed: { [k: string]: unknown }; extra: Json } {
   const typed: { [k: string]: unknown } = {};
   const extra: Json = {};
   const hostFields = HOST_FIELDS.filter(f => options[f] !== undefined);
   for (const [field, value] of Object.entries(options)) {
     const found = hostFields.length > 1 && HOST_FIELDS.includes(field) ? undefined : typedField(field, value);
-    if (found === undefined || !passesChecks(found.name, found.value, delegating)) {
+    if (found === undefined || !passesChecks(found.name, found.value, actionType)) {
       extra[field] = value;
       continue;
     }
@@ -117,9 +117,9 @@ function duration(v: unknown): { value: Duration; code: Code } | undefined {
 }
 
 /** Whether the typed field alone passes the checks the construct will run. */
-function passesChecks(name: keyof RouteBehavior, value: unknown, delegating: boolean): boolean {
+function passesChecks(name: keyof RouteBehavior, value: unknown, actionType: RouteActionType): boolean {
   let ok = true;
-  const action = { type: delegating ? RouteActionType.DELEGATE : RouteActionType.FORWARD } as RouteAction;
+  const action = { type: actionType } as RouteAction;
   checkRouteOptions({ action, options: { [name]: value } }, () => { ok = false; });
   return ok;
 }

@@ -1,7 +1,10 @@
 import { RecognisedRelease } from './canary-shapes';
 import { behaviourCode } from './options-code';
 import { code, Code, lit, str } from './ts-literal';
+import { checkDirectResponse, checkRedirect } from '../gloo/response-action-checks';
 import { covers } from '../gloo/rules/shadowing';
+import { DirectResponse, Redirect, RouteActionType } from '../model/route-action';
+import { AddProblem } from '../private/errors';
 import { ConditionShape, DestinationShape, Json, MatcherShape, RefShape, RouteShape, ShadowingShape, WeightedDestinationShape } from '../simulate/gloo-manifest';
 
 /** How the route code names the objects it refers to. */
@@ -19,7 +22,11 @@ export interface RouteScope {
 /** Why a route cannot be built from the constructs, thrown while generating its code. */
 export class NotModelled extends Error {}
 
-const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'options'];
+const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'directResponseAction', 'redirectAction', 'options'];
+const REDIRECT_FIELDS: { [gloo: string]: string } = {
+  hostRedirect: 'host', pathRedirect: 'path', prefixRewrite: 'prefixRewrite', httpsRedirect: 'https', portRedirect: 'port', responseCode: 'responseCode', stripQuery: 'stripQuery',
+};
+const REDIRECT_CODE_NAMES = ['MOVED_PERMANENTLY', 'FOUND', 'SEE_OTHER', 'TEMPORARY_REDIRECT', 'PERMANENT_REDIRECT'];
 const MATCHER_FIELDS = ['prefix', 'exact', 'regex', 'caseSensitive', 'headers', 'queryParameters', 'methods'];
 
 /** The `RouteProps` literal of a Gloo 1.x route; `at` names it in errors (`spec.routes[2]`). */
@@ -32,8 +39,12 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
   let comment: string | undefined;
   if (route.options !== undefined) {
     const { shadowing, ...rest } = route.options;
-    const { typed: options, extra } = behaviourCode(rest, route.delegateAction !== undefined);
-    if (shadowing !== undefined && isMirror(shadowing)) {
+    const type = route.delegateAction !== undefined ? RouteActionType.DELEGATE
+      : route.directResponseAction !== undefined ? RouteActionType.DIRECT_RESPONSE
+        : route.redirectAction !== undefined ? RouteActionType.REDIRECT : RouteActionType.FORWARD;
+    const { typed: options, extra } = behaviourCode(rest, type);
+    const forwards = type === RouteActionType.FORWARD || type === RouteActionType.DELEGATE;
+    if (shadowing !== undefined && isMirror(shadowing) && forwards) {
       props.mirror = { upstream: code(scope.upstream(shadowing.upstream)), percent: shadowing.percentage };
     } else if (shadowing !== undefined) {
       extra.shadowing = shadowing;
@@ -48,6 +59,13 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
   }
   if (isShadowed(route, earlier)) props.allowShadowing = true;
   return { text: lit(props, '    '), comment };
+}
+
+/** Throws `NotModelled` with the first problem the library's checks find (Gloo or Envoy would refuse the route). */
+function refuseProblems(check: (add: AddProblem) => void, at: string): void {
+  const problems: string[] = [];
+  check((field, given, expected) => problems.push(`${at}.${field}: got ${JSON.stringify(given)}, expected ${expected}`));
+  if (problems.length > 0) throw new NotModelled(problems[0]);
 }
 
 /** Whether an earlier route matches every request one of this route's matchers does (kept as in the input). */
@@ -89,8 +107,35 @@ function queryCode(q: ConditionShape, at: string): Code {
 
 function actionCode(route: RouteShape, at: string, scope: RouteScope): Code {
   const ra = route.routeAction;
+  const actions = (['routeAction', 'delegateAction', 'directResponseAction', 'redirectAction'] as const).filter(k => route[k] !== undefined);
+  if (actions.length > 1) throw new NotModelled(`${at}: both ${actions[0]} and ${actions[1]}`);
+  if (route.directResponseAction !== undefined) {
+    const d = route.directResponseAction;
+    expectKeys(d, ['status', 'body'], `${at}.directResponseAction`);
+    const response = d.body !== undefined && d.body !== '' ? { status: d.status, body: d.body } : { status: d.status };
+    refuseProblems(add => checkDirectResponse(response as DirectResponse, add), at);
+    return code(`RouteAction.directResponse(${lit(response, '    ')})`);
+  }
+  if (route.redirectAction !== undefined) {
+    const r = route.redirectAction;
+    expectKeys(r, Object.keys(REDIRECT_FIELDS), `${at}.redirectAction`);
+    const redirect: { [k: string]: unknown } = {};
+    for (const [glooField, field] of Object.entries(REDIRECT_FIELDS)) {
+      const v = r[glooField];
+      if (v === undefined) continue;
+      if (glooField !== 'responseCode') {
+        redirect[field] = v;
+        continue;
+      }
+      const name = typeof v === 'number' ? REDIRECT_CODE_NAMES[v] : v;
+      if (typeof name !== 'string' || !REDIRECT_CODE_NAMES.includes(name)) throw new NotModelled(`${at}.redirectAction.responseCode: ${JSON.stringify(v)} is not a response code gloo knows`);
+      redirect[field] = name;
+    }
+    refuseProblems(add => checkRedirect(redirect as Redirect, add), at);
+    if (redirect.responseCode !== undefined) redirect.responseCode = code(`RedirectResponseCode.${redirect.responseCode}`);
+    return code(`RouteAction.redirect(${lit(redirect, '    ')})`);
+  }
   if (route.delegateAction !== undefined) {
-    if (ra !== undefined) throw new NotModelled(`${at}: both routeAction and delegateAction`);
     expectKeys(route.delegateAction, ['ref'], `${at}.delegateAction`);
     return code(`RouteAction.delegate(${scope.routeTable(route.delegateAction.ref)})`);
   }

@@ -71,6 +71,8 @@ export function requestClasses(release: ReleaseDescription, options: PlanOptions
  */
 export function describeRouting(release: ReleaseDescription, result: SimulationResult): string {
   if (!result.matched) return 'no route (404)';
+  if (result.directResponse) return `direct response ${result.directResponse.status}`;
+  if (result.redirect) return `redirect ${result.redirect.status} to ${result.redirect.location}`;
   if (result.destinations.length === 0) return result.unresolved ? `unresolved ${result.unresolved}` : 'no destination';
   const byTarget = new Map<string, number>();
   for (const d of result.destinations) {

@@ -44,6 +44,10 @@ export function renderAction(action: RouteAction, routeNamespace: string, prefix
       const rendered = renderDestinations(group.destinations, 'routeAction.upstreamGroup', routeNamespace, prefix, true);
       return 'field' in rendered ? { ...rendered, field: rendered.field.replace('routeAction.upstreamGroup', `routeAction.upstreamGroup(${group.node.path}).destinations`) } : rendered;
     }
+    case RouteActionType.DIRECT_RESPONSE:
+      return { field: 'directResponseAction', given: action.directResponse, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'direct responses have no gateway api mapping yet' };
+    case RouteActionType.REDIRECT:
+      return { field: 'redirectAction', given: action.redirect, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'redirects have no gateway api mapping yet' };
     default:
       return {
         field: 'delegateAction',

@@ -199,6 +199,9 @@ class ServiceIndex {
   public readonly meaningOf = (g: SimulationResult): string => {
     if (!g.matched) return 'no route';
     if (g.unresolved) return `unresolved ${g.unresolved}`;
+    // in the words of gatewayMeaningOf: a redirect is one outcome, wherever it sends the client
+    if (g.redirect) return 'redirect';
+    if (g.directResponse) return `direct response ${g.directResponse.status}`;
     const shares = g.destinations.map(d => ({ key: d.kind === 'kube' ? this.kubeKey(d.namespace, d.upstream) : this.upstreamKey(d.namespace, d.upstream), percent: d.percent }));
     const mirror = g.mirror ? { key: this.upstreamKey(g.mirror.namespace, g.mirror.upstream), percent: g.mirror.percent } : undefined;
     return meaning(shares, mirror);

@@ -1,3 +1,4 @@
+import { checkDirectResponse, checkRedirect } from './response-action-checks';
 import { RouteProps } from './route';
 import { checkRouteOptions } from './route-option-checks';
 import { Upstream } from './upstream';
@@ -21,7 +22,8 @@ import { checkKnownKeys } from '../private/unknown-keys';
  * gloo/rules/route-rules.ts).
  */
 
-const ACTIONS = 'RouteAction.forward(...), RouteAction.weightedForward([...]), RouteAction.upstreamGroup(...) or RouteAction.delegate(...)';
+const ACTIONS = 'RouteAction.forward(...), RouteAction.weightedForward([...]), RouteAction.upstreamGroup(...), RouteAction.delegate(...), '
+  + 'RouteAction.directResponse({...}) or RouteAction.redirect({...})';
 
 /** The problems that can be seen in a route by itself, with `field` relative to `prefix`. */
 export function checkRoute(props: RouteProps, path: string, prefix: string): Problem[] {
@@ -62,9 +64,18 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
     case RouteActionType.DELEGATE:
       if (!action.routeTable) add('delegateAction.ref', action.routeTable, 'a RouteTable');
       break;
+    case RouteActionType.DIRECT_RESPONSE:
+      checkDirectResponse(action.directResponse!, add);
+      break;
+    case RouteActionType.REDIRECT:
+      checkRedirect(action.redirect!, add);
+      break;
   }
   checkRouteOptions(props, add);
-  if (props.mirror !== undefined) {
+  if (props.mirror !== undefined && (action.type === RouteActionType.DIRECT_RESPONSE || action.type === RouteActionType.REDIRECT)) {
+    add('options.shadowing', describeMirror(props.mirror), `no mirror on a route that does not forward (${action.type})`,
+      'gloo rejects the route ("cannot use shadowing plugin on non-Route_Route route actions")');
+  } else if (props.mirror !== undefined) {
     if (!props.mirror?.upstream) add('options.shadowing.upstream', props.mirror?.upstream, 'an Upstream to copy requests to');
     const percent = props.mirror?.percent;
     if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) add('options.shadowing.percentage', percent, 'a percentage from 0 to 100');
@@ -191,6 +202,10 @@ const ACTION_KEYS: { [key: string]: string } = {
   upstreamGroup: 'RouteAction.upstreamGroup',
   delegateTo: 'RouteAction.delegate',
   routeTable: 'RouteAction.delegate',
+  directResponse: 'RouteAction.directResponse',
+  directResponseAction: 'RouteAction.directResponse',
+  redirect: 'RouteAction.redirect',
+  redirectAction: 'RouteAction.redirect',
 };
 const DESTINATION_KEYS: { [key: string]: string } = { upstream: 'Destination.upstream', kube: 'Destination.kubeService' };
 
@@ -228,4 +243,8 @@ function describeMatcher(m: RouteMatcher): unknown {
       ? { name: h.name, value: h.value, regex: h.regex || undefined, invertMatch: h.inverted || undefined }
       : h)),
   };
+}
+
+function describeMirror(m: RouteProps['mirror']): unknown {
+  return typeof m === 'object' && m !== null ? { upstream: m.upstream?.name, percent: m.percent } : m;
 }

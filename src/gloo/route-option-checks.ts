@@ -65,12 +65,15 @@ const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeou
 
 function checkForwardingOnly(props: RouteProps, add: AddProblem): void {
   const type = props.action?.type;
-  if (type !== RouteActionType.DELEGATE) return;
+  const what = type === RouteActionType.DELEGATE ? 'a delegating route'
+    : type === RouteActionType.DIRECT_RESPONSE ? 'a direct response'
+      : type === RouteActionType.REDIRECT ? 'a redirect' : undefined;
+  if (what === undefined) return;
   for (const field of FORWARDING_ONLY) {
     const value = props.options?.[field];
     if (value === undefined) continue;
-    add(`options.${field}`, describe(value), `no ${field} on a delegating route`,
-      `gloo applies ${field} only to routes that forward ("only available for Route Actions"); set it on the RouteTable's routes`);
+    add(`options.${field}`, describe(value), `no ${field} on ${what}`,
+      `gloo applies ${field} only to routes that forward ("only available for Route Actions")${type === RouteActionType.DELEGATE ? '; set it on the RouteTable\'s routes' : ''}`);
   }
 }
 

@@ -8,7 +8,7 @@ import { Destination, FunctionParameters } from '../model/destination';
 import { HeaderMatch } from '../model/header-match';
 import { PathMatchType } from '../model/path-match';
 import { QueryParameterMatch } from '../model/query-parameter-match';
-import { RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+import { DirectResponse, Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
 
 /**
@@ -57,8 +57,26 @@ export function renderRoute(props: RouteProps): GlooRoute {
     delegateAction: action.type === RouteActionType.DELEGATE
       ? { ref: { name: action.routeTable!.name, namespace: action.routeTable!.namespace } }
       : undefined,
+    directResponseAction: action.type === RouteActionType.DIRECT_RESPONSE ? renderDirectResponse(action.directResponse!) : undefined,
+    redirectAction: action.type === RouteActionType.REDIRECT ? renderRedirect(action.redirect!) : undefined,
     options: Object.keys(options).length > 0 ? options : undefined,
   };
+}
+
+function renderDirectResponse(r: DirectResponse): GlooRoute['directResponseAction'] {
+  return compact({ status: r.status, body: r.body });
+}
+
+function renderRedirect(r: Redirect): GlooRoute['redirectAction'] {
+  return compact({
+    hostRedirect: r.host,
+    pathRedirect: r.path,
+    prefixRewrite: r.prefixRewrite,
+    httpsRedirect: r.https,
+    portRedirect: r.port,
+    responseCode: r.responseCode,
+    stripQuery: r.stripQuery,
+  });
 }
 
 function renderRouteAction(action: RouteAction): GlooRoute['routeAction'] {

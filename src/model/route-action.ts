@@ -14,6 +14,78 @@ export enum RouteActionType {
   UPSTREAM_GROUP = 'upstream-group',
   /** Handed to the routes of a RouteTable (`delegateAction`). */
   DELEGATE = 'delegate',
+  /** Answered by Envoy itself with a fixed status and body (`directResponseAction`). */
+  DIRECT_RESPONSE = 'direct-response',
+  /** Answered with a redirect to another URL (`redirectAction`). */
+  REDIRECT = 'redirect',
+}
+
+/** A response Envoy sends itself, without forwarding the request (Gloo's `directResponseAction`). */
+export interface DirectResponse {
+  /** The HTTP status, from 200 to 599 (Envoy's range). */
+  readonly status: number;
+  /**
+   * The response body. Envoy refuses bodies over the gateway's `maxDirectResponseBodySizeBytes`
+   * (4096 bytes unless the Gateway sets it).
+   * @default - no body
+   */
+  readonly body?: string;
+}
+
+/** The status a redirect answers with (Gloo's `redirectAction.responseCode`). */
+export enum RedirectResponseCode {
+  /** 301, Gloo's default. */
+  MOVED_PERMANENTLY = 'MOVED_PERMANENTLY',
+  /** 302. */
+  FOUND = 'FOUND',
+  /** 303. */
+  SEE_OTHER = 'SEE_OTHER',
+  /** 307: the method and body are kept. */
+  TEMPORARY_REDIRECT = 'TEMPORARY_REDIRECT',
+  /** 308: the method and body are kept. */
+  PERMANENT_REDIRECT = 'PERMANENT_REDIRECT',
+}
+
+/**
+ * Where a redirect sends the client (Gloo's `redirectAction`): each field replaces one part of the
+ * request's URL; the parts not given are kept. At least one must change something.
+ */
+export interface Redirect {
+  /**
+   * The host to redirect to, e.g. `www.example.com` (`hostRedirect`).
+   * @default - the request's host
+   */
+  readonly host?: string;
+  /**
+   * The whole path to redirect to, e.g. `/store/` (`pathRedirect`). Not together with `prefixRewrite`.
+   * @default - the request's path
+   */
+  readonly path?: string;
+  /**
+   * Replaces the prefix the route matched (`prefixRewrite`). Not together with `path`.
+   * @default - the request's path
+   */
+  readonly prefixRewrite?: string;
+  /**
+   * Redirect to `https` (`httpsRedirect`).
+   * @default false - the request's scheme
+   */
+  readonly https?: boolean;
+  /**
+   * The port to redirect to, 1 to 65535 (`portRedirect`).
+   * @default - the request's port (443 with `https`)
+   */
+  readonly port?: number;
+  /**
+   * The status of the redirect.
+   * @default RedirectResponseCode.MOVED_PERMANENTLY (301)
+   */
+  readonly responseCode?: RedirectResponseCode;
+  /**
+   * Drop the query string (`stripQuery`).
+   * @default false - the query string is kept
+   */
+  readonly stripQuery?: boolean;
 }
 
 /** A destination with a weight. Weights are ratios: each destination gets `weight / total`. */
@@ -29,10 +101,13 @@ interface ActionParts {
   readonly destinations?: WeightedDestination[];
   readonly upstreamGroup?: IUpstreamGroup;
   readonly routeTable?: IRouteTable;
+  readonly directResponse?: DirectResponse;
+  readonly redirect?: Redirect;
 }
 
 /**
- * The action of a route: exactly one of forward, weighted forward, UpstreamGroup or delegation.
+ * The action of a route: exactly one of forward, weighted forward, UpstreamGroup, delegation,
+ * direct response or redirect.
  */
 export class RouteAction {
   /** The largest weight Gloo accepts: weights are `uint32`. */
@@ -69,6 +144,16 @@ export class RouteAction {
     return new RouteAction(RouteActionType.DELEGATE, { routeTable: table });
   }
 
+  /** Answers every matching request with `response`, e.g. `{ status: 404, body: 'gone' }`, without forwarding it. */
+  public static directResponse(response: DirectResponse): RouteAction {
+    return new RouteAction(RouteActionType.DIRECT_RESPONSE, { directResponse: typeof response === 'object' && response !== null ? { ...response } : response });
+  }
+
+  /** Answers every matching request with a redirect, e.g. `{ https: true }` or `{ host: 'www.example.com' }`. */
+  public static redirect(redirect: Redirect): RouteAction {
+    return new RouteAction(RouteActionType.REDIRECT, { redirect: typeof redirect === 'object' && redirect !== null ? { ...redirect } : redirect });
+  }
+
   /** What the action does. */
   public readonly type: RouteActionType;
   /** The destination of a forward. */
@@ -79,6 +164,10 @@ export class RouteAction {
   public readonly targetGroup?: IUpstreamGroup;
   /** The RouteTable delegated to. */
   public readonly routeTable?: IRouteTable;
+  /** The response of a direct response. */
+  public readonly directResponse?: DirectResponse;
+  /** Where a redirect sends the client. */
+  public readonly redirect?: Redirect;
 
   private constructor(type: RouteActionType, a: ActionParts) {
     this.type = type;
@@ -86,6 +175,8 @@ export class RouteAction {
     this.destinations = a.destinations;
     this.targetGroup = a.upstreamGroup;
     this.routeTable = a.routeTable;
+    this.directResponse = a.directResponse;
+    this.redirect = a.redirect;
   }
 }
 

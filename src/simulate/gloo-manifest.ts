@@ -121,7 +121,27 @@ export interface RouteShape {
   inheritablePathMatchers?: boolean | null;
   routeAction?: RouteActionShape;
   delegateAction?: DelegateActionShape;
+  directResponseAction?: DirectResponseActionShape;
+  redirectAction?: RedirectActionShape;
   options?: RouteOptionsShape;
+}
+
+/** `directResponseAction`. */
+export interface DirectResponseActionShape {
+  status?: number;
+  body?: string;
+}
+
+/** `redirectAction`. */
+export interface RedirectActionShape {
+  hostRedirect?: string;
+  pathRedirect?: string;
+  prefixRewrite?: string;
+  httpsRedirect?: boolean;
+  portRedirect?: number;
+  responseCode?: string | number;
+  stripQuery?: boolean;
+  [key: string]: unknown;
 }
 
 /** `spec.kube` of an Upstream. */

@@ -69,6 +69,8 @@ export function deriveRequests(routes: unknown[], extraMethods: string[] = []): 
  */
 export function routingMeaning(result: SimulationResult): string {
   if (!result.matched) return 'no route';
+  if (result.directResponse) return `direct response ${result.directResponse.status} ${JSON.stringify(result.directResponse.body ?? '')}`;
+  if (result.redirect) return `redirect ${result.redirect.status} ${result.redirect.location}`;
   const shares = result.destinations.map(d => ({ key: `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}`, percent: d.percent }));
   const mirror = result.mirror ? ` mirror ${result.mirror.namespace}/${result.mirror.upstream} ${round(result.mirror.percent)}%` : '';
   const unresolved = result.unresolved ? ` unresolved ${result.unresolved}` : '';

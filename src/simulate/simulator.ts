@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { DestinationShape, ManifestShape, RouteActionShape, ShadowingShape, WeightedDestinationShape } from './gloo-manifest';
+import { DestinationShape, DirectResponseActionShape, ManifestShape, RouteActionShape, ShadowingShape, WeightedDestinationShape } from './gloo-manifest';
 import { CompiledMatcher, compileMatcher, NormalizedRequest, normalizeRequest } from './request-matching';
 import { FlatRoute, flattenVirtualService } from './route-flattening';
 import { idOf, selectVirtualService } from './virtual-host-selection';
@@ -64,6 +64,29 @@ export interface SimulatedMirror {
   readonly percent: number;
 }
 
+/** A response Envoy sends itself: a route's direct response. */
+export interface SimulatedDirectResponse {
+  /** The HTTP status. */
+  readonly status: number;
+  /**
+   * The body.
+   * @default - no body
+   */
+  readonly body?: string;
+}
+
+/** A redirect Envoy answers with. */
+export interface SimulatedRedirect {
+  /** The HTTP status: 301, 302, 303, 307 or 308. */
+  readonly status: number;
+  /**
+   * The `Location` the client is sent to. It starts with `https://` for a redirect to https, else
+   * with `//` (the request's scheme); `{host}` stands for the request's host when the request
+   * names none (a `SimulatedRequest` rather than a `SimulatedHostRequest`).
+   */
+  readonly location: string;
+}
+
 /** What Gloo would do with a request. */
 export interface SimulationResult {
   /** Whether a route matched. */
@@ -82,6 +105,16 @@ export interface SimulationResult {
   readonly unresolved?: string;
   /** Requests mirrored by the matched route, if it shadows traffic. */
   readonly mirror?: SimulatedMirror;
+  /**
+   * The response Envoy sends itself when the matched route is a direct response (`destinations` is empty then).
+   * @default - the route forwards
+   */
+  readonly directResponse?: SimulatedDirectResponse;
+  /**
+   * The redirect Envoy answers with when the matched route is a redirect (`destinations` is empty then).
+   * @default - the route forwards
+   */
+  readonly redirect?: SimulatedRedirect;
 }
 
 /** A request that names its host, to simulate against every VirtualService on a gateway. */
@@ -264,6 +297,8 @@ export class RoutingSimulator {
       destinations: action.destinations,
       unresolved: action.unresolved,
       ...(action.mirror ? { mirror: action.mirror } : {}),
+      ...directResponseOf(hit.route.directResponseAction),
+      ...redirectOf(hit, request),
     };
   }
 
@@ -354,6 +389,59 @@ interface RouteOutcome {
   readonly destinations: SimulatedShare[];
   readonly unresolved?: string;
   readonly mirror?: SimulatedMirror;
+}
+
+function directResponseOf(d: DirectResponseActionShape | undefined): { directResponse?: SimulatedDirectResponse } {
+  if (!d) return {};
+  return { directResponse: { status: d.status ?? 0, ...(d.body !== undefined && d.body !== '' ? { body: d.body } : {}) } };
+}
+
+/** The status of each of Gloo's redirect response codes, by name and by number. */
+const REDIRECT_CODES: { [code: string]: number } = {
+  MOVED_PERMANENTLY: 301,
+  FOUND: 302,
+  SEE_OTHER: 303,
+  TEMPORARY_REDIRECT: 307,
+  PERMANENT_REDIRECT: 308,
+  0: 301,
+  1: 302,
+  2: 303,
+  3: 307,
+  4: 308,
+};
+
+/** Where a redirect sends `request`: each part the redirect gives replaces the request's. */
+function redirectOf(hit: FlatRoute, request: SimulatedRequest): { redirect?: SimulatedRedirect } {
+  const r = hit.route.redirectAction;
+  if (!r) return {};
+  const [pathOnly, query] = splitQuery(request.path);
+  const [requestHostName, requestPort] = splitPort((request as SimulatedHostRequest).host ?? '{host}');
+  // envoy swaps each part the redirect gives; a redirect to https drops the request's port
+  const port = r.portRedirect ? `:${r.portRedirect}` : r.httpsRedirect ? '' : requestPort;
+  const host = `${r.hostRedirect || requestHostName}${port}`;
+  let path = pathOnly;
+  if (r.pathRedirect) {
+    path = r.pathRedirect;
+  } else if (r.prefixRewrite !== undefined) {
+    const matched = hit.matchers.find(m => m.prefix !== undefined && (m.caseSensitive === false
+      ? pathOnly.toLowerCase().startsWith(m.prefix.toLowerCase())
+      : pathOnly.startsWith(m.prefix)));
+    if (matched) path = r.prefixRewrite + pathOnly.slice(matched.prefix!.length);
+  }
+  const status = REDIRECT_CODES[String(r.responseCode ?? 'MOVED_PERMANENTLY')] ?? 301;
+  const location = `${r.httpsRedirect ? 'https://' : '//'}${host}${path}${r.stripQuery || query === '' ? '' : `?${query}`}`;
+  return { redirect: { status, location } };
+}
+
+/** A host and its `:port` (empty when it has none). */
+function splitPort(host: string): [string, string] {
+  const m = /^(.*?)(:\d+)?$/.exec(host)!;
+  return [m[1], m[2] ?? ''];
+}
+
+function splitQuery(path: string): [string, string] {
+  const i = path.indexOf('?');
+  return i < 0 ? [path, ''] : [path.slice(0, i), path.slice(i + 1)];
 }
 
 function key(kind: string, namespace: string | undefined, name: string): string {

@@ -180,6 +180,29 @@ test('typed route options are written typed; mirrors become mirror; options the 
   expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.faults passed through options.extra')]);
 });
 
+test('direct responses and redirects are written with RouteAction.directResponse and RouteAction.redirect, and proven', () => {
+  const r = adopt(vs(`    - matchers: [{ exact: /healthz }]
+      directResponseAction: { status: 200, body: ok }
+    - matchers: [{ prefix: /old/ }]
+      redirectAction: { prefixRewrite: /new/, responseCode: 3 }
+    - matchers: [{ prefix: /http }]
+      redirectAction: { httpsRedirect: true, hostRedirect: www.example.com, stripQuery: true }
+    - matchers: [{ prefix: / }]
+      routeAction: { single: ${V1} }`));
+  expectProven(r);
+  expect(r.code).toContain("RouteAction.directResponse({ status: 200, body: 'ok' })");
+  expect(r.code).toContain("RouteAction.redirect({ prefixRewrite: '/new/', responseCode: RedirectResponseCode.TEMPORARY_REDIRECT })");
+  expect(r.code).toContain("RouteAction.redirect({ host: 'www.example.com', https: true, stripQuery: true })");
+  expect(r.code).not.toContain('ApiObject');
+});
+
+test('a redirect Gloo or Envoy would refuse keeps the VirtualService as it is, saying why', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /old/ }]
+      redirectAction: { pathRedirect: /a, prefixRewrite: /b }`));
+  expect(r.code).toContain('new ApiObject(');
+  expect(r.code).toContain('// kept as a plain ApiObject: spec.virtualHost.routes[0].redirectAction.prefixRewrite: got "/b", expected no prefixRewrite together with path');
+});
+
 test('an option the typed form would not write back the same, or that its checks refuse, stays in options.extra', () => {
   const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
       routeAction: { single: ${V1} }

@@ -85,7 +85,7 @@ spec:
     domains: ['*']
     routes:
       - matchers: [{ prefix: / }]
-        directResponseAction: { status: 200, body: ok }
+        routeAction: { clusterHeader: x-cluster }
 `, 'input.yaml'));
   expect(r.report.typeErrors).toBeUndefined();
   expect(r.code).not.toMatch(/const \w+ = Upstream\.fromUpstreamName/);

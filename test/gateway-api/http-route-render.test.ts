@@ -224,6 +224,14 @@ describe('renderHttpRoutes: actions', () => {
       .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite (they have no gateway api mapping yet)');
   });
 
+  test('fails, naming the action, for a direct response or a redirect', () => {
+    const f = fixture();
+    expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 404, body: 'gone' }) }], {}, f)))
+      .toBe('[test/vs] routes[0].directResponseAction: got {"status":404,"body":"gone"}, expected a forward, weighted forward or UpstreamGroup action (hint: direct responses have no gateway api mapping yet)');
+    expect(errorOf(() => render([{ action: RouteAction.redirect({ https: true }) }], {}, fixture())))
+      .toBe('[test/vs] routes[0].redirectAction: got {"https":true}, expected a forward, weighted forward or UpstreamGroup action (hint: redirects have no gateway api mapping yet)');
+  });
+
   test.each([
     ['regexRewrite', { pattern: 'a', substitution: 'b' }],
     ['hostRewrite', HostRewrite.auto()],

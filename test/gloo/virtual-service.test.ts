@@ -137,7 +137,7 @@ describe('VirtualService input checks', () => {
 
   test('fails when a route has no action', () => {
     expect(() => vs.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }] } as any)).toThrow(
-      '[test/vs] routes[0]: got {"matchers":[{"prefix":"/x"}]}, expected a route with an action: RouteAction.forward(...), RouteAction.weightedForward([...]), RouteAction.upstreamGroup(...) or RouteAction.delegate(...) (hint: gloo rejects a route without an action');
+      '[test/vs] routes[0]: got {"matchers":[{"prefix":"/x"}]}, expected a route with an action: RouteAction.forward(...), RouteAction.weightedForward([...]), RouteAction.upstreamGroup(...), RouteAction.delegate(...), RouteAction.directResponse({...}) or RouteAction.redirect({...}) (hint: gloo rejects a route without an action');
   });
 
   test('fails when a JavaScript caller gives an action that is not a RouteAction', () => {

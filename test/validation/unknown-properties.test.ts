@@ -63,6 +63,10 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     '[c/vs] routes[0].options.headerManipulation.requestHeadersToAdd[0].apend: got true, expected a property HeaderToAdd has: append, name, value (hint: did you mean append?)'],
   ['RegexRewrite', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), options: { regexRewrite: { regex: 'a', pattern: 'a', substitution: 'b' } as any } }),
     '[c/vs] routes[0].options.regexRewrite.regex: got "a", expected a property RegexRewrite has: pattern, substitution'],
+  ['DirectResponse', c => c.vs.addRoute({ action: RouteAction.directResponse({ status: 404, code: 404 } as any) }),
+    '[c/vs] routes[0].directResponseAction.code: got 404, expected a property DirectResponse has: body, status'],
+  ['Redirect', c => c.vs.addRoute({ action: RouteAction.redirect({ https: true, hostRedirect: 'a.example.com' } as any) }),
+    '[c/vs] routes[0].redirectAction.hostRedirect: got "a.example.com", expected a property Redirect has: host, https, path, port, prefixRewrite, responseCode, stripQuery'],
   ['RouteMirror', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), mirror: { upstream: c.v2, percent: 5, percentage: 5 } as any }),
     '[c/vs] routes[0].mirror.percentage: got 5, expected a property RouteMirror has: percent, upstream'],
   ['KubeServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.kubeService({ serviceName: 's', serviceNamespace: 'n', port: 80, functionName: 'f' } as any)) }),
@@ -110,7 +114,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
 ];
 
 /** Interfaces that are never input: results, and the base props of abstract classes. */
-const NOT_INPUT = ['FunctionRouteBaseProps', 'GlooResourceProps', 'HostSimulationResult', 'Problem', 'SchemaViolation', 'SimulatedMirror', 'SimulatedShare', 'SimulationResult'];
+const NOT_INPUT = ['FunctionRouteBaseProps', 'GlooResourceProps', 'HostSimulationResult', 'Problem', 'SchemaViolation', 'SimulatedDirectResponse', 'SimulatedMirror', 'SimulatedRedirect', 'SimulatedShare', 'SimulationResult'];
 
 describe('unknown properties', () => {
   test.each(CASES)('fails when %s is given a property it does not have', (_iface, build, message) => {
