@@ -7,14 +7,15 @@
  *   node .build/examples/options/pages.js --write  # rewrites their generated blocks
  *
  * A generated block: `<!-- generated:code:<excerpt> -->`, `<!-- generated:routes:<example> -->`
- * (the example VirtualService's routes) or `<!-- generated:simulate:<example> -->` (where the
+ * (the example VirtualService's routes), `<!-- generated:spec:<example> -->` (its spec without
+ * the routes) or `<!-- generated:simulate:<example> -->` (where the
  * page's sample requests go), then a fenced block, then `<!-- /generated -->`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ResponseActionsExample, RouteOptionsExample } from './route-options';
+import { ResponseActionsExample, RouteOptionsExample, TlsExample, VirtualHostOptionsExample } from './route-options';
 import { RoutingSimulator } from '../../src';
 import { routingMeaning } from '../../src/simulate/request-set';
 import { codeExcerpt } from '../petstore-canary/tutorial';
@@ -25,11 +26,13 @@ const ROOT = (function findRoot(dir: string): string {
 })(__dirname);
 
 /** The pages this file keeps, relative to the repository root. */
-export const PAGES = ['docs/route-options.md', 'docs/direct-responses-and-redirects.md'];
+export const PAGES = ['docs/route-options.md', 'docs/direct-responses-and-redirects.md', 'docs/virtual-host-options.md', 'docs/tls.md'];
 
 const EXAMPLES: { [name: string]: (scope: Construct) => Chart } = {
   'route-options': scope => new RouteOptionsExample(scope, 'route-options'),
   'response-actions': scope => new ResponseActionsExample(scope, 'response-actions'),
+  'virtual-host-options': scope => new VirtualHostOptionsExample(scope, 'virtual-host-options'),
+  'tls': scope => new TlsExample(scope, 'tls'),
 };
 
 /** The requests each example's page simulates. */
@@ -48,18 +51,27 @@ function routesYaml(name: string): string {
   return Yaml.stringify({ routes: vs.spec.virtualHost.routes });
 }
 
+/** The example VirtualService's `spec`, without its routes. */
+function specYaml(name: string): string {
+  const vs = example(name).toJson().find((m: any) => m.kind === 'VirtualService');
+  const { routes: _routes, ...virtualHost } = vs.spec.virtualHost;
+  return Yaml.stringify({ spec: { ...vs.spec, virtualHost } });
+}
+
 function simulated(name: string): string {
   const chart = example(name);
   const sim = RoutingSimulator.fromApp(chart);
   return (REQUESTS[name] ?? []).map(p => `GET ${p} -> ${routingMeaning(sim.route({ host: 'shop.example.com', path: p }))}`).join('\n') + '\n';
 }
 
-const BLOCK = /<!-- generated:(code|routes|simulate):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
+const BLOCK = /<!-- generated:(code|routes|spec|simulate):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
 
 /** A page's text with every generated block rendered anew. */
 export function renderPage(text: string): string {
   return text.replace(BLOCK, (_all, kind: string, name: string) => {
-    const [body, lang] = kind === 'code' ? [codeExcerpt(name), 'ts'] : kind === 'routes' ? [routesYaml(name), 'yaml'] : [simulated(name), 'text'];
+    const [body, lang] = kind === 'code' ? [codeExcerpt(name), 'ts']
+      : kind === 'routes' ? [routesYaml(name), 'yaml']
+        : kind === 'spec' ? [specYaml(name), 'yaml'] : [simulated(name), 'text'];
     return `<!-- generated:${kind}:${name} -->\n\`\`\`${lang}\n${body}\`\`\`\n<!-- /generated -->`;
   });
 }

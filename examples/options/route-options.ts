@@ -1,11 +1,12 @@
 /**
- * The examples of docs/route-options.md and docs/direct-responses-and-redirects.md: each page shows
- * the code between its `// [tutorial:...]` markers and the routes it synthesizes (see pages.ts).
+ * The examples of the option pages of docs/ (route options, direct responses and redirects,
+ * VirtualHost options, TLS): each page shows the code between its `// [tutorial:...]` markers and
+ * what it synthesizes (see pages.ts).
  */
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  Destination, HostRewrite, PathMatch, RedirectResponseCode, RouteAction, Upstream, VirtualService,
+  Destination, ExtAuth, HostRewrite, PathMatch, RedirectResponseCode, RouteAction, TlsProtocolVersion, Upstream, VirtualService,
 } from '../../src';
 
 /** A shop whose catalog route carries every typed route option. */
@@ -61,6 +62,48 @@ export class ResponseActionsExample extends Chart {
     shop.addRoute({
       matchers: [{ path: PathMatch.prefix('/') }],
       action: RouteAction.forward(Destination.upstream(web)),
+    });
+    // [/tutorial]
+    this.shop = shop;
+  }
+}
+
+/** A shop whose VirtualHost sets headers, CORS and external authentication for every route. */
+export class VirtualHostOptionsExample extends Chart {
+  public readonly shop: VirtualService;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shop' });
+    // [tutorial:virtual-host-options]
+    const shop = new VirtualService(this, 'shop', {
+      domains: ['shop.example.com'],
+      options: {
+        headerManipulation: { responseHeadersToRemove: ['server'] },
+        cors: { allowOrigin: ['https://shop.example.com'], allowMethods: ['GET', 'POST'], maxAgeSeconds: 600 },
+        extauth: ExtAuth.config({ name: 'shop-oauth' }),
+        rateLimitConfigs: [{ name: 'per-client', namespace: 'gloo-system' }],
+      },
+    });
+    // [/tutorial]
+    this.shop = shop;
+  }
+}
+
+/** A shop served over TLS with a certificate from a Kubernetes Secret. */
+export class TlsExample extends Chart {
+  public readonly shop: VirtualService;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shop' });
+    // [tutorial:tls]
+    const shop = new VirtualService(this, 'shop', {
+      domains: ['shop.example.com'],
+      sslConfig: {
+        secretRef: { name: 'shop-example-com-tls' },
+        sniDomains: ['shop.example.com'],
+        minimumProtocolVersion: TlsProtocolVersion.TLSV1_2,
+        alpnProtocols: ['h2', 'http/1.1'],
+      },
     });
     // [/tutorial]
     this.shop = shop;

@@ -5,7 +5,8 @@ import { expectKeys, NotModelled, releaseCode, routeCode, RouteScope, weightedCo
 import { TranslatedObject } from './translate';
 import { code, constantName, lit, str } from './ts-literal';
 import { usedNames, withoutUnusedConstants } from './unused';
-import { Json, ManifestShape, RefShape, UpstreamKubeShape } from '../simulate/gloo-manifest';
+import { sslConfigCode, virtualHostOptionsCode } from './virtual-host-code';
+import { isJsonObject, Json, ManifestShape, RefShape, UpstreamKubeShape } from '../simulate/gloo-manifest';
 
 /** The generated app and what the report says about it. */
 export interface GeneratedApp {
@@ -311,8 +312,10 @@ class Generator {
     }
     try {
       const { props, extra } = containerProps(m);
-      this.lib(m.kind);
-      lines.push(`${INDENT}const ${varName} = new ${m.kind}(this, ${str(this.id(m.metadata.name))}, ${lit(props, INDENT)});`);
+      const propsText = lit(props, INDENT);
+      this.lib(m.kind, ...['ExtAuth', 'TlsProtocolVersion'].filter(n => propsText.includes(`${n}.`)));
+      if (isVs && m.spec?.virtualHost?.domains === undefined) lines.push(`${INDENT}// no domains in the input: Gloo serves the VirtualService on every domain, as the construct's default ['*'] does`);
+      lines.push(`${INDENT}const ${varName} = new ${m.kind}(this, ${str(this.id(m.metadata.name))}, ${propsText});`);
       if (extra.length > 0) this.cdk8sImports.add('JsonPatch');
       for (const [pointer, value] of extra) {
         this.escapeHatch.push(`${where(o.source, m)} ${pointer.slice(1).replace(/\//g, '.')} set with a json patch`);
@@ -350,11 +353,23 @@ function containerProps(m: ManifestShape): { props: { [k: string]: unknown }; ex
   const extra: Array<[string, unknown]> = [];
   const props: { [k: string]: unknown } = { metadata: m.metadata };
   if (m.kind === 'VirtualService') {
-    const { displayName, virtualHost, ...rest } = m.spec ?? {};
-    const { domains, routes: _routes, ...vhRest } = virtualHost ?? {};
+    const { displayName, virtualHost, sslConfig, ...rest } = m.spec ?? {};
+    const { domains, routes: _routes, options, ...vhRest } = virtualHost ?? {};
     if (displayName !== undefined) props.displayName = displayName;
-    if (domains === undefined) throw new NotModelled('spec.virtualHost.domains: none given (the construct defaults to ["*"])');
-    props.domains = domains;
+    // no domains: Gloo serves every domain, as the construct's default ['*'] says
+    if (domains !== undefined) props.domains = domains;
+    const ssl = sslConfig !== undefined ? sslConfigCode(sslConfig) : undefined;
+    if (ssl !== undefined) props.sslConfig = ssl;
+    else if (sslConfig !== undefined) extra.push(['/spec/sslConfig', sslConfig]);
+    if (isJsonObject(options)) {
+      const { typed, rest: untyped } = virtualHostOptionsCode(options);
+      if (Object.keys(typed).length > 0) props.options = typed;
+      // the typed options make virtualHost.options, so an untyped one goes in by its own pointer
+      if (Object.keys(typed).length > 0) Object.entries(untyped).forEach(([k, v]) => extra.push([`/spec/virtualHost/options/${k}`, v]));
+      else extra.push(['/spec/virtualHost/options', options]);
+    } else if (options !== undefined) {
+      extra.push(['/spec/virtualHost/options', options]);
+    }
     Object.entries(rest).forEach(([k, v]) => extra.push([`/spec/${k}`, v]));
     Object.entries(vhRest).forEach(([k, v]) => extra.push([`/spec/virtualHost/${k}`, v]));
   } else {

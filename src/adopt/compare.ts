@@ -138,6 +138,8 @@ export function normalise(value: unknown, key: string = ''): unknown {
     out[k] = normalise(v, k);
   }
   if (out.functionName !== undefined && out.parameters === undefined) out.parameters = {};
+  // a virtual host without domains serves every domain (Gloo's computeVirtualHost), as ['*'] does
+  if (key === 'virtualHost' && (out.domains === undefined || (Array.isArray(out.domains) && out.domains.length === 0))) out.domains = ['*'];
   return out;
 }
 

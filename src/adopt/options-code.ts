@@ -18,7 +18,7 @@ export function behaviourCode(options: Json, actionType: RouteActionType): { typ
   const hostFields = HOST_FIELDS.filter(f => options[f] !== undefined);
   for (const [field, value] of Object.entries(options)) {
     const found = hostFields.length > 1 && HOST_FIELDS.includes(field) ? undefined : typedField(field, value);
-    if (found === undefined || !passesChecks(found.name, found.value, actionType)) {
+    if (found === undefined || !passesChecks(found.name as keyof RouteBehavior, found.value, actionType)) {
       extra[field] = value;
       continue;
     }
@@ -31,9 +31,10 @@ const HOST_FIELDS = ['hostRewrite', 'autoHostRewrite', 'hostRewriteHeader'];
 const RETRY_FIELDS = ['retryOn', 'numRetries', 'perTryTimeout'];
 const HEADER_FIELDS = ['requestHeadersToAdd', 'requestHeadersToRemove', 'responseHeadersToAdd', 'responseHeadersToRemove'];
 
-interface TypedField {
+/** A typed field: its name, its value (to check) and its code. */
+export interface TypedField {
   /** The `RouteBehavior` field. */
-  readonly name: keyof RouteBehavior;
+  readonly name: string;
   /** Its value, to check. */
   readonly value: unknown;
   /** Its code. */
@@ -63,12 +64,15 @@ function typedField(field: string, v: unknown): TypedField | undefined {
       return retries(v);
     case 'headerManipulation':
       return headerManipulation(v);
+    case 'cors':
+      return cors(v, true);
     default:
       return undefined;
   }
 }
 
-function retries(v: unknown): TypedField | undefined {
+/** The typed form of Gloo's `retries`, when it writes the same back. */
+export function retries(v: unknown): TypedField | undefined {
   if (!isObject(v) || !hasOnly(v, RETRY_FIELDS)) return undefined;
   const value: { [k: string]: unknown } = {};
   const out: { [k: string]: unknown } = {};
@@ -83,7 +87,8 @@ function retries(v: unknown): TypedField | undefined {
   return { name: 'retries', value, code: out };
 }
 
-function headerManipulation(v: unknown): TypedField | undefined {
+/** The typed form of Gloo's `headerManipulation`, when it writes the same back. */
+export function headerManipulation(v: unknown): TypedField | undefined {
   if (!isObject(v) || !hasOnly(v, HEADER_FIELDS)) return undefined;
   const value: { [k: string]: unknown } = {};
   for (const list of ['requestHeadersToAdd', 'responseHeadersToAdd']) {
@@ -116,6 +121,29 @@ function duration(v: unknown): { value: Duration; code: Code } | undefined {
     : { value: Duration.millis(ms), code: code(`Duration.millis(${ms})`) };
 }
 
+/** The typed form of Gloo's `cors` (`disableForRoute` only on a route), when it writes the same back. */
+export function cors(v: unknown, onRoute: boolean): TypedField | undefined {
+  const lists = ['allowOrigin', 'allowOriginRegex', 'allowMethods', 'allowHeaders', 'exposeHeaders'];
+  const flags = onRoute ? ['allowCredentials', 'disableForRoute'] : ['allowCredentials'];
+  if (!isObject(v) || !hasOnly(v, [...lists, ...flags, 'maxAge'])) return undefined;
+  const value: { [k: string]: unknown } = {};
+  for (const list of lists) {
+    if (v[list] === undefined) continue;
+    if (!Array.isArray(v[list]) || !(v[list] as unknown[]).every(x => typeof x === 'string')) return undefined;
+    value[list] = v[list];
+  }
+  for (const flag of flags) {
+    if (v[flag] === undefined) continue;
+    if (typeof v[flag] !== 'boolean') return undefined;
+    value[flag] = v[flag];
+  }
+  if (v.maxAge !== undefined) {
+    if (typeof v.maxAge !== 'string' || !/^(0|[1-9]\d{0,9})$/.test(v.maxAge)) return undefined;
+    value.maxAgeSeconds = Number(v.maxAge);
+  }
+  return { name: 'cors', value, code: value };
+}
+
 /** Whether the typed field alone passes the checks the construct will run. */
 function passesChecks(name: keyof RouteBehavior, value: unknown, actionType: RouteActionType): boolean {
   let ok = true;
@@ -124,10 +152,12 @@ function passesChecks(name: keyof RouteBehavior, value: unknown, actionType: Rou
   return ok;
 }
 
-function isObject(v: unknown): v is Json {
+/** Whether `v` is a JSON object. */
+export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function hasOnly(v: Json, keys: string[]): boolean {
+/** Whether `v` has no keys but `keys`. */
+export function hasOnly(v: Json, keys: string[]): boolean {
   return Object.keys(v).every(k => keys.includes(k));
 }

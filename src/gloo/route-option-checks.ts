@@ -1,9 +1,10 @@
+import { checkCors } from './cors-checks';
 import type { RouteProps } from './route';
 import { HOST_REWRITE_FIELDS } from './route-options-render';
 import { whyInvalidDuration } from '../model/duration-rules';
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { RouteActionType } from '../model/route-action';
-import { HeaderToAdd, HostRewrite, HostRewriteType } from '../model/route-options';
+import { HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy } from '../model/route-options';
 import { AddProblem } from '../private/errors';
 import { checkKnownKeys } from '../private/unknown-keys';
 
@@ -17,8 +18,6 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
   const b = props.options;
   if (b === undefined) return;
   checkKnownKeys(add, b, 'RouteBehavior', 'options.');
-  checkKnownKeys(add, b.retries, 'RetryPolicy', 'options.retries.');
-  checkKnownKeys(add, b.headerManipulation, 'HeaderManipulation', 'options.headerManipulation.');
   checkKnownKeys(add, b.regexRewrite, 'RegexRewrite', 'options.regexRewrite.');
 
   if (b.prefixRewrite !== undefined && typeof b.prefixRewrite !== 'string') {
@@ -34,26 +33,12 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
   }
   if (b.hostRewrite !== undefined) checkHostRewrite(b.hostRewrite, add);
   if (b.timeout !== undefined) checkDuration(b.timeout, 'options.timeout', add);
-  if (b.retries !== undefined) {
-    const r = b.retries;
-    if (typeof r !== 'object' || r === null) {
-      add('options.retries', r, 'a retry policy such as { retryOn: \'5xx\', numRetries: 3 }');
-    } else {
-      if (r.retryOn !== undefined) checkRetryOn(r.retryOn, add);
-      if (r.numRetries !== undefined && !(Number.isInteger(r.numRetries) && r.numRetries >= 0 && r.numRetries <= 4294967295)) {
-        add('options.retries.numRetries', r.numRetries, 'a whole number from 0 to 4294967295 (gloo sends 1 for 0)');
-      }
-      if (r.perTryTimeout !== undefined) checkDuration(r.perTryTimeout, 'options.retries.perTryTimeout', add);
-    }
-  }
-  if (b.headerManipulation !== undefined) {
-    const h = b.headerManipulation;
-    const at = 'options.headerManipulation';
-    for (const list of ['requestHeadersToAdd', 'responseHeadersToAdd'] as const) {
-      checkList(h?.[list], `${at}.${list}`, add, (x, f) => checkHeaderToAdd(x as HeaderToAdd, f, add));
-    }
-    for (const list of ['requestHeadersToRemove', 'responseHeadersToRemove'] as const) {
-      checkList(h?.[list], `${at}.${list}`, add, (x, f) => checkSettableName(x, f, add, 'removed'));
+  if (b.retries !== undefined) checkRetries(b.retries, 'options.retries', add);
+  if (b.headerManipulation !== undefined) checkHeaderManipulation(b.headerManipulation, 'options.headerManipulation', add);
+  if (b.cors !== undefined) {
+    checkCors(b.cors, 'options.cors', add);
+    if (props.action?.type === RouteActionType.REDIRECT) {
+      add('options.cors', b.cors, 'no cors on a redirect', 'gloo rejects the route (the cors filter only applies to routes that forward or answer directly)');
     }
   }
   checkForwardingOnly(props, add);
@@ -62,6 +47,8 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
 
 /** The fields Gloo applies only when the route forwards (`routeAction`); elsewhere it rejects the route. */
 const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries'] as const;
+/** The typed fields, each one Gloo field (the host rewrite one of four): `extra` may not give them too. */
+const TYPED = [...FORWARDING_ONLY, 'headerManipulation', 'cors'] as const;
 
 function checkForwardingOnly(props: RouteProps, add: AddProblem): void {
   const type = props.action?.type;
@@ -90,7 +77,7 @@ function checkTypedAndExtra(props: RouteProps, add: AddProblem): void {
   const b = props.options!;
   const extra = b.extra;
   if (typeof extra !== 'object' || extra === null) return;
-  for (const field of [...FORWARDING_ONLY, 'headerManipulation'] as const) {
+  for (const field of TYPED) {
     if (b[field] === undefined) continue;
     for (const glooField of glooFieldsOf(field, b)) {
       if (extra[glooField] === undefined) continue;
@@ -131,11 +118,40 @@ export const RETRY_CONDITIONS = [
   'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
 ];
 
-function checkRetryOn(retryOn: unknown, add: AddProblem): void {
+/** Checks a retry policy (a route's or a VirtualHost's), reported under `at`. */
+export function checkRetries(r: RetryPolicy, at: string, add: AddProblem): void {
+  if (typeof r !== 'object' || r === null) {
+    add(at, r, 'a retry policy such as { retryOn: \'5xx\', numRetries: 3 }');
+    return;
+  }
+  checkKnownKeys(add, r, 'RetryPolicy', `${at}.`);
+  if (r.retryOn !== undefined) checkRetryOn(r.retryOn, `${at}.retryOn`, add);
+  if (r.numRetries !== undefined && !(Number.isInteger(r.numRetries) && r.numRetries >= 0 && r.numRetries <= 4294967295)) {
+    add(`${at}.numRetries`, r.numRetries, 'a whole number from 0 to 4294967295 (gloo sends 1 for 0)');
+  }
+  if (r.perTryTimeout !== undefined) checkDuration(r.perTryTimeout, `${at}.perTryTimeout`, add);
+}
+
+/** Checks header manipulation (a route's or a VirtualHost's), reported under `at`. */
+export function checkHeaderManipulation(h: HeaderManipulation, at: string, add: AddProblem): void {
+  if (typeof h !== 'object' || h === null) {
+    add(at, h, 'header manipulation such as { requestHeadersToRemove: [\'x-debug\'] }');
+    return;
+  }
+  checkKnownKeys(add, h, 'HeaderManipulation', `${at}.`);
+  for (const list of ['requestHeadersToAdd', 'responseHeadersToAdd'] as const) {
+    checkList(h[list], `${at}.${list}`, add, (x, f) => checkHeaderToAdd(x as HeaderToAdd, f, add));
+  }
+  for (const list of ['requestHeadersToRemove', 'responseHeadersToRemove'] as const) {
+    checkList(h[list], `${at}.${list}`, add, (x, f) => checkSettableName(x, f, add, 'removed'));
+  }
+}
+
+function checkRetryOn(retryOn: unknown, field: string, add: AddProblem): void {
   const parts = typeof retryOn === 'string' ? retryOn.split(',').map(s => s.trim()) : [];
   const unknown = parts.filter(p => !RETRY_CONDITIONS.includes(p));
   if (typeof retryOn !== 'string' || parts.length === 0 || unknown.length > 0) {
-    add('options.retries.retryOn', retryOn, `comma-separated retry conditions envoy knows: ${RETRY_CONDITIONS.join(', ')}`,
+    add(field, retryOn, `comma-separated retry conditions envoy knows: ${RETRY_CONDITIONS.join(', ')}`,
       unknown.length > 0 ? `"${unknown[0]}" is not one; envoy does not retry on a condition it does not know` : undefined);
   }
 }

@@ -1,3 +1,4 @@
+import { renderCors } from './cors-render';
 import type { RouteBehavior } from './route';
 import { renderDuration } from '../model/duration-rules';
 import { HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy } from '../model/route-options';
@@ -16,6 +17,7 @@ export function renderTypedOptions(b: RouteBehavior | undefined): { [field: stri
   if (b.timeout !== undefined) out.timeout = renderDuration(b.timeout);
   if (b.retries !== undefined) out.retries = renderRetries(b.retries);
   if (b.headerManipulation !== undefined) out.headerManipulation = renderHeaderManipulation(b.headerManipulation);
+  if (b.cors !== undefined) out.cors = renderCors(b.cors);
   return out;
 }
 
@@ -30,7 +32,8 @@ function renderHostRewrite(h: HostRewrite): { [field: string]: unknown } {
   return { [HOST_REWRITE_FIELDS[h.type]]: h.type === HostRewriteType.AUTO ? true : h.value };
 }
 
-function renderRetries(r: RetryPolicy): { [field: string]: unknown } {
+/** Gloo's `retries`. */
+export function renderRetries(r: RetryPolicy): { [field: string]: unknown } {
   return compact({
     retryOn: r.retryOn,
     numRetries: r.numRetries,
@@ -38,7 +41,8 @@ function renderRetries(r: RetryPolicy): { [field: string]: unknown } {
   });
 }
 
-function renderHeaderManipulation(h: HeaderManipulation): { [field: string]: unknown } {
+/** Gloo's `headerManipulation`. */
+export function renderHeaderManipulation(h: HeaderManipulation): { [field: string]: unknown } {
   return compact({
     requestHeadersToAdd: h.requestHeadersToAdd?.map(renderHeaderToAdd),
     requestHeadersToRemove: h.requestHeadersToRemove ? [...h.requestHeadersToRemove] : undefined,

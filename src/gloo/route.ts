@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { CorsPolicy } from '../model/cors';
 import { PathMatch } from '../model/path-match';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
@@ -46,6 +47,11 @@ export interface RouteBehavior {
    * @default - headers are left as they are
    */
   readonly headerManipulation?: HeaderManipulation;
+  /**
+   * The route's CORS policy; `{ disableForRoute: true }` turns off the VirtualHost's.
+   * @default - the VirtualHost's CORS policy, if any
+   */
+  readonly cors?: CorsPolicy;
   /**
    * Further Gloo route options, rendered into `options` as given. The CRD-schema check still applies
    * to it, but nothing else does: the simulators, `plan` and the Gateway API target do not read it.

@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
 import { RouteOutput, routeOutputOf } from './route-output';
+import { checkSslConfig, checkVirtualHostOptions } from './virtual-host-checks';
+import { renderSslConfig, renderVirtualHostOptions } from './virtual-host-render';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
 import { AppState } from '../private/app-state';
 import { formatProblemBody, GlooInputError, Problem, ProblemCollector } from '../private/errors';
@@ -10,6 +12,8 @@ import { GlooVirtualService } from '../private/gvk';
 import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
 import { checkDomains } from '../model/domain-rules';
 import { IVirtualService } from '../model/references';
+import { SslConfig } from '../model/tls';
+import { VirtualHostBehavior } from '../model/virtual-host-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { checkKnownKeys } from '../private/unknown-keys';
 
@@ -43,9 +47,21 @@ export interface VirtualServiceProps {
    */
   readonly routes?: RouteProps[];
   /**
+   * How Gloo treats every request of the VirtualHost: header manipulation, retries, CORS, external
+   * authentication and rate-limit configs (Gloo's `virtualHost.options`).
+   * @default - none
+   */
+  readonly options?: VirtualHostBehavior;
+  /**
+   * TLS: the certificate's Secret, SNI domains, protocol versions, ALPN. With it, Gloo serves the
+   * VirtualService on its HTTPS gateway (`gateway-proxy-ssl`), without it on its HTTP one.
+   * @default - no TLS
+   */
+  readonly sslConfig?: SslConfig;
+  /**
    * The Gateway that serves this VirtualService. Only used to check domains: two VirtualServices
    * of the app on the same gateway must not share a domain (Gloo rejects both).
-   * @default 'gateway-proxy'
+   * @default - 'gateway-proxy-ssl' with `sslConfig`, else 'gateway-proxy' (Gloo's two default gateways)
    */
   readonly gatewayName?: string;
 }
@@ -69,6 +85,8 @@ export class VirtualService extends RouteContainer implements IVirtualService {
   /** The Gateway that serves this VirtualService, for the domain check. */
   public readonly gatewayName: string;
   private readonly displayName?: string;
+  private readonly vhOptions?: VirtualHostBehavior;
+  private readonly sslConfig?: SslConfig;
   private domainHolder?: DomainHolder;
   private readonly output?: RouteOutput;
   private outputMemo?: { generation: number; spec?: unknown; error?: GlooInputError };
@@ -81,8 +99,10 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     super(scope, id, { gvk: output?.gvk ?? GlooVirtualService.GVK, metadata });
     this.output = output;
     this.domains = [...(props.domains ?? ['*'])];
-    this.gatewayName = props.gatewayName ?? 'gateway-proxy';
+    this.gatewayName = props.gatewayName ?? (props.sslConfig !== undefined ? 'gateway-proxy-ssl' : 'gateway-proxy');
     this.displayName = props.displayName;
+    this.vhOptions = props.options;
+    this.sslConfig = props.sslConfig;
     this.namespace = this.metadata.namespace;
 
     const problems = new ProblemCollector(this);
@@ -90,6 +110,13 @@ export class VirtualService extends RouteContainer implements IVirtualService {
       checkKnownKeys(problems.add.bind(problems), props, 'VirtualServiceProps');
       if (this.domains.length === 0) problems.add('domains', this.domains, 'at least one domain, or none given for the default ["*"]');
       checkDomains(this.domains, problems.add.bind(problems));
+      if (props.options !== undefined) checkVirtualHostOptions(props.options, problems.add.bind(problems));
+      if (props.sslConfig !== undefined) checkSslConfig(props.sslConfig, problems.add.bind(problems));
+      if (output && (props.options !== undefined || props.sslConfig !== undefined)) {
+        const field = props.options !== undefined ? 'options' : 'sslConfig';
+        problems.add(field, props[field], `no ${field} under the ${output.targetName} target (no gateway api mapping yet)`,
+          'the HTTPRoute would drop them; keep this VirtualService on Gloo until they move');
+      }
       problems.throwIfAny();
       for (const r of props.routes ?? []) this.addRoute(r);
     });
@@ -172,9 +199,11 @@ export class VirtualService extends RouteContainer implements IVirtualService {
   private renderSpec(): VirtualServiceSpec {
     return {
       displayName: this.displayName,
+      sslConfig: renderSslConfig(this.sslConfig, this.namespace),
       virtualHost: {
         domains: this.domains,
         routes: this._renderRoutes(),
+        options: renderVirtualHostOptions(this.vhOptions, this.namespace),
       },
     };
   }

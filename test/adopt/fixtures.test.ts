@@ -203,6 +203,50 @@ test('a redirect Gloo or Envoy would refuse keeps the VirtualService as it is, s
   expect(r.code).toContain('// kept as a plain ApiObject: spec.virtualHost.routes[0].redirectAction.prefixRewrite: got "/b", expected no prefixRewrite together with path');
 });
 
+test('VirtualHost options and TLS are written typed; an option without a typed form is a JSON patch of its own', () => {
+  const r = adopt(`
+apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: shop, namespace: gloo-system }
+spec:
+  sslConfig:
+    secretRef: { name: shop-tls, namespace: gloo-system }
+    sniDomains: [shop.example.com]
+    parameters: { minimumProtocolVersion: TLSv1_2 }
+  virtualHost:
+    domains: ['shop.example.com']
+    options:
+      cors: { allowOrigin: ['https://shop.example.com'], maxAge: '600' }
+      extauth: { configRef: { name: oauth, namespace: gloo-system } }
+      headerManipulation: { requestHeadersToRemove: [x-debug] }
+      jwt: { providers: { kc: { issuer: https://kc.example.com } } }
+    routes:
+    - matchers: [{ prefix: / }]
+      routeAction: { single: ${V1} }`);
+  expectProven(r);
+  expect(r.code).toContain("secretRef: { name: 'shop-tls', namespace: 'gloo-system' },");
+  expect(r.code).toContain('minimumProtocolVersion: TlsProtocolVersion.TLSV1_2,');
+  expect(r.code).toContain("cors: { allowOrigin: ['https://shop.example.com'], maxAgeSeconds: 600 }");
+  expect(r.code).toContain("extauth: ExtAuth.config({ name: 'oauth', namespace: 'gloo-system' })");
+  expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options/jwt',");
+  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.options.jwt set with a json patch')]);
+});
+
+test('a VirtualService without domains is built with the construct\'s default, said in a comment', () => {
+  const r = adopt(`
+apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: shop, namespace: gloo-system }
+spec:
+  virtualHost:
+    routes:
+    - matchers: [{ prefix: / }]
+      routeAction: { single: ${V1} }`);
+  expectProven(r);
+  expect(r.code).toContain("// no domains in the input: Gloo serves the VirtualService on every domain, as the construct's default ['*'] does");
+  expect(r.code).not.toContain('ApiObject');
+});
+
 test('an option the typed form would not write back the same, or that its checks refuse, stays in options.extra', () => {
   const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
       routeAction: { single: ${V1} }
@@ -255,7 +299,7 @@ test('references to objects not in the input become fromXxxName and are listed',
 
 test('VirtualService fields the construct does not take are set with JSON patches; a static Upstream stays a plain ApiObject', () => {
   const r = adopt(vs('    - routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }',
-    '    options: { cors: { allowOrigin: [\'https://example.com\'] } }\n'), `
+    '    options: { jwt: { providers: { kc: { issuer: https://kc.example.com } } } }\n'), `
 apiVersion: gloo.solo.io/v1
 kind: Upstream
 metadata: { name: static-api, namespace: gloo-system }

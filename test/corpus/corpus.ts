@@ -20,6 +20,8 @@ export interface CorpusOutcome {
   readonly reason?: string;
   /** Whether the proven code uses an escape hatch (options.extra, a JSON patch, a plain ApiObject). */
   readonly escapeHatch?: boolean;
+  /** Each escape hatch the proven code uses, by kind (`options.extra: timeout`, `json patch: spec.sslConfig`). */
+  readonly escapes?: string[];
   /** Canary releases recognised. */
   readonly releases: number;
   /** Lines `validate` reports for the configuration's Gloo objects. */
@@ -87,7 +89,9 @@ export function runConfiguration(c: CorpusConfiguration): CorpusOutcome {
   try {
     const r = adoptManifests(readManifestText(c.text, c.source));
     const rep = r.report;
-    if (r.ok) return { source: c.source, adopt: 'proven', escapeHatch: rep.escapeHatch.length > 0, releases: rep.releases.length, validateProblems };
+    if (r.ok) {
+      return { source: c.source, adopt: 'proven', escapeHatch: rep.escapeHatch.length > 0, escapes: rep.escapeHatch.map(escapeKind), releases: rep.releases.length, validateProblems };
+    }
     const reason = rep.problems[0] ?? rep.typeErrors?.[0] ?? rep.schemaProblems?.[0] ?? rep.synthError
       ?? rep.comparison?.routingDifferences[0] ?? rep.comparison?.objectDifferences[0] ?? 'refused without a reason';
     return { source: c.source, adopt: 'refused', reason: reason.split('\n')[0], releases: rep.releases.length, validateProblems };
@@ -104,16 +108,32 @@ export function summarize(outcomes: CorpusOutcome[]): string {
     const kind = reasonKind(o.reason ?? '');
     reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
   }
+  // each kind of escape hatch once per configuration that uses it
+  const escapes = new Map<string, number>();
+  for (const o of outcomes) for (const e of new Set(o.escapes ?? [])) escapes.set(e, (escapes.get(e) ?? 0) + 1);
   return [
     `configurations: ${outcomes.length}`,
     `adopt proven (code written, type-checked strict, routing as the input): ${count(o => o.adopt === 'proven')}`,
     `  of which with typed constructs alone: ${count(o => o.adopt === 'proven' && !o.escapeHatch)}`,
     `  canary releases recognised: ${outcomes.reduce((n, o) => n + (o.adopt === 'proven' ? o.releases : 0), 0)}`,
+    ...[...escapes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `    ${n} ${k}`),
     `adopt refused, with a named reason: ${count(o => o.adopt === 'refused')}`,
     ...[...reasons.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `  ${n} ${k}`),
     `adopt crashed: ${count(o => o.adopt === 'crashed')}`,
     `validate: ${count(o => o.validateProblems > 0)} with problems, ${count(o => o.validateProblems === 0)} clean`,
   ].join('\n');
+}
+
+/** An escape hatch without the document and indices: `options.extra: faults`, `json patch: spec.virtualHost.options.cors`. */
+function escapeKind(line: string): string {
+  const at = line.replace(/^\S+ document \d+( \([^)]*\))? ?/, '').replace(/\[\d+\]/g, '[n]');
+  const extra = /^(.*)\.options\.(\w+) passed through options\.extra$/.exec(at);
+  if (extra) return `options.extra: ${extra[2]}`;
+  const patch = /^(.*) set with a json patch$/.exec(at);
+  if (patch) return `json patch: ${patch[1].replace(/\.\d+(?=\.|$)/g, '[n]')}`;
+  const raw = /kept as a plain ApiObject: (.*)$/.exec(at);
+  if (raw) return `plain ApiObject: ${raw[1].replace(/^\S+: /, '').replace(/"[^"]*"/g, '"…"').slice(0, 100)}`;
+  return at.slice(0, 100);
 }
 
 /** A refusal's reason without the document and values: what kind of thing was refused. */

@@ -1,0 +1,100 @@
+import { cors, hasOnly, headerManipulation, isObject, retries, TypedField } from './options-code';
+import { code, str } from './ts-literal';
+import { checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
+import { SslConfig, TlsProtocolVersion } from '../model/tls';
+import { ExtAuth, VirtualHostBehavior } from '../model/virtual-host-options';
+import { Json } from '../simulate/gloo-manifest';
+
+/**
+ * The typed `VirtualServiceProps.options` of a VirtualHost's `options`, and the fields left for a
+ * JSON patch. A field is typed only when the typed form writes it back the same and passes the
+ * construct's checks; references are typed only with their namespace (the construct fills in the
+ * VirtualService's where none is given).
+ */
+export function virtualHostOptionsCode(options: Json): { typed: { [k: string]: unknown }; rest: Json } {
+  const typed: { [k: string]: unknown } = {};
+  const rest: Json = {};
+  for (const [field, value] of Object.entries(options)) {
+    const found = typedField(field, value);
+    if (found && passes(() => checkVirtualHostOptions({ [found.name]: found.value } as VirtualHostBehavior, fail))) {
+      typed[found.name] = found.code;
+    } else {
+      rest[field] = value;
+    }
+  }
+  return { typed, rest };
+}
+
+function typedField(field: string, v: unknown): TypedField | undefined {
+  switch (field) {
+    case 'headerManipulation': return headerManipulation(v);
+    case 'retries': return retries(v);
+    case 'cors': return cors(v, false);
+    case 'extauth': {
+      if (!isObject(v)) return undefined;
+      if (v.disable === true && hasOnly(v, ['disable'])) return { name: 'extauth', value: ExtAuth.disabled(), code: code('ExtAuth.disabled()') };
+      const ref = isObject(v.configRef) && hasOnly(v, ['configRef']) ? qualifiedRef(v.configRef) : undefined;
+      return ref ? { name: 'extauth', value: ExtAuth.config(ref), code: code(`ExtAuth.config({ name: ${str(ref.name)}, namespace: ${str(ref.namespace)} })`) } : undefined;
+    }
+    case 'rateLimitConfigs': {
+      if (!isObject(v) || !hasOnly(v, ['refs']) || !Array.isArray(v.refs)) return undefined;
+      const refs = (v.refs as unknown[]).map(qualifiedRef);
+      return refs.every(r => r !== undefined) ? { name: 'rateLimitConfigs', value: refs, code: refs } : undefined;
+    }
+    default: return undefined;
+  }
+}
+
+const VERSIONS = Object.entries(TlsProtocolVersion);
+
+/** The typed `sslConfig`, or `undefined` when it would not write the input back the same. */
+export function sslConfigCode(v: unknown): unknown {
+  if (!isObject(v) || !hasOnly(v, ['secretRef', 'sniDomains', 'parameters', 'alpnProtocols', 'oneWayTls'])) return undefined;
+  const secretRef = isObject(v.secretRef) ? qualifiedRef(v.secretRef) : undefined;
+  if (!secretRef) return undefined;
+  const out: { [k: string]: unknown } = { secretRef };
+  const value: { [k: string]: unknown } = { secretRef };
+  for (const list of ['sniDomains', 'alpnProtocols']) {
+    if (v[list] === undefined) continue;
+    if (!Array.isArray(v[list]) || !(v[list] as unknown[]).every(x => typeof x === 'string')) return undefined;
+    out[list] = value[list] = v[list];
+  }
+  if (v.parameters !== undefined) {
+    const p = v.parameters;
+    if (!isObject(p) || !hasOnly(p, ['minimumProtocolVersion', 'maximumProtocolVersion']) || Object.keys(p).length === 0) return undefined;
+    for (const field of ['minimumProtocolVersion', 'maximumProtocolVersion']) {
+      if (p[field] === undefined) continue;
+      const version = VERSIONS.find(([, name]) => name === p[field]);
+      if (!version) return undefined;
+      value[field] = version[1];
+      out[field] = code(`TlsProtocolVersion.${version[0]}`);
+    }
+  }
+  if (v.oneWayTls !== undefined) {
+    if (typeof v.oneWayTls !== 'boolean') return undefined;
+    out.oneWayTls = value.oneWayTls = v.oneWayTls;
+  }
+  return passes(() => checkSslConfig(value as unknown as SslConfig, fail)) ? out : undefined;
+}
+
+/** `{ name, namespace }` when the reference has both and nothing else. */
+function qualifiedRef(r: unknown): { name: string; namespace: string } | undefined {
+  if (!isObject(r) || !hasOnly(r, ['name', 'namespace']) || typeof r.name !== 'string' || typeof r.namespace !== 'string') return undefined;
+  return { name: r.name, namespace: r.namespace };
+}
+
+class CheckFailed extends Error {}
+
+function fail(): never {
+  throw new CheckFailed();
+}
+
+function passes(check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch (e) {
+    if (e instanceof CheckFailed) return false;
+    throw e;
+  }
+}

@@ -1,0 +1,78 @@
+import { checkCors } from './cors-checks';
+import { checkHeaderManipulation, checkRetries } from './route-option-checks';
+import { whyInvalidDomain } from '../model/domain-rules';
+import { SslConfig, TlsProtocolVersion } from '../model/tls';
+import { ConfigRef, ExtAuth, VirtualHostBehavior } from '../model/virtual-host-options';
+import { AddProblem } from '../private/errors';
+import { whyNotNamespace, whyNotObjectName } from '../private/names';
+import { checkKnownKeys } from '../private/unknown-keys';
+
+/** Checks a VirtualService's typed VirtualHost options, reported under `virtualHost.options`. */
+export function checkVirtualHostOptions(b: VirtualHostBehavior, add: AddProblem): void {
+  const at = 'virtualHost.options';
+  if (typeof b !== 'object' || b === null) {
+    add(at, b, 'VirtualHost options such as { headerManipulation: { ... } }');
+    return;
+  }
+  checkKnownKeys(add, b, 'VirtualHostBehavior', `${at}.`);
+  if (b.headerManipulation !== undefined) checkHeaderManipulation(b.headerManipulation, `${at}.headerManipulation`, add);
+  if (b.retries !== undefined) checkRetries(b.retries, `${at}.retries`, add);
+  if (b.cors !== undefined) {
+    checkCors(b.cors, `${at}.cors`, add);
+    if (b.cors?.disableForRoute !== undefined) add(`${at}.cors.disableForRoute`, b.cors.disableForRoute, 'disableForRoute on a route\'s cors only');
+  }
+  if (b.extauth !== undefined) {
+    if (!ExtAuth.isExtAuth(b.extauth)) add(`${at}.extauth`, b.extauth, 'an ExtAuth: ExtAuth.config({ name, namespace }) or ExtAuth.disabled()');
+    else if (!b.extauth.disable) checkRef(b.extauth.configRef, `${at}.extauth.configRef`, add);
+  }
+  if (b.rateLimitConfigs !== undefined) {
+    if (!Array.isArray(b.rateLimitConfigs)) add(`${at}.rateLimitConfigs.refs`, b.rateLimitConfigs, 'a list of references { name, namespace }');
+    else b.rateLimitConfigs.forEach((r, i) => checkRef(r, `${at}.rateLimitConfigs.refs[${i}]`, add));
+  }
+}
+
+/** Checks a VirtualService's TLS, reported under `sslConfig`. */
+export function checkSslConfig(s: SslConfig, add: AddProblem): void {
+  const at = 'sslConfig';
+  if (typeof s !== 'object' || s === null) {
+    add(at, s, 'TLS settings such as { secretRef: { name: \'shop-tls\' } }');
+    return;
+  }
+  checkKnownKeys(add, s, 'SslConfig', `${at}.`);
+  if (typeof s.secretRef !== 'object' || s.secretRef === null) {
+    add(`${at}.secretRef`, s.secretRef, 'the Kubernetes TLS Secret, { name, namespace }', 'gloo rejects a VirtualService whose sslConfig names no certificate');
+  } else {
+    checkRef(s.secretRef, `${at}.secretRef`, add);
+  }
+  (Array.isArray(s.sniDomains) ? s.sniDomains : s.sniDomains === undefined ? [] : [s.sniDomains]).forEach((d, i) => {
+    const why = typeof d === 'string' ? whyInvalidDomain(d) : 'a domain';
+    if (why) add(`${at}.sniDomains[${i}]`, d, why);
+  });
+  const versions = Object.values(TlsProtocolVersion) as string[];
+  for (const field of ['minimumProtocolVersion', 'maximumProtocolVersion'] as const) {
+    const v = s[field];
+    if (v !== undefined && !versions.includes(v)) add(`${at}.parameters.${field}`, v, `a TlsProtocolVersion: ${versions.join(', ')}`);
+  }
+  const min = versions.indexOf(s.minimumProtocolVersion ?? ''), max = versions.indexOf(s.maximumProtocolVersion ?? '');
+  if (min > 0 && max > 0 && min > max) {
+    add(`${at}.parameters.minimumProtocolVersion`, s.minimumProtocolVersion, `a version no newer than maximumProtocolVersion (${s.maximumProtocolVersion})`, 'envoy rejects the listener');
+  }
+  (Array.isArray(s.alpnProtocols) ? s.alpnProtocols : s.alpnProtocols === undefined ? [] : [s.alpnProtocols]).forEach((p, i) => {
+    if (typeof p !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(p)) add(`${at}.alpnProtocols[${i}]`, p, 'an ALPN protocol name such as "h2" or "http/1.1"');
+  });
+  if (s.oneWayTls !== undefined && typeof s.oneWayTls !== 'boolean') add(`${at}.oneWayTls`, s.oneWayTls, 'true or false');
+}
+
+function checkRef(r: ConfigRef | undefined, at: string, add: AddProblem): void {
+  if (typeof r !== 'object' || r === null) {
+    add(at, r, 'a reference { name, namespace }');
+    return;
+  }
+  checkKnownKeys(add, r, 'ConfigRef', `${at}.`);
+  const nameProblem = whyNotObjectName(r.name);
+  if (nameProblem) add(`${at}.name`, r.name, nameProblem);
+  if (r.namespace !== undefined) {
+    const nsProblem = whyNotNamespace(r.namespace);
+    if (nsProblem) add(`${at}.namespace`, r.namespace, nsProblem);
+  }
+}

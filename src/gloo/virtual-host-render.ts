@@ -1,0 +1,47 @@
+import { renderCors } from './cors-render';
+import { renderHeaderManipulation, renderRetries } from './route-options-render';
+import { SslConfig } from '../model/tls';
+import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
+
+/** Gloo's `virtualHost.options` for the typed VirtualHost options; refs without a namespace take `namespace`. */
+export function renderVirtualHostOptions(
+  b: VirtualHostBehavior | undefined, namespace: string | undefined,
+): { [field: string]: unknown } | undefined {
+  if (!b) return undefined;
+  const out: { [field: string]: unknown } = {};
+  if (b.headerManipulation !== undefined) out.headerManipulation = renderHeaderManipulation(b.headerManipulation);
+  if (b.retries !== undefined) out.retries = renderRetries(b.retries);
+  if (b.cors !== undefined) out.cors = renderCors(b.cors);
+  if (b.extauth !== undefined) {
+    out.extauth = b.extauth.disable ? { disable: true } : { configRef: renderRef(b.extauth.configRef!, namespace) };
+  }
+  if (b.rateLimitConfigs !== undefined) out.rateLimitConfigs = { refs: b.rateLimitConfigs.map(r => renderRef(r, namespace)) };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Gloo's `sslConfig`; a Secret without a namespace is the VirtualService's. */
+export function renderSslConfig(s: SslConfig | undefined, namespace: string | undefined): { [field: string]: unknown } | undefined {
+  if (!s) return undefined;
+  const parameters = compact({ minimumProtocolVersion: s.minimumProtocolVersion, maximumProtocolVersion: s.maximumProtocolVersion });
+  return compact({
+    secretRef: { name: s.secretRef.name, namespace: s.secretRef.namespace ?? namespace },
+    sniDomains: copy(s.sniDomains),
+    parameters: Object.keys(parameters).length > 0 ? parameters : undefined,
+    alpnProtocols: copy(s.alpnProtocols),
+    oneWayTls: s.oneWayTls,
+  });
+}
+
+function renderRef(r: ConfigRef, namespace: string | undefined): { name: string; namespace?: string } {
+  return { name: r.name, namespace: r.namespace ?? namespace };
+}
+
+function copy<T>(list: T[] | undefined): T[] | undefined {
+  return list ? [...list] : undefined;
+}
+
+function compact(obj: { [k: string]: unknown }): { [k: string]: unknown } {
+  const out: { [k: string]: unknown } = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  return out;
+}

@@ -1,0 +1,81 @@
+import { CorsPolicy } from './cors';
+import { HeaderManipulation, RetryPolicy } from './route-options';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+
+const EXT_AUTH_BRAND = brandSymbol('ExtAuth');
+
+/** A reference to a Gloo object by name (an AuthConfig, a RateLimitConfig). */
+export interface ConfigRef {
+  /** Its name. */
+  readonly name: string;
+  /**
+   * Its namespace.
+   * @default - the namespace of the VirtualService
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * External authentication of a VirtualHost or a route (Gloo Enterprise's `extauth`): the
+ * AuthConfig that checks requests, or none.
+ */
+export class ExtAuth {
+  /** Whether `x` is an ExtAuth; works across copies of the library. */
+  public static isExtAuth(x: unknown): x is ExtAuth {
+    return hasBrand(x, EXT_AUTH_BRAND);
+  }
+
+  /** Checks requests with the AuthConfig `ref` (`extauth.configRef`). */
+  public static config(ref: ConfigRef): ExtAuth {
+    return new ExtAuth(typeof ref === 'object' && ref !== null ? { ...ref } : ref, false);
+  }
+
+  /** Turns off the external authentication a VirtualHost (or a parent route) set (`extauth.disable: true`). */
+  public static disabled(): ExtAuth {
+    return new ExtAuth(undefined, true);
+  }
+
+  /** The AuthConfig, unless disabled. */
+  public readonly configRef?: ConfigRef;
+  /** Whether external authentication is turned off. */
+  public readonly disable: boolean;
+
+  private constructor(configRef: ConfigRef | undefined, disable: boolean) {
+    this.configRef = configRef;
+    this.disable = disable;
+  }
+}
+
+brand(ExtAuth, EXT_AUTH_BRAND);
+
+/**
+ * How Gloo treats every request of a VirtualHost (Gloo's `virtualHost.options`). A route's own
+ * options win over these where both say the same thing.
+ */
+export interface VirtualHostBehavior {
+  /**
+   * Headers added to or removed from every request and response.
+   * @default - headers are left as they are
+   */
+  readonly headerManipulation?: HeaderManipulation;
+  /**
+   * Retries for every route that sets none.
+   * @default - no retries
+   */
+  readonly retries?: RetryPolicy;
+  /**
+   * The CORS policy of every route.
+   * @default - no CORS headers
+   */
+  readonly cors?: CorsPolicy;
+  /**
+   * External authentication of every route (Gloo Enterprise).
+   * @default - none
+   */
+  readonly extauth?: ExtAuth;
+  /**
+   * RateLimitConfigs applied to every request (Gloo Enterprise's `rateLimitConfigs.refs`).
+   * @default - none
+   */
+  readonly rateLimitConfigs?: ConfigRef[];
+}

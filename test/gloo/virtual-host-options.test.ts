@@ -1,0 +1,102 @@
+import { Chart, Duration, Testing } from 'cdk8s';
+import { ExtAuth, GatewayApiTarget, PathMatch, RouteAction, TlsProtocolVersion, VirtualService } from '../../src';
+import { newChart, onlyManifest } from '../util';
+
+describe('VirtualHost options and TLS', () => {
+  test('render as Gloo\'s virtualHost.options and sslConfig, references in the VirtualService\'s namespace by default', () => {
+    const chart = newChart();
+    new VirtualService(chart, 'vs', {
+      metadata: { name: 'shop', namespace: 'web' },
+      domains: ['shop.example.com'],
+      options: {
+        headerManipulation: { responseHeadersToAdd: [{ name: 'strict-transport-security', value: 'max-age=31536000' }] },
+        retries: { retryOn: 'connect-failure', numRetries: 2, perTryTimeout: Duration.seconds(1) },
+        cors: { allowOrigin: ['https://shop.example.com'], allowOriginRegex: ['https://[a-z]+\\.example\\.com'], allowMethods: ['GET', 'POST'], maxAgeSeconds: 600 },
+        extauth: ExtAuth.config({ name: 'oauth' }),
+        rateLimitConfigs: [{ name: 'per-user', namespace: 'limits' }],
+      },
+      sslConfig: {
+        secretRef: { name: 'shop-tls' },
+        sniDomains: ['shop.example.com'],
+        minimumProtocolVersion: TlsProtocolVersion.TLSV1_2,
+        alpnProtocols: ['h2', 'http/1.1'],
+      },
+    });
+    const spec = onlyManifest(chart, 'VirtualService').spec;
+    expect(spec.virtualHost.options).toEqual({
+      headerManipulation: { responseHeadersToAdd: [{ header: { key: 'strict-transport-security', value: 'max-age=31536000' } }] },
+      retries: { retryOn: 'connect-failure', numRetries: 2, perTryTimeout: '1s' },
+      cors: { allowOrigin: ['https://shop.example.com'], allowOriginRegex: ['https://[a-z]+\\.example\\.com'], allowMethods: ['GET', 'POST'], maxAge: '600' },
+      extauth: { configRef: { name: 'oauth', namespace: 'web' } },
+      rateLimitConfigs: { refs: [{ name: 'per-user', namespace: 'limits' }] },
+    });
+    expect(spec.sslConfig).toEqual({
+      secretRef: { name: 'shop-tls', namespace: 'web' },
+      sniDomains: ['shop.example.com'],
+      parameters: { minimumProtocolVersion: 'TLSv1_2' },
+      alpnProtocols: ['h2', 'http/1.1'],
+    });
+  });
+
+  test('ExtAuth.disabled() turns it off', () => {
+    const chart = newChart();
+    new VirtualService(chart, 'vs', { options: { extauth: ExtAuth.disabled() } });
+    expect(onlyManifest(chart, 'VirtualService').spec.virtualHost.options).toEqual({ extauth: { disable: true } });
+  });
+
+  test('with TLS the VirtualService is on the HTTPS gateway, so the same domain over HTTP does not conflict', () => {
+    const chart = newChart();
+    const https = new VirtualService(chart, 'https', { domains: ['shop.example.com'], sslConfig: { secretRef: { name: 'shop-tls' } } });
+    const http = new VirtualService(chart, 'http', { domains: ['shop.example.com'] });
+    expect([https.gatewayName, http.gatewayName]).toEqual(['gateway-proxy-ssl', 'gateway-proxy']);
+    expect(() => chart.toJson()).not.toThrow();
+    new VirtualService(chart, 'https-2', { domains: ['shop.example.com'], sslConfig: { secretRef: { name: 'other-tls' } } });
+    expect(() => chart.toJson()).toThrow(/domain/);
+  });
+
+  test('a route can set its own CORS policy, or turn the VirtualHost\'s off', () => {
+    const chart = newChart();
+    const vs = new VirtualService(chart, 'vs', { options: { cors: { allowOrigin: ['*'] } } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/internal') }], action: RouteAction.directResponse({ status: 404 }), options: { cors: { disableForRoute: true } } });
+    expect(onlyManifest(chart, 'VirtualService').spec.virtualHost.routes[0].options).toEqual({ cors: { disableForRoute: true } });
+  });
+});
+
+describe('VirtualHost options and TLS: bad input', () => {
+  const cases: Array<[string, any, string]> = [
+    ['CORS without an origin', { options: { cors: { allowMethods: ['GET'] } } }, 'virtualHost.options.cors: got {"allowMethods":["GET"]}, expected at least one origin in allowOrigin or allowOriginRegex'],
+    ['an origin with a path', { options: { cors: { allowOrigin: ['https://a.example.com/app'] } } }, 'virtualHost.options.cors.allowOrigin[0]: got "https://a.example.com/app", expected an origin such as'],
+    ['an origin regex that is not RE2', { options: { cors: { allowOriginRegex: ['(?=a)'] } } }, 'virtualHost.options.cors.allowOriginRegex[0]: got "(?=a)", expected a valid RE2 regular expression'],
+    ['a lower-case CORS method', { options: { cors: { allowOrigin: ['*'], allowMethods: ['get'] } } }, 'virtualHost.options.cors.allowMethods[0]: got "get", expected an upper-case HTTP method'],
+    ['a fractional max age', { options: { cors: { allowOrigin: ['*'], maxAgeSeconds: 1.5 } } }, 'virtualHost.options.cors.maxAge: got 1.5, expected a whole number of seconds'],
+    ['disableForRoute on the VirtualHost', { options: { cors: { allowOrigin: ['*'], disableForRoute: true } } }, 'virtualHost.options.cors.disableForRoute: got true, expected disableForRoute on a route\'s cors only'],
+    ['an ExtAuth made by hand', { options: { extauth: { configRef: { name: 'a' } } } }, 'virtualHost.options.extauth: got {"configRef":{"name":"a"}}, expected an ExtAuth'],
+    ['an AuthConfig name that is not one', { options: { extauth: ExtAuth.config({ name: 'OAuth_Config' }) } }, 'virtualHost.options.extauth.configRef.name: got "OAuth_Config", expected'],
+    ['a rate-limit ref without a name', { options: { rateLimitConfigs: [{ namespace: 'x' }] } }, 'virtualHost.options.rateLimitConfigs.refs[0].name: got nothing, expected'],
+    ['a header to remove that is the host', { options: { headerManipulation: { requestHeadersToRemove: ['host'] } } }, 'virtualHost.options.headerManipulation.requestHeadersToRemove[0]: got "host", expected a header other than host'],
+    ['a VirtualHost option that does not exist', { options: { timeout: Duration.seconds(1) } }, 'virtualHost.options.timeout: got'],
+    ['TLS without a Secret', { sslConfig: { sniDomains: ['a.example.com'] } }, 'sslConfig.secretRef: got nothing, expected the Kubernetes TLS Secret'],
+    ['an SNI domain that is not one', { sslConfig: { secretRef: { name: 'tls' }, sniDomains: ['https://a.example.com'] } }, 'sslConfig.sniDomains[0]: got "https://a.example.com", expected'],
+    ['a TLS version that does not exist', { sslConfig: { secretRef: { name: 'tls' }, minimumProtocolVersion: 'TLSv1.2' } }, 'sslConfig.parameters.minimumProtocolVersion: got "TLSv1.2", expected a TlsProtocolVersion: TLS_AUTO, TLSv1_0'],
+    ['a minimum newer than the maximum', { sslConfig: { secretRef: { name: 'tls' }, minimumProtocolVersion: TlsProtocolVersion.TLSV1_3, maximumProtocolVersion: TlsProtocolVersion.TLSV1_2 } },
+      'sslConfig.parameters.minimumProtocolVersion: got "TLSv1_3", expected a version no newer than maximumProtocolVersion (TLSv1_2)'],
+    ['an ALPN protocol with a space', { sslConfig: { secretRef: { name: 'tls' }, alpnProtocols: ['http 1.1'] } }, 'sslConfig.alpnProtocols[0]: got "http 1.1", expected an ALPN protocol name'],
+  ];
+  test.each(cases)('%s', (_what, props, message) => {
+    expect(() => new VirtualService(newChart(), 'vs', props)).toThrow(`[test/vs] ${message}`);
+  });
+
+  test('a redirect with CORS is refused, as Gloo does', () => {
+    const vs = new VirtualService(newChart(), 'vs');
+    expect(() => vs.addRoute({ action: RouteAction.redirect({ https: true }), options: { cors: { allowOrigin: ['*'] } } }))
+      .toThrow('[test/vs] routes[0].options.cors: got {"allowOrigin":["*"]}, expected no cors on a redirect');
+  });
+
+  test('the Gateway API target refuses VirtualHost options and TLS by name', () => {
+    const app = Testing.app();
+    GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const chart = new Chart(app, 'test');
+    expect(() => new VirtualService(chart, 'vs', { sslConfig: { secretRef: { name: 'tls' } } }))
+      .toThrow('[test/vs] sslConfig: got {"secretRef":{"name":"tls"}}, expected no sslConfig under the gateway api target (no gateway api mapping yet)');
+  });
+});
