@@ -133,7 +133,8 @@ new YamlFile(project, 'cdk8s.yaml', {
 
 // What the npm package holds, as an allowlist: the compiled library without the generated bindings'
 // JavaScript (only their types are used, and no shipped .d.ts refers to them), the CLI's bin, the
-// compact CRD schemas the schema check reads, the jsii assembly and API.md. npm adds package.json,
+// compact CRD schemas the schema check reads and the jsii assembly. API.md (the API reference,
+// a third of a megabyte) stays in the repository: the 4 MiB check leaves no room for it. npm adds package.json,
 // README, LICENSE and the bundled dependencies. Tests, examples, scripts, bench and CI stay out;
 // test/package/package.test.ts checks the list.
 project.package.addField('files', [
@@ -143,7 +144,6 @@ project.package.addField('files', [
   'bin/',
   'imports/*.schemas.json',
   '.jsii',
-  'API.md',
 ]);
 // With `files` set, .npmignore decides nothing at the package root; it stays because jsii-pacmak
 // would otherwise create one (adding its outdir to it) on every package run.

@@ -13,6 +13,7 @@ export * from './gloo/gloo-resource';
 export * from './gloo/route-container';
 export * from './gloo/imported-resource';
 export * from './gloo/upstream';
+export * from './gloo/static-upstream';
 export * from './gloo/upstream-group';
 export * from './gloo/route';
 export * from './gloo/virtual-service';

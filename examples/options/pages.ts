@@ -8,14 +8,14 @@
  *
  * A generated block: `<!-- generated:code:<excerpt> -->`, `<!-- generated:routes:<example> -->`
  * (the example VirtualService's routes), `<!-- generated:spec:<example> -->` (its spec without
- * the routes) or `<!-- generated:simulate:<example> -->` (where the
+ * the routes), `<!-- generated:upstreams:<example> -->` (its Upstreams) or `<!-- generated:simulate:<example> -->` (where the
  * page's sample requests go), then a fenced block, then `<!-- /generated -->`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ResponseActionsExample, RouteOptionsExample, TlsExample, VirtualHostOptionsExample } from './route-options';
+import { ResponseActionsExample, RouteOptionsExample, StaticUpstreamExample, TlsExample, VirtualHostOptionsExample } from './route-options';
 import { RoutingSimulator } from '../../src';
 import { routingMeaning } from '../../src/simulate/request-set';
 import { codeExcerpt } from '../petstore-canary/tutorial';
@@ -26,18 +26,20 @@ const ROOT = (function findRoot(dir: string): string {
 })(__dirname);
 
 /** The pages this file keeps, relative to the repository root. */
-export const PAGES = ['docs/route-options.md', 'docs/direct-responses-and-redirects.md', 'docs/virtual-host-options.md', 'docs/tls.md'];
+export const PAGES = ['docs/route-options.md', 'docs/direct-responses-and-redirects.md', 'docs/virtual-host-options.md', 'docs/tls.md', 'docs/static-upstreams.md'];
 
 const EXAMPLES: { [name: string]: (scope: Construct) => Chart } = {
   'route-options': scope => new RouteOptionsExample(scope, 'route-options'),
   'response-actions': scope => new ResponseActionsExample(scope, 'response-actions'),
   'virtual-host-options': scope => new VirtualHostOptionsExample(scope, 'virtual-host-options'),
   'tls': scope => new TlsExample(scope, 'tls'),
+  'static-upstream': scope => new StaticUpstreamExample(scope, 'static-upstream'),
 };
 
 /** The requests each example's page simulates. */
 const REQUESTS: { [name: string]: string[] } = {
   'response-actions': ['/healthz', '/store/cart?id=7', '/account/login', '/'],
+  'static-upstream': ['/payments/charge', '/'],
 };
 
 function example(name: string): Chart {
@@ -64,14 +66,20 @@ function simulated(name: string): string {
   return (REQUESTS[name] ?? []).map(p => `GET ${p} -> ${routingMeaning(sim.route({ host: 'shop.example.com', path: p }))}`).join('\n') + '\n';
 }
 
-const BLOCK = /<!-- generated:(code|routes|spec|simulate):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
+/** The example's objects of `kind`, as YAML documents. */
+function objectsYaml(name: string, kind: string): string {
+  return Yaml.stringify(...example(name).toJson().filter((m: any) => m.kind === kind));
+}
+
+const BLOCK = /<!-- generated:(code|routes|spec|upstreams|simulate):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
 
 /** A page's text with every generated block rendered anew. */
 export function renderPage(text: string): string {
   return text.replace(BLOCK, (_all, kind: string, name: string) => {
     const [body, lang] = kind === 'code' ? [codeExcerpt(name), 'ts']
       : kind === 'routes' ? [routesYaml(name), 'yaml']
-        : kind === 'spec' ? [specYaml(name), 'yaml'] : [simulated(name), 'text'];
+        : kind === 'spec' ? [specYaml(name), 'yaml']
+          : kind === 'upstreams' ? [objectsYaml(name, 'Upstream'), 'yaml'] : [simulated(name), 'text'];
     return `<!-- generated:${kind}:${name} -->\n\`\`\`${lang}\n${body}\`\`\`\n<!-- /generated -->`;
   });
 }

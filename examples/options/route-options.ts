@@ -1,12 +1,12 @@
 /**
  * The examples of the option pages of docs/ (route options, direct responses and redirects,
- * VirtualHost options, TLS): each page shows the code between its `// [tutorial:...]` markers and
+ * VirtualHost options, TLS, static Upstreams): each page shows the code between its `// [tutorial:...]` markers and
  * what it synthesizes (see pages.ts).
  */
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  Destination, ExtAuth, HostRewrite, PathMatch, RedirectResponseCode, RouteAction, TlsProtocolVersion, Upstream, VirtualService,
+  Destination, ExtAuth, HostRewrite, PathMatch, RedirectResponseCode, RouteAction, StaticUpstream, TlsProtocolVersion, Upstream, VirtualService,
 } from '../../src';
 
 /** A shop whose catalog route carries every typed route option. */
@@ -104,6 +104,28 @@ export class TlsExample extends Chart {
         minimumProtocolVersion: TlsProtocolVersion.TLSV1_2,
         alpnProtocols: ['h2', 'http/1.1'],
       },
+    });
+    // [/tutorial]
+    this.shop = shop;
+  }
+}
+
+/** A shop that sends `/payments/` to an external API over TLS. */
+export class StaticUpstreamExample extends Chart {
+  public readonly shop: VirtualService;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shop' });
+    // [tutorial:static-upstream]
+    const payments = new StaticUpstream(this, 'payments', {
+      hosts: [{ address: 'api.payments.example.net', port: 443 }],
+      useTls: true,
+    });
+    const shop = new VirtualService(this, 'shop', { domains: ['shop.example.com'] });
+    shop.addRoute({
+      matchers: [{ path: PathMatch.prefix('/payments/') }],
+      action: RouteAction.forward(Destination.upstream(payments)),
+      options: { prefixRewrite: '/v2/', hostRewrite: HostRewrite.auto() },
     });
     // [/tutorial]
     this.shop = shop;

@@ -1,3 +1,4 @@
+import { App, Chart } from 'cdk8s';
 import { findReleases, RecognisedRelease } from './canary-shapes';
 import { delegateTarget, objectKey, routesOf } from './input-set';
 import { where } from './reader';
@@ -6,6 +7,8 @@ import { TranslatedObject } from './translate';
 import { code, constantName, lit, str } from './ts-literal';
 import { usedNames, withoutUnusedConstants } from './unused';
 import { sslConfigCode, virtualHostOptionsCode } from './virtual-host-code';
+import { StaticUpstream, StaticUpstreamProps } from '../gloo/static-upstream';
+import { GlooInputError } from '../private/errors';
 import { isJsonObject, Json, ManifestShape, RefShape, UpstreamKubeShape } from '../simulate/gloo-manifest';
 
 /** The generated app and what the report says about it. */
@@ -161,10 +164,11 @@ class Generator {
   private upstream(o: TranslatedObject): void {
     const m = o.manifest;
     const { kube, ...otherSpec } = m.spec ?? {};
+    if (kube === undefined && (m.spec as Json | undefined)?.static !== undefined) return this.staticUpstream(o);
     let props: { [k: string]: unknown };
     let extra: Array<[string, unknown]>;
     try {
-      if (kube === undefined) throw new NotModelled('spec: an upstream of another type than kube');
+      if (kube === undefined) throw new NotModelled('spec: an upstream of another type than kube or static');
       ({ props, extra } = this.upstreamProps(o, kube));
     } catch (e) {
       if (!(e instanceof NotModelled)) throw e;
@@ -174,6 +178,36 @@ class Generator {
     this.lib('Upstream');
     const name = this.declare('upstreams', o, '', `new Upstream(this, ${str(this.id(m.metadata.name))}, ${lit(props, INDENT)})`);
     this.patches(o, name, [...extra, ...Object.entries(otherSpec).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown])]);
+  }
+
+  /** A static Upstream as a `StaticUpstream`; other fields of its spec as JSON patches. */
+  private staticUpstream(o: TranslatedObject): void {
+    const m = o.manifest;
+    const { static: spec, ...otherSpec } = m.spec as Json;
+    let props: { [k: string]: unknown };
+    let extra: Array<[string, unknown]>;
+    try {
+      expectKeys(spec, ['hosts', 'useTls', 'autoSniRewrite', 'serviceSpec'], 'spec.static');
+      if (!Array.isArray(spec.hosts)) throw new NotModelled('spec.static.hosts: not a list');
+      const hosts = (spec.hosts as unknown[]).map((h, i) => {
+        expectKeys(h, ['addr', 'port', 'sniAddr'], `spec.static.hosts[${i}]`);
+        return h.sniAddr !== undefined ? { address: h.addr, port: h.port, sniAddress: h.sniAddr } : { address: h.addr, port: h.port };
+      });
+      props = { metadata: m.metadata, hosts };
+      if (spec.useTls !== undefined) props.useTls = spec.useTls;
+      refuseStaticUpstream(props);
+      extra = [
+        ...(['autoSniRewrite', 'serviceSpec'] as const).filter(k => spec[k] !== undefined).map(k => [`/spec/static/${k}`, spec[k]] as [string, unknown]),
+        ...Object.entries(otherSpec).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown]),
+      ];
+    } catch (e) {
+      if (!(e instanceof NotModelled)) throw e;
+      this.raw('upstreams', o, e.message, 'Upstream.fromUpstreamName');
+      return;
+    }
+    this.lib('StaticUpstream');
+    const name = this.declare('upstreams', o, '', `new StaticUpstream(this, ${str(this.id(m.metadata.name))}, ${lit(props, INDENT)})`);
+    this.patches(o, name, extra);
   }
 
   private upstreamProps(o: TranslatedObject, kube: UpstreamKubeShape): { props: { [k: string]: unknown }; extra: Array<[string, unknown]> } {
@@ -404,6 +438,16 @@ function injaText(v: unknown, at: string): string {
 
 function usedFactories(text: string): string[] {
   return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination', 'HostRewrite', 'RedirectResponseCode'].filter(n => text.includes(`${n}.`));
+}
+
+/** Throws `NotModelled` with the construct's problem when `StaticUpstream` would refuse `props`. */
+function refuseStaticUpstream(props: { [k: string]: unknown }): void {
+  try {
+    new StaticUpstream(new Chart(new App(), 'scratch'), 'upstream', props as unknown as StaticUpstreamProps);
+  } catch (e) {
+    if (e instanceof GlooInputError) throw new NotModelled(e.problems.map(p => `spec.${p.field}: got ${JSON.stringify(p.given)}, expected ${p.expected}`)[0]);
+    throw e;
+  }
 }
 
 function refKey(kind: string, namespace: string | undefined, name: string | undefined): string {

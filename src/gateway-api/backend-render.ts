@@ -1,5 +1,6 @@
 import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
 import type { HttpBackendRef } from './http-route-types';
+import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
@@ -45,9 +46,9 @@ export function renderAction(action: RouteAction, routeNamespace: string, prefix
       return 'field' in rendered ? { ...rendered, field: rendered.field.replace('routeAction.upstreamGroup', `routeAction.upstreamGroup(${group.node.path}).destinations`) } : rendered;
     }
     case RouteActionType.DIRECT_RESPONSE:
-      return { field: 'directResponseAction', given: action.directResponse, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'direct responses have no gateway api mapping yet' };
+      return { field: 'directResponseAction', given: action.response, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'direct responses have no gateway api mapping yet' };
     case RouteActionType.REDIRECT:
-      return { field: 'redirectAction', given: action.redirect, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'redirects have no gateway api mapping yet' };
+      return { field: 'redirectAction', given: action.redirectTo, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'redirects have no gateway api mapping yet' };
     default:
       return {
         field: 'delegateAction',
@@ -102,6 +103,14 @@ export function serviceOf(d: Destination): { name: string; namespace: string; po
 
 /** The Service behind an Upstream of this app; an imported Upstream has none that is known. */
 export function upstreamService(upstream: IUpstream): { name: string; namespace: string; port: number } | ActionProblem {
+  if (StaticUpstream.isStaticUpstream(upstream)) {
+    return {
+      field: 'upstream',
+      given: `${upstream.namespace}/${upstream.name}`,
+      expected: 'an Upstream of a Kubernetes Service (a static Upstream\'s hosts have no gateway api mapping yet)',
+      hint: 'keep the routes to external hosts on Gloo for now',
+    };
+  }
   if (!Upstream.isUpstream(upstream)) {
     return {
       field: 'upstream',

@@ -65,10 +65,10 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
       if (!action.routeTable) add('delegateAction.ref', action.routeTable, 'a RouteTable');
       break;
     case RouteActionType.DIRECT_RESPONSE:
-      checkDirectResponse(action.directResponse!, add);
+      checkDirectResponse(action.response!, add);
       break;
     case RouteActionType.REDIRECT:
-      checkRedirect(action.redirect!, add);
+      checkRedirect(action.redirectTo!, add);
       break;
   }
   checkRouteOptions(props, add);

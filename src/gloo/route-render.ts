@@ -57,8 +57,8 @@ export function renderRoute(props: RouteProps): GlooRoute {
     delegateAction: action.type === RouteActionType.DELEGATE
       ? { ref: { name: action.routeTable!.name, namespace: action.routeTable!.namespace } }
       : undefined,
-    directResponseAction: action.type === RouteActionType.DIRECT_RESPONSE ? renderDirectResponse(action.directResponse!) : undefined,
-    redirectAction: action.type === RouteActionType.REDIRECT ? renderRedirect(action.redirect!) : undefined,
+    directResponseAction: action.type === RouteActionType.DIRECT_RESPONSE ? renderDirectResponse(action.response!) : undefined,
+    redirectAction: action.type === RouteActionType.REDIRECT ? renderRedirect(action.redirectTo!) : undefined,
     options: Object.keys(options).length > 0 ? options : undefined,
   };
 }

@@ -165,9 +165,9 @@ export class RouteAction {
   /** The RouteTable delegated to. */
   public readonly routeTable?: IRouteTable;
   /** The response of a direct response. */
-  public readonly directResponse?: DirectResponse;
+  public readonly response?: DirectResponse;
   /** Where a redirect sends the client. */
-  public readonly redirect?: Redirect;
+  public readonly redirectTo?: Redirect;
 
   private constructor(type: RouteActionType, a: ActionParts) {
     this.type = type;
@@ -175,8 +175,8 @@ export class RouteAction {
     this.destinations = a.destinations;
     this.targetGroup = a.upstreamGroup;
     this.routeTable = a.routeTable;
-    this.directResponse = a.directResponse;
-    this.redirect = a.redirect;
+    this.response = a.directResponse;
+    this.redirectTo = a.redirect;
   }
 }
 

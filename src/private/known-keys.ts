@@ -48,6 +48,8 @@ export const KNOWN_KEYS = {
   SimulatedShare: ['functionName', 'kind', 'namespace', 'percent', 'subset', 'upstream', 'weight'],
   SimulationResult: ['destinations', 'directResponse', 'matched', 'mirror', 'redirect', 'routeIndex', 'routeName', 'routeTable', 'routeTableRouteIndex', 'unresolved'],
   SslConfig: ['alpnProtocols', 'maximumProtocolVersion', 'minimumProtocolVersion', 'oneWayTls', 'secretRef', 'sniDomains'],
+  StaticHost: ['address', 'port', 'sniAddress'],
+  StaticUpstreamProps: ['hosts', 'metadata', 'useTls'],
   UpstreamGroupProps: ['destinations', 'metadata'],
   UpstreamProps: ['functions', 'metadata', 'selector', 'service', 'serviceName', 'serviceNamespace', 'servicePort', 'swaggerUrl'],
   VersionedServiceProps: ['containerPort', 'env', 'functions', 'image', 'labels', 'name', 'namespace', 'port', 'replicas', 'swaggerUrl', 'upstreamName', 'upstreamNamespace', 'version', 'workloadName'],

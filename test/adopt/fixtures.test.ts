@@ -297,15 +297,24 @@ test('references to objects not in the input become fromXxxName and are listed',
   ]);
 });
 
-test('VirtualService fields the construct does not take are set with JSON patches; a static Upstream stays a plain ApiObject', () => {
-  const r = adopt(vs('    - routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }',
-    '    options: { jwt: { providers: { kc: { issuer: https://kc.example.com } } } }\n'), `
+test('VirtualService fields the construct does not take are set with JSON patches; a static Upstream is a StaticUpstream, another type a plain ApiObject', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /api }]
+      routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }
+    - matchers: [{ prefix: /lambda }]
+      routeAction: { single: { upstream: { name: lambda, namespace: gloo-system } } }`,
+  '    options: { jwt: { providers: { kc: { issuer: https://kc.example.com } } } }\n'), `
 apiVersion: gloo.solo.io/v1
 kind: Upstream
 metadata: { name: static-api, namespace: gloo-system }
-spec: { static: { hosts: [{ addr: api.example.com, port: 443 }] } }`);
+spec: { static: { hosts: [{ addr: api.example.com, port: 443 }], useTls: true } }`, `
+apiVersion: gloo.solo.io/v1
+kind: Upstream
+metadata: { name: lambda, namespace: gloo-system }
+spec: { aws: { region: us-east-1, secretRef: { name: aws-creds, namespace: gloo-system } } }`);
   expectProven(r);
   expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options'");
-  expect(r.code).toContain('// kept as a plain ApiObject: spec: an upstream of another type than kube');
+  expect(r.code).toContain("new StaticUpstream(this, 'static-api', {");
+  expect(r.code).toContain("hosts: [{ address: 'api.example.com', port: 443 }],");
+  expect(r.code).toContain('// kept as a plain ApiObject: spec: an upstream of another type than kube or static');
   expect(r.report.escapeHatch).toHaveLength(2);
 });

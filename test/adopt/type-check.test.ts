@@ -71,11 +71,11 @@ test('an unused reference on the last line of the body goes too (no endless loop
 });
 
 test('a fallback to a plain ApiObject leaves no unused reference or import, and the code compiles', () => {
-  // a static Upstream is kept as a plain ApiObject; nothing routes to it, so its reference goes
+  // an AWS Upstream is kept as a plain ApiObject; nothing routes to it, so its reference goes
   const r = adoptManifests(readManifestText(`apiVersion: gloo.solo.io/v1
 kind: Upstream
-metadata: { name: static-echo, namespace: gloo-system }
-spec: { static: { hosts: [{ addr: echo.example.com, port: 80 }] } }
+metadata: { name: lambda, namespace: gloo-system }
+spec: { aws: { region: us-east-1, secretRef: { name: aws-creds, namespace: gloo-system } } }
 ---
 apiVersion: gateway.solo.io/v1
 kind: VirtualService

@@ -32,7 +32,7 @@ describe('npm pack', () => {
 
   test('ships only the library, the bin, the compact CRD schemas, the docs and the bundled dependencies', () => {
     const allowed = [
-      /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^API\.md$/, /^\.jsii$/,
+      /^package\.json$/, /^README\.md$/, /^LICENSE$/, /^\.jsii$/,
       /^bin\/cdk8s-gloo-canary$/,
       /^imports\/[a-z0-9.-]+\.schemas\.json$/,
       /^lib\/.+\.(js|d\.ts)$/,

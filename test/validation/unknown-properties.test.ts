@@ -8,7 +8,7 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import {
   AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, FunctionRoute, GatewayApiTarget, PathMatch, PetstoreService,
-  RouteAction, RouteTable, RoutingSimulator, Upstream, UpstreamGroup, VersionedService, VirtualService, WeightedFunctionRoute,
+  RouteAction, RouteTable, RoutingSimulator, StaticUpstream, Upstream, UpstreamGroup, VersionedService, VirtualService, WeightedFunctionRoute,
 } from '../../src';
 import { KNOWN_KEYS } from '../../src/private/known-keys';
 
@@ -75,6 +75,10 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     '[c/x] virtualHost.options.rateLimitConfigs.refs[0].namepace: got "b", expected a property ConfigRef has: name, namespace (hint: did you mean namespace?)'],
   ['SslConfig', c => new VirtualService(c.chart, 'x', { sslConfig: { secretRef: { name: 'tls' }, sni: [] } as any }),
     '[c/x] sslConfig.sni: got [], expected a property SslConfig has: alpnProtocols, maximumProtocolVersion, minimumProtocolVersion, oneWayTls, secretRef, sniDomains'],
+  ['StaticUpstreamProps', c => new StaticUpstream(c.chart, 'x', { hosts: [{ address: 'a.example.com', port: 443 }], tls: true } as any),
+    '[c/x] tls: got true, expected a property StaticUpstreamProps has: hosts, metadata, useTls'],
+  ['StaticHost', c => new StaticUpstream(c.chart, 'x', { hosts: [{ address: 'a.example.com', port: 443, sni: 'a' } as any] }),
+    '[c/x] static.hosts[0].sni: got "a", expected a property StaticHost has: address, port, sniAddress'],
   ['RouteMirror', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), mirror: { upstream: c.v2, percent: 5, percentage: 5 } as any }),
     '[c/vs] routes[0].mirror.percentage: got 5, expected a property RouteMirror has: percent, upstream'],
   ['KubeServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.kubeService({ serviceName: 's', serviceNamespace: 'n', port: 80, functionName: 'f' } as any)) }),

@@ -1,0 +1,104 @@
+import { ApiObjectMetadata } from 'cdk8s';
+import { Construct } from 'constructs';
+import { GlooResource } from './gloo-resource';
+import { GLOO_SYSTEM_NAMESPACE } from './imported-resource';
+import { keepOutOfOutput } from './route-output';
+import type { UpstreamSpec } from '../imports/gloo.solo.io';
+import { IUpstream } from '../model/references';
+import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { ProblemCollector } from '../private/errors';
+import { GlooUpstream } from '../private/gvk';
+import { sanitizeGlooName, whyNotPort } from '../private/names';
+import { checkKnownKeys } from '../private/unknown-keys';
+
+const STATIC_UPSTREAM_BRAND = brandSymbol('StaticUpstream');
+
+/** One host of a static Upstream. */
+export interface StaticHost {
+  /** A host name or an IP address, e.g. `api.example.com` or `10.0.0.7`. */
+  readonly address: string;
+  /** The port, 1 to 65535. */
+  readonly port: number;
+  /**
+   * The server name sent in the TLS handshake (SNI), when it is not `address`.
+   * @default - Gloo's: none, unless the Upstream rewrites it
+   */
+  readonly sniAddress?: string;
+}
+
+/** Properties of a `StaticUpstream`. */
+export interface StaticUpstreamProps {
+  /**
+   * Metadata of the Upstream.
+   * @default - name `<address>-<port>` of the first host, sanitized as Gloo names objects; namespace `gloo-system`
+   */
+  readonly metadata?: ApiObjectMetadata;
+  /** The hosts Gloo balances requests across. */
+  readonly hosts: StaticHost[];
+  /**
+   * Whether Gloo connects to the hosts with TLS (`useTls`).
+   * @default - Gloo's: TLS when any host's port is 443
+   */
+  readonly useTls?: boolean;
+}
+
+/**
+ * A Gloo Upstream of static type (`gloo.solo.io/v1`, `spec.static`): a fixed list of hosts outside
+ * Kubernetes, such as an external API. Routes reach it as any Upstream (`Destination.upstream`).
+ */
+export class StaticUpstream extends GlooResource implements IUpstream {
+  /** Whether `x` is a StaticUpstream; works across copies of the library. */
+  public static isStaticUpstream(x: unknown): x is StaticUpstream {
+    return hasBrand(x, STATIC_UPSTREAM_BRAND);
+  }
+
+  public readonly namespace: string;
+  /** The hosts, as given. */
+  public readonly hosts: StaticHost[];
+  private readonly useTls?: boolean;
+
+  constructor(scope: Construct, id: string, props: StaticUpstreamProps) {
+    const hosts = Array.isArray(props?.hosts) ? props.hosts.map(h => ({ ...h })) : [];
+    const first = hosts[0];
+    const name = props?.metadata?.name ?? (first && typeof first.address === 'string' ? sanitizeGlooName(`${first.address}-${first.port}`) : undefined);
+    super(scope, id, { gvk: GlooUpstream.GVK, metadata: { ...props?.metadata, name }, defaultNamespace: GLOO_SYSTEM_NAMESPACE });
+    this.namespace = this.metadata.namespace ?? GLOO_SYSTEM_NAMESPACE;
+    this.hosts = hosts;
+    this.useTls = props?.useTls;
+
+    const problems = new ProblemCollector(this);
+    this._construct(problems, () => {
+      const add = problems.add.bind(problems);
+      checkKnownKeys(add, props, 'StaticUpstreamProps');
+      if (!Array.isArray(props?.hosts) || props.hosts.length === 0) {
+        add('static.hosts', props?.hosts, 'at least one host { address, port }', 'gloo rejects a static upstream without hosts');
+      }
+      hosts.forEach((h, i) => {
+        const at = `static.hosts[${i}]`;
+        checkKnownKeys(add, h, 'StaticHost', `${at}.`);
+        if (!(typeof h.address === 'string' && HOST.test(h.address))) add(`${at}.addr`, h.address, 'a host name or an IP address, without scheme, port or path');
+        const portProblem = whyNotPort(h.port);
+        if (portProblem) add(`${at}.port`, h.port, portProblem);
+        if (h.sniAddress !== undefined && !(typeof h.sniAddress === 'string' && HOST.test(h.sniAddress))) add(`${at}.sniAddr`, h.sniAddress, 'a host name');
+      });
+      if (props?.useTls !== undefined && typeof props.useTls !== 'boolean') add('static.useTls', props.useTls, 'true or false');
+      problems.throwIfAny();
+    });
+    keepOutOfOutput(this);
+  }
+
+  /** @internal */
+  public _renderSpec(): UpstreamSpec {
+    return {
+      static: {
+        hosts: this.hosts.map(h => ({ addr: h.address, port: h.port, sniAddr: h.sniAddress })),
+        useTls: this.useTls,
+      },
+    };
+  }
+}
+
+brand(StaticUpstream, STATIC_UPSTREAM_BRAND);
+
+/** A host name (RFC 1123 labels), an IPv4 address, or an IPv6 address. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
