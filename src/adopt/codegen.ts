@@ -437,7 +437,7 @@ function injaText(v: unknown, at: string): string {
 }
 
 function usedFactories(text: string): string[] {
-  return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination', 'HostRewrite', 'RedirectResponseCode'].filter(n => text.includes(`${n}.`));
+  return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination', 'HostRewrite', 'HashPolicy', 'RedirectResponseCode'].filter(n => text.includes(`${n}.`));
 }
 
 /** Throws `NotModelled` with the construct's problem when `StaticUpstream` would refuse `props`. */

@@ -4,7 +4,7 @@ import type { RouteBehavior } from '../gloo/route';
 import { checkRouteOptions } from '../gloo/route-option-checks';
 import { parseDuration } from '../model/duration-rules';
 import { RouteAction, RouteActionType } from '../model/route-action';
-import { HeaderToAdd, HostRewrite } from '../model/route-options';
+import { HashPolicy, HeaderToAdd, HostRewrite } from '../model/route-options';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -66,6 +66,12 @@ function typedField(field: string, v: unknown): TypedField | undefined {
       return headerManipulation(v);
     case 'cors':
       return cors(v, true);
+    case 'faults':
+      return faults(v);
+    case 'lbHash':
+      return lbHash(v);
+    case 'tracing':
+      return tracing(v);
     default:
       return undefined;
   }
@@ -119,6 +125,74 @@ function duration(v: unknown): { value: Duration; code: Code } | undefined {
   return ms % 1000 === 0
     ? { value: Duration.seconds(ms / 1000), code: code(`Duration.seconds(${ms / 1000})`) }
     : { value: Duration.millis(ms), code: code(`Duration.millis(${ms})`) };
+}
+
+function faults(v: unknown): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, ['abort', 'delay'])) return undefined;
+  const value: { [k: string]: unknown } = {};
+  const out: { [k: string]: unknown } = {};
+  if (v.abort !== undefined) {
+    const a = v.abort;
+    if (!isObject(a) || !hasOnly(a, ['percentage', 'httpStatus']) || typeof a.percentage !== 'number' || typeof a.httpStatus !== 'number') return undefined;
+    value.abort = out.abort = { percent: a.percentage, httpStatus: a.httpStatus };
+  }
+  if (v.delay !== undefined) {
+    const d = v.delay;
+    if (!isObject(d) || !hasOnly(d, ['percentage', 'fixedDelay']) || typeof d.percentage !== 'number') return undefined;
+    const fixed = duration(d.fixedDelay);
+    if (!fixed) return undefined;
+    value.delay = { percent: d.percentage, fixedDelay: fixed.value };
+    out.delay = { percent: d.percentage, fixedDelay: fixed.code };
+  }
+  return { name: 'faults', value, code: out };
+}
+
+function lbHash(v: unknown): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, ['hashPolicies']) || !Array.isArray(v.hashPolicies)) return undefined;
+  const values: HashPolicy[] = [];
+  const codes: Code[] = [];
+  for (const p of v.hashPolicies as unknown[]) {
+    if (!isObject(p) || !hasOnly(p, ['header', 'cookie', 'sourceIp', 'terminal'])) return undefined;
+    if (p.terminal !== undefined && typeof p.terminal !== 'boolean') return undefined;
+    const keys = ['header', 'cookie', 'sourceIp'].filter(k => p[k] !== undefined);
+    if (keys.length !== 1) return undefined;
+    const terminal = p.terminal !== undefined ? { terminal: p.terminal as boolean } : {};
+    const terminalCode = p.terminal !== undefined ? `terminal: ${p.terminal}` : '';
+    if (typeof p.header === 'string') {
+      values.push(HashPolicy.header(p.header, terminal));
+      codes.push(code(`HashPolicy.header(${str(p.header)}${terminalCode ? `, { ${terminalCode} }` : ''})`));
+    } else if (p.sourceIp === true) {
+      values.push(HashPolicy.sourceIp(terminal));
+      codes.push(code(`HashPolicy.sourceIp(${terminalCode ? `{ ${terminalCode} }` : ''})`));
+    } else if (isObject(p.cookie) && hasOnly(p.cookie, ['name', 'ttl', 'path']) && typeof p.cookie.name === 'string') {
+      const c = p.cookie;
+      const ttl = c.ttl !== undefined ? duration(c.ttl) : undefined;
+      if (c.ttl !== undefined && !ttl) return undefined;
+      if (c.path !== undefined && typeof c.path !== 'string') return undefined;
+      const options = { ...(ttl ? { ttl: ttl.value } : {}), ...(c.path !== undefined ? { path: c.path as string } : {}), ...terminal };
+      const parts = [ttl ? `ttl: ${ttl.code.text}` : '', c.path !== undefined ? `path: ${str(c.path as string)}` : '', terminalCode].filter(x => x);
+      values.push(HashPolicy.cookie(c.name as string, options));
+      codes.push(code(`HashPolicy.cookie(${str(c.name as string)}${parts.length > 0 ? `, { ${parts.join(', ')} }` : ''})`));
+    } else {
+      return undefined;
+    }
+  }
+  return { name: 'hashPolicies', value: values, code: codes };
+}
+
+function tracing(v: unknown): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, ['routeDescriptor', 'propagate', 'tracePercentages'])) return undefined;
+  const value: { [k: string]: unknown } = {};
+  if (v.routeDescriptor !== undefined) value.routeDescriptor = v.routeDescriptor;
+  if (v.propagate !== undefined) value.propagate = v.propagate;
+  if (v.tracePercentages !== undefined) {
+    const t = v.tracePercentages;
+    if (!isObject(t) || !hasOnly(t, ['clientSamplePercentage', 'randomSamplePercentage', 'overallSamplePercentage']) || Object.keys(t).length === 0) return undefined;
+    if (t.clientSamplePercentage !== undefined) value.clientSamplePercent = t.clientSamplePercentage;
+    if (t.randomSamplePercentage !== undefined) value.randomSamplePercent = t.randomSamplePercentage;
+    if (t.overallSamplePercentage !== undefined) value.overallSamplePercent = t.overallSamplePercentage;
+  }
+  return { name: 'tracing', value, code: value };
 }
 
 /** The typed form of Gloo's `cors` (`disableForRoute` only on a route), when it writes the same back. */

@@ -4,7 +4,9 @@ import { HOST_REWRITE_FIELDS } from './route-options-render';
 import { whyInvalidDuration } from '../model/duration-rules';
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { RouteActionType } from '../model/route-action';
-import { HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy } from '../model/route-options';
+import {
+  FaultInjection, HashPolicy, HashPolicyType, HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy, TracingDecoration,
+} from '../model/route-options';
 import { AddProblem } from '../private/errors';
 import { checkKnownKeys } from '../private/unknown-keys';
 
@@ -41,14 +43,17 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
       add('options.cors', b.cors, 'no cors on a redirect', 'gloo rejects the route (the cors filter only applies to routes that forward or answer directly)');
     }
   }
+  if (b.faults !== undefined) checkFaults(b.faults, add);
+  if (b.hashPolicies !== undefined) checkHashPolicies(b.hashPolicies, add);
+  if (b.tracing !== undefined) checkTracing(b.tracing, add);
   checkForwardingOnly(props, add);
   checkTypedAndExtra(props, add);
 }
 
 /** The fields Gloo applies only when the route forwards (`routeAction`); elsewhere it rejects the route. */
-const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries'] as const;
+const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries', 'hashPolicies'] as const;
 /** The typed fields, each one Gloo field (the host rewrite one of four): `extra` may not give them too. */
-const TYPED = [...FORWARDING_ONLY, 'headerManipulation', 'cors'] as const;
+const TYPED = [...FORWARDING_ONLY, 'headerManipulation', 'cors', 'faults', 'tracing'] as const;
 
 function checkForwardingOnly(props: RouteProps, add: AddProblem): void {
   const type = props.action?.type;
@@ -70,7 +75,8 @@ function glooFieldsOf(field: string, b: NonNullable<RouteProps['options']>): str
     // Gloo's host rewrite is one choice of four: any of them in extra conflicts with the typed one
     return [...Object.values(HOST_REWRITE_FIELDS), 'hostRewritePathRegex'];
   }
-  return b[field as keyof typeof b] === undefined ? [] : [field];
+  if (b[field as keyof typeof b] === undefined) return [];
+  return [field === 'hashPolicies' ? 'lbHash' : field];
 }
 
 function checkTypedAndExtra(props: RouteProps, add: AddProblem): void {
@@ -101,6 +107,71 @@ function checkHostRewrite(h: HostRewrite, add: AddProblem): void {
     const why = whyInvalidHeaderName(h.value!);
     if (why) add(field, h.value, why, 'gloo rejects the route (invalid header name)');
   }
+}
+
+function checkFaults(f: FaultInjection, add: AddProblem): void {
+  const at = 'options.faults';
+  if (typeof f !== 'object' || f === null) {
+    add(at, f, 'faults such as { abort: { percent: 5, httpStatus: 503 } }');
+    return;
+  }
+  checkKnownKeys(add, f, 'FaultInjection', `${at}.`);
+  if (f.abort === undefined && f.delay === undefined) add(at, f, 'an abort, a delay or both');
+  if (f.abort !== undefined) {
+    checkKnownKeys(add, f.abort, 'FaultAbort', `${at}.abort.`);
+    checkPercent(f.abort?.percent, `${at}.abort.percentage`, add);
+    const status = f.abort?.httpStatus;
+    if (!(Number.isInteger(status) && status >= 200 && status <= 599)) {
+      add(`${at}.abort.httpStatus`, status, 'an HTTP status from 200 to 599', 'gloo rejects the route ("must be in range of [200,600)")');
+    }
+  }
+  if (f.delay !== undefined) {
+    checkKnownKeys(add, f.delay, 'FaultDelay', `${at}.delay.`);
+    checkPercent(f.delay?.percent, `${at}.delay.percentage`, add);
+    const d = f.delay?.fixedDelay;
+    const why = whyInvalidDuration(d);
+    if (why) {add(`${at}.delay.fixedDelay`, describe(d), why);} else if (d!.toMilliseconds({ integral: false }) < 1000) {
+      add(`${at}.delay.fixedDelay`, describe(d), 'a delay of at least one second', 'gloo rejects a delay whose whole seconds are 0 ("must be greater than 0")');
+    }
+  }
+}
+
+function checkHashPolicies(list: HashPolicy[], add: AddProblem): void {
+  const at = 'options.lbHash.hashPolicies';
+  checkList(list, at, add, (h, field) => {
+    if (!HashPolicy.isHashPolicy(h)) {
+      add(field, h, 'a HashPolicy: HashPolicy.header(name), HashPolicy.cookie(name) or HashPolicy.sourceIp()');
+      return;
+    }
+    if (h._problem) add(`${field}.${h._problem.field}`, h._problem.given, h._problem.expected, h._problem.hint);
+    if (h.type !== HashPolicyType.SOURCE_IP) {
+      const why = whyInvalidHeaderName(h.name!);
+      if (why) add(`${field}.${h.type === HashPolicyType.HEADER ? 'header' : 'cookie.name'}`, h.name, why);
+    }
+    if (h.ttl !== undefined) checkDuration(h.ttl, `${field}.cookie.ttl`, add);
+    if (h.path !== undefined && !(typeof h.path === 'string' && h.path.startsWith('/'))) add(`${field}.cookie.path`, h.path, 'a path starting with "/"');
+    if (h.terminal !== undefined && typeof h.terminal !== 'boolean') add(`${field}.terminal`, h.terminal, 'true or false');
+  });
+  if (Array.isArray(list) && list.length === 0) add(at, list, 'at least one hash policy, or no hashPolicies');
+}
+
+function checkTracing(t: TracingDecoration, add: AddProblem): void {
+  const at = 'options.tracing';
+  if (typeof t !== 'object' || t === null) {
+    add(at, t, 'a tracing decoration such as { routeDescriptor: \'checkout\' }');
+    return;
+  }
+  checkKnownKeys(add, t, 'TracingDecoration', `${at}.`);
+  if (t.routeDescriptor !== undefined && typeof t.routeDescriptor !== 'string') add(`${at}.routeDescriptor`, t.routeDescriptor, 'a string');
+  if (t.propagate !== undefined && typeof t.propagate !== 'boolean') add(`${at}.propagate`, t.propagate, 'true or false');
+  const percentages = { clientSamplePercent: 'clientSamplePercentage', randomSamplePercent: 'randomSamplePercentage', overallSamplePercent: 'overallSamplePercentage' } as const;
+  for (const [field, glooField] of Object.entries(percentages) as Array<[keyof typeof percentages, string]>) {
+    if (t[field] !== undefined) checkPercent(t[field], `${at}.tracePercentages.${glooField}`, add);
+  }
+}
+
+function checkPercent(p: unknown, field: string, add: AddProblem): void {
+  if (!(typeof p === 'number' && p >= 0 && p <= 100)) add(field, p, 'a percentage from 0 to 100');
 }
 
 /** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port. */

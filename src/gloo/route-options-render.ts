@@ -1,7 +1,7 @@
 import { renderCors } from './cors-render';
 import type { RouteBehavior } from './route';
 import { renderDuration } from '../model/duration-rules';
-import { HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy } from '../model/route-options';
+import { FaultInjection, HashPolicy, HashPolicyType, HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy, TracingDecoration } from '../model/route-options';
 
 /**
  * The Gloo route options the typed fields of `RouteBehavior` render, by Gloo field name. Each typed
@@ -18,6 +18,9 @@ export function renderTypedOptions(b: RouteBehavior | undefined): { [field: stri
   if (b.retries !== undefined) out.retries = renderRetries(b.retries);
   if (b.headerManipulation !== undefined) out.headerManipulation = renderHeaderManipulation(b.headerManipulation);
   if (b.cors !== undefined) out.cors = renderCors(b.cors);
+  if (b.faults !== undefined) out.faults = renderFaults(b.faults);
+  if (b.hashPolicies !== undefined) out.lbHash = { hashPolicies: b.hashPolicies.map(renderHashPolicy) };
+  if (b.tracing !== undefined) out.tracing = renderTracing(b.tracing);
   return out;
 }
 
@@ -53,6 +56,33 @@ export function renderHeaderManipulation(h: HeaderManipulation): { [field: strin
 
 function renderHeaderToAdd(h: HeaderToAdd): { [field: string]: unknown } {
   return compact({ header: { key: h.name, value: h.value }, append: h.append });
+}
+
+function renderFaults(f: FaultInjection): { [field: string]: unknown } {
+  return compact({
+    abort: f.abort ? { percentage: f.abort.percent, httpStatus: f.abort.httpStatus } : undefined,
+    delay: f.delay ? { percentage: f.delay.percent, fixedDelay: renderDuration(f.delay.fixedDelay) } : undefined,
+  });
+}
+
+function renderHashPolicy(h: HashPolicy): { [field: string]: unknown } {
+  const key = h.type === HashPolicyType.HEADER ? { header: h.name }
+    : h.type === HashPolicyType.COOKIE ? { cookie: compact({ name: h.name, ttl: h.ttl ? renderDuration(h.ttl) : undefined, path: h.path }) }
+      : { sourceIp: true };
+  return compact({ ...key, terminal: h.terminal });
+}
+
+function renderTracing(t: TracingDecoration): { [field: string]: unknown } {
+  const percentages = compact({
+    clientSamplePercentage: t.clientSamplePercent,
+    randomSamplePercentage: t.randomSamplePercent,
+    overallSamplePercentage: t.overallSamplePercent,
+  });
+  return compact({
+    routeDescriptor: t.routeDescriptor,
+    propagate: t.propagate,
+    tracePercentages: Object.keys(percentages).length > 0 ? percentages : undefined,
+  });
 }
 
 function compact(obj: { [k: string]: unknown }): { [k: string]: unknown } {

@@ -5,7 +5,7 @@ import { PathMatch } from '../model/path-match';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
-import { HeaderManipulation, HostRewrite, RegexRewrite, RetryPolicy } from '../model/route-options';
+import { FaultInjection, HashPolicy, HeaderManipulation, HostRewrite, RegexRewrite, RetryPolicy, TracingDecoration } from '../model/route-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 
 const ROUTE_BRAND = brandSymbol('Route');
@@ -47,6 +47,21 @@ export interface RouteBehavior {
    * @default - headers are left as they are
    */
   readonly headerManipulation?: HeaderManipulation;
+  /**
+   * Faults injected into the route's requests (aborts, delays), to test clients.
+   * @default - none
+   */
+  readonly faults?: FaultInjection;
+  /**
+   * What the load balancer hashes to pick an endpoint (session affinity), in order.
+   * @default - no hashing
+   */
+  readonly hashPolicies?: HashPolicy[];
+  /**
+   * How the route appears in traces.
+   * @default - Envoy's defaults
+   */
+  readonly tracing?: TracingDecoration;
   /**
    * The route's CORS policy; `{ disableForRoute: true }` turns off the VirtualHost's.
    * @default - the VirtualHost's CORS policy, if any

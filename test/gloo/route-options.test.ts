@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { Destination, HostRewrite, PathMatch, RouteAction, RouteTable, Upstream, VirtualService } from '../../src';
+import { Destination, HashPolicy, HostRewrite, PathMatch, RouteAction, RouteTable, Upstream, VirtualService } from '../../src';
 import { newChart, vsRoutes } from '../util';
 
 function setup() {
@@ -50,6 +50,20 @@ describe('typed route options', () => {
     expect(vsRoutes(chart)[0].options).toEqual(rendered);
   });
 
+  test('faults, hash policies and tracing render as Gloo writes them', () => {
+    const { chart, route } = setup();
+    route({
+      faults: { abort: { percent: 2.5, httpStatus: 503 }, delay: { percent: 10, fixedDelay: Duration.seconds(2) } },
+      hashPolicies: [HashPolicy.header('x-user', { terminal: true }), HashPolicy.cookie('session', { ttl: Duration.hours(1), path: '/' }), HashPolicy.sourceIp()],
+      tracing: { routeDescriptor: 'shop', propagate: false, randomSamplePercent: 10 },
+    });
+    expect(vsRoutes(chart)[0].options).toEqual({
+      faults: { abort: { percentage: 2.5, httpStatus: 503 }, delay: { percentage: 10, fixedDelay: '2s' } },
+      lbHash: { hashPolicies: [{ header: 'x-user', terminal: true }, { cookie: { name: 'session', ttl: '3600s', path: '/' } }, { sourceIp: true }] },
+      tracing: { routeDescriptor: 'shop', propagate: false, tracePercentages: { randomSamplePercentage: 10 } },
+    });
+  });
+
   test('a zero timeout renders 0s (Envoy waits for ever)', () => {
     const { chart, route } = setup();
     route({ timeout: Duration.seconds(0) });
@@ -78,6 +92,15 @@ describe('typed route options: bad input', () => {
     ['a host header that is not a token', { hostRewrite: HostRewrite.fromHeader('x host') }, 'options.hostRewriteHeader: got "x host", expected a header name that is an HTTP token'],
     ['a regex rewrite with a prefix rewrite', { prefixRewrite: '/', regexRewrite: { pattern: 'a', substitution: 'b' } }, 'options.regexRewrite: got {"pattern":"a","substitution":"b"}, expected no regexRewrite together with prefixRewrite'],
     ['a regex rewrite without a substitution', { regexRewrite: { pattern: 'a' } }, 'options.regexRewrite.substitution: got nothing, expected a string (it may be empty)'],
+    ['an abort percentage over 100', { faults: { abort: { percent: 120, httpStatus: 503 } } }, 'options.faults.abort.percentage: got 120, expected a percentage from 0 to 100'],
+    ['an abort status Gloo refuses', { faults: { abort: { percent: 1, httpStatus: 600 } } }, 'options.faults.abort.httpStatus: got 600, expected an HTTP status from 200 to 599'],
+    ['a delay under a second', { faults: { delay: { percent: 1, fixedDelay: Duration.millis(500) } } }, 'options.faults.delay.fixedDelay: got "500 millis", expected a delay of at least one second'],
+    ['faults with neither abort nor delay', { faults: {} }, 'options.faults: got {}, expected an abort, a delay or both'],
+    ['a hash policy made by hand', { hashPolicies: [{ header: 'x-user' }] }, 'options.lbHash.hashPolicies[0]: got {"header":"x-user"}, expected a HashPolicy'],
+    ['a hashed header that is not a token', { hashPolicies: [HashPolicy.header('x user')] }, 'options.lbHash.hashPolicies[0].header: got "x user", expected a header name that is an HTTP token'],
+    ['a cookie path without a slash', { hashPolicies: [HashPolicy.cookie('s', { path: 'app' })] }, 'options.lbHash.hashPolicies[0].cookie.path: got "app", expected a path starting with "/"'],
+    ['a trace percentage over 100', { tracing: { overallSamplePercent: 101 } }, 'options.tracing.tracePercentages.overallSamplePercentage: got 101, expected a percentage from 0 to 100'],
+    ['lbHash both typed and in extra', { hashPolicies: [HashPolicy.sourceIp()], extra: { lbHash: {} } }, 'options.extra.lbHash: got {}, expected no lbHash in options.extra together with options.hashPolicies'],
     ['a field both typed and in extra', { timeout: Duration.seconds(1), extra: { timeout: '2s' } }, 'options.extra.timeout: got "2s", expected no timeout in options.extra together with options.timeout'],
     ['a host rewrite both typed and in extra', { hostRewrite: HostRewrite.auto(), extra: { hostRewrite: 'a' } }, 'options.extra.hostRewrite: got "a", expected no hostRewrite in options.extra together with options.hostRewrite'],
   ];
@@ -92,10 +115,12 @@ describe('typed route options: bad input', () => {
     expect(() => chart.toJson()).toThrow('routes[0].options.regexRewrite.pattern.regex: got "(?<=a)b", expected a valid RE2 regular expression');
   });
 
-  test.each(['timeout', 'retries', 'hostRewrite', 'regexRewrite'])('%s on a delegating route is refused', field => {
+  test.each(['timeout', 'retries', 'hostRewrite', 'regexRewrite', 'hashPolicies'])('%s on a delegating route is refused', field => {
     const { chart, route } = setup();
     const table = new RouteTable(chart, 'rt', { metadata: { namespace: 'default' } });
-    const value = { timeout: Duration.seconds(1), retries: { numRetries: 1 }, hostRewrite: HostRewrite.auto(), regexRewrite: { pattern: 'a', substitution: 'b' } }[field];
+    const value = {
+      timeout: Duration.seconds(1), retries: { numRetries: 1 }, hostRewrite: HostRewrite.auto(), regexRewrite: { pattern: 'a', substitution: 'b' }, hashPolicies: [HashPolicy.sourceIp()],
+    }[field];
     expect(() => route({ [field]: value }, RouteAction.delegate(table))).toThrow(`routes[0].options.${field}: got`);
     expect(() => route({ [field]: value }, RouteAction.delegate(table))).toThrow(`expected no ${field} on a delegating route`);
   });

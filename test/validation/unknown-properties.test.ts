@@ -5,10 +5,11 @@
  */
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { App, Chart, Duration, Testing } from 'cdk8s';
 import {
-  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, FunctionRoute, GatewayApiTarget, PathMatch, PetstoreService,
-  RouteAction, RouteTable, RoutingSimulator, StaticUpstream, Upstream, UpstreamGroup, VersionedService, VirtualService, WeightedFunctionRoute,
+  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, FunctionRoute, GatewayApiTarget, HashPolicy, PathMatch,
+  PetstoreService, RouteAction, RouteTable, RoutingSimulator, StaticUpstream, Upstream, UpstreamGroup, VersionedService, VirtualService,
+  WeightedFunctionRoute,
 } from '../../src';
 import { KNOWN_KEYS } from '../../src/private/known-keys';
 
@@ -54,7 +55,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['RouteMatcher', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/'), header: [] } as any], action: forward(c) }),
     '[c/vs] routes[0].matchers[0].header: got [], expected a property RouteMatcher has: headers, methods, path, queryParameters (hint: did you mean headers?)'],
   ['RouteBehavior', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), options: { timout: '1s' } as any }),
-    '[c/vs] routes[0].options.timout: got "1s", expected a property RouteBehavior has: cors, extra, headerManipulation, hostRewrite, prefixRewrite, regexRewrite, retries, timeout (hint: did you mean timeout?)'],
+    '[c/vs] routes[0].options.timout: got "1s", expected a property RouteBehavior has: cors, extra, faults, hashPolicies, headerManipulation, hostRewrite, prefixRewrite, regexRewrite, retries, timeout, tracing (hint: did you mean timeout?)'],
   ['RetryPolicy', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), options: { retries: { retryOn: '5xx', retries: 3 } as any } }),
     '[c/vs] routes[0].options.retries.retries: got 3, expected a property RetryPolicy has: numRetries, perTryTimeout, retryOn'],
   ['HeaderManipulation', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), options: { headerManipulation: { requestHeadersToRemove: [], headersToAdd: [] } as any } }),
@@ -79,6 +80,18 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     '[c/x] tls: got true, expected a property StaticUpstreamProps has: hosts, metadata, useTls'],
   ['StaticHost', c => new StaticUpstream(c.chart, 'x', { hosts: [{ address: 'a.example.com', port: 443, sni: 'a' } as any] }),
     '[c/x] static.hosts[0].sni: got "a", expected a property StaticHost has: address, port, sniAddress'],
+  ['FaultInjection', c => c.vs.addRoute({ action: forward(c), options: { faults: { abort: { percent: 1, httpStatus: 503 }, abrt: {} } as any } }),
+    '[c/vs] routes[0].options.faults.abrt: got {}, expected a property FaultInjection has: abort, delay (hint: did you mean abort?)'],
+  ['FaultAbort', c => c.vs.addRoute({ action: forward(c), options: { faults: { abort: { percent: 1, httpStatus: 503, status: 503 } as any } } }),
+    '[c/vs] routes[0].options.faults.abort.status: got 503, expected a property FaultAbort has: httpStatus, percent'],
+  ['FaultDelay', c => c.vs.addRoute({ action: forward(c), options: { faults: { delay: { percent: 1, fixedDelay: Duration.seconds(1), delay: 1 } as any } } }),
+    '[c/vs] routes[0].options.faults.delay.delay: got 1, expected a property FaultDelay has: fixedDelay, percent'],
+  ['TracingDecoration', c => c.vs.addRoute({ action: forward(c), options: { tracing: { descriptor: 'x' } as any } }),
+    '[c/vs] routes[0].options.tracing.descriptor: got "x", expected a property TracingDecoration has: clientSamplePercent, overallSamplePercent, propagate, randomSamplePercent, routeDescriptor'],
+  ['HashPolicyOptions', c => c.vs.addRoute({ action: forward(c), options: { hashPolicies: [HashPolicy.sourceIp({ terminl: true } as any)] } }),
+    '[c/vs] routes[0].options.lbHash.hashPolicies[0].terminl: got true, expected a property HashPolicyOptions has: terminal (hint: did you mean terminal?)'],
+  ['CookieHashPolicyOptions', c => c.vs.addRoute({ action: forward(c), options: { hashPolicies: [HashPolicy.cookie('s', { tll: Duration.seconds(1) } as any)] } }),
+    '[c/vs] routes[0].options.lbHash.hashPolicies[0].tll: got'],
   ['RouteMirror', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), mirror: { upstream: c.v2, percent: 5, percentage: 5 } as any }),
     '[c/vs] routes[0].mirror.percentage: got 5, expected a property RouteMirror has: percent, upstream'],
   ['KubeServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.kubeService({ serviceName: 's', serviceNamespace: 'n', port: 80, functionName: 'f' } as any)) }),
