@@ -40,6 +40,7 @@ const EXAMPLES: { [name: string]: (scope: Construct) => Chart } = {
 const REQUESTS: { [name: string]: string[] } = {
   'response-actions': ['/healthz', '/store/cart?id=7', '/account/login', '/'],
   'static-upstream': ['/payments/charge', '/'],
+  'route-options': ['/catalog/v2/items?page=2', '/catalog/items'],
 };
 
 function example(name: string): Chart {

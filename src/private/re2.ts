@@ -122,3 +122,13 @@ export function literalPrefix(pattern: string): string {
   }
   return prefix;
 }
+
+/**
+ * `input` with every match of the RE2 `pattern` replaced by `substitution`, in which `\0` to `\9`
+ * stand for the match and its capture groups and `\\` for a backslash (RE2's rewrite syntax, which
+ * Envoy's `regex_rewrite` uses). Throws when `pattern` is not valid RE2.
+ */
+export function re2ReplaceAll(pattern: string, input: string, substitution: string): string {
+  return programOf(pattern, false).re.matcher(input).replaceAll((...args: unknown[]) =>
+    substitution.replace(/\\(\d|\\)/g, (_all, ref: string) => (ref === '\\' ? '\\' : String(args[Number(ref)] ?? ''))));
+}

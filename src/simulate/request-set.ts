@@ -74,7 +74,9 @@ export function routingMeaning(result: SimulationResult): string {
   const shares = result.destinations.map(d => ({ key: `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}`, percent: d.percent }));
   const mirror = result.mirror ? ` mirror ${result.mirror.namespace}/${result.mirror.upstream} ${round(result.mirror.percent)}%` : '';
   const unresolved = result.unresolved ? ` unresolved ${result.unresolved}` : '';
-  return `${sharesInWords(shares, round)}${mirror}${unresolved}`;
+  const path = result.forwardedPath !== undefined ? ` path ${result.forwardedPath}` : '';
+  const host = result.forwardedHost !== undefined ? ` host ${result.forwardedHost}` : '';
+  return `${sharesInWords(shares, round)}${mirror}${unresolved}${path}${host}`;
 }
 
 /**

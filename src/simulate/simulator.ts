@@ -6,6 +6,8 @@ import { FlatRoute, flattenVirtualService } from './route-flattening';
 import { idOf, selectVirtualService } from './virtual-host-selection';
 import { IVirtualService } from '../model/references';
 import { AppState } from '../private/app-state';
+import { jsonAt } from '../private/json';
+import { re2ReplaceAll } from '../private/re2';
 import { unknownKeys } from '../private/unknown-keys';
 
 /** A request to simulate. */
@@ -105,6 +107,19 @@ export interface SimulationResult {
   readonly unresolved?: string;
   /** Requests mirrored by the matched route, if it shadows traffic. */
   readonly mirror?: SimulatedMirror;
+  /**
+   * The path and query the destinations receive, when the matched route rewrites the path
+   * (`prefixRewrite`, `regexRewrite`), before any REST function's own template.
+   * @default - the route forwards the path unchanged
+   */
+  readonly forwardedPath?: string;
+  /**
+   * The `Host` header the destinations receive, when the matched route rewrites it: the literal
+   * host, the value of the named header, or `{upstream host}` for `autoHostRewrite` (the name of the
+   * endpoint Envoy picks).
+   * @default - the route forwards the host unchanged
+   */
+  readonly forwardedHost?: string;
   /**
    * The response Envoy sends itself when the matched route is a direct response (`destinations` is empty then).
    * @default - the route forwards
@@ -299,6 +314,7 @@ export class RoutingSimulator {
       ...(action.mirror ? { mirror: action.mirror } : {}),
       ...directResponseOf(hit.route.directResponseAction),
       ...redirectOf(hit, request),
+      ...(hit.route.routeAction && hit.route.options ? rewritesOf(hit, request) : {}),
     };
   }
 
@@ -431,6 +447,37 @@ function redirectOf(hit: FlatRoute, request: SimulatedRequest): { redirect?: Sim
   const status = REDIRECT_CODES[String(r.responseCode ?? 'MOVED_PERMANENTLY')] ?? 301;
   const location = `${r.httpsRedirect ? 'https://' : '//'}${host}${path}${r.stripQuery || query === '' ? '' : `?${query}`}`;
   return { redirect: { status, location } };
+}
+
+/** The path and host a forwarding route's rewrites give `request`; none for a route that rewrites neither. */
+function rewritesOf(hit: FlatRoute, request: SimulatedRequest): { forwardedPath?: string; forwardedHost?: string } {
+  const o = hit.route.options!;
+  const out: { forwardedPath?: string; forwardedHost?: string } = {};
+  const [path, query] = splitQuery(request.path);
+  const regex = jsonAt(o, 'regexRewrite', 'pattern', 'regex');
+  const substitution = jsonAt(o, 'regexRewrite', 'substitution');
+  let rewritten: string | undefined;
+  if (typeof regex === 'string') {
+    rewritten = re2ReplaceAll(regex, path, typeof substitution === 'string' ? substitution : '');
+  } else if (typeof o.prefixRewrite === 'string' && o.prefixRewrite !== '') {
+    // envoy replaces what the matcher matched: the prefix, or the whole of an exact path
+    const prefix = hit.matchers.find(m => m.prefix !== undefined && startsWith(path, m.prefix, m.caseSensitive === false))?.prefix;
+    const exact = hit.matchers.some(m => m.exact !== undefined
+      && (m.caseSensitive === false ? m.exact.toLowerCase() === path.toLowerCase() : m.exact === path));
+    if (prefix !== undefined) rewritten = o.prefixRewrite + path.slice(prefix.length);
+    else if (exact) rewritten = o.prefixRewrite;
+  }
+  if (rewritten !== undefined) out.forwardedPath = query === '' ? rewritten : `${rewritten}?${query}`;
+  if (typeof o.hostRewrite === 'string') {out.forwardedHost = o.hostRewrite;} else if (o.autoHostRewrite === true) {out.forwardedHost = '{upstream host}';} else if (typeof o.hostRewriteHeader === 'string') {
+    const name = o.hostRewriteHeader.toLowerCase();
+    const value = Object.entries(request.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+    if (value !== undefined) out.forwardedHost = value;
+  }
+  return out;
+}
+
+function startsWith(path: string, prefix: string, ignoreCase: boolean): boolean {
+  return ignoreCase ? path.toLowerCase().startsWith(prefix.toLowerCase()) : path.startsWith(prefix);
 }
 
 /** A host and its `:port` (empty when it has none). */

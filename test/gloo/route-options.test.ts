@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { Destination, HashPolicy, HostRewrite, PathMatch, RouteAction, RouteTable, Upstream, VirtualService } from '../../src';
+import { Destination, HashPolicy, HostRewrite, PathMatch, RouteAction, RouteTable, RoutingSimulator, Upstream, VirtualService } from '../../src';
 import { newChart, vsRoutes } from '../util';
 
 function setup() {
@@ -130,5 +130,25 @@ describe('typed route options: bad input', () => {
     const table = new RouteTable(chart, 'rt', { metadata: { namespace: 'default' } });
     route({ headerManipulation: { requestHeadersToRemove: ['x-debug'] } }, RouteAction.delegate(table));
     expect(vsRoutes(chart)[0].options).toEqual({ headerManipulation: { requestHeadersToRemove: ['x-debug'] } });
+  });
+});
+
+describe('rewrites in simulated results', () => {
+  test('the path and host the destinations receive', () => {
+    const { chart, vs, up } = setup();
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/v1/') }], action: RouteAction.forward(Destination.upstream(up)), options: { prefixRewrite: '/api/', hostRewrite: HostRewrite.literal('api.internal') } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/v2/') }], action: RouteAction.forward(Destination.upstream(up)), options: { regexRewrite: { pattern: '^/v2/(\\w+)/(\\d+)$', substitution: '/api/\\1?id=\\2' } } });
+    vs.addRoute({ matchers: [{ path: PathMatch.exact('/home') }], action: RouteAction.forward(Destination.upstream(up)), options: { prefixRewrite: '/index.html', hostRewrite: HostRewrite.fromHeader('x-host') } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.upstream(up)), options: { hostRewrite: HostRewrite.auto() } });
+    const sim = RoutingSimulator.fromApp(chart);
+    const at = (path: string, headers?: { [k: string]: string }) => {
+      const r = sim.route({ host: 'shop.example.com', path, headers });
+      return { path: r.forwardedPath, host: r.forwardedHost };
+    };
+    expect(at('/v1/pets?limit=2')).toEqual({ path: '/api/pets?limit=2', host: 'api.internal' });
+    expect(at('/v2/pets/7')).toEqual({ path: '/api/pets?id=7', host: undefined });
+    expect(at('/home', { 'X-Host': 'www.example.com' })).toEqual({ path: '/index.html', host: 'www.example.com' });
+    expect(at('/home')).toEqual({ path: '/index.html', host: undefined });
+    expect(at('/other')).toEqual({ path: undefined, host: '{upstream host}' });
   });
 });
