@@ -15,7 +15,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ResponseActionsExample, RouteOptionsExample, StaticUpstreamExample, TlsExample, VirtualHostOptionsExample } from './route-options';
+import {
+  ResponseActionsExample, RouteOptionsExample, StaticUpstreamExample, SubsetsExample, TlsExample, VirtualHostOptionsExample,
+} from './route-options';
 import { RoutingSimulator } from '../../src';
 import { routingMeaning } from '../../src/simulate/request-set';
 import { codeExcerpt } from '../petstore-canary/tutorial';
@@ -34,6 +36,7 @@ const EXAMPLES: { [name: string]: (scope: Construct) => Chart } = {
   'virtual-host-options': scope => new VirtualHostOptionsExample(scope, 'virtual-host-options'),
   'tls': scope => new TlsExample(scope, 'tls'),
   'static-upstream': scope => new StaticUpstreamExample(scope, 'static-upstream'),
+  'subsets': scope => new SubsetsExample(scope, 'subsets'),
 };
 
 /** The requests each example's page simulates. */

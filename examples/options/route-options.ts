@@ -131,3 +131,24 @@ export class StaticUpstreamExample extends Chart {
     this.shop = shop;
   }
 }
+
+/** A shop that sends a tenth of its traffic to the pods labelled `version: v2` of one Service. */
+export class SubsetsExample extends Chart {
+  public readonly shop: VirtualService;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shop' });
+    // [tutorial:subsets]
+    const web = new Upstream(this, 'web', { serviceName: 'web', serviceNamespace: 'shop', servicePort: 8080, subsets: [['version']] });
+    const shop = new VirtualService(this, 'shop', { domains: ['shop.example.com'] });
+    shop.addRoute({
+      matchers: [{ path: PathMatch.prefix('/') }],
+      action: RouteAction.weightedForward([
+        { destination: Destination.upstream(web, { subset: { version: 'v1' } }), weight: 90 },
+        { destination: Destination.upstream(web, { subset: { version: 'v2' } }), weight: 10 },
+      ]),
+    });
+    // [/tutorial]
+    this.shop = shop;
+  }
+}

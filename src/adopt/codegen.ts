@@ -211,7 +211,7 @@ class Generator {
   }
 
   private upstreamProps(o: TranslatedObject, kube: UpstreamKubeShape): { props: { [k: string]: unknown }; extra: Array<[string, unknown]> } {
-    const { serviceName, serviceNamespace, servicePort, selector, serviceSpec, ...otherKube } = kube;
+    const { serviceName, serviceNamespace, servicePort, selector, serviceSpec, subsetSpec, ...otherKube } = kube;
     const props: { [k: string]: unknown } = { metadata: o.manifest.metadata };
     const service = this.objects.find(s => s.manifest.kind === 'Service' && s.manifest.metadata.name === serviceName
       && (s.manifest.metadata.namespace ?? 'default') === serviceNamespace);
@@ -240,7 +240,11 @@ class Generator {
       }
       if (Object.keys(rest).length === 0) throw new NotModelled('spec.kube.serviceSpec.rest: an empty rest spec');
     }
-    return { props, extra: Object.entries(otherKube).map(([k, v]) => [`/spec/kube/${k}`, v]) };
+    const extra: Array<[string, unknown]> = Object.entries(otherKube).map(([k, v]) => [`/spec/kube/${k}`, v]);
+    const subsets = subsetsOf(subsetSpec);
+    if (subsets) props.subsets = subsets;
+    else if (subsetSpec !== undefined) extra.push(['/spec/kube/subsetSpec', subsetSpec]);
+    return { props, extra };
   }
 
   private scope(owner: TranslatedObject): RouteScope {
@@ -412,6 +416,14 @@ function containerProps(m: ManifestShape): { props: { [k: string]: unknown }; ex
     Object.entries(rest).forEach(([k, v]) => extra.push([`/spec/${k}`, v]));
   }
   return { props, extra };
+}
+
+/** `subsetSpec.selectors[].keys` as `UpstreamProps.subsets`, when the spec holds nothing else. */
+function subsetsOf(spec: unknown): string[][] | undefined {
+  if (!isJsonObject(spec) || Object.keys(spec).some(k => k !== 'selectors') || !Array.isArray(spec.selectors) || spec.selectors.length === 0) return undefined;
+  const subsets = (spec.selectors as unknown[]).map(s => (isJsonObject(s) && Object.keys(s).every(k => k === 'keys') && Array.isArray(s.keys)
+    && s.keys.length > 0 && s.keys.every(k => typeof k === 'string') ? s.keys as string[] : undefined));
+  return subsets.every(s => s !== undefined) ? subsets as string[][] : undefined;
 }
 
 /** A transformation of the REST spec as a `RestFunction`. */

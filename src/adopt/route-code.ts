@@ -159,20 +159,31 @@ export function weightedCode(list: WeightedDestinationShape[] | undefined, at: s
 
 /** A `Destination` factory call. */
 export function destinationCode(d: DestinationShape | undefined, at: string, scope: RouteScope): string {
-  expectKeys(d, ['upstream', 'kube', 'destinationSpec'], at);
+  expectKeys(d, ['upstream', 'kube', 'destinationSpec', 'subset'], at);
+  let subset: { [label: string]: string } | undefined;
+  if (d.subset !== undefined) {
+    expectKeys(d.subset, ['values'], `${at}.subset`);
+    const values = d.subset.values;
+    if (typeof values !== 'object' || values === null || Object.keys(values).length === 0 || !Object.values(values).every(v => typeof v === 'string')) {
+      throw new NotModelled(`${at}.subset.values: not labels and their values`);
+    }
+    subset = values as { [label: string]: string };
+  }
   if (d.kube !== undefined) {
+    if (subset !== undefined) throw new NotModelled(`${at}.subset: a subset of a kube service destination`);
     if (d.destinationSpec !== undefined) throw new NotModelled(`${at}.destinationSpec: a function on a kube service destination`);
     return `Destination.kubeService(${lit({ serviceName: d.kube.ref?.name, serviceNamespace: d.kube.ref?.namespace, port: d.kube.port })})`;
   }
   if (d.upstream === undefined) throw new NotModelled(`${at}: a destination other than an upstream or a kube service`);
   const upstream = scope.upstream(d.upstream);
-  if (d.destinationSpec === undefined) return `Destination.upstream(${upstream})`;
+  if (d.destinationSpec === undefined) return `Destination.upstream(${upstream}${subset ? `, ${lit({ subset })}` : ''})`;
   expectKeys(d.destinationSpec, ['rest'], `${at}.destinationSpec`);
   const rest = d.destinationSpec.rest;
   expectKeys(rest, ['functionName', 'parameters'], `${at}.destinationSpec.rest`);
   const params = rest.parameters ?? {};
   expectKeys(params, ['headers', 'path'], `${at}.destinationSpec.rest.parameters`);
-  const options = Object.keys(params).length > 0 ? `, ${lit({ parameters: params }, '      ')}` : '';
+  const given = { ...(Object.keys(params).length > 0 ? { parameters: params } : {}), ...(subset ? { subset } : {}) };
+  const options = Object.keys(given).length > 0 ? `, ${lit(given, '      ')}` : '';
   return `Destination.restFunction(${upstream}, ${str(rest.functionName)}${options})`;
 }
 

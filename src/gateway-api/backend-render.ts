@@ -68,6 +68,9 @@ function renderDestinations(
   for (let i = 0; i < weighted.length; i++) {
     const at = withWeights ? `${field}[${i}].destination` : field;
     const d = weighted[i].destination;
+    if (d.subset !== undefined) {
+      return { field: `${at}.subset`, given: d.subset, expected: 'a destination to every pod of the Upstream (subsets have no gateway api mapping yet)', hint: 'a Service per subset would carry it' };
+    }
     const service = serviceOf(d);
     if ('expected' in service) return { ...service, field: `${at}.${service.field}` };
     if (d.functionName !== undefined) {

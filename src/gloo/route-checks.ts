@@ -1,6 +1,7 @@
 import { checkDirectResponse, checkRedirect } from './response-action-checks';
 import { RouteProps } from './route';
 import { checkRouteOptions } from './route-option-checks';
+import { StaticUpstream } from './static-upstream';
 import { Upstream } from './upstream';
 import { Destination } from '../model/destination';
 import { HeaderMatch } from '../model/header-match';
@@ -145,6 +146,17 @@ export function checkDestination(d: Destination, field: string, add: AddProblem)
     if (portProblem) add(`${field}.kube.port`, d.kube.port, portProblem);
   }
   const upstream = d.targetUpstream;
+  if (d.subset !== undefined && upstream && (Upstream.isUpstream(upstream) || StaticUpstream.isStaticUpstream(upstream))) {
+    const keys = Object.keys(d.subset).sort().join(',');
+    const subsets = Upstream.isUpstream(upstream) ? upstream.subsets ?? [] : [];
+    if (subsets.length === 0) {
+      add(`${field}.subset`, d.subset, `an upstream with subsets, but upstream ${upstream.name} declares none`,
+        'gloo warns and envoy ignores the subset: the requests would go to every pod; declare it in the Upstream\'s subsets');
+    } else if (!subsets.some(s => [...s].sort().join(',') === keys)) {
+      add(`${field}.subset`, d.subset, `labels with exactly the keys of one subset of upstream ${upstream.name}: ${subsets.map(s => `[${s.join(', ')}]`).join(' or ')}`,
+        'gloo rejects the route ("none of the subsets in the upstream match it")');
+    }
+  }
   if (d.functionName !== undefined && upstream && Upstream.isUpstream(upstream)) {
     const known = upstream.functionNames ?? [];
     if (known.length === 0) {

@@ -102,6 +102,7 @@ export function renderDestination(d: Destination): GlooDestination {
   return {
     upstream: d.targetUpstream ? { name: d.targetUpstream.name, namespace: d.targetUpstream.namespace } : undefined,
     kube: d.kube ? { ref: { name: d.kube.serviceName, namespace: d.kube.serviceNamespace }, port: d.kube.port } : undefined,
+    subset: d.subset ? { values: sortedCopy(d.subset) } : undefined,
     destinationSpec: d.functionName !== undefined
       ? { rest: { functionName: d.functionName, parameters: renderParameters(d.parameters) } }
       : undefined,

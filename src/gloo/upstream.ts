@@ -14,7 +14,7 @@ import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
 import { GlooUpstream } from '../private/gvk';
 import { lookUpKubeService, servicePorts } from '../private/kube-service';
-import { discoveredUpstreamName, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
+import { discoveredUpstreamName, whyNotLabelKey, whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
 import { checkKnownKeys } from '../private/unknown-keys';
 
 const UPSTREAM_BRAND = brandSymbol('Upstream');
@@ -109,6 +109,12 @@ export interface UpstreamProps {
    * @default - none
    */
   readonly swaggerUrl?: string;
+  /**
+   * The subsets routes may pick, each as the label keys it selects by (`kube.subsetSpec.selectors`),
+   * e.g. `[['version']]`. A destination's `subset` must use exactly the keys of one of them.
+   * @default - no subsets: destinations go to every pod
+   */
+  readonly subsets?: string[][];
 }
 
 /**
@@ -140,6 +146,8 @@ export class Upstream extends GlooResource implements IUpstream {
   public readonly serviceNamespace: string;
   /** The Service port that traffic goes to. */
   public readonly servicePort: number;
+  /** The label keys of each subset routes may pick. */
+  public readonly subsets?: string[][];
 
   private readonly functions: { [name: string]: RestFunction };
   private readonly swaggerUrl?: string;
@@ -159,6 +167,7 @@ export class Upstream extends GlooResource implements IUpstream {
     this.functionNames = Object.keys(this.functions).sort();
     this.swaggerUrl = props.swaggerUrl;
     this.selector = props.selector;
+    this.subsets = Array.isArray(props.subsets) ? props.subsets.map(k => (Array.isArray(k) ? [...k] : k)) : props.subsets;
 
     const problems = new ProblemCollector(this);
     this._construct(problems, () => {
@@ -186,6 +195,17 @@ export class Upstream extends GlooResource implements IUpstream {
       }
       const nsProblem = whyNotNamespace(this.serviceNamespace);
       if (nsProblem) problems.add('serviceNamespace', this.serviceNamespace, nsProblem);
+      if (this.subsets !== undefined) {
+        if (!Array.isArray(this.subsets) || this.subsets.length === 0) {problems.add('kube.subsetSpec.selectors', this.subsets, 'a list of subsets, each a list of label keys');} else {
+          this.subsets.forEach((keys, i) => {
+            if (!Array.isArray(keys) || keys.length === 0) return problems.add(`kube.subsetSpec.selectors[${i}].keys`, keys, 'a non-empty list of label keys');
+            keys.forEach((k, j) => {
+              const why = whyNotLabelKey(k);
+              if (why) problems.add(`kube.subsetSpec.selectors[${i}].keys[${j}]`, k, why);
+            });
+          });
+        }
+      }
       for (const [fn, spec] of Object.entries(this.functions)) {
         if (!fn) problems.add('functions', fn, 'a non-empty function name');
         checkKnownKeys(problems.add.bind(problems), spec, 'RestFunction', `functions.${fn}.`);
@@ -228,6 +248,7 @@ export class Upstream extends GlooResource implements IUpstream {
         servicePort: this.servicePort,
         selector: this.selector ?? this.serviceSelector(),
         serviceSpec: rest ? { rest } : undefined,
+        subsetSpec: this.subsets ? { selectors: this.subsets.map(keys => ({ keys: [...keys] })) } : undefined,
       },
     };
   }

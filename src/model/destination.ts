@@ -20,7 +20,7 @@ export interface FunctionParameters {
 }
 
 /** Options of a REST function destination. */
-export interface RestFunctionDestinationOptions {
+export interface RestFunctionDestinationOptions extends UpstreamDestinationOptions {
   /**
    * Parameters the function takes from the request.
    * @default - none
@@ -38,11 +38,22 @@ export interface KubeServiceDestination {
   readonly port: number;
 }
 
+/** Options of a destination to an Upstream. */
+export interface UpstreamDestinationOptions {
+  /**
+   * Only the Upstream's pods with these labels (`subset.values`). The Upstream must declare a
+   * subset with exactly these label keys (`UpstreamProps.subsets`).
+   * @default - every pod of the Upstream
+   */
+  readonly subset?: { [label: string]: string };
+}
+
 interface DestinationParts {
   readonly upstream?: IUpstream;
   readonly kube?: KubeServiceDestination;
   readonly functionName?: string;
   readonly parameters?: FunctionParameters;
+  readonly subset?: { [label: string]: string };
   readonly problem?: InputProblem;
 }
 
@@ -53,9 +64,11 @@ export class Destination {
     return hasBrand(x, DESTINATION_BRAND);
   }
 
-  /** Forwards requests to the Upstream as they are. */
-  public static upstream(upstream: IUpstream): Destination {
-    return new Destination({ upstream, problem: upstream ? undefined : { field: 'upstream', given: upstream, expected: 'an Upstream' } });
+  /** Forwards requests to the Upstream as they are, to a subset of its pods if `options.subset` says so. */
+  public static upstream(upstream: IUpstream, options: UpstreamDestinationOptions = {}): Destination {
+    const problem = !upstream ? { field: 'upstream', given: upstream, expected: 'an Upstream' }
+      : firstUnknownKey(options, 'UpstreamDestinationOptions') ?? subsetProblem(options?.subset);
+    return new Destination({ upstream, subset: copy(options?.subset), problem });
   }
 
   /**
@@ -65,8 +78,9 @@ export class Destination {
   public static restFunction(upstream: IUpstream, functionName: string, options: RestFunctionDestinationOptions = {}): Destination {
     const problem = !upstream ? { field: 'upstream', given: upstream, expected: 'an Upstream' }
       : typeof functionName !== 'string' || functionName.length === 0 ? { field: 'functionName', given: functionName, expected: 'a non-empty function name' }
-        : firstUnknownKey(options, 'RestFunctionDestinationOptions') ?? firstUnknownKey(options?.parameters, 'FunctionParameters', 'parameters.');
-    return new Destination({ upstream, functionName, parameters: options.parameters ?? {}, problem });
+        : firstUnknownKey(options, 'RestFunctionDestinationOptions') ?? firstUnknownKey(options?.parameters, 'FunctionParameters', 'parameters.')
+          ?? subsetProblem(options?.subset);
+    return new Destination({ upstream, functionName, parameters: options.parameters ?? {}, subset: copy(options?.subset), problem });
   }
 
   /** Sends requests to a Kubernetes Service directly (`destination.kube`); it has no REST functions. */
@@ -86,6 +100,8 @@ export class Destination {
   public readonly functionName?: string;
   /** The function's parameters, for a function destination. */
   public readonly parameters?: FunctionParameters;
+  /** The labels of the Upstream's pods the destination is limited to. */
+  public readonly subset?: { [label: string]: string };
   /** @internal a problem found when the destination was made; the route reports it with its path */
   public readonly _problem?: InputProblem;
 
@@ -94,9 +110,22 @@ export class Destination {
     this.kube = d.kube;
     this.functionName = d.functionName;
     this.parameters = d.parameters;
+    this.subset = d.subset;
     this._problem = d.problem;
   }
 }
 
 brand(Destination, DESTINATION_BRAND);
 
+
+/** What is wrong with a subset's labels, if anything. */
+function subsetProblem(subset: unknown): InputProblem | undefined {
+  if (subset === undefined) return undefined;
+  const ok = typeof subset === 'object' && subset !== null && !Array.isArray(subset) && Object.keys(subset).length > 0
+    && Object.values(subset).every(v => typeof v === 'string');
+  return ok ? undefined : { field: 'subset.values', given: subset, expected: 'labels and their values, such as { version: \'v2\' }' };
+}
+
+function copy(labels: { [label: string]: string } | undefined): { [label: string]: string } | undefined {
+  return labels && typeof labels === 'object' ? { ...labels } : labels;
+}

@@ -252,6 +252,32 @@ spec:
   expect(r.code).not.toContain('ApiObject');
 });
 
+test('subsets: an Upstream\'s subsetSpec and a destination\'s subset are written typed, and proven', () => {
+  const r = adoptManifests(readManifestText(`
+apiVersion: gloo.solo.io/v1
+kind: Upstream
+metadata: { name: default-pets-8080, namespace: gloo-system }
+spec: { kube: { serviceName: pets, serviceNamespace: default, servicePort: 8080, subsetSpec: { selectors: [{ keys: [version] }] } } }
+---
+apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: shop, namespace: gloo-system }
+spec:
+  virtualHost:
+    domains: ['shop.example.com']
+    routes:
+    - matchers: [{ prefix: / }]
+      routeAction:
+        multi:
+          destinations:
+          - { destination: { upstream: { name: default-pets-8080, namespace: gloo-system }, subset: { values: { version: v1 } } }, weight: 3 }
+          - { destination: { upstream: { name: default-pets-8080, namespace: gloo-system }, subset: { values: { version: v2 } } }, weight: 1 }`, 'input.yaml'));
+  expectProven(r);
+  expect(r.code).toContain("subsets: [['version']],");
+  expect(r.code).toContain("Destination.upstream(defaultPets8080, { subset: { version: 'v1' } })");
+  expect(r.report.escapeHatch).toEqual([]);
+});
+
 test('an option the typed form would not write back the same, or that its checks refuse, stays in options.extra', () => {
   const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
       routeAction: { single: ${V1} }
