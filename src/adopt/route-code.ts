@@ -1,9 +1,11 @@
 import { RecognisedRelease } from './canary-shapes';
-import { behaviourCode } from './options-code';
+import { behaviourCode, headerManipulation } from './options-code';
 import { code, Code, lit, str } from './ts-literal';
 import { checkDirectResponse, checkRedirect } from '../gloo/response-action-checks';
+import { checkHeaderManipulation } from '../gloo/route-option-checks';
 import { covers } from '../gloo/rules/shadowing';
 import { DirectResponse, Redirect, RouteActionType } from '../model/route-action';
+import { HeaderManipulation } from '../model/route-options';
 import { AddProblem } from '../private/errors';
 import { ConditionShape, DestinationShape, Json, MatcherShape, RefShape, RouteShape, ShadowingShape, WeightedDestinationShape } from '../simulate/gloo-manifest';
 
@@ -152,8 +154,16 @@ function actionCode(route: RouteShape, at: string, scope: RouteScope): Code {
 /** The `WeightedDestination` literals of `multi.destinations` or an UpstreamGroup's `destinations`. */
 export function weightedCode(list: WeightedDestinationShape[] | undefined, at: string, scope: RouteScope): unknown[] {
   return (list ?? []).map((d, i) => {
-    expectKeys(d, ['destination', 'weight'], `${at}[${i}]`);
-    return { destination: code(destinationCode(d.destination, `${at}[${i}].destination`, scope)), weight: d.weight };
+    expectKeys(d, ['destination', 'weight', 'options'], `${at}[${i}]`);
+    const out: { [k: string]: unknown } = { destination: code(destinationCode(d.destination, `${at}[${i}].destination`, scope)), weight: d.weight };
+    if (d.options !== undefined) {
+      expectKeys(d.options, ['headerManipulation'], `${at}[${i}].options`);
+      const typed = headerManipulation(d.options.headerManipulation);
+      if (!typed) throw new NotModelled(`${at}[${i}].options.headerManipulation: a form the constructs do not model`);
+      refuseProblems(add => checkHeaderManipulation(typed.value as HeaderManipulation, 'options.headerManipulation', add), `${at}[${i}]`);
+      out.options = { headerManipulation: typed.code };
+    }
+    return out;
   });
 }
 

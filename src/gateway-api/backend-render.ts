@@ -68,6 +68,9 @@ function renderDestinations(
   for (let i = 0; i < weighted.length; i++) {
     const at = withWeights ? `${field}[${i}].destination` : field;
     const d = weighted[i].destination;
+    if (weighted[i].options !== undefined) {
+      return { field: `${field}[${i}].options`, given: weighted[i].options, expected: 'no per-destination options (they have no gateway api mapping yet)' };
+    }
     if (d.subset !== undefined) {
       return { field: `${at}.subset`, given: d.subset, expected: 'a destination to every pod of the Upstream (subsets have no gateway api mapping yet)', hint: 'a Service per subset would carry it' };
     }

@@ -1,6 +1,6 @@
 import { checkDirectResponse, checkRedirect } from './response-action-checks';
 import { RouteProps } from './route';
-import { checkRouteOptions } from './route-option-checks';
+import { checkHeaderManipulation, checkRouteOptions } from './route-option-checks';
 import { StaticUpstream } from './static-upstream';
 import { Upstream } from './upstream';
 import { Destination } from '../model/destination';
@@ -187,6 +187,10 @@ export function checkWeightedDestinations(dests: WeightedDestination[], field: s
       total += d.weight;
     }
     checkDestination(d?.destination, `${field}[${i}].destination`, add);
+    if (d?.options !== undefined) {
+      checkKnownKeys(add, d.options, 'WeightedDestinationBehavior', `${field}[${i}].options.`);
+      if (d.options?.headerManipulation !== undefined) checkHeaderManipulation(d.options.headerManipulation, `${field}[${i}].options.headerManipulation`, add);
+    }
   });
   if (weightsValid && total < 1) {
     add(`${field}[*].weight`, total, `weights that add up to at least 1 (got ${dests.map(d => d.weight).join(' + ')})`,

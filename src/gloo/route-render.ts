@@ -1,5 +1,5 @@
 import type { Route, RouteProps } from './route';
-import { renderTypedOptions } from './route-options-render';
+import { renderHeaderManipulation, renderTypedOptions } from './route-options-render';
 import type {
   VirtualServiceSpecVirtualHostRoutes as GlooRoute,
   VirtualServiceSpecVirtualHostRoutesRouteActionSingle as GlooDestination,
@@ -93,8 +93,14 @@ function renderRouteAction(action: RouteAction): GlooRoute['routeAction'] {
 }
 
 /** @internal Renders weighted destinations (`multi.destinations`, an UpstreamGroup's `destinations`). */
-export function renderWeighted(destinations: WeightedDestination[]): Array<{ destination: GlooDestination; weight: number }> {
-  return destinations.map(d => ({ destination: renderDestination(d.destination), weight: d.weight }));
+export function renderWeighted(
+  destinations: WeightedDestination[],
+): Array<{ destination: GlooDestination; weight: number; options?: { [field: string]: unknown } }> {
+  return destinations.map(d => ({
+    destination: renderDestination(d.destination),
+    weight: d.weight,
+    options: d.options?.headerManipulation !== undefined ? { headerManipulation: renderHeaderManipulation(d.options.headerManipulation) } : undefined,
+  }));
 }
 
 /** @internal Renders a destination (`upstream` or `kube`, plus `destinationSpec`). */

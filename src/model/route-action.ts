@@ -1,5 +1,6 @@
 import { Destination } from './destination';
 import { IRouteTable, IUpstreamGroup } from './references';
+import { HeaderManipulation } from './route-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 
 const ROUTE_ACTION_BRAND = brandSymbol('RouteAction');
@@ -94,6 +95,20 @@ export interface WeightedDestination {
   readonly destination: Destination;
   /** The weight, an integer from 0 to 4294967295 (`RouteAction.MAX_WEIGHT`). */
   readonly weight: number;
+  /**
+   * What Gloo does with the requests of this share only (Gloo's per-destination `options`).
+   * @default - nothing more than the route does
+   */
+  readonly options?: WeightedDestinationBehavior;
+}
+
+/** How Gloo treats the requests one weighted destination gets (Gloo's `WeightedDestinationOptions`). */
+export interface WeightedDestinationBehavior {
+  /**
+   * Headers added to or removed from this share's requests and responses.
+   * @default - headers are left as they are
+   */
+  readonly headerManipulation?: HeaderManipulation;
 }
 
 interface ActionParts {

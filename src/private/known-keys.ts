@@ -62,7 +62,8 @@ export const KNOWN_KEYS = {
   VersionedServiceProps: ['containerPort', 'env', 'functions', 'image', 'labels', 'name', 'namespace', 'port', 'replicas', 'swaggerUrl', 'upstreamName', 'upstreamNamespace', 'version', 'workloadName'],
   VirtualHostBehavior: ['cors', 'extauth', 'headerManipulation', 'rateLimitConfigs', 'retries'],
   VirtualServiceProps: ['displayName', 'domains', 'gatewayName', 'metadata', 'options', 'routes', 'sslConfig'],
-  WeightedDestination: ['destination', 'weight'],
+  WeightedDestination: ['destination', 'options', 'weight'],
+  WeightedDestinationBehavior: ['headerManipulation'],
   WeightedFunctionRouteProps: ['functionName', 'parameters', 'path', 'prefixRewrite', 'routeContainer', 'targets'],
 } as const;
 

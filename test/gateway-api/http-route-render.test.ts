@@ -224,6 +224,17 @@ describe('renderHttpRoutes: actions', () => {
       .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite (they have no gateway api mapping yet)');
   });
 
+  test('fails, naming the destination, for per-destination options', () => {
+    const f = fixture();
+    expect(errorOf(() => render([{
+      action: RouteAction.weightedForward([
+        { destination: Destination.upstream(f.v1), weight: 1 },
+        { destination: Destination.upstream(f.v2), weight: 1, options: { headerManipulation: { requestHeadersToRemove: ['x-a'] } } },
+      ]),
+    }], {}, f))).toBe('[test/vs] routes[0].routeAction.multi.destinations[1].options: got {"headerManipulation":{"requestHeadersToRemove":["x-a"]}}, '
+      + 'expected no per-destination options (they have no gateway api mapping yet)');
+  });
+
   test('fails, naming the action, for a direct response or a redirect', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 404, body: 'gone' }) }], {}, f)))

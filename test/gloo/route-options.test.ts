@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { Destination, HashPolicy, HostRewrite, PathMatch, RouteAction, RouteTable, RoutingSimulator, Upstream, VirtualService } from '../../src';
+import { Destination, HashPolicy, HostRewrite, PathMatch, RouteAction, RouteTable, RoutingSimulator, Upstream, UpstreamGroup, VirtualService } from '../../src';
 import { newChart, vsRoutes } from '../util';
 
 function setup() {
@@ -150,5 +150,30 @@ describe('rewrites in simulated results', () => {
     expect(at('/home', { 'X-Host': 'www.example.com' })).toEqual({ path: '/index.html', host: 'www.example.com' });
     expect(at('/home')).toEqual({ path: '/index.html', host: undefined });
     expect(at('/other')).toEqual({ path: undefined, host: '{upstream host}' });
+  });
+});
+
+describe('per-destination options', () => {
+  test('a weighted destination adds its own headers, in routes and UpstreamGroups', () => {
+    const { chart, vs, up } = setup();
+    const v2 = new Upstream(chart, 'v2', { serviceName: 'shop-v2', servicePort: 8080 });
+    vs.addRoute({
+      action: RouteAction.weightedForward([
+        { destination: Destination.upstream(up), weight: 9 },
+        { destination: Destination.upstream(v2), weight: 1, options: { headerManipulation: { requestHeadersToAdd: [{ name: 'x-canary', value: 'true' }] } } },
+      ]),
+    });
+    const group = new UpstreamGroup(chart, 'group', { destinations: [{ destination: Destination.upstream(v2), weight: 1, options: { headerManipulation: { responseHeadersToRemove: ['server'] } } }] });
+    expect(vsRoutes(chart)[0].routeAction.multi.destinations[1].options).toEqual({ headerManipulation: { requestHeadersToAdd: [{ header: { key: 'x-canary', value: 'true' } }] } });
+    expect(vsRoutes(chart)[0].routeAction.multi.destinations[0].options).toBeUndefined();
+    expect(chart.toJson().find((m: any) => m.metadata.name === group.name).spec.destinations[0].options).toEqual({ headerManipulation: { responseHeadersToRemove: ['server'] } });
+  });
+
+  test('bad per-destination options are refused, naming the destination', () => {
+    const { vs, up } = setup();
+    expect(() => vs.addRoute({ action: RouteAction.weightedForward([{ destination: Destination.upstream(up), weight: 1, options: { headerManipulation: { requestHeadersToRemove: [':path'] } } }]) }))
+      .toThrow('[test/vs] routes[0].routeAction.multi.destinations[0].options.headerManipulation.requestHeadersToRemove[0]: got ":path", expected a header other than host');
+    expect(() => vs.addRoute({ action: RouteAction.weightedForward([{ destination: Destination.upstream(up), weight: 1, options: { transformations: {} } as any }]) }))
+      .toThrow('routes[0].routeAction.multi.destinations[0].options.transformations: got {}, expected a property WeightedDestinationBehavior has: headerManipulation');
   });
 });
