@@ -6,7 +6,7 @@ import { expectKeys, NotModelled, releaseCode, routeCode, RouteScope, weightedCo
 import { TranslatedObject } from './translate';
 import { code, constantName, lit, str } from './ts-literal';
 import { usedNames, withoutUnusedConstants } from './unused';
-import { sslConfigCode, virtualHostOptionsCode } from './virtual-host-code';
+import { optionsConfigRefsCode, sslConfigCode, virtualHostOptionsCode } from './virtual-host-code';
 import { StaticUpstream, StaticUpstreamProps } from '../gloo/static-upstream';
 import { GlooInputError } from '../private/errors';
 import { isJsonObject, Json, ManifestShape, RefShape, UpstreamKubeShape } from '../simulate/gloo-manifest';
@@ -392,7 +392,7 @@ function containerProps(m: ManifestShape): { props: { [k: string]: unknown }; ex
   const props: { [k: string]: unknown } = { metadata: m.metadata };
   if (m.kind === 'VirtualService') {
     const { displayName, virtualHost, sslConfig, ...rest } = m.spec ?? {};
-    const { domains, routes: _routes, options, ...vhRest } = virtualHost ?? {};
+    const { domains, routes: _routes, options, optionsConfigRefs, ...vhRest } = virtualHost ?? {};
     if (displayName !== undefined) props.displayName = displayName;
     // no domains: Gloo serves every domain, as the construct's default ['*'] says
     if (domains !== undefined) props.domains = domains;
@@ -408,6 +408,9 @@ function containerProps(m: ManifestShape): { props: { [k: string]: unknown }; ex
     } else if (options !== undefined) {
       extra.push(['/spec/virtualHost/options', options]);
     }
+    const refs = optionsConfigRefsCode(optionsConfigRefs);
+    if (refs) props.optionsConfigRefs = refs;
+    else if (optionsConfigRefs !== undefined) extra.push(['/spec/virtualHost/optionsConfigRefs', optionsConfigRefs]);
     Object.entries(rest).forEach(([k, v]) => extra.push([`/spec/${k}`, v]));
     Object.entries(vhRest).forEach(([k, v]) => extra.push([`/spec/virtualHost/${k}`, v]));
   } else {

@@ -1,8 +1,8 @@
 import { cors, hasOnly, headerManipulation, isObject, retries, TypedField } from './options-code';
 import { code, str } from './ts-literal';
-import { checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
+import { checkRefList, checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
-import { ExtAuth, VirtualHostBehavior } from '../model/virtual-host-options';
+import { ConfigRef, ExtAuth, VirtualHostBehavior } from '../model/virtual-host-options';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -75,6 +75,13 @@ export function sslConfigCode(v: unknown): unknown {
     out.oneWayTls = value.oneWayTls = v.oneWayTls;
   }
   return passes(() => checkSslConfig(value as unknown as SslConfig, fail)) ? out : undefined;
+}
+
+/** The typed `optionsConfigRefs`: `delegateOptions` of qualified references and nothing else. */
+export function optionsConfigRefsCode(v: unknown): Array<{ name: string; namespace: string }> | undefined {
+  if (!isObject(v) || !hasOnly(v, ['delegateOptions']) || !Array.isArray(v.delegateOptions) || v.delegateOptions.length === 0) return undefined;
+  const refs = (v.delegateOptions as unknown[]).map(qualifiedRef);
+  return refs.every(r => r !== undefined) && passes(() => checkRefList(refs as ConfigRef[], 'optionsConfigRefs', fail)) ? refs as Array<{ name: string; namespace: string }> : undefined;
 }
 
 /** `{ name, namespace }` when the reference has both and nothing else. */

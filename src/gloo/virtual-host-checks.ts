@@ -26,8 +26,7 @@ export function checkVirtualHostOptions(b: VirtualHostBehavior, add: AddProblem)
     else if (!b.extauth.disable) checkRef(b.extauth.configRef, `${at}.extauth.configRef`, add);
   }
   if (b.rateLimitConfigs !== undefined) {
-    if (!Array.isArray(b.rateLimitConfigs)) add(`${at}.rateLimitConfigs.refs`, b.rateLimitConfigs, 'a list of references { name, namespace }');
-    else b.rateLimitConfigs.forEach((r, i) => checkRef(r, `${at}.rateLimitConfigs.refs[${i}]`, add));
+    checkRefList(b.rateLimitConfigs, `${at}.rateLimitConfigs.refs`, add);
   }
 }
 
@@ -61,6 +60,15 @@ export function checkSslConfig(s: SslConfig, add: AddProblem): void {
     if (typeof p !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(p)) add(`${at}.alpnProtocols[${i}]`, p, 'an ALPN protocol name such as "h2" or "http/1.1"');
   });
   if (s.oneWayTls !== undefined && typeof s.oneWayTls !== 'boolean') add(`${at}.oneWayTls`, s.oneWayTls, 'true or false');
+}
+
+/** Checks a list of references, reported under `at` (`at[0].name`, ...). */
+export function checkRefList(refs: ConfigRef[], at: string, add: AddProblem): void {
+  if (!Array.isArray(refs)) {
+    add(at, refs, 'a list of references { name, namespace }');
+    return;
+  }
+  refs.forEach((r, i) => checkRef(r, `${at}[${i}]`, add));
 }
 
 function checkRef(r: ConfigRef | undefined, at: string, add: AddProblem): void {

@@ -32,6 +32,13 @@ export function renderSslConfig(s: SslConfig | undefined, namespace: string | un
   });
 }
 
+/** Gloo's `optionsConfigRefs` (of a VirtualHost or a route); refs without a namespace take `namespace`. */
+export function renderOptionsConfigRefs(
+  refs: ConfigRef[] | undefined, namespace: string | undefined,
+): { delegateOptions: Array<{ name: string; namespace?: string }> } | undefined {
+  return refs ? { delegateOptions: refs.map(r => renderRef(r, namespace)) } : undefined;
+}
+
 function renderRef(r: ConfigRef, namespace: string | undefined): { name: string; namespace?: string } {
   return { name: r.name, namespace: r.namespace ?? namespace };
 }

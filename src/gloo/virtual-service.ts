@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
 import { RouteOutput, routeOutputOf } from './route-output';
-import { checkSslConfig, checkVirtualHostOptions } from './virtual-host-checks';
-import { renderSslConfig, renderVirtualHostOptions } from './virtual-host-render';
+import { checkRefList, checkSslConfig, checkVirtualHostOptions } from './virtual-host-checks';
+import { renderOptionsConfigRefs, renderSslConfig, renderVirtualHostOptions } from './virtual-host-render';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
 import { AppState } from '../private/app-state';
 import { formatProblemBody, GlooInputError, Problem, ProblemCollector } from '../private/errors';
@@ -13,7 +13,7 @@ import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
 import { checkDomains } from '../model/domain-rules';
 import { IVirtualService } from '../model/references';
 import { SslConfig } from '../model/tls';
-import { VirtualHostBehavior } from '../model/virtual-host-options';
+import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { checkKnownKeys } from '../private/unknown-keys';
 
@@ -53,6 +53,13 @@ export interface VirtualServiceProps {
    */
   readonly options?: VirtualHostBehavior;
   /**
+   * VirtualHostOption objects whose options apply too (Gloo's `optionsConfigRefs.delegateOptions`):
+   * `options` wins over them, and an earlier one over a later one. Without a namespace, the
+   * VirtualService's.
+   * @default - none
+   */
+  readonly optionsConfigRefs?: ConfigRef[];
+  /**
    * TLS: the certificate's Secret, SNI domains, protocol versions, ALPN. With it, Gloo serves the
    * VirtualService on its HTTPS gateway (`gateway-proxy-ssl`), without it on its HTTP one.
    * @default - no TLS
@@ -86,6 +93,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
   public readonly gatewayName: string;
   private readonly displayName?: string;
   private readonly vhOptions?: VirtualHostBehavior;
+  private readonly optionsConfigRefs?: ConfigRef[];
   private readonly sslConfig?: SslConfig;
   private domainHolder?: DomainHolder;
   private readonly output?: RouteOutput;
@@ -102,6 +110,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     this.gatewayName = props.gatewayName ?? (props.sslConfig !== undefined ? 'gateway-proxy-ssl' : 'gateway-proxy');
     this.displayName = props.displayName;
     this.vhOptions = props.options;
+    this.optionsConfigRefs = Array.isArray(props.optionsConfigRefs) ? props.optionsConfigRefs.map(r => ({ ...r })) : props.optionsConfigRefs;
     this.sslConfig = props.sslConfig;
     this.namespace = this.metadata.namespace;
 
@@ -112,8 +121,10 @@ export class VirtualService extends RouteContainer implements IVirtualService {
       checkDomains(this.domains, problems.add.bind(problems));
       if (props.options !== undefined) checkVirtualHostOptions(props.options, problems.add.bind(problems));
       if (props.sslConfig !== undefined) checkSslConfig(props.sslConfig, problems.add.bind(problems));
-      if (output && (props.options !== undefined || props.sslConfig !== undefined)) {
-        const field = props.options !== undefined ? 'options' : 'sslConfig';
+      if (props.optionsConfigRefs !== undefined) checkRefList(props.optionsConfigRefs, 'virtualHost.optionsConfigRefs.delegateOptions', problems.add.bind(problems));
+      const unmapped = (['options', 'optionsConfigRefs', 'sslConfig'] as const).find(f => props[f] !== undefined);
+      if (output && unmapped) {
+        const field = unmapped;
         problems.add(field, props[field], `no ${field} under the ${output.targetName} target (no gateway api mapping yet)`,
           'the HTTPRoute would drop them; keep this VirtualService on Gloo until they move');
       }
@@ -204,6 +215,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
         domains: this.domains,
         routes: this._renderRoutes(),
         options: renderVirtualHostOptions(this.vhOptions, this.namespace),
+        optionsConfigRefs: renderOptionsConfigRefs(this.optionsConfigRefs, this.namespace),
       },
     };
   }

@@ -61,7 +61,7 @@ export const KNOWN_KEYS = {
   UpstreamProps: ['functions', 'metadata', 'selector', 'service', 'serviceName', 'serviceNamespace', 'servicePort', 'subsets', 'swaggerUrl'],
   VersionedServiceProps: ['containerPort', 'env', 'functions', 'image', 'labels', 'name', 'namespace', 'port', 'replicas', 'swaggerUrl', 'upstreamName', 'upstreamNamespace', 'version', 'workloadName'],
   VirtualHostBehavior: ['cors', 'extauth', 'headerManipulation', 'rateLimitConfigs', 'retries'],
-  VirtualServiceProps: ['displayName', 'domains', 'gatewayName', 'metadata', 'options', 'routes', 'sslConfig'],
+  VirtualServiceProps: ['displayName', 'domains', 'gatewayName', 'metadata', 'options', 'optionsConfigRefs', 'routes', 'sslConfig'],
   WeightedDestination: ['destination', 'options', 'weight'],
   WeightedDestinationBehavior: ['headerManipulation'],
   WeightedFunctionRouteProps: ['functionName', 'parameters', 'path', 'prefixRewrite', 'routeContainer', 'targets'],

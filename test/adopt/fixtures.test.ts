@@ -220,6 +220,7 @@ spec:
     parameters: { minimumProtocolVersion: TLSv1_2 }
   virtualHost:
     domains: ['shop.example.com']
+    optionsConfigRefs: { delegateOptions: [{ name: shared, namespace: gloo-system }] }
     options:
       cors: { allowOrigin: ['https://shop.example.com'], maxAge: '600' }
       extauth: { configRef: { name: oauth, namespace: gloo-system } }
@@ -233,6 +234,7 @@ spec:
   expect(r.code).toContain('minimumProtocolVersion: TlsProtocolVersion.TLSV1_2,');
   expect(r.code).toContain("cors: { allowOrigin: ['https://shop.example.com'], maxAgeSeconds: 600 }");
   expect(r.code).toContain("extauth: ExtAuth.config({ name: 'oauth', namespace: 'gloo-system' })");
+  expect(r.code).toContain("optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }]");
   expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options/jwt',");
   expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.options.jwt set with a json patch')]);
 });

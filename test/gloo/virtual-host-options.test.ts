@@ -38,6 +38,15 @@ describe('VirtualHost options and TLS', () => {
     });
   });
 
+  test('optionsConfigRefs name VirtualHostOption objects, in the VirtualService\'s namespace by default', () => {
+    const chart = newChart();
+    new VirtualService(chart, 'vs', { metadata: { namespace: 'web' }, optionsConfigRefs: [{ name: 'shared-headers' }, { name: 'auth', namespace: 'gloo-system' }] });
+    expect(onlyManifest(chart, 'VirtualService').spec.virtualHost.optionsConfigRefs)
+      .toEqual({ delegateOptions: [{ name: 'shared-headers', namespace: 'web' }, { name: 'auth', namespace: 'gloo-system' }] });
+    expect(() => new VirtualService(newChart(), 'vs', { optionsConfigRefs: [{ name: 'Shared_Headers' }] }))
+      .toThrow('[test/vs] virtualHost.optionsConfigRefs.delegateOptions[0].name: got "Shared_Headers", expected');
+  });
+
   test('ExtAuth.disabled() turns it off', () => {
     const chart = newChart();
     new VirtualService(chart, 'vs', { options: { extauth: ExtAuth.disabled() } });

@@ -37,7 +37,7 @@ const releaseProps = (c: Ctx) => ({
 /** For each input interface: a call with one property it does not have, and the message. */
 const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['VirtualServiceProps', c => new VirtualService(c.chart, 'x', { domain: ['a.example.com'] } as any),
-    '[c/x] domain: got ["a.example.com"], expected a property VirtualServiceProps has: displayName, domains, gatewayName, metadata, options, routes, sslConfig (hint: did you mean domains?)'],
+    '[c/x] domain: got ["a.example.com"], expected a property VirtualServiceProps has: displayName, domains, gatewayName, metadata, options, optionsConfigRefs, routes, sslConfig (hint: did you mean domains?)'],
   ['RouteTableProps', c => new RouteTable(c.chart, 'x', { wieght: 1 } as any),
     '[c/x] wieght: got 1, expected a property RouteTableProps has: metadata, routes, weight (hint: did you mean weight?)'],
   ['UpstreamProps', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, namespace: 'n' } as any),
