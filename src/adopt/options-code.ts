@@ -3,8 +3,10 @@ import { code, Code, str } from './ts-literal';
 import type { RouteBehavior } from '../gloo/route';
 import { checkRouteOptions } from '../gloo/route-option-checks';
 import { parseDuration } from '../model/duration-rules';
+import { RateLimitUnit } from '../model/rate-limits';
 import { RouteAction, RouteActionType } from '../model/route-action';
 import { HashPolicy, HeaderToAdd, HostRewrite } from '../model/route-options';
+import { ExtAuth } from '../model/virtual-host-options';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -72,6 +74,12 @@ function typedField(field: string, v: unknown): TypedField | undefined {
       return lbHash(v);
     case 'tracing':
       return tracing(v);
+    case 'extauth':
+      return extauth(v);
+    case 'rateLimitConfigs':
+      return rateLimitConfigs(v);
+    case 'ratelimitBasic':
+      return ratelimitBasic(v);
     default:
       return undefined;
   }
@@ -193,6 +201,44 @@ function tracing(v: unknown): TypedField | undefined {
     if (t.overallSamplePercentage !== undefined) value.overallSamplePercent = t.overallSamplePercentage;
   }
   return { name: 'tracing', value, code: value };
+}
+
+/** The typed form of Gloo's `extauth` (a reference with its namespace, or `disable: true`). */
+export function extauth(v: unknown): TypedField | undefined {
+  if (!isObject(v)) return undefined;
+  if (v.disable === true && hasOnly(v, ['disable'])) return { name: 'extauth', value: ExtAuth.disabled(), code: code('ExtAuth.disabled()') };
+  const ref = isObject(v.configRef) && hasOnly(v, ['configRef']) ? qualifiedRef(v.configRef) : undefined;
+  return ref ? { name: 'extauth', value: ExtAuth.config(ref), code: code(`ExtAuth.config({ name: ${str(ref.name)}, namespace: ${str(ref.namespace)} })`) } : undefined;
+}
+
+/** The typed form of Gloo's `rateLimitConfigs` (references with their namespace). */
+export function rateLimitConfigs(v: unknown): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, ['refs']) || !Array.isArray(v.refs)) return undefined;
+  const refs = (v.refs as unknown[]).map(qualifiedRef);
+  return refs.every(r => r !== undefined) ? { name: 'rateLimitConfigs', value: refs, code: refs } : undefined;
+}
+
+/** The typed form of Gloo's `ratelimitBasic` (units by name). */
+export function ratelimitBasic(v: unknown): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, ['anonymousLimits', 'authorizedLimits']) || Object.keys(v).length === 0) return undefined;
+  const value: { [k: string]: unknown } = {};
+  const out: { [k: string]: unknown } = {};
+  for (const field of ['anonymousLimits', 'authorizedLimits']) {
+    const l = v[field];
+    if (l === undefined) continue;
+    if (!isObject(l) || !hasOnly(l, ['requestsPerUnit', 'unit']) || typeof l.requestsPerUnit !== 'number' || typeof l.unit !== 'string') return undefined;
+    const unit = Object.entries(RateLimitUnit).find(([, name]) => name === l.unit);
+    if (!unit) return undefined;
+    value[field] = { requestsPerUnit: l.requestsPerUnit, unit: unit[1] };
+    out[field] = { requestsPerUnit: l.requestsPerUnit, unit: code(`RateLimitUnit.${unit[0]}`) };
+  }
+  return { name: 'ratelimitBasic', value, code: out };
+}
+
+/** `{ name, namespace }` when the reference has both and nothing else. */
+export function qualifiedRef(r: unknown): { name: string; namespace: string } | undefined {
+  if (!isObject(r) || !hasOnly(r, ['name', 'namespace']) || typeof r.name !== 'string' || typeof r.namespace !== 'string') return undefined;
+  return { name: r.name, namespace: r.namespace };
 }
 
 /** The typed form of Gloo's `cors` (`disableForRoute` only on a route), when it writes the same back. */

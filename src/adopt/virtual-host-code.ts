@@ -1,8 +1,9 @@
-import { cors, hasOnly, headerManipulation, isObject, retries, TypedField } from './options-code';
-import { code, str } from './ts-literal';
-import { checkRefList, checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
+import { cors, extauth, hasOnly, headerManipulation, isObject, qualifiedRef, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
+import { code } from './ts-literal';
+import { checkRefList } from '../gloo/enterprise-checks';
+import { checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
-import { ConfigRef, ExtAuth, VirtualHostBehavior } from '../model/virtual-host-options';
+import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -30,17 +31,9 @@ function typedField(field: string, v: unknown): TypedField | undefined {
     case 'headerManipulation': return headerManipulation(v);
     case 'retries': return retries(v);
     case 'cors': return cors(v, false);
-    case 'extauth': {
-      if (!isObject(v)) return undefined;
-      if (v.disable === true && hasOnly(v, ['disable'])) return { name: 'extauth', value: ExtAuth.disabled(), code: code('ExtAuth.disabled()') };
-      const ref = isObject(v.configRef) && hasOnly(v, ['configRef']) ? qualifiedRef(v.configRef) : undefined;
-      return ref ? { name: 'extauth', value: ExtAuth.config(ref), code: code(`ExtAuth.config({ name: ${str(ref.name)}, namespace: ${str(ref.namespace)} })`) } : undefined;
-    }
-    case 'rateLimitConfigs': {
-      if (!isObject(v) || !hasOnly(v, ['refs']) || !Array.isArray(v.refs)) return undefined;
-      const refs = (v.refs as unknown[]).map(qualifiedRef);
-      return refs.every(r => r !== undefined) ? { name: 'rateLimitConfigs', value: refs, code: refs } : undefined;
-    }
+    case 'extauth': return extauth(v);
+    case 'rateLimitConfigs': return rateLimitConfigs(v);
+    case 'ratelimitBasic': return ratelimitBasic(v);
     default: return undefined;
   }
 }
@@ -81,14 +74,9 @@ export function sslConfigCode(v: unknown): unknown {
 export function optionsConfigRefsCode(v: unknown): Array<{ name: string; namespace: string }> | undefined {
   if (!isObject(v) || !hasOnly(v, ['delegateOptions']) || !Array.isArray(v.delegateOptions) || v.delegateOptions.length === 0) return undefined;
   const refs = (v.delegateOptions as unknown[]).map(qualifiedRef);
-  return refs.every(r => r !== undefined) && passes(() => checkRefList(refs as ConfigRef[], 'optionsConfigRefs', fail)) ? refs as Array<{ name: string; namespace: string }> : undefined;
+  return refs.every(r => r !== undefined) && passes(() => checkRefList(refs as ConfigRef[], 'optionsConfigRefs', fail, false)) ? refs as Array<{ name: string; namespace: string }> : undefined;
 }
 
-/** `{ name, namespace }` when the reference has both and nothing else. */
-function qualifiedRef(r: unknown): { name: string; namespace: string } | undefined {
-  if (!isObject(r) || !hasOnly(r, ['name', 'namespace']) || typeof r.name !== 'string' || typeof r.namespace !== 'string') return undefined;
-  return { name: r.name, namespace: r.namespace };
-}
 
 class CheckFailed extends Error {}
 

@@ -1,4 +1,5 @@
 import { checkCors } from './cors-checks';
+import { checkBasicRateLimits, checkExtAuth, checkRefList } from './enterprise-checks';
 import type { RouteProps } from './route';
 import { HOST_REWRITE_FIELDS } from './route-options-render';
 import { whyInvalidDuration } from '../model/duration-rules';
@@ -46,6 +47,9 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
   if (b.faults !== undefined) checkFaults(b.faults, add);
   if (b.hashPolicies !== undefined) checkHashPolicies(b.hashPolicies, add);
   if (b.tracing !== undefined) checkTracing(b.tracing, add);
+  if (b.extauth !== undefined) checkExtAuth(b.extauth, 'options.extauth', add, true);
+  if (b.rateLimitConfigs !== undefined) checkRefList(b.rateLimitConfigs, 'options.rateLimitConfigs.refs', add, true);
+  if (b.ratelimitBasic !== undefined) checkBasicRateLimits(b.ratelimitBasic, 'options.ratelimitBasic', add);
   checkForwardingOnly(props, add);
   checkTypedAndExtra(props, add);
 }
@@ -53,7 +57,7 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
 /** The fields Gloo applies only when the route forwards (`routeAction`); elsewhere it rejects the route. */
 const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries', 'hashPolicies'] as const;
 /** The typed fields, each one Gloo field (the host rewrite one of four): `extra` may not give them too. */
-const TYPED = [...FORWARDING_ONLY, 'headerManipulation', 'cors', 'faults', 'tracing'] as const;
+const TYPED = [...FORWARDING_ONLY, 'headerManipulation', 'cors', 'faults', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic'] as const;
 
 function checkForwardingOnly(props: RouteProps, add: AddProblem): void {
   const type = props.action?.type;

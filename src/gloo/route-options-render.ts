@@ -1,4 +1,5 @@
 import { renderCors } from './cors-render';
+import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs } from './enterprise-render';
 import type { RouteBehavior } from './route';
 import { renderDuration } from '../model/duration-rules';
 import { FaultInjection, HashPolicy, HashPolicyType, HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy, TracingDecoration } from '../model/route-options';
@@ -21,6 +22,9 @@ export function renderTypedOptions(b: RouteBehavior | undefined): { [field: stri
   if (b.faults !== undefined) out.faults = renderFaults(b.faults);
   if (b.hashPolicies !== undefined) out.lbHash = { hashPolicies: b.hashPolicies.map(renderHashPolicy) };
   if (b.tracing !== undefined) out.tracing = renderTracing(b.tracing);
+  if (b.extauth !== undefined) out.extauth = renderExtAuth(b.extauth, undefined);
+  if (b.rateLimitConfigs !== undefined) out.rateLimitConfigs = renderRateLimitConfigs(b.rateLimitConfigs, undefined);
+  if (b.ratelimitBasic !== undefined) out.ratelimitBasic = renderBasicRateLimits(b.ratelimitBasic);
   return out;
 }
 

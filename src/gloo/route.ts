@@ -2,10 +2,12 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { CorsPolicy } from '../model/cors';
 import { PathMatch } from '../model/path-match';
+import { BasicRateLimits } from '../model/rate-limits';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
 import { FaultInjection, HashPolicy, HeaderManipulation, HostRewrite, RegexRewrite, RetryPolicy, TracingDecoration } from '../model/route-options';
+import { ConfigRef, ExtAuth } from '../model/virtual-host-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 
 const ROUTE_BRAND = brandSymbol('Route');
@@ -62,6 +64,23 @@ export interface RouteBehavior {
    * @default - Envoy's defaults
    */
   readonly tracing?: TracingDecoration;
+  /**
+   * The route's external authentication (Gloo Enterprise), e.g. `ExtAuth.disabled()` for a public
+   * route of an authenticated VirtualHost.
+   * @default - the VirtualHost's
+   */
+  readonly extauth?: ExtAuth;
+  /**
+   * RateLimitConfigs applied to the route's requests (Gloo Enterprise's `rateLimitConfigs.refs`);
+   * without a namespace, the reference is rendered without one.
+   * @default - none
+   */
+  readonly rateLimitConfigs?: ConfigRef[];
+  /**
+   * Basic rate limits for the route (Gloo Enterprise's `ratelimitBasic`).
+   * @default - none
+   */
+  readonly ratelimitBasic?: BasicRateLimits;
   /**
    * The route's CORS policy; `{ disableForRoute: true }` turns off the VirtualHost's.
    * @default - the VirtualHost's CORS policy, if any

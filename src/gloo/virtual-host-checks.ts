@@ -1,10 +1,10 @@
 import { checkCors } from './cors-checks';
+import { checkBasicRateLimits, checkExtAuth, checkRef, checkRefList } from './enterprise-checks';
 import { checkHeaderManipulation, checkRetries } from './route-option-checks';
 import { whyInvalidDomain } from '../model/domain-rules';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
-import { ConfigRef, ExtAuth, VirtualHostBehavior } from '../model/virtual-host-options';
+import { VirtualHostBehavior } from '../model/virtual-host-options';
 import { AddProblem } from '../private/errors';
-import { whyNotNamespace, whyNotObjectName } from '../private/names';
 import { checkKnownKeys } from '../private/unknown-keys';
 
 /** Checks a VirtualService's typed VirtualHost options, reported under `virtualHost.options`. */
@@ -21,13 +21,9 @@ export function checkVirtualHostOptions(b: VirtualHostBehavior, add: AddProblem)
     checkCors(b.cors, `${at}.cors`, add);
     if (b.cors?.disableForRoute !== undefined) add(`${at}.cors.disableForRoute`, b.cors.disableForRoute, 'disableForRoute on a route\'s cors only');
   }
-  if (b.extauth !== undefined) {
-    if (!ExtAuth.isExtAuth(b.extauth)) add(`${at}.extauth`, b.extauth, 'an ExtAuth: ExtAuth.config({ name, namespace }) or ExtAuth.disabled()');
-    else if (!b.extauth.disable) checkRef(b.extauth.configRef, `${at}.extauth.configRef`, add);
-  }
-  if (b.rateLimitConfigs !== undefined) {
-    checkRefList(b.rateLimitConfigs, `${at}.rateLimitConfigs.refs`, add);
-  }
+  if (b.extauth !== undefined) checkExtAuth(b.extauth, `${at}.extauth`, add, false);
+  if (b.rateLimitConfigs !== undefined) checkRefList(b.rateLimitConfigs, `${at}.rateLimitConfigs.refs`, add, false);
+  if (b.ratelimitBasic !== undefined) checkBasicRateLimits(b.ratelimitBasic, `${at}.ratelimitBasic`, add);
 }
 
 /** Checks a VirtualService's TLS, reported under `sslConfig`. */
@@ -41,7 +37,7 @@ export function checkSslConfig(s: SslConfig, add: AddProblem): void {
   if (typeof s.secretRef !== 'object' || s.secretRef === null) {
     add(`${at}.secretRef`, s.secretRef, 'the Kubernetes TLS Secret, { name, namespace }', 'gloo rejects a VirtualService whose sslConfig names no certificate');
   } else {
-    checkRef(s.secretRef, `${at}.secretRef`, add);
+    checkRef(s.secretRef, `${at}.secretRef`, add, false);
   }
   (Array.isArray(s.sniDomains) ? s.sniDomains : s.sniDomains === undefined ? [] : [s.sniDomains]).forEach((d, i) => {
     const why = typeof d === 'string' ? whyInvalidDomain(d) : 'a domain';
@@ -60,27 +56,4 @@ export function checkSslConfig(s: SslConfig, add: AddProblem): void {
     if (typeof p !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(p)) add(`${at}.alpnProtocols[${i}]`, p, 'an ALPN protocol name such as "h2" or "http/1.1"');
   });
   if (s.oneWayTls !== undefined && typeof s.oneWayTls !== 'boolean') add(`${at}.oneWayTls`, s.oneWayTls, 'true or false');
-}
-
-/** Checks a list of references, reported under `at` (`at[0].name`, ...). */
-export function checkRefList(refs: ConfigRef[], at: string, add: AddProblem): void {
-  if (!Array.isArray(refs)) {
-    add(at, refs, 'a list of references { name, namespace }');
-    return;
-  }
-  refs.forEach((r, i) => checkRef(r, `${at}[${i}]`, add));
-}
-
-function checkRef(r: ConfigRef | undefined, at: string, add: AddProblem): void {
-  if (typeof r !== 'object' || r === null) {
-    add(at, r, 'a reference { name, namespace }');
-    return;
-  }
-  checkKnownKeys(add, r, 'ConfigRef', `${at}.`);
-  const nameProblem = whyNotObjectName(r.name);
-  if (nameProblem) add(`${at}.name`, r.name, nameProblem);
-  if (r.namespace !== undefined) {
-    const nsProblem = whyNotNamespace(r.namespace);
-    if (nsProblem) add(`${at}.namespace`, r.namespace, nsProblem);
-  }
 }

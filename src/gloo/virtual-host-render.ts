@@ -1,4 +1,5 @@
 import { renderCors } from './cors-render';
+import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRef } from './enterprise-render';
 import { renderHeaderManipulation, renderRetries } from './route-options-render';
 import { SslConfig } from '../model/tls';
 import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
@@ -12,10 +13,9 @@ export function renderVirtualHostOptions(
   if (b.headerManipulation !== undefined) out.headerManipulation = renderHeaderManipulation(b.headerManipulation);
   if (b.retries !== undefined) out.retries = renderRetries(b.retries);
   if (b.cors !== undefined) out.cors = renderCors(b.cors);
-  if (b.extauth !== undefined) {
-    out.extauth = b.extauth.disable ? { disable: true } : { configRef: renderRef(b.extauth.configRef!, namespace) };
-  }
-  if (b.rateLimitConfigs !== undefined) out.rateLimitConfigs = { refs: b.rateLimitConfigs.map(r => renderRef(r, namespace)) };
+  if (b.extauth !== undefined) out.extauth = renderExtAuth(b.extauth, namespace);
+  if (b.rateLimitConfigs !== undefined) out.rateLimitConfigs = renderRateLimitConfigs(b.rateLimitConfigs, namespace);
+  if (b.ratelimitBasic !== undefined) out.ratelimitBasic = renderBasicRateLimits(b.ratelimitBasic);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -39,9 +39,6 @@ export function renderOptionsConfigRefs(
   return refs ? { delegateOptions: refs.map(r => renderRef(r, namespace)) } : undefined;
 }
 
-function renderRef(r: ConfigRef, namespace: string | undefined): { name: string; namespace?: string } {
-  return { name: r.name, namespace: r.namespace ?? namespace };
-}
 
 function copy<T>(list: T[] | undefined): T[] | undefined {
   return list ? [...list] : undefined;

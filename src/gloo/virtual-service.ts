@@ -1,16 +1,17 @@
 import { ApiObjectMetadata, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { checkRefList } from './enterprise-checks';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
 import { RouteOutput, routeOutputOf } from './route-output';
-import { checkRefList, checkSslConfig, checkVirtualHostOptions } from './virtual-host-checks';
+import { checkSslConfig, checkVirtualHostOptions } from './virtual-host-checks';
 import { renderOptionsConfigRefs, renderSslConfig, renderVirtualHostOptions } from './virtual-host-render';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
+import { checkDomains } from '../model/domain-rules';
 import { AppState } from '../private/app-state';
 import { formatProblemBody, GlooInputError, Problem, ProblemCollector } from '../private/errors';
 import { GlooVirtualService } from '../private/gvk';
 import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
-import { checkDomains } from '../model/domain-rules';
 import { IVirtualService } from '../model/references';
 import { SslConfig } from '../model/tls';
 import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
@@ -121,7 +122,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
       checkDomains(this.domains, problems.add.bind(problems));
       if (props.options !== undefined) checkVirtualHostOptions(props.options, problems.add.bind(problems));
       if (props.sslConfig !== undefined) checkSslConfig(props.sslConfig, problems.add.bind(problems));
-      if (props.optionsConfigRefs !== undefined) checkRefList(props.optionsConfigRefs, 'virtualHost.optionsConfigRefs.delegateOptions', problems.add.bind(problems));
+      if (props.optionsConfigRefs !== undefined) checkRefList(props.optionsConfigRefs, 'virtualHost.optionsConfigRefs.delegateOptions', problems.add.bind(problems), false);
       const unmapped = (['options', 'optionsConfigRefs', 'sslConfig'] as const).find(f => props[f] !== undefined);
       if (output && unmapped) {
         const field = unmapped;

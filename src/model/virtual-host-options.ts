@@ -1,4 +1,5 @@
 import { CorsPolicy } from './cors';
+import { BasicRateLimits } from './rate-limits';
 import { HeaderManipulation, RetryPolicy } from './route-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 
@@ -78,4 +79,9 @@ export interface VirtualHostBehavior {
    * @default - none
    */
   readonly rateLimitConfigs?: ConfigRef[];
+  /**
+   * Basic rate limits for anonymous and authorized clients (Gloo Enterprise's `ratelimitBasic`).
+   * @default - none
+   */
+  readonly ratelimitBasic?: BasicRateLimits;
 }

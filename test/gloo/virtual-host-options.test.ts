@@ -1,5 +1,5 @@
 import { Chart, Duration, Testing } from 'cdk8s';
-import { ExtAuth, GatewayApiTarget, PathMatch, RouteAction, TlsProtocolVersion, VirtualService } from '../../src';
+import { ExtAuth, GatewayApiTarget, PathMatch, RateLimitUnit, RouteAction, TlsProtocolVersion, VirtualService } from '../../src';
 import { newChart, onlyManifest } from '../util';
 
 describe('VirtualHost options and TLS', () => {
@@ -107,5 +107,44 @@ describe('VirtualHost options and TLS: bad input', () => {
     const chart = new Chart(app, 'test');
     expect(() => new VirtualService(chart, 'vs', { sslConfig: { secretRef: { name: 'tls' } } }))
       .toThrow('[test/vs] sslConfig: got {"secretRef":{"name":"tls"}}, expected no sslConfig under the gateway api target (no gateway api mapping yet)');
+  });
+});
+
+describe('rate limits and external authentication on routes', () => {
+  test('a route can turn authentication off or name its own AuthConfig, rate-limit configs and basic limits', () => {
+    const chart = newChart();
+    const vs = new VirtualService(chart, 'vs', {
+      options: { extauth: ExtAuth.config({ name: 'oauth' }), ratelimitBasic: { anonymousLimits: { requestsPerUnit: 100, unit: RateLimitUnit.MINUTE } } },
+    });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/public') }], action: RouteAction.directResponse({ status: 200 }), options: { extauth: ExtAuth.disabled() } });
+    vs.addRoute({
+      action: RouteAction.directResponse({ status: 200 }),
+      options: {
+        extauth: ExtAuth.config({ name: 'admin', namespace: 'gloo-system' }),
+        rateLimitConfigs: [{ name: 'per-user', namespace: 'gloo-system' }],
+        ratelimitBasic: { authorizedLimits: { requestsPerUnit: 5, unit: RateLimitUnit.SECOND } },
+      },
+    });
+    const spec = onlyManifest(chart, 'VirtualService').spec;
+    expect(spec.virtualHost.options.ratelimitBasic).toEqual({ anonymousLimits: { requestsPerUnit: 100, unit: 'MINUTE' } });
+    expect(spec.virtualHost.routes.map((r: any) => r.options)).toEqual([
+      { extauth: { disable: true } },
+      {
+        extauth: { configRef: { name: 'admin', namespace: 'gloo-system' } },
+        rateLimitConfigs: { refs: [{ name: 'per-user', namespace: 'gloo-system' }] },
+        ratelimitBasic: { authorizedLimits: { requestsPerUnit: 5, unit: 'SECOND' } },
+      },
+    ]);
+  });
+
+  test.each([
+    [{ extauth: ExtAuth.config({ name: 'oauth' }) }, 'options.extauth.configRef.namespace: got nothing, expected the namespace of the object'],
+    [{ rateLimitConfigs: [{ name: 'a' }] }, 'options.rateLimitConfigs.refs[0].namespace: got nothing, expected the namespace of the object'],
+    [{ ratelimitBasic: {} }, 'options.ratelimitBasic: got {}, expected anonymousLimits, authorizedLimits or both'],
+    [{ ratelimitBasic: { anonymousLimits: { requestsPerUnit: -1, unit: RateLimitUnit.HOUR } } }, 'options.ratelimitBasic.anonymousLimits.requestsPerUnit: got -1, expected a whole number'],
+    [{ ratelimitBasic: { anonymousLimits: { requestsPerUnit: 1, unit: 'minute' } } }, 'options.ratelimitBasic.anonymousLimits.unit: got "minute", expected a RateLimitUnit: SECOND, MINUTE'],
+  ])('a route\'s bad enterprise option is refused: %#', (options, message) => {
+    const vs = new VirtualService(newChart(), 'vs');
+    expect(() => vs.addRoute({ action: RouteAction.directResponse({ status: 200 }), options: options as any })).toThrow(`[test/vs] routes[0].${message}`);
   });
 });

@@ -1,0 +1,32 @@
+import { BasicRateLimits, RateLimit } from '../model/rate-limits';
+import { ConfigRef, ExtAuth } from '../model/virtual-host-options';
+
+/**
+ * Gloo Enterprise's options that a VirtualHost and a route share: external authentication and
+ * rate limits. References without a namespace take `namespace` when one is given.
+ */
+
+/** Gloo's `extauth`. */
+export function renderExtAuth(e: ExtAuth, namespace: string | undefined): { [field: string]: unknown } {
+  return e.disable ? { disable: true } : { configRef: renderRef(e.configRef!, namespace) };
+}
+
+/** Gloo's `rateLimitConfigs`. */
+export function renderRateLimitConfigs(refs: ConfigRef[], namespace: string | undefined): { [field: string]: unknown } {
+  return { refs: refs.map(r => renderRef(r, namespace)) };
+}
+
+/** Gloo's `ratelimitBasic`. */
+export function renderBasicRateLimits(b: BasicRateLimits): { [field: string]: unknown } {
+  const limit = (l: RateLimit | undefined) => (l ? { requestsPerUnit: l.requestsPerUnit, unit: l.unit } : undefined);
+  const out: { [field: string]: unknown } = {};
+  if (b.anonymousLimits) out.anonymousLimits = limit(b.anonymousLimits);
+  if (b.authorizedLimits) out.authorizedLimits = limit(b.authorizedLimits);
+  return out;
+}
+
+/** A reference, in `namespace` when it names none. */
+export function renderRef(r: ConfigRef, namespace: string | undefined): { name: string; namespace?: string } {
+  const ns = r.namespace ?? namespace;
+  return ns === undefined ? { name: r.name } : { name: r.name, namespace: ns };
+}
