@@ -10,6 +10,7 @@ export * from './model/cors';
 export * from './model/virtual-host-options';
 export * from './model/tls';
 export * from './model/rate-limits';
+export * from './model/load-balancer';
 export * from './gloo/gloo-resource';
 export * from './gloo/route-container';
 export * from './gloo/imported-resource';

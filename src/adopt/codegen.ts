@@ -6,6 +6,7 @@ import { expectKeys, NotModelled, releaseCode, routeCode, RouteScope, weightedCo
 import { TranslatedObject } from './translate';
 import { code, constantName, lit, str } from './ts-literal';
 import { usedNames, withoutUnusedConstants } from './unused';
+import { upstreamOptionsCode } from './upstream-options-code';
 import { optionsConfigRefsCode, sslConfigCode, virtualHostOptionsCode } from './virtual-host-code';
 import { StaticUpstream, StaticUpstreamProps } from '../gloo/static-upstream';
 import { GlooInputError } from '../private/errors';
@@ -175,9 +176,12 @@ class Generator {
       this.raw('upstreams', o, e.message, 'Upstream.fromUpstreamName');
       return;
     }
-    this.lib('Upstream');
-    const name = this.declare('upstreams', o, '', `new Upstream(this, ${str(this.id(m.metadata.name))}, ${lit(props, INDENT)})`);
-    this.patches(o, name, [...extra, ...Object.entries(otherSpec).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown])]);
+    const shared = upstreamOptionsCode(otherSpec as Json);
+    Object.assign(props, shared.props);
+    const propsText = lit(props, INDENT);
+    this.lib('Upstream', ...(propsText.includes('LoadBalancer.') ? ['LoadBalancer'] : []));
+    const name = this.declare('upstreams', o, '', `new Upstream(this, ${str(this.id(m.metadata.name))}, ${propsText})`);
+    this.patches(o, name, [...extra, ...Object.entries(shared.rest).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown])]);
   }
 
   /** A static Upstream as a `StaticUpstream`; other fields of its spec as JSON patches. */
@@ -195,18 +199,21 @@ class Generator {
       });
       props = { metadata: m.metadata, hosts };
       if (spec.useTls !== undefined) props.useTls = spec.useTls;
+      const shared = upstreamOptionsCode(otherSpec);
+      Object.assign(props, shared.props);
       refuseStaticUpstream(props);
       extra = [
         ...(['autoSniRewrite', 'serviceSpec'] as const).filter(k => spec[k] !== undefined).map(k => [`/spec/static/${k}`, spec[k]] as [string, unknown]),
-        ...Object.entries(otherSpec).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown]),
+        ...Object.entries(shared.rest).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown]),
       ];
     } catch (e) {
       if (!(e instanceof NotModelled)) throw e;
       this.raw('upstreams', o, e.message, 'Upstream.fromUpstreamName');
       return;
     }
-    this.lib('StaticUpstream');
-    const name = this.declare('upstreams', o, '', `new StaticUpstream(this, ${str(this.id(m.metadata.name))}, ${lit(props, INDENT)})`);
+    const propsText = lit(props, INDENT);
+    this.lib('StaticUpstream', ...(propsText.includes('LoadBalancer.') ? ['LoadBalancer'] : []));
+    const name = this.declare('upstreams', o, '', `new StaticUpstream(this, ${str(this.id(m.metadata.name))}, ${propsText})`);
     this.patches(o, name, extra);
   }
 
@@ -457,6 +464,7 @@ function usedFactories(text: string): string[] {
 
 /** Throws `NotModelled` with the construct's problem when `StaticUpstream` would refuse `props`. */
 function refuseStaticUpstream(props: { [k: string]: unknown }): void {
+  if (props.loadBalancer !== undefined) return; // code, not a value: checked when the generated code runs
   try {
     new StaticUpstream(new Chart(new App(), 'scratch'), 'upstream', props as unknown as StaticUpstreamProps);
   } catch (e) {

@@ -129,6 +129,10 @@ export function normalise(value: unknown, key: string = ''): unknown {
   for (const k of Object.keys(value).sort()) {
     const v = (value as Json)[k];
     if (v === undefined || ((k === 'regex' || k === 'invertMatch') && v === false)) continue;
+    if ((k === 'minimumRingSize' || k === 'maximumRingSize') && typeof v === 'string' && /^\d+$/.test(v)) {
+      out[k] = Number(v); // an int64 as the API server keeps it either way (int-or-string)
+      continue;
+    }
     if (k === 'responseCode') {
       // a redirect's code is an enum, by name or by number; 301 is the default
       const name = typeof v === 'number' ? REDIRECT_CODE_NAMES[v] ?? v : v;

@@ -3,7 +3,9 @@ import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE } from './imported-resource';
 import { keepOutOfOutput } from './route-output';
+import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
+import { LoadBalancer } from '../model/load-balancer';
 import { IUpstream } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
@@ -40,6 +42,18 @@ export interface StaticUpstreamProps {
    * @default - Gloo's: TLS when any host's port is 443
    */
   readonly useTls?: boolean;
+  /**
+   * How Envoy picks an endpoint (`loadBalancerConfig`), e.g. `LoadBalancer.ringHash()` for session
+   * affinity with the routes' `hashPolicies`.
+   * @default - Envoy's round robin
+   */
+  readonly loadBalancer?: LoadBalancer;
+  /**
+   * Labels as Gloo's discovery gives them (`discoveryMetadata.labels`), for selectors that pick
+   * Upstreams by label.
+   * @default - none
+   */
+  readonly discoveryLabels?: { [key: string]: string };
 }
 
 /**
@@ -56,6 +70,8 @@ export class StaticUpstream extends GlooResource implements IUpstream {
   /** The hosts, as given. */
   public readonly hosts: StaticHost[];
   private readonly useTls?: boolean;
+  private readonly loadBalancer?: LoadBalancer;
+  private readonly discoveryLabels?: { [key: string]: string };
 
   constructor(scope: Construct, id: string, props: StaticUpstreamProps) {
     const hosts = Array.isArray(props?.hosts) ? props.hosts.map(h => ({ ...h })) : [];
@@ -65,6 +81,8 @@ export class StaticUpstream extends GlooResource implements IUpstream {
     this.namespace = this.metadata.namespace ?? GLOO_SYSTEM_NAMESPACE;
     this.hosts = hosts;
     this.useTls = props?.useTls;
+    this.loadBalancer = props?.loadBalancer;
+    this.discoveryLabels = props?.discoveryLabels ? { ...props.discoveryLabels } : undefined;
 
     const problems = new ProblemCollector(this);
     this._construct(problems, () => {
@@ -82,6 +100,8 @@ export class StaticUpstream extends GlooResource implements IUpstream {
         if (h.sniAddress !== undefined && !(typeof h.sniAddress === 'string' && HOST.test(h.sniAddress))) add(`${at}.sniAddr`, h.sniAddress, 'a host name');
       });
       if (props?.useTls !== undefined && typeof props.useTls !== 'boolean') add('static.useTls', props.useTls, 'true or false');
+      if (props?.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, add);
+      if (props?.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, add);
       problems.throwIfAny();
     });
     keepOutOfOutput(this);
@@ -94,6 +114,8 @@ export class StaticUpstream extends GlooResource implements IUpstream {
         hosts: this.hosts.map(h => ({ addr: h.address, port: h.port, sniAddr: h.sniAddress })),
         useTls: this.useTls,
       },
+      loadBalancerConfig: renderLoadBalancer(this.loadBalancer),
+      discoveryMetadata: renderDiscoveryLabels(this.discoveryLabels),
     };
   }
 }

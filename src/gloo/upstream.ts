@@ -4,11 +4,13 @@ import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { keepOutOfOutput } from './route-output';
 import { sortedCopy } from './route-render';
+import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
 import type {
   UpstreamSpec,
   UpstreamSpecKubeServiceSpecRestTransformations as Transformation,
   UpstreamSpecKubeServiceSpecRestTransformationsHeaders as InjaTemplate,
 } from '../imports/gloo.solo.io';
+import { LoadBalancer } from '../model/load-balancer';
 import { IUpstream } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 import { ProblemCollector } from '../private/errors';
@@ -115,6 +117,18 @@ export interface UpstreamProps {
    * @default - no subsets: destinations go to every pod
    */
   readonly subsets?: string[][];
+  /**
+   * How Envoy picks an endpoint (`loadBalancerConfig`), e.g. `LoadBalancer.ringHash()` for session
+   * affinity with the routes' `hashPolicies`.
+   * @default - Envoy's round robin
+   */
+  readonly loadBalancer?: LoadBalancer;
+  /**
+   * Labels as Gloo's discovery gives them (`discoveryMetadata.labels`), for selectors that pick
+   * Upstreams by label.
+   * @default - none
+   */
+  readonly discoveryLabels?: { [key: string]: string };
 }
 
 /**
@@ -153,6 +167,8 @@ export class Upstream extends GlooResource implements IUpstream {
   private readonly swaggerUrl?: string;
   private readonly selector?: { [key: string]: string };
   private readonly service?: ApiObject;
+  private readonly loadBalancer?: LoadBalancer;
+  private readonly discoveryLabels?: { [key: string]: string };
 
   constructor(scope: Construct, id: string, props: UpstreamProps = {}) {
     const target = serviceTarget(props);
@@ -167,6 +183,8 @@ export class Upstream extends GlooResource implements IUpstream {
     this.functionNames = Object.keys(this.functions).sort();
     this.swaggerUrl = props.swaggerUrl;
     this.selector = props.selector;
+    this.loadBalancer = props.loadBalancer;
+    this.discoveryLabels = props.discoveryLabels ? { ...props.discoveryLabels } : undefined;
     this.subsets = Array.isArray(props.subsets) ? props.subsets.map(k => (Array.isArray(k) ? [...k] : k)) : props.subsets;
 
     const problems = new ProblemCollector(this);
@@ -206,6 +224,8 @@ export class Upstream extends GlooResource implements IUpstream {
           });
         }
       }
+      if (props.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, problems.add.bind(problems));
+      if (props.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, problems.add.bind(problems));
       for (const [fn, spec] of Object.entries(this.functions)) {
         if (!fn) problems.add('functions', fn, 'a non-empty function name');
         checkKnownKeys(problems.add.bind(problems), spec, 'RestFunction', `functions.${fn}.`);
@@ -250,6 +270,8 @@ export class Upstream extends GlooResource implements IUpstream {
         serviceSpec: rest ? { rest } : undefined,
         subsetSpec: this.subsets ? { selectors: this.subsets.map(keys => ({ keys: [...keys] })) } : undefined,
       },
+      loadBalancerConfig: renderLoadBalancer(this.loadBalancer),
+      discoveryMetadata: renderDiscoveryLabels(this.discoveryLabels),
     };
   }
 

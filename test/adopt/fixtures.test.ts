@@ -281,6 +281,29 @@ spec:
   expect(r.report.escapeHatch).toEqual([]);
 });
 
+test('an Upstream\'s load balancer (ring sizes as strings, as the Gloo docs write them) and discovery labels are written typed', () => {
+  const r = adoptManifests(readManifestText(`
+apiVersion: gloo.solo.io/v1
+kind: Upstream
+metadata: { name: default-pets-8080, namespace: gloo-system }
+spec:
+  discoveryMetadata: { labels: { app: pets } }
+  loadBalancerConfig: { ringHash: { ringHashConfig: { maximumRingSize: "200", minimumRingSize: "10" } } }
+  kube: { serviceName: pets, serviceNamespace: default, servicePort: 8080 }
+---
+apiVersion: gloo.solo.io/v1
+kind: Upstream
+metadata: { name: echo, namespace: gloo-system }
+spec:
+  loadBalancerConfig: { maglev: {} }
+  static: { hosts: [{ addr: echo.example.com, port: 80 }] }`, 'input.yaml'));
+  expectProven(r);
+  expect(r.code).toContain('loadBalancer: LoadBalancer.ringHash({ minimumRingSize: 10, maximumRingSize: 200 }),');
+  expect(r.code).toContain("discoveryLabels: { app: 'pets' },");
+  expect(r.code).toContain('loadBalancer: LoadBalancer.maglev(),');
+  expect(r.report.escapeHatch).toEqual([]);
+});
+
 test('an option the typed form would not write back the same, or that its checks refuse, stays in options.extra', () => {
   const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
       routeAction: { single: ${V1} }

@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { Destination, GatewayApiTarget, PathMatch, RouteAction, RoutingSimulator, StaticUpstream, Upstream, VirtualService } from '../../src';
+import { Destination, GatewayApiTarget, LoadBalancer, PathMatch, RouteAction, RoutingSimulator, StaticUpstream, Upstream, VirtualService } from '../../src';
 import { newChart, onlyManifest } from '../util';
 
 describe('StaticUpstream', () => {
@@ -41,5 +41,29 @@ describe('StaticUpstream', () => {
     const vs = new VirtualService(chart, 'vs', { domains: ['shop.example.com'] });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.forward(Destination.upstream(api)) });
     expect(() => app.synth()).toThrow('routes[0].routeAction.single.upstream: got "gloo-system/api-example-com-443", expected an Upstream of a Kubernetes Service (a static Upstream\'s hosts have no gateway api mapping yet)');
+  });
+});
+
+describe('load balancers and discovery labels', () => {
+  test('render as Gloo\'s loadBalancerConfig and discoveryMetadata, on both kinds of Upstream', () => {
+    const chart = newChart();
+    new Upstream(chart, 'shop', { serviceName: 'shop', servicePort: 8080, loadBalancer: LoadBalancer.ringHash({ minimumRingSize: 10, maximumRingSize: 200 }), discoveryLabels: { app: 'shop' } });
+    new StaticUpstream(chart, 'api', { hosts: [{ address: 'a.example.com', port: 80 }], loadBalancer: LoadBalancer.leastRequest({ choiceCount: 3 }) });
+    new Upstream(chart, 'maglev', { serviceName: 'm', servicePort: 80, loadBalancer: LoadBalancer.maglev() });
+    const specs = chart.toJson().map((m: any) => ({ lb: m.spec.loadBalancerConfig, labels: m.spec.discoveryMetadata }));
+    expect(specs).toEqual([
+      { lb: { ringHash: { ringHashConfig: { minimumRingSize: 10, maximumRingSize: 200 } } }, labels: { labels: { app: 'shop' } } },
+      { lb: { leastRequest: { choiceCount: 3 } }, labels: undefined },
+      { lb: { maglev: {} }, labels: undefined },
+    ]);
+  });
+
+  test.each([
+    [{ loadBalancer: LoadBalancer.ringHash({ minimumRingSize: 300, maximumRingSize: 200 }) }, 'loadBalancerConfig.ringHash.ringHashConfig.minimumRingSize: got 300, expected at most maximumRingSize (200)'],
+    [{ loadBalancer: LoadBalancer.leastRequest({ choiceCount: 1 }) }, 'loadBalancerConfig.leastRequest.choiceCount: got 1, expected a whole number of at least 2'],
+    [{ loadBalancer: { ringHash: {} } }, 'loadBalancerConfig: got {"ringHash":{}}, expected a LoadBalancer'],
+    [{ discoveryLabels: { 'bad key': 'x' } }, 'discoveryMetadata.labels.bad key: got "bad key", expected'],
+  ])('refuses a bad one: %#', (props, message) => {
+    expect(() => new Upstream(newChart(), 'u', { serviceName: 's', servicePort: 80, ...(props as any) })).toThrow(message);
   });
 });

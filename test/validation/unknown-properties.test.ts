@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Testing } from 'cdk8s';
 import {
-  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, FunctionRoute, GatewayApiTarget, HashPolicy, PathMatch,
+  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, FunctionRoute, GatewayApiTarget, HashPolicy, LoadBalancer, PathMatch,
   PetstoreService, RouteAction, RouteTable, RoutingSimulator, StaticUpstream, Upstream, UpstreamGroup, VersionedService, VirtualService,
   WeightedFunctionRoute,
 } from '../../src';
@@ -41,7 +41,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['RouteTableProps', c => new RouteTable(c.chart, 'x', { wieght: 1 } as any),
     '[c/x] wieght: got 1, expected a property RouteTableProps has: metadata, routes, weight (hint: did you mean weight?)'],
   ['UpstreamProps', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, namespace: 'n' } as any),
-    '[c/x] namespace: got "n", expected a property UpstreamProps has: functions, metadata, selector, service, serviceName, serviceNamespace, servicePort, subsets, swaggerUrl'],
+    '[c/x] namespace: got "n", expected a property UpstreamProps has: discoveryLabels, functions, loadBalancer, metadata, selector, service, serviceName, serviceNamespace, servicePort, subsets, swaggerUrl'],
   ['RestFunction', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, functions: { f: { method: 'GET', paht: '/f' } as any } }),
     '[c/x] functions.f.paht: got "/f", expected a property RestFunction has: body, gatewayApiPath, headers, method, path (hint: did you mean path?)'],
   ['UpstreamGroupProps', c => new UpstreamGroup(c.chart, 'x', { destination: [] } as any),
@@ -77,7 +77,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['SslConfig', c => new VirtualService(c.chart, 'x', { sslConfig: { secretRef: { name: 'tls' }, sni: [] } as any }),
     '[c/x] sslConfig.sni: got [], expected a property SslConfig has: alpnProtocols, maximumProtocolVersion, minimumProtocolVersion, oneWayTls, secretRef, sniDomains'],
   ['StaticUpstreamProps', c => new StaticUpstream(c.chart, 'x', { hosts: [{ address: 'a.example.com', port: 443 }], tls: true } as any),
-    '[c/x] tls: got true, expected a property StaticUpstreamProps has: hosts, metadata, useTls'],
+    '[c/x] tls: got true, expected a property StaticUpstreamProps has: discoveryLabels, hosts, loadBalancer, metadata, useTls'],
   ['StaticHost', c => new StaticUpstream(c.chart, 'x', { hosts: [{ address: 'a.example.com', port: 443, sni: 'a' } as any] }),
     '[c/x] static.hosts[0].sni: got "a", expected a property StaticHost has: address, port, sniAddress'],
   ['FaultInjection', c => c.vs.addRoute({ action: forward(c), options: { faults: { abort: { percent: 1, httpStatus: 503 }, abrt: {} } as any } }),
@@ -98,6 +98,10 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     '[c/x] virtualHost.options.ratelimitBasic.anonymous: got {}, expected a property BasicRateLimits has: anonymousLimits, authorizedLimits'],
   ['RateLimit', c => new VirtualService(c.chart, 'x', { options: { ratelimitBasic: { anonymousLimits: { requestsPerUnit: 1, unit: 'MINUTE', units: 2 } as any } } }),
     '[c/x] virtualHost.options.ratelimitBasic.anonymousLimits.units: got 2, expected a property RateLimit has: requestsPerUnit, unit (hint: did you mean unit?)'],
+  ['RingHashOptions', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, loadBalancer: LoadBalancer.ringHash({ minRingSize: 1 } as any) }),
+    '[c/x] loadBalancerConfig.minRingSize: got 1, expected a property RingHashOptions has: maximumRingSize, minimumRingSize'],
+  ['LeastRequestOptions', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, loadBalancer: LoadBalancer.leastRequest({ choices: 2 } as any) }),
+    '[c/x] loadBalancerConfig.choices: got 2, expected a property LeastRequestOptions has: choiceCount'],
   ['RouteMirror', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), mirror: { upstream: c.v2, percent: 5, percentage: 5 } as any }),
     '[c/vs] routes[0].mirror.percentage: got 5, expected a property RouteMirror has: percent, upstream'],
   ['KubeServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.kubeService({ serviceName: 's', serviceNamespace: 'n', port: 80, functionName: 'f' } as any)) }),

@@ -1,0 +1,52 @@
+import { isObject, hasOnly } from './options-code';
+import { code, Code } from './ts-literal';
+import { Json } from '../simulate/gloo-manifest';
+
+/**
+ * The typed `loadBalancer` and `discoveryLabels` of an Upstream's spec, and the spec fields left for
+ * JSON patches. Each is typed only when the typed form writes it back the same.
+ */
+export function upstreamOptionsCode(spec: Json): { props: { [k: string]: unknown }; rest: Json } {
+  const props: { [k: string]: unknown } = {};
+  const rest: Json = {};
+  for (const [field, value] of Object.entries(spec)) {
+    const lb = field === 'loadBalancerConfig' ? loadBalancerCode(value) : undefined;
+    const labels = field === 'discoveryMetadata' ? discoveryLabels(value) : undefined;
+    if (lb) props.loadBalancer = lb;
+    else if (labels) props.discoveryLabels = labels;
+    else rest[field] = value;
+  }
+  return { props, rest };
+}
+
+function loadBalancerCode(v: unknown): Code | undefined {
+  if (!isObject(v) || Object.keys(v).length !== 1) return undefined;
+  const [type, config] = Object.entries(v)[0];
+  if (!isObject(config)) return undefined;
+  const simple: { [t: string]: string } = { roundRobin: 'roundRobin', random: 'random', maglev: 'maglev' };
+  if (simple[type] && Object.keys(config).length === 0) return code(`LoadBalancer.${simple[type]}()`);
+  if (type === 'leastRequest' && hasOnly(config, ['choiceCount'])) {
+    if (config.choiceCount === undefined) return code('LoadBalancer.leastRequest()');
+    return typeof config.choiceCount === 'number' ? code(`LoadBalancer.leastRequest({ choiceCount: ${config.choiceCount} })`) : undefined;
+  }
+  if (type === 'ringHash' && hasOnly(config, ['ringHashConfig'])) {
+    if (config.ringHashConfig === undefined) return code('LoadBalancer.ringHash()');
+    const r = config.ringHashConfig;
+    if (!isObject(r) || !hasOnly(r, ['minimumRingSize', 'maximumRingSize'])) return undefined;
+    const parts: string[] = [];
+    for (const field of ['minimumRingSize', 'maximumRingSize']) {
+      if (r[field] === undefined) continue;
+      const n = typeof r[field] === 'string' && /^\d{1,7}$/.test(r[field] as string) ? Number(r[field]) : r[field];
+      if (typeof n !== 'number' || !Number.isInteger(n)) return undefined;
+      parts.push(`${field}: ${n}`);
+    }
+    return code(`LoadBalancer.ringHash(${parts.length > 0 ? `{ ${parts.join(', ')} }` : ''})`);
+  }
+  return undefined;
+}
+
+function discoveryLabels(v: unknown): { [k: string]: string } | undefined {
+  if (!isObject(v) || !hasOnly(v, ['labels']) || !isObject(v.labels)) return undefined;
+  const labels = v.labels;
+  return Object.values(labels).every(x => typeof x === 'string') && Object.keys(labels).length > 0 ? labels as { [k: string]: string } : undefined;
+}

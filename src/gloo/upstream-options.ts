@@ -1,0 +1,70 @@
+import { LoadBalancer, LoadBalancerType } from '../model/load-balancer';
+import { AddProblem } from '../private/errors';
+import { whyNotLabelKey, whyNotLabelValue } from '../private/names';
+
+/**
+ * What Upstreams of every type share: the load-balancing policy (`loadBalancerConfig`) and the
+ * labels Gloo's discovery would have given them (`discoveryMetadata.labels`), rendered and checked.
+ */
+
+/** Gloo's `loadBalancerConfig`. */
+export function renderLoadBalancer(lb: LoadBalancer | undefined): { [field: string]: unknown } | undefined {
+  if (!lb) return undefined;
+  switch (lb.type) {
+    case LoadBalancerType.LEAST_REQUEST:
+      return { leastRequest: lb.choiceCount !== undefined ? { choiceCount: lb.choiceCount } : {} };
+    case LoadBalancerType.RING_HASH: {
+      const config: { [field: string]: number } = {};
+      if (lb.minimumRingSize !== undefined) config.minimumRingSize = lb.minimumRingSize;
+      if (lb.maximumRingSize !== undefined) config.maximumRingSize = lb.maximumRingSize;
+      return { ringHash: Object.keys(config).length > 0 ? { ringHashConfig: config } : {} };
+    }
+    default:
+      return { [lb.type]: {} };
+  }
+}
+
+/** Gloo's `discoveryMetadata`. */
+export function renderDiscoveryLabels(labels: { [key: string]: string } | undefined): { labels: { [key: string]: string } } | undefined {
+  if (!labels) return undefined;
+  const sorted: { [key: string]: string } = {};
+  for (const k of Object.keys(labels).sort()) sorted[k] = labels[k];
+  return { labels: sorted };
+}
+
+/** Checks a load balancer, reported under `loadBalancerConfig`. */
+export function checkLoadBalancer(lb: LoadBalancer, add: AddProblem): void {
+  const at = 'loadBalancerConfig';
+  if (!LoadBalancer.isLoadBalancer(lb)) {
+    add(at, lb, 'a LoadBalancer: LoadBalancer.roundRobin(), leastRequest(), random(), ringHash() or maglev()');
+    return;
+  }
+  if (lb._problem) add(`${at}.${lb._problem.field}`, lb._problem.given, lb._problem.expected, lb._problem.hint);
+  if (lb.choiceCount !== undefined && !(Number.isInteger(lb.choiceCount) && lb.choiceCount >= 2)) {
+    add(`${at}.leastRequest.choiceCount`, lb.choiceCount, 'a whole number of at least 2', 'envoy rejects a smaller choice count');
+  }
+  for (const field of ['minimumRingSize', 'maximumRingSize'] as const) {
+    const v = lb[field];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1 && v <= 8_388_608)) {
+      add(`${at}.ringHash.ringHashConfig.${field}`, v, 'a whole number from 1 to 8388608 (envoy\'s limit)');
+    }
+  }
+  if (lb.minimumRingSize !== undefined && lb.maximumRingSize !== undefined && lb.minimumRingSize > lb.maximumRingSize) {
+    add(`${at}.ringHash.ringHashConfig.minimumRingSize`, lb.minimumRingSize, `at most maximumRingSize (${lb.maximumRingSize})`, 'envoy rejects the cluster');
+  }
+}
+
+/** Checks discovery labels, reported under `discoveryMetadata.labels`. */
+export function checkDiscoveryLabels(labels: unknown, add: AddProblem): void {
+  const at = 'discoveryMetadata.labels';
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
+    add(at, labels, 'labels and their values');
+    return;
+  }
+  for (const [k, v] of Object.entries(labels)) {
+    const keyProblem = whyNotLabelKey(k);
+    if (keyProblem) add(`${at}.${k}`, k, keyProblem);
+    const valueProblem = typeof v === 'string' ? whyNotLabelValue(v) : 'a string';
+    if (valueProblem) add(`${at}.${k}`, v, valueProblem);
+  }
+}
