@@ -3,7 +3,7 @@ import { code, Code, str } from './ts-literal';
 import type { RouteBehavior } from '../gloo/route';
 import { checkRouteOptions } from '../gloo/route-option-checks';
 import { parseDuration } from '../model/duration-rules';
-import { RateLimitUnit } from '../model/rate-limits';
+import { RateLimitAction, RateLimitUnit } from '../model/rate-limits';
 import { RouteAction, RouteActionType } from '../model/route-action';
 import { HashPolicy, HeaderToAdd, HostRewrite } from '../model/route-options';
 import { ExtAuth } from '../model/virtual-host-options';
@@ -20,11 +20,12 @@ export function behaviourCode(options: Json, actionType: RouteActionType): { typ
   const hostFields = HOST_FIELDS.filter(f => options[f] !== undefined);
   for (const [field, value] of Object.entries(options)) {
     const found = hostFields.length > 1 && HOST_FIELDS.includes(field) ? undefined : typedField(field, value);
-    if (found === undefined || !passesChecks(found.name as keyof RouteBehavior, found.value, actionType)) {
+    if (found === undefined || ![found, ...(found.also ?? [])].every(f => passesChecks(f.name as keyof RouteBehavior, f.value, actionType))) {
       extra[field] = value;
       continue;
     }
     typed[found.name] = found.code;
+    for (const more of found.also ?? []) typed[more.name] = more.code;
   }
   return { typed, extra };
 }
@@ -41,6 +42,8 @@ export interface TypedField {
   readonly value: unknown;
   /** Its code. */
   readonly code: unknown;
+  /** Further typed fields the same Gloo field fills (Gloo's `ratelimit` is `rateLimits` and `includeVirtualHostRateLimits`). */
+  readonly also?: Array<{ readonly name: string; readonly value: unknown; readonly code: unknown }>;
 }
 
 function typedField(field: string, v: unknown): TypedField | undefined {
@@ -80,6 +83,8 @@ function typedField(field: string, v: unknown): TypedField | undefined {
       return rateLimitConfigs(v);
     case 'ratelimitBasic':
       return ratelimitBasic(v);
+    case 'ratelimit':
+      return ratelimit(v, true);
     default:
       return undefined;
   }
@@ -233,6 +238,55 @@ export function ratelimitBasic(v: unknown): TypedField | undefined {
     out[field] = { requestsPerUnit: l.requestsPerUnit, unit: code(`RateLimitUnit.${unit[0]}`) };
   }
   return { name: 'ratelimitBasic', value, code: out };
+}
+
+/** The typed form of Gloo's `ratelimit` (descriptors of the typed actions; on a route, includeVhRateLimits too). */
+export function ratelimit(v: unknown, onRoute: boolean): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, onRoute ? ['rateLimits', 'includeVhRateLimits'] : ['rateLimits']) || Object.keys(v).length === 0) return undefined;
+  const include = v.includeVhRateLimits;
+  if (include !== undefined && typeof include !== 'boolean') return undefined;
+  const also = include !== undefined ? [{ name: 'includeVirtualHostRateLimits', value: include, code: include }] : [];
+  if (v.rateLimits === undefined) return { name: also[0].name, value: include, code: include };
+  if (!Array.isArray(v.rateLimits)) return undefined;
+  const values: unknown[] = [];
+  const codes: unknown[] = [];
+  for (const d of v.rateLimits as unknown[]) {
+    if (!isObject(d) || !hasOnly(d, ['actions', 'setActions'])) return undefined;
+    const value: { [k: string]: unknown } = {};
+    const out: { [k: string]: unknown } = {};
+    for (const list of ['actions', 'setActions']) {
+      if (d[list] === undefined) continue;
+      if (!Array.isArray(d[list])) return undefined;
+      const actions = (d[list] as unknown[]).map(rateLimitAction);
+      if (!actions.every(a => a !== undefined)) return undefined;
+      value[list] = actions.map(a => a!.value);
+      out[list] = actions.map(a => a!.code);
+    }
+    values.push(value);
+    codes.push(out);
+  }
+  return { name: 'rateLimits', value: values, code: codes, also };
+}
+
+function rateLimitAction(a: unknown): { value: RateLimitAction; code: Code } | undefined {
+  if (!isObject(a) || Object.keys(a).length !== 1) return undefined;
+  const [type, spec] = Object.entries(a)[0];
+  if (!isObject(spec)) return undefined;
+  const simple: { [t: string]: () => RateLimitAction } = {
+    remoteAddress: RateLimitAction.remoteAddress,
+    sourceCluster: RateLimitAction.sourceCluster,
+    destinationCluster: RateLimitAction.destinationCluster,
+  };
+  if (simple[type] && Object.keys(spec).length === 0) return { value: simple[type](), code: code(`RateLimitAction.${type}()`) };
+  const header = typeof spec.headerName === 'string' && typeof spec.descriptorKey === 'string';
+  if (type === 'requestHeaders' && hasOnly(spec, ['headerName', 'descriptorKey']) && header) {
+    const [name, key] = [spec.headerName as string, spec.descriptorKey as string];
+    return { value: RateLimitAction.requestHeader(name, key), code: code(`RateLimitAction.requestHeader(${str(name)}, ${str(key)})`) };
+  }
+  if (type === 'genericKey' && hasOnly(spec, ['descriptorValue']) && typeof spec.descriptorValue === 'string') {
+    return { value: RateLimitAction.genericKey(spec.descriptorValue), code: code(`RateLimitAction.genericKey(${str(spec.descriptorValue)})`) };
+  }
+  return undefined;
 }
 
 /** `{ name, namespace }` when the reference has both and nothing else. */

@@ -1,4 +1,5 @@
-import { BasicRateLimits, RateLimitUnit } from '../model/rate-limits';
+import { whyInvalidHeaderName } from '../model/header-rules';
+import { BasicRateLimits, RateLimitAction, RateLimitActionType, RateLimitDescriptor, RateLimitUnit } from '../model/rate-limits';
 import { ConfigRef, ExtAuth } from '../model/virtual-host-options';
 import { AddProblem } from '../private/errors';
 import { whyNotNamespace, whyNotObjectName } from '../private/names';
@@ -32,6 +33,44 @@ export function checkBasicRateLimits(b: BasicRateLimits, at: string, add: AddPro
       add(`${at}.${field}.requestsPerUnit`, l?.requestsPerUnit, 'a whole number of requests from 0 to 4294967295');
     }
     if (!Object.values(RateLimitUnit).includes(l?.unit)) add(`${at}.${field}.unit`, l?.unit, `a RateLimitUnit: ${Object.values(RateLimitUnit).join(', ')}`);
+  }
+}
+
+/** Checks rate-limit descriptors, reported under `at` (`at[0].actions[1]`, ...). */
+export function checkRateLimits(descriptors: RateLimitDescriptor[], at: string, add: AddProblem): void {
+  if (!Array.isArray(descriptors)) {
+    add(at, descriptors, 'a list of descriptors { actions: [RateLimitAction.remoteAddress()] }');
+    return;
+  }
+  descriptors.forEach((d, i) => {
+    const field = `${at}[${i}]`;
+    if (typeof d !== 'object' || d === null) return add(field, d, 'a descriptor { actions } or { setActions }');
+    checkKnownKeys(add, d, 'RateLimitDescriptor', `${field}.`);
+    if (!(d.actions?.length || d.setActions?.length)) add(field, d, 'a descriptor with actions or setActions', 'a descriptor without entries never matches a limit');
+    for (const list of ['actions', 'setActions'] as const) {
+      const actions = d[list];
+      if (actions === undefined) continue;
+      if (!Array.isArray(actions)) {
+        add(`${field}.${list}`, actions, 'a list of RateLimitActions');
+        continue;
+      }
+      actions.forEach((a, j) => checkRateLimitAction(a, `${field}.${list}[${j}]`, add));
+    }
+  });
+}
+
+function checkRateLimitAction(a: RateLimitAction, at: string, add: AddProblem): void {
+  if (!RateLimitAction.isRateLimitAction(a)) {
+    add(at, a, 'a RateLimitAction: RateLimitAction.requestHeader(header, key), remoteAddress(), genericKey(value), sourceCluster() or destinationCluster()');
+    return;
+  }
+  if (a.type === RateLimitActionType.REQUEST_HEADER) {
+    const why = whyInvalidHeaderName(a.headerName!);
+    if (why) add(`${at}.requestHeaders.headerName`, a.headerName, why);
+    if (!(typeof a.descriptorKey === 'string' && a.descriptorKey.length > 0)) add(`${at}.requestHeaders.descriptorKey`, a.descriptorKey, 'a non-empty descriptor key');
+  }
+  if (a.type === RateLimitActionType.GENERIC_KEY && !(typeof a.descriptorValue === 'string' && a.descriptorValue.length > 0)) {
+    add(`${at}.genericKey.descriptorValue`, a.descriptorValue, 'a non-empty descriptor value', 'envoy rejects an empty one');
   }
 }
 

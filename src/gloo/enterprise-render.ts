@@ -1,4 +1,4 @@
-import { BasicRateLimits, RateLimit } from '../model/rate-limits';
+import { BasicRateLimits, RateLimit, RateLimitAction, RateLimitActionType, RateLimitDescriptor } from '../model/rate-limits';
 import { ConfigRef, ExtAuth } from '../model/virtual-host-options';
 
 /**
@@ -23,6 +23,32 @@ export function renderBasicRateLimits(b: BasicRateLimits): { [field: string]: un
   if (b.anonymousLimits) out.anonymousLimits = limit(b.anonymousLimits);
   if (b.authorizedLimits) out.authorizedLimits = limit(b.authorizedLimits);
   return out;
+}
+
+/** Gloo's `ratelimit`: the descriptors, and for a route whether the VirtualHost's apply too. */
+export function renderRateLimits(
+  descriptors: RateLimitDescriptor[] | undefined, includeVh: boolean | undefined,
+): { [field: string]: unknown } | undefined {
+  if (descriptors === undefined && includeVh === undefined) return undefined;
+  const out: { [field: string]: unknown } = {};
+  if (descriptors !== undefined) {
+    out.rateLimits = descriptors.map(d => {
+      const rendered: { [field: string]: unknown } = {};
+      if (d.actions !== undefined) rendered.actions = d.actions.map(renderAction);
+      if (d.setActions !== undefined) rendered.setActions = d.setActions.map(renderAction);
+      return rendered;
+    });
+  }
+  if (includeVh !== undefined) out.includeVhRateLimits = includeVh;
+  return out;
+}
+
+function renderAction(a: RateLimitAction): { [field: string]: unknown } {
+  switch (a.type) {
+    case RateLimitActionType.REQUEST_HEADER: return { requestHeaders: { headerName: a.headerName, descriptorKey: a.descriptorKey } };
+    case RateLimitActionType.GENERIC_KEY: return { genericKey: { descriptorValue: a.descriptorValue } };
+    default: return { [a.type]: {} };
+  }
 }
 
 /** A reference, in `namespace` when it names none. */

@@ -1,5 +1,5 @@
 import { checkCors } from './cors-checks';
-import { checkBasicRateLimits, checkExtAuth, checkRefList } from './enterprise-checks';
+import { checkBasicRateLimits, checkExtAuth, checkRateLimits, checkRefList } from './enterprise-checks';
 import type { RouteProps } from './route';
 import { HOST_REWRITE_FIELDS } from './route-options-render';
 import { whyInvalidDuration } from '../model/duration-rules';
@@ -50,6 +50,10 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
   if (b.extauth !== undefined) checkExtAuth(b.extauth, 'options.extauth', add, true);
   if (b.rateLimitConfigs !== undefined) checkRefList(b.rateLimitConfigs, 'options.rateLimitConfigs.refs', add, true);
   if (b.ratelimitBasic !== undefined) checkBasicRateLimits(b.ratelimitBasic, 'options.ratelimitBasic', add);
+  if (b.rateLimits !== undefined) checkRateLimits(b.rateLimits, 'options.ratelimit.rateLimits', add);
+  if (b.includeVirtualHostRateLimits !== undefined && typeof b.includeVirtualHostRateLimits !== 'boolean') {
+    add('options.ratelimit.includeVhRateLimits', b.includeVirtualHostRateLimits, 'true or false');
+  }
   checkForwardingOnly(props, add);
   checkTypedAndExtra(props, add);
 }
@@ -57,7 +61,9 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
 /** The fields Gloo applies only when the route forwards (`routeAction`); elsewhere it rejects the route. */
 const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries', 'hashPolicies'] as const;
 /** The typed fields, each one Gloo field (the host rewrite one of four): `extra` may not give them too. */
-const TYPED = [...FORWARDING_ONLY, 'headerManipulation', 'cors', 'faults', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic'] as const;
+const TYPED = [
+  ...FORWARDING_ONLY, 'headerManipulation', 'cors', 'faults', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits',
+] as const;
 
 function checkForwardingOnly(props: RouteProps, add: AddProblem): void {
   const type = props.action?.type;
@@ -80,7 +86,8 @@ function glooFieldsOf(field: string, b: NonNullable<RouteProps['options']>): str
     return [...Object.values(HOST_REWRITE_FIELDS), 'hostRewritePathRegex'];
   }
   if (b[field as keyof typeof b] === undefined) return [];
-  return [field === 'hashPolicies' ? 'lbHash' : field];
+  const renamed: { [field: string]: string } = { hashPolicies: 'lbHash', rateLimits: 'ratelimit', includeVirtualHostRateLimits: 'ratelimit' };
+  return [renamed[field] ?? field];
 }
 
 function checkTypedAndExtra(props: RouteProps, add: AddProblem): void {

@@ -1,5 +1,5 @@
 import { renderCors } from './cors-render';
-import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs } from './enterprise-render';
+import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRateLimits } from './enterprise-render';
 import type { RouteBehavior } from './route';
 import { renderDuration } from '../model/duration-rules';
 import { FaultInjection, HashPolicy, HashPolicyType, HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy, TracingDecoration } from '../model/route-options';
@@ -25,6 +25,8 @@ export function renderTypedOptions(b: RouteBehavior | undefined): { [field: stri
   if (b.extauth !== undefined) out.extauth = renderExtAuth(b.extauth, undefined);
   if (b.rateLimitConfigs !== undefined) out.rateLimitConfigs = renderRateLimitConfigs(b.rateLimitConfigs, undefined);
   if (b.ratelimitBasic !== undefined) out.ratelimitBasic = renderBasicRateLimits(b.ratelimitBasic);
+  const ratelimit = renderRateLimits(b.rateLimits, b.includeVirtualHostRateLimits);
+  if (ratelimit !== undefined) out.ratelimit = ratelimit;
   return out;
 }
 

@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { CorsPolicy } from '../model/cors';
 import { PathMatch } from '../model/path-match';
-import { BasicRateLimits } from '../model/rate-limits';
+import { BasicRateLimits, RateLimitDescriptor } from '../model/rate-limits';
 import { IUpstream } from '../model/references';
 import { RouteAction } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
@@ -81,6 +81,18 @@ export interface RouteBehavior {
    * @default - none
    */
   readonly ratelimitBasic?: BasicRateLimits;
+  /**
+   * The descriptors the route's requests yield for the rate-limit server (Gloo Enterprise's
+   * `ratelimit.rateLimits`); the VirtualHost's are not used for the route unless
+   * `includeVirtualHostRateLimits` is set.
+   * @default - none
+   */
+  readonly rateLimits?: RateLimitDescriptor[];
+  /**
+   * Also apply the VirtualHost's rate-limit descriptors to the route (`ratelimit.includeVhRateLimits`).
+   * @default false - Gloo's
+   */
+  readonly includeVirtualHostRateLimits?: boolean;
   /**
    * The route's CORS policy; `{ disableForRoute: true }` turns off the VirtualHost's.
    * @default - the VirtualHost's CORS policy, if any

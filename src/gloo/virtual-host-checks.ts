@@ -1,5 +1,5 @@
 import { checkCors } from './cors-checks';
-import { checkBasicRateLimits, checkExtAuth, checkRef, checkRefList } from './enterprise-checks';
+import { checkBasicRateLimits, checkExtAuth, checkRateLimits, checkRef, checkRefList } from './enterprise-checks';
 import { checkHeaderManipulation, checkRetries } from './route-option-checks';
 import { whyInvalidDomain } from '../model/domain-rules';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
@@ -24,6 +24,7 @@ export function checkVirtualHostOptions(b: VirtualHostBehavior, add: AddProblem)
   if (b.extauth !== undefined) checkExtAuth(b.extauth, `${at}.extauth`, add, false);
   if (b.rateLimitConfigs !== undefined) checkRefList(b.rateLimitConfigs, `${at}.rateLimitConfigs.refs`, add, false);
   if (b.ratelimitBasic !== undefined) checkBasicRateLimits(b.ratelimitBasic, `${at}.ratelimitBasic`, add);
+  if (b.rateLimits !== undefined) checkRateLimits(b.rateLimits, `${at}.ratelimit.rateLimits`, add);
 }
 
 /** Checks a VirtualService's TLS, reported under `sslConfig`. */

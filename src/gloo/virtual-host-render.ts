@@ -1,5 +1,5 @@
 import { renderCors } from './cors-render';
-import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRef } from './enterprise-render';
+import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRateLimits, renderRef } from './enterprise-render';
 import { renderHeaderManipulation, renderRetries } from './route-options-render';
 import { SslConfig } from '../model/tls';
 import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
@@ -16,6 +16,7 @@ export function renderVirtualHostOptions(
   if (b.extauth !== undefined) out.extauth = renderExtAuth(b.extauth, namespace);
   if (b.rateLimitConfigs !== undefined) out.rateLimitConfigs = renderRateLimitConfigs(b.rateLimitConfigs, namespace);
   if (b.ratelimitBasic !== undefined) out.ratelimitBasic = renderBasicRateLimits(b.ratelimitBasic);
+  if (b.rateLimits !== undefined) out.ratelimit = renderRateLimits(b.rateLimits, undefined);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { CorsPolicy } from './cors';
-import { BasicRateLimits } from './rate-limits';
+import { BasicRateLimits, RateLimitDescriptor } from './rate-limits';
 import { HeaderManipulation, RetryPolicy } from './route-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 
@@ -84,4 +84,9 @@ export interface VirtualHostBehavior {
    * @default - none
    */
   readonly ratelimitBasic?: BasicRateLimits;
+  /**
+   * The descriptors every request yields for the rate-limit server (Gloo Enterprise's `ratelimit.rateLimits`).
+   * @default - none
+   */
+  readonly rateLimits?: RateLimitDescriptor[];
 }

@@ -170,20 +170,22 @@ test('typed route options are written typed; mirrors become mirror; options the 
         lbHash: { hashPolicies: [{ header: x-user, terminal: true }, { cookie: { name: session, ttl: 60s } }, { sourceIp: true }] }
         tracing: { routeDescriptor: pets, tracePercentages: { randomSamplePercentage: 5 } }
         ratelimitBasic: { anonymousLimits: { requestsPerUnit: 10, unit: MINUTE } }
-        ratelimit: { rateLimits: [{ actions: [{ remoteAddress: {} }] }] }
+        ratelimit: { includeVhRateLimits: true, rateLimits: [{ actions: [{ requestHeaders: { headerName: x-user, descriptorKey: user } }, { genericKey: { descriptorValue: pets } }] }] }
+        bufferPerRoute: { disabled: true }
         shadowing: { upstream: { name: default-pets-v2-8080, namespace: gloo-system }, percentage: 5 }`));
   expectProven(r);
   for (const c of ["prefixRewrite: '/api/pets'", 'timeout: Duration.seconds(5)', "retries: { retryOn: '5xx', numRetries: 3, perTryTimeout: Duration.millis(250) }",
     'hostRewrite: HostRewrite.auto()', "requestHeadersToAdd: [{ name: 'x-source', value: 'gloo', append: false }]", "responseHeadersToRemove: ['server']",
     'faults: { abort: { percent: 1, httpStatus: 503 } }', "HashPolicy.header('x-user', { terminal: true }),", "HashPolicy.cookie('session', { ttl: Duration.seconds(60) }),", 'HashPolicy.sourceIp(),',
-    "tracing: { routeDescriptor: 'pets', randomSamplePercent: 5 }", 'ratelimitBasic: { anonymousLimits: { requestsPerUnit: 10, unit: RateLimitUnit.MINUTE } }']) {
+    "tracing: { routeDescriptor: 'pets', randomSamplePercent: 5 }", 'ratelimitBasic: { anonymousLimits: { requestsPerUnit: 10, unit: RateLimitUnit.MINUTE } }',
+    "actions: [RateLimitAction.requestHeader('x-user', 'user'), RateLimitAction.genericKey('pets')]", 'includeVirtualHostRateLimits: true']) {
     expect(r.code).toContain(c);
   }
   expect(r.code).toMatch(/^import \{ App, Chart, ChartProps, Duration \} from 'cdk8s';$/m);
   expect(r.code).toMatch(/^import \{ .*HostRewrite.* \} from 'cdk8s-gloo-canary';$/m);
-  expect(r.code).toContain('// options.extra: ratelimit (route options the constructs do not model)');
+  expect(r.code).toContain('// options.extra: bufferPerRoute (route options the constructs do not model)');
   expect(r.code).toContain('mirror: { upstream: defaultPetsV2_8080, percent: 5 }');
-  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.ratelimit passed through options.extra')]);
+  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.bufferPerRoute passed through options.extra')]);
 });
 
 test('direct responses and redirects are written with RouteAction.directResponse and RouteAction.redirect, and proven', () => {

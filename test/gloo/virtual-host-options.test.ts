@@ -1,5 +1,5 @@
 import { Chart, Duration, Testing } from 'cdk8s';
-import { ExtAuth, GatewayApiTarget, PathMatch, RateLimitUnit, RouteAction, TlsProtocolVersion, VirtualService } from '../../src';
+import { ExtAuth, GatewayApiTarget, PathMatch, RateLimitAction, RateLimitUnit, RouteAction, TlsProtocolVersion, VirtualService } from '../../src';
 import { newChart, onlyManifest } from '../util';
 
 describe('VirtualHost options and TLS', () => {
@@ -137,7 +137,26 @@ describe('rate limits and external authentication on routes', () => {
     ]);
   });
 
+  test('rate-limit descriptors on the VirtualHost and a route', () => {
+    const chart = newChart();
+    const vs = new VirtualService(chart, 'vs', { options: { rateLimits: [{ actions: [RateLimitAction.remoteAddress()] }] } });
+    vs.addRoute({
+      action: RouteAction.directResponse({ status: 200 }),
+      options: { rateLimits: [{ setActions: [RateLimitAction.requestHeader('x-type', 'type'), RateLimitAction.genericKey('orders')] }], includeVirtualHostRateLimits: true },
+    });
+    const spec = onlyManifest(chart, 'VirtualService').spec;
+    expect(spec.virtualHost.options.ratelimit).toEqual({ rateLimits: [{ actions: [{ remoteAddress: {} }] }] });
+    expect(spec.virtualHost.routes[0].options.ratelimit).toEqual({
+      rateLimits: [{ setActions: [{ requestHeaders: { headerName: 'x-type', descriptorKey: 'type' } }, { genericKey: { descriptorValue: 'orders' } }] }],
+      includeVhRateLimits: true,
+    });
+  });
+
   test.each([
+    [{ rateLimits: [{}] }, 'options.ratelimit.rateLimits[0]: got {}, expected a descriptor with actions or setActions'],
+    [{ rateLimits: [{ actions: [{ remoteAddress: {} }] }] }, 'options.ratelimit.rateLimits[0].actions[0]: got {"remoteAddress":{}}, expected a RateLimitAction'],
+    [{ rateLimits: [{ actions: [RateLimitAction.requestHeader('x type', 'k')] }] }, 'options.ratelimit.rateLimits[0].actions[0].requestHeaders.headerName: got "x type", expected a header name'],
+    [{ rateLimits: [{ actions: [RateLimitAction.genericKey('')] }] }, 'options.ratelimit.rateLimits[0].actions[0].genericKey.descriptorValue: got "", expected a non-empty descriptor value'],
     [{ extauth: ExtAuth.config({ name: 'oauth' }) }, 'options.extauth.configRef.namespace: got nothing, expected the namespace of the object'],
     [{ rateLimitConfigs: [{ name: 'a' }] }, 'options.rateLimitConfigs.refs[0].namespace: got nothing, expected the namespace of the object'],
     [{ ratelimitBasic: {} }, 'options.ratelimitBasic: got {}, expected anonymousLimits, authorizedLimits or both'],
