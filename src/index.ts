@@ -11,6 +11,7 @@ export * from './model/virtual-host-options';
 export * from './model/tls';
 export * from './model/rate-limits';
 export * from './model/load-balancer';
+export * from './model/csrf';
 export * from './gloo/gloo-resource';
 export * from './gloo/route-container';
 export * from './gloo/imported-resource';

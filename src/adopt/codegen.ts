@@ -358,7 +358,7 @@ class Generator {
     try {
       const { props, extra } = containerProps(m);
       const propsText = lit(props, INDENT);
-      this.lib(m.kind, ...['ExtAuth', 'TlsProtocolVersion', 'RateLimitUnit', 'RateLimitAction'].filter(n => propsText.includes(`${n}.`)));
+      this.lib(m.kind, ...['ExtAuth', 'TlsProtocolVersion', 'RateLimitUnit', 'RateLimitAction', 'OriginMatch'].filter(n => propsText.includes(`${n}.`)));
       if (isVs && m.spec?.virtualHost?.domains === undefined) lines.push(`${INDENT}// no domains in the input: Gloo serves the VirtualService on every domain, as the construct's default ['*'] does`);
       lines.push(`${INDENT}const ${varName} = new ${m.kind}(this, ${str(this.id(m.metadata.name))}, ${propsText});`);
       if (extra.length > 0) this.cdk8sImports.add('JsonPatch');
@@ -459,7 +459,7 @@ function injaText(v: unknown, at: string): string {
 }
 
 function usedFactories(text: string): string[] {
-  return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination', 'HostRewrite', 'HashPolicy', 'RedirectResponseCode', 'ExtAuth', 'RateLimitUnit', 'RateLimitAction'].filter(n => text.includes(`${n}.`));
+  return ['PathMatch', 'HeaderMatch', 'QueryParameterMatch', 'RouteAction', 'Destination', 'HostRewrite', 'HashPolicy', 'RedirectResponseCode', 'ExtAuth', 'RateLimitUnit', 'RateLimitAction', 'OriginMatch'].filter(n => text.includes(`${n}.`));
 }
 
 /** Throws `NotModelled` with the construct's problem when `StaticUpstream` would refuse `props`. */

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { code, Code, str } from './ts-literal';
 import type { RouteBehavior } from '../gloo/route';
 import { checkRouteOptions } from '../gloo/route-option-checks';
+import { OriginMatch } from '../model/csrf';
 import { parseDuration } from '../model/duration-rules';
 import { RateLimitAction, RateLimitUnit } from '../model/rate-limits';
 import { RouteAction, RouteActionType } from '../model/route-action';
@@ -85,6 +86,8 @@ function typedField(field: string, v: unknown): TypedField | undefined {
       return ratelimitBasic(v);
     case 'ratelimit':
       return ratelimit(v, true);
+    case 'csrf':
+      return csrf(v);
     default:
       return undefined;
   }
@@ -287,6 +290,40 @@ function rateLimitAction(a: unknown): { value: RateLimitAction; code: Code } | u
     return { value: RateLimitAction.genericKey(spec.descriptorValue), code: code(`RateLimitAction.genericKey(${str(spec.descriptorValue)})`) };
   }
   return undefined;
+}
+
+/** The typed form of Gloo's `csrf`: whole percentages of a hundred, origins by exact, prefix, suffix or RE2. */
+export function csrf(v: unknown): TypedField | undefined {
+  if (!isObject(v) || !hasOnly(v, ['filterEnabled', 'shadowEnabled', 'additionalOrigins'])) return undefined;
+  const value: { [k: string]: unknown } = {};
+  const out: { [k: string]: unknown } = {};
+  for (const [glooField, field] of [['filterEnabled', 'enforcedPercent'], ['shadowEnabled', 'shadowPercent']]) {
+    const f = v[glooField];
+    if (f === undefined) continue;
+    if (!isObject(f) || !hasOnly(f, ['defaultValue']) || !isObject(f.defaultValue) || !hasOnly(f.defaultValue, ['numerator', 'denominator'])) return undefined;
+    const { numerator, denominator } = f.defaultValue;
+    // the typed form writes whole percentages over HUNDRED
+    if (typeof numerator !== 'number' || denominator !== 'HUNDRED') return undefined;
+    value[field] = out[field] = numerator;
+  }
+  if (v.additionalOrigins !== undefined) {
+    if (!Array.isArray(v.additionalOrigins)) return undefined;
+    const values: OriginMatch[] = [];
+    const codes: Code[] = [];
+    for (const o of v.additionalOrigins as unknown[]) {
+      if (!isObject(o) || Object.keys(o).length !== 1) return undefined;
+      const [type, given] = Object.entries(o)[0];
+      const regex = type === 'safeRegex' && isObject(given) && hasOnly(given, ['regex']) && typeof given.regex === 'string' ? given.regex : undefined;
+      const factory = regex !== undefined ? 'regex' : ['exact', 'prefix', 'suffix'].includes(type) && typeof given === 'string' ? type : undefined;
+      if (!factory) return undefined;
+      const text = regex ?? (given as string);
+      values.push(OriginMatch[factory as 'exact'](text));
+      codes.push(code(`OriginMatch.${factory}(${str(text)})`));
+    }
+    value.additionalOrigins = values;
+    out.additionalOrigins = codes;
+  }
+  return { name: 'csrf', value, code: out };
 }
 
 /** `{ name, namespace }` when the reference has both and nothing else. */

@@ -1,4 +1,4 @@
-import { cors, extauth, hasOnly, headerManipulation, isObject, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
+import { cors, csrf, extauth, hasOnly, headerManipulation, isObject, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
 import { code } from './ts-literal';
 import { checkRefList } from '../gloo/enterprise-checks';
 import { checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
@@ -35,6 +35,7 @@ function typedField(field: string, v: unknown): TypedField | undefined {
     case 'rateLimitConfigs': return rateLimitConfigs(v);
     case 'ratelimitBasic': return ratelimitBasic(v);
     case 'ratelimit': return ratelimit(v, false);
+    case 'csrf': return csrf(v);
     default: return undefined;
   }
 }

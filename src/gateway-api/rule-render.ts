@@ -168,7 +168,7 @@ function compact<T extends object>(o: T): T {
 }
 
 /** The route options the Gateway API target does not carry yet, refused by name: all but `prefixRewrite`. */
-const UNMAPPED_OPTIONS = ['regexRewrite', 'hostRewrite', 'timeout', 'retries', 'headerManipulation', 'cors', 'faults', 'hashPolicies', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits'] as const;
+const UNMAPPED_OPTIONS = ['regexRewrite', 'hostRewrite', 'timeout', 'retries', 'headerManipulation', 'cors', 'csrf', 'faults', 'hashPolicies', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits'] as const;
 
 function unmappedOption(props: RouteProps): ActionProblem | undefined {
   const expected = 'no gloo route options other than prefixRewrite (they have no gateway api mapping yet)';

@@ -1,4 +1,5 @@
 import { CorsPolicy } from '../model/cors';
+import { CsrfPolicy, OriginMatch, OriginMatchType } from '../model/csrf';
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { AddProblem } from '../private/errors';
 import { whyInvalidRe2 } from '../private/re2';
@@ -44,4 +45,34 @@ function eachString(list: unknown, at: string, add: AddProblem, why: (s: string)
     const problem = typeof s === 'string' ? why(s) : 'a string';
     if (problem) add(`${at}[${i}]`, s, problem);
   });
+}
+
+/** Checks a CSRF policy (a route's or a VirtualHost's), reported under `at`. */
+export function checkCsrf(c: CsrfPolicy, at: string, add: AddProblem): void {
+  if (typeof c !== 'object' || c === null) {
+    add(at, c, 'a CSRF policy such as { enforcedPercent: 100 }');
+    return;
+  }
+  checkKnownKeys(add, c, 'CsrfPolicy', `${at}.`);
+  const fields = { enforcedPercent: 'filterEnabled', shadowPercent: 'shadowEnabled' } as const;
+  for (const [field, glooField] of Object.entries(fields) as Array<[keyof typeof fields, string]>) {
+    const p = c[field];
+    if (p !== undefined && !(Number.isInteger(p) && p >= 0 && p <= 100)) add(`${at}.${glooField}.defaultValue.numerator`, p, 'a whole percentage from 0 to 100');
+  }
+  if (c.enforcedPercent === undefined && c.shadowPercent === undefined) {
+    add(at, c, 'enforcedPercent, shadowPercent or both', 'a policy with neither checks no request');
+  }
+  if (c.additionalOrigins !== undefined) {
+    if (!Array.isArray(c.additionalOrigins)) return add(`${at}.additionalOrigins`, c.additionalOrigins, 'a list of OriginMatch');
+    c.additionalOrigins.forEach((o, i) => {
+      const field = `${at}.additionalOrigins[${i}]`;
+      if (!OriginMatch.isOriginMatch(o)) return add(field, o, 'an OriginMatch: OriginMatch.exact(...), prefix(...), suffix(...) or regex(...)');
+      if (typeof o.value !== 'string' || o.value === '') return add(field, o.value, 'a non-empty origin');
+      if (o.type === OriginMatchType.REGEX) {
+        const why = whyInvalidRe2(o.value);
+        if (why) add(`${field}.safeRegex.regex`, o.value, `a valid RE2 regular expression (${why})`);
+      }
+      return undefined;
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { CorsPolicy } from '../model/cors';
+import { CsrfPolicy, OriginMatchType } from '../model/csrf';
 
 /** Gloo's `cors`. */
 export function renderCors(c: CorsPolicy): { [field: string]: unknown } {
@@ -11,6 +12,16 @@ export function renderCors(c: CorsPolicy): { [field: string]: unknown } {
     maxAge: c.maxAgeSeconds !== undefined ? String(c.maxAgeSeconds) : undefined,
     allowCredentials: c.allowCredentials,
     disableForRoute: c.disableForRoute,
+  });
+}
+
+/** Gloo's `csrf`: percentages as fractions of a hundred, origins as string matchers. */
+export function renderCsrf(c: CsrfPolicy): { [field: string]: unknown } {
+  const percent = (p: number | undefined) => (p === undefined ? undefined : { defaultValue: { numerator: p, denominator: 'HUNDRED' } });
+  return compact({
+    filterEnabled: percent(c.enforcedPercent),
+    shadowEnabled: percent(c.shadowPercent),
+    additionalOrigins: c.additionalOrigins?.map(o => (o.type === OriginMatchType.REGEX ? { safeRegex: { regex: o.value } } : { [o.type]: o.value })),
   });
 }
 

@@ -1,4 +1,4 @@
-import { checkCors } from './cors-checks';
+import { checkCors, checkCsrf } from './cors-checks';
 import { checkBasicRateLimits, checkExtAuth, checkRateLimits, checkRefList } from './enterprise-checks';
 import type { RouteProps } from './route';
 import { HOST_REWRITE_FIELDS } from './route-options-render';
@@ -45,6 +45,7 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
     }
   }
   if (b.faults !== undefined) checkFaults(b.faults, add);
+  if (b.csrf !== undefined) checkCsrf(b.csrf, 'options.csrf', add);
   if (b.hashPolicies !== undefined) checkHashPolicies(b.hashPolicies, add);
   if (b.tracing !== undefined) checkTracing(b.tracing, add);
   if (b.extauth !== undefined) checkExtAuth(b.extauth, 'options.extauth', add, true);
@@ -62,7 +63,7 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
 const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries', 'hashPolicies'] as const;
 /** The typed fields, each one Gloo field (the host rewrite one of four): `extra` may not give them too. */
 const TYPED = [
-  ...FORWARDING_ONLY, 'headerManipulation', 'cors', 'faults', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits',
+  ...FORWARDING_ONLY, 'headerManipulation', 'cors', 'csrf', 'faults', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits',
 ] as const;
 
 function checkForwardingOnly(props: RouteProps, add: AddProblem): void {

@@ -1,4 +1,4 @@
-import { renderCors } from './cors-render';
+import { renderCors, renderCsrf } from './cors-render';
 import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRateLimits } from './enterprise-render';
 import type { RouteBehavior } from './route';
 import { renderDuration } from '../model/duration-rules';
@@ -19,6 +19,7 @@ export function renderTypedOptions(b: RouteBehavior | undefined): { [field: stri
   if (b.retries !== undefined) out.retries = renderRetries(b.retries);
   if (b.headerManipulation !== undefined) out.headerManipulation = renderHeaderManipulation(b.headerManipulation);
   if (b.cors !== undefined) out.cors = renderCors(b.cors);
+  if (b.csrf !== undefined) out.csrf = renderCsrf(b.csrf);
   if (b.faults !== undefined) out.faults = renderFaults(b.faults);
   if (b.hashPolicies !== undefined) out.lbHash = { hashPolicies: b.hashPolicies.map(renderHashPolicy) };
   if (b.tracing !== undefined) out.tracing = renderTracing(b.tracing);

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { CorsPolicy } from '../model/cors';
+import { CsrfPolicy } from '../model/csrf';
 import { PathMatch } from '../model/path-match';
 import { BasicRateLimits, RateLimitDescriptor } from '../model/rate-limits';
 import { IUpstream } from '../model/references';
@@ -93,6 +94,11 @@ export interface RouteBehavior {
    * @default false - Gloo's
    */
   readonly includeVirtualHostRateLimits?: boolean;
+  /**
+   * The route's cross-site request forgery protection.
+   * @default - the VirtualHost's, if any
+   */
+  readonly csrf?: CsrfPolicy;
   /**
    * The route's CORS policy; `{ disableForRoute: true }` turns off the VirtualHost's.
    * @default - the VirtualHost's CORS policy, if any

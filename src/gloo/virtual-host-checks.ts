@@ -1,4 +1,4 @@
-import { checkCors } from './cors-checks';
+import { checkCors, checkCsrf } from './cors-checks';
 import { checkBasicRateLimits, checkExtAuth, checkRateLimits, checkRef, checkRefList } from './enterprise-checks';
 import { checkHeaderManipulation, checkRetries } from './route-option-checks';
 import { whyInvalidDomain } from '../model/domain-rules';
@@ -25,6 +25,7 @@ export function checkVirtualHostOptions(b: VirtualHostBehavior, add: AddProblem)
   if (b.rateLimitConfigs !== undefined) checkRefList(b.rateLimitConfigs, `${at}.rateLimitConfigs.refs`, add, false);
   if (b.ratelimitBasic !== undefined) checkBasicRateLimits(b.ratelimitBasic, `${at}.ratelimitBasic`, add);
   if (b.rateLimits !== undefined) checkRateLimits(b.rateLimits, `${at}.ratelimit.rateLimits`, add);
+  if (b.csrf !== undefined) checkCsrf(b.csrf, `${at}.csrf`, add);
 }
 
 /** Checks a VirtualService's TLS, reported under `sslConfig`. */

@@ -1,4 +1,4 @@
-import { renderCors } from './cors-render';
+import { renderCors, renderCsrf } from './cors-render';
 import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRateLimits, renderRef } from './enterprise-render';
 import { renderHeaderManipulation, renderRetries } from './route-options-render';
 import { SslConfig } from '../model/tls';
@@ -17,6 +17,7 @@ export function renderVirtualHostOptions(
   if (b.rateLimitConfigs !== undefined) out.rateLimitConfigs = renderRateLimitConfigs(b.rateLimitConfigs, namespace);
   if (b.ratelimitBasic !== undefined) out.ratelimitBasic = renderBasicRateLimits(b.ratelimitBasic);
   if (b.rateLimits !== undefined) out.ratelimit = renderRateLimits(b.rateLimits, undefined);
+  if (b.csrf !== undefined) out.csrf = renderCsrf(b.csrf);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { CorsPolicy } from './cors';
+import { CsrfPolicy } from './csrf';
 import { BasicRateLimits, RateLimitDescriptor } from './rate-limits';
 import { HeaderManipulation, RetryPolicy } from './route-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
@@ -89,4 +90,9 @@ export interface VirtualHostBehavior {
    * @default - none
    */
   readonly rateLimits?: RateLimitDescriptor[];
+  /**
+   * Cross-site request forgery protection of every route.
+   * @default - none
+   */
+  readonly csrf?: CsrfPolicy;
 }

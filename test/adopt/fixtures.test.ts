@@ -228,6 +228,7 @@ spec:
       cors: { allowOrigin: ['https://shop.example.com'], maxAge: '600' }
       extauth: { configRef: { name: oauth, namespace: gloo-system } }
       headerManipulation: { requestHeadersToRemove: [x-debug] }
+      csrf: { filterEnabled: { defaultValue: { numerator: 100, denominator: HUNDRED } }, additionalOrigins: [{ suffix: example.com }] }
       jwt: { providers: { kc: { issuer: https://kc.example.com } } }
     routes:
     - matchers: [{ prefix: / }]
@@ -238,6 +239,7 @@ spec:
   expect(r.code).toContain("cors: { allowOrigin: ['https://shop.example.com'], maxAgeSeconds: 600 }");
   expect(r.code).toContain("extauth: ExtAuth.config({ name: 'oauth', namespace: 'gloo-system' })");
   expect(r.code).toContain("optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }]");
+  expect(r.code).toContain("csrf: { enforcedPercent: 100, additionalOrigins: [OriginMatch.suffix('example.com')] }");
   expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options/jwt',");
   expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.options.jwt set with a json patch')]);
 });

@@ -1,5 +1,5 @@
 import { Chart, Duration, Testing } from 'cdk8s';
-import { ExtAuth, GatewayApiTarget, PathMatch, RateLimitAction, RateLimitUnit, RouteAction, TlsProtocolVersion, VirtualService } from '../../src';
+import { ExtAuth, GatewayApiTarget, OriginMatch, PathMatch, RateLimitAction, RateLimitUnit, RouteAction, TlsProtocolVersion, VirtualService } from '../../src';
 import { newChart, onlyManifest } from '../util';
 
 describe('VirtualHost options and TLS', () => {
@@ -135,6 +135,27 @@ describe('rate limits and external authentication on routes', () => {
         ratelimitBasic: { authorizedLimits: { requestsPerUnit: 5, unit: 'SECOND' } },
       },
     ]);
+  });
+
+  test('CSRF protection on the VirtualHost and a route', () => {
+    const chart = newChart();
+    const vs = new VirtualService(chart, 'vs', {
+      options: { csrf: { enforcedPercent: 100, additionalOrigins: [OriginMatch.suffix('example.com'), OriginMatch.regex('https://[a-z]+\\.example\\.org')] } },
+    });
+    vs.addRoute({ action: RouteAction.directResponse({ status: 200 }), options: { csrf: { shadowPercent: 10 } } });
+    const spec = onlyManifest(chart, 'VirtualService').spec;
+    expect(spec.virtualHost.options.csrf).toEqual({
+      filterEnabled: { defaultValue: { numerator: 100, denominator: 'HUNDRED' } },
+      additionalOrigins: [{ suffix: 'example.com' }, { safeRegex: { regex: 'https://[a-z]+\\.example\\.org' } }],
+    });
+    expect(spec.virtualHost.routes[0].options.csrf).toEqual({ shadowEnabled: { defaultValue: { numerator: 10, denominator: 'HUNDRED' } } });
+    expect(() => new VirtualService(newChart(), 'vs', { options: { csrf: { enforcedPercent: 150 } } }))
+      .toThrow('[test/vs] virtualHost.options.csrf.filterEnabled.defaultValue.numerator: got 150, expected a whole percentage from 0 to 100');
+    expect(() => new VirtualService(newChart(), 'vs', { options: { csrf: { enforcedPercent: 1, additionalOrigins: [OriginMatch.regex('(?=a)')] } } }))
+      .toThrow('virtualHost.options.csrf.additionalOrigins[0].safeRegex.regex: got "(?=a)", expected a valid RE2 regular expression');
+    expect(() => new VirtualService(newChart(), 'vs', { options: { csrf: {} } })).toThrow('virtualHost.options.csrf: got {}, expected enforcedPercent, shadowPercent or both');
+    expect(() => new VirtualService(newChart(), 'vs', { options: { csrf: { shadowPercent: 1, additionalOrigins: [{ suffix: 'a' }] } } as any }))
+      .toThrow('virtualHost.options.csrf.additionalOrigins[0]: got {"suffix":"a"}, expected an OriginMatch');
   });
 
   test('rate-limit descriptors on the VirtualHost and a route', () => {
