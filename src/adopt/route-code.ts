@@ -47,7 +47,10 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
     const { typed: options, extra } = behaviourCode(rest, type);
     const forwards = type === RouteActionType.FORWARD || type === RouteActionType.DELEGATE;
     if (shadowing !== undefined && isMirror(shadowing) && forwards) {
-      props.mirror = { upstream: code(scope.upstream(shadowing.upstream)), percent: shadowing.percentage };
+      const mirror: { [k: string]: unknown } = { upstream: code(scope.upstream(shadowing.upstream)), percent: shadowing.percentage };
+      if (shadowing.hostRewriteLiteral !== undefined) mirror.host = shadowing.hostRewriteLiteral;
+      if (shadowing.disableShadowHostSuffixAppend !== undefined) mirror.keepHost = shadowing.disableShadowHostSuffixAppend;
+      props.mirror = mirror;
     } else if (shadowing !== undefined) {
       extra.shadowing = shadowing;
     }
@@ -229,8 +232,10 @@ export function releaseCode(r: RecognisedRelease, id: string, container: string,
 }
 
 function isMirror(s: ShadowingShape): boolean {
-  return typeof s === 'object' && s !== null && Object.keys(s).every(k => k === 'upstream' || k === 'percentage')
-    && typeof s.upstream?.name === 'string' && typeof s.percentage === 'number';
+  return typeof s === 'object' && s !== null && Object.keys(s).every(k => ['upstream', 'percentage', 'hostRewriteLiteral', 'disableShadowHostSuffixAppend'].includes(k))
+    && typeof s.upstream?.name === 'string' && typeof s.percentage === 'number'
+    && (s.hostRewriteLiteral === undefined || typeof s.hostRewriteLiteral === 'string')
+    && (s.disableShadowHostSuffixAppend === undefined || typeof s.disableShadowHostSuffixAppend === 'boolean');
 }
 
 /**

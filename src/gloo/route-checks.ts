@@ -80,6 +80,11 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
     if (!props.mirror?.upstream) add('options.shadowing.upstream', props.mirror?.upstream, 'an Upstream to copy requests to');
     const percent = props.mirror?.percent;
     if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) add('options.shadowing.percentage', percent, 'a percentage from 0 to 100');
+    const host = props.mirror?.host;
+    if (host !== undefined && !(typeof host === 'string' && /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/.test(host))) {
+      add('options.shadowing.hostRewriteLiteral', host, 'a host name, optionally with a port');
+    }
+    if (props.mirror?.keepHost !== undefined && typeof props.mirror.keepHost !== 'boolean') add('options.shadowing.disableShadowHostSuffixAppend', props.mirror.keepHost, 'true or false');
     if (props.options?.extra?.shadowing !== undefined) {
       add('options.extra.shadowing', props.options.extra.shadowing, 'no shadowing in options.extra together with mirror', 'give the copies\' target once, in mirror');
     }

@@ -42,7 +42,12 @@ export function glooMatchersOf(route: Route): GlooMatcher[] {
 export function renderRoute(props: RouteProps): GlooRoute {
   const action = props.action;
   const mirror = props.mirror
-    ? { upstream: { name: props.mirror.upstream.name, namespace: props.mirror.upstream.namespace }, percentage: props.mirror.percent }
+    ? compact({
+      upstream: { name: props.mirror.upstream.name, namespace: props.mirror.upstream.namespace },
+      percentage: props.mirror.percent,
+      hostRewriteLiteral: props.mirror.host,
+      disableShadowHostSuffixAppend: props.mirror.keepHost,
+    })
     : undefined;
   // a field given both typed and in the escape hatch is refused by the route checks
   const options = compact({

@@ -121,6 +121,16 @@ export interface RouteMirror {
   readonly upstream: IUpstream;
   /** The share of the route's requests that is copied, in percent (0 to 100). */
   readonly percent: number;
+  /**
+   * The `Host` header of the copies (`hostRewriteLiteral`).
+   * @default - the request's host with `-shadow` appended, as Envoy does
+   */
+  readonly host?: string;
+  /**
+   * Keep the copies' host as it is, without Envoy's `-shadow` suffix (`disableShadowHostSuffixAppend`).
+   * @default false
+   */
+  readonly keepHost?: boolean;
 }
 
 /**

@@ -47,7 +47,7 @@ export const KNOWN_KEYS = {
   RingHashOptions: ['maximumRingSize', 'minimumRingSize'],
   RouteBehavior: ['cors', 'csrf', 'extauth', 'extra', 'faults', 'hashPolicies', 'headerManipulation', 'hostRewrite', 'includeVirtualHostRateLimits', 'prefixRewrite', 'rateLimitConfigs', 'rateLimits', 'ratelimitBasic', 'regexRewrite', 'retries', 'timeout', 'tracing'],
   RouteMatcher: ['headers', 'methods', 'path', 'queryParameters'],
-  RouteMirror: ['percent', 'upstream'],
+  RouteMirror: ['host', 'keepHost', 'percent', 'upstream'],
   RouteProps: ['action', 'allowShadowing', 'matchers', 'mirror', 'name', 'options'],
   RouteTableProps: ['metadata', 'routes', 'weight'],
   SchemaViolation: ['field', 'message', 'object', 'resource'],

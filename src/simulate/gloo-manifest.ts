@@ -104,6 +104,8 @@ export interface DelegateActionShape {
 export interface ShadowingShape {
   upstream: RefShape;
   percentage?: number;
+  hostRewriteLiteral?: string;
+  disableShadowHostSuffixAppend?: boolean;
 }
 
 /** `options` of a route; the options not named here are passed on as they are. */

@@ -172,7 +172,7 @@ test('typed route options are written typed; mirrors become mirror; options the 
         ratelimitBasic: { anonymousLimits: { requestsPerUnit: 10, unit: MINUTE } }
         ratelimit: { includeVhRateLimits: true, rateLimits: [{ actions: [{ requestHeaders: { headerName: x-user, descriptorKey: user } }, { genericKey: { descriptorValue: pets } }] }] }
         bufferPerRoute: { disabled: true }
-        shadowing: { upstream: { name: default-pets-v2-8080, namespace: gloo-system }, percentage: 5 }`));
+        shadowing: { upstream: { name: default-pets-v2-8080, namespace: gloo-system }, percentage: 5, hostRewriteLiteral: shadow.example.com }`));
   expectProven(r);
   for (const c of ["prefixRewrite: '/api/pets'", 'timeout: Duration.seconds(5)', "retries: { retryOn: '5xx', numRetries: 3, perTryTimeout: Duration.millis(250) }",
     'hostRewrite: HostRewrite.auto()', "requestHeadersToAdd: [{ name: 'x-source', value: 'gloo', append: false }]", "responseHeadersToRemove: ['server']",
@@ -184,7 +184,7 @@ test('typed route options are written typed; mirrors become mirror; options the 
   expect(r.code).toMatch(/^import \{ App, Chart, ChartProps, Duration \} from 'cdk8s';$/m);
   expect(r.code).toMatch(/^import \{ .*HostRewrite.* \} from 'cdk8s-gloo-canary';$/m);
   expect(r.code).toContain('// options.extra: bufferPerRoute (route options the constructs do not model)');
-  expect(r.code).toContain('mirror: { upstream: defaultPetsV2_8080, percent: 5 }');
+  expect(r.code).toContain("mirror: { upstream: defaultPetsV2_8080, percent: 5, host: 'shadow.example.com' }");
   expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.bufferPerRoute passed through options.extra')]);
 });
 

@@ -178,3 +178,17 @@ describe('per-destination options', () => {
       .toThrow('routes[0].routeAction.multi.destinations[0].options.transformations: got {}, expected a property WeightedDestinationBehavior has: headerManipulation');
   });
 });
+
+describe('mirrors', () => {
+  test('a mirror may set the copies\' host, or keep it without Envoy\'s -shadow suffix', () => {
+    const { chart, vs, up } = setup();
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.upstream(up)), mirror: { upstream: up, percent: 100, host: 'shadow.example.com' } });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/b') }], action: RouteAction.forward(Destination.upstream(up)), mirror: { upstream: up, percent: 5, keepHost: true } });
+    expect(vsRoutes(chart).map(r => r.options.shadowing)).toEqual([
+      { upstream: { name: 'default-shop-8080', namespace: 'gloo-system' }, percentage: 100, hostRewriteLiteral: 'shadow.example.com' },
+      { upstream: { name: 'default-shop-8080', namespace: 'gloo-system' }, percentage: 5, disableShadowHostSuffixAppend: true },
+    ]);
+    expect(() => vs.addRoute({ action: RouteAction.forward(Destination.upstream(up)), mirror: { upstream: up, percent: 1, host: 'https://x' } }))
+      .toThrow('options.shadowing.hostRewriteLiteral: got "https://x", expected a host name, optionally with a port');
+  });
+});

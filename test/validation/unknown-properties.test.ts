@@ -107,7 +107,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['CsrfPolicy', c => new VirtualService(c.chart, 'x', { options: { csrf: { enforced: 100 } as any } }),
     '[c/x] virtualHost.options.csrf.enforced: got 100, expected a property CsrfPolicy has: additionalOrigins, enforcedPercent, shadowPercent'],
   ['RouteMirror', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), mirror: { upstream: c.v2, percent: 5, percentage: 5 } as any }),
-    '[c/vs] routes[0].mirror.percentage: got 5, expected a property RouteMirror has: percent, upstream'],
+    '[c/vs] routes[0].mirror.percentage: got 5, expected a property RouteMirror has: host, keepHost, percent, upstream'],
   ['KubeServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.kubeService({ serviceName: 's', serviceNamespace: 'n', port: 80, functionName: 'f' } as any)) }),
     '[c/vs] routes[0].routeAction.single.kube.functionName: got "f", expected a property KubeServiceDestination has: port, serviceName, serviceNamespace'],
   ['RestFunctionDestinationOptions', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.restFunction(c.v1, 'findPets', { params: {} } as any)) }),
