@@ -20,6 +20,10 @@ import { checkKnownKeys } from '../private/unknown-keys';
 export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
   const b = props.options;
   if (b === undefined) return;
+  if (typeof b !== 'object' || b === null || Array.isArray(b)) {
+    add('options', b, 'route options such as { timeout: Duration.seconds(5) }');
+    return;
+  }
   checkKnownKeys(add, b, 'RouteBehavior', 'options.');
   checkKnownKeys(add, b.regexRewrite, 'RegexRewrite', 'options.regexRewrite.');
 

@@ -101,6 +101,7 @@ describe('typed route options: bad input', () => {
     ['a cookie path without a slash', { hashPolicies: [HashPolicy.cookie('s', { path: 'app' })] }, 'options.lbHash.hashPolicies[0].cookie.path: got "app", expected a path starting with "/"'],
     ['a trace percentage over 100', { tracing: { overallSamplePercent: 101 } }, 'options.tracing.tracePercentages.overallSamplePercentage: got 101, expected a percentage from 0 to 100'],
     ['lbHash both typed and in extra', { hashPolicies: [HashPolicy.sourceIp()], extra: { lbHash: {} } }, 'options.extra.lbHash: got {}, expected no lbHash in options.extra together with options.hashPolicies'],
+    ['options that are not an object', null, 'options: got null, expected route options such as { timeout: Duration.seconds(5) }'],
     ['a field both typed and in extra', { timeout: Duration.seconds(1), extra: { timeout: '2s' } }, 'options.extra.timeout: got "2s", expected no timeout in options.extra together with options.timeout'],
     ['a host rewrite both typed and in extra', { hostRewrite: HostRewrite.auto(), extra: { hostRewrite: 'a' } }, 'options.extra.hostRewrite: got "a", expected no hostRewrite in options.extra together with options.hostRewrite'],
   ];
@@ -190,5 +191,32 @@ describe('mirrors', () => {
     ]);
     expect(() => vs.addRoute({ action: RouteAction.forward(Destination.upstream(up)), mirror: { upstream: up, percent: 1, host: 'https://x' } }))
       .toThrow('options.shadowing.hostRewriteLiteral: got "https://x", expected a host name, optionally with a port');
+  });
+});
+
+describe('odd JavaScript input never escapes as a TypeError', () => {
+  const fields = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries', 'headerManipulation', 'cors', 'csrf', 'faults',
+    'hashPolicies', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits'];
+  const odd: unknown[] = [null, 0, 'x', [], {}, [null], [{}], { a: null }, true];
+  test.each(fields)('options.%s', field => {
+    for (const value of odd) {
+      const { route } = setup();
+      try {
+        route({ [field]: value });
+      } catch (e) {
+        expect((e as Error).name).toBe('GlooInputError');
+        expect((e as Error).message).toContain('routes[0].options');
+      }
+    }
+  });
+
+  test.each(['headerManipulation', 'retries', 'cors', 'csrf', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits'])('virtualHost.options.%s', field => {
+    for (const value of odd) {
+      try {
+        new VirtualService(newChart(), 'vs', { options: { [field]: value } as any });
+      } catch (e) {
+        expect((e as Error).name).toBe('GlooInputError');
+      }
+    }
   });
 });
