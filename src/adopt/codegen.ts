@@ -359,7 +359,9 @@ class Generator {
       const { props, extra } = containerProps(m);
       const propsText = lit(props, INDENT);
       this.lib(m.kind, ...['ExtAuth', 'TlsProtocolVersion', 'RateLimitUnit', 'RateLimitAction', 'OriginMatch'].filter(n => propsText.includes(`${n}.`)));
-      if (isVs && m.spec?.virtualHost?.domains === undefined) lines.push(`${INDENT}// no domains in the input: Gloo serves the VirtualService on every domain, as the construct's default ['*'] does`);
+      if (propsText.includes('Duration.')) this.cdk8sImports.add('Duration');
+      const noDomains = m.spec?.virtualHost?.domains;
+      if (isVs && (noDomains === undefined || (Array.isArray(noDomains) && noDomains.length === 0))) lines.push(`${INDENT}// no domains in the input: Gloo serves the VirtualService on every domain, as the construct's default ['*'] does`);
       lines.push(`${INDENT}const ${varName} = new ${m.kind}(this, ${str(this.id(m.metadata.name))}, ${propsText});`);
       if (extra.length > 0) this.cdk8sImports.add('JsonPatch');
       for (const [pointer, value] of extra) {
@@ -402,7 +404,7 @@ function containerProps(m: ManifestShape): { props: { [k: string]: unknown }; ex
     const { domains, routes: _routes, options, optionsConfigRefs, ...vhRest } = virtualHost ?? {};
     if (displayName !== undefined) props.displayName = displayName;
     // no domains: Gloo serves every domain, as the construct's default ['*'] says
-    if (domains !== undefined) props.domains = domains;
+    if (domains !== undefined && !(Array.isArray(domains) && domains.length === 0)) props.domains = domains;
     const ssl = sslConfig !== undefined ? sslConfigCode(sslConfig) : undefined;
     if (ssl !== undefined) props.sslConfig = ssl;
     else if (sslConfig !== undefined) extra.push(['/spec/sslConfig', sslConfig]);

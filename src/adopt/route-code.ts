@@ -48,7 +48,8 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
     const forwards = type === RouteActionType.FORWARD || type === RouteActionType.DELEGATE;
     if (shadowing !== undefined && isMirror(shadowing) && forwards) {
       const mirror: { [k: string]: unknown } = { upstream: code(scope.upstream(shadowing.upstream)), percent: shadowing.percentage };
-      if (shadowing.hostRewriteLiteral !== undefined) mirror.host = shadowing.hostRewriteLiteral;
+      if (shadowing.hostRewriteLiteral !== undefined && shadowing.hostRewriteLiteral !== '') mirror.host = shadowing.hostRewriteLiteral;
+      else if (shadowing.hostRewriteLiteral === '') throw new NotModelled(`${at}.options.shadowing.hostRewriteLiteral: an empty host (gloo treats it as unset)`);
       if (shadowing.disableShadowHostSuffixAppend !== undefined) mirror.keepHost = shadowing.disableShadowHostSuffixAppend;
       props.mirror = mirror;
     } else if (shadowing !== undefined) {
@@ -117,7 +118,7 @@ function actionCode(route: RouteShape, at: string, scope: RouteScope): Code {
   if (route.directResponseAction !== undefined) {
     const d = route.directResponseAction;
     expectKeys(d, ['status', 'body'], `${at}.directResponseAction`);
-    const response = d.body !== undefined && d.body !== '' ? { status: d.status, body: d.body } : { status: d.status };
+    const response = d.body !== undefined ? { status: d.status, body: d.body } : { status: d.status };
     refuseProblems(add => checkDirectResponse(response as DirectResponse, add), at);
     return code(`RouteAction.directResponse(${lit(response, '    ')})`);
   }

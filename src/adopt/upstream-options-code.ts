@@ -32,12 +32,13 @@ function loadBalancerCode(v: unknown): Code | undefined {
   if (type === 'ringHash' && hasOnly(config, ['ringHashConfig'])) {
     if (config.ringHashConfig === undefined) return code('LoadBalancer.ringHash()');
     const r = config.ringHashConfig;
-    if (!isObject(r) || !hasOnly(r, ['minimumRingSize', 'maximumRingSize'])) return undefined;
+    // an empty ringHashConfig would not be written back: the typed form writes none
+    if (!isObject(r) || !hasOnly(r, ['minimumRingSize', 'maximumRingSize']) || Object.keys(r).length === 0) return undefined;
     const parts: string[] = [];
     for (const field of ['minimumRingSize', 'maximumRingSize']) {
       if (r[field] === undefined) continue;
       const n = typeof r[field] === 'string' && /^\d{1,7}$/.test(r[field] as string) ? Number(r[field]) : r[field];
-      if (typeof n !== 'number' || !Number.isInteger(n)) return undefined;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 8_388_608) return undefined; // the construct's range
       parts.push(`${field}: ${n}`);
     }
     return code(`LoadBalancer.ringHash(${parts.length > 0 ? `{ ${parts.join(', ')} }` : ''})`);

@@ -1,6 +1,5 @@
 import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
 import type { HttpBackendRef } from './http-route-types';
-import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
@@ -71,9 +70,6 @@ function renderDestinations(
     if (weighted[i].options !== undefined) {
       return { field: `${field}[${i}].options`, given: weighted[i].options, expected: 'no per-destination options (they have no gateway api mapping yet)' };
     }
-    if (d.subset !== undefined) {
-      return { field: `${at}.subset`, given: d.subset, expected: 'a destination to every pod of the Upstream (subsets have no gateway api mapping yet)', hint: 'a Service per subset would carry it' };
-    }
     const service = serviceOf(d);
     if ('expected' in service) return { ...service, field: `${at}.${service.field}` };
     if (d.functionName !== undefined) {
@@ -109,14 +105,6 @@ export function serviceOf(d: Destination): { name: string; namespace: string; po
 
 /** The Service behind an Upstream of this app; an imported Upstream has none that is known. */
 export function upstreamService(upstream: IUpstream): { name: string; namespace: string; port: number } | ActionProblem {
-  if (StaticUpstream.isStaticUpstream(upstream)) {
-    return {
-      field: 'upstream',
-      given: `${upstream.namespace}/${upstream.name}`,
-      expected: 'an Upstream of a Kubernetes Service (a static Upstream\'s hosts have no gateway api mapping yet)',
-      hint: 'keep the routes to external hosts on Gloo for now',
-    };
-  }
   if (!Upstream.isUpstream(upstream)) {
     return {
       field: 'upstream',

@@ -174,6 +174,9 @@ function unmappedOption(props: RouteProps): ActionProblem | undefined {
   const expected = 'no gloo route options other than prefixRewrite (they have no gateway api mapping yet)';
   const typed = UNMAPPED_OPTIONS.find(f => props.options?.[f] !== undefined);
   if (typed) return { field: `options.${typed}`, given: props.options![typed], expected };
+  for (const field of ['host', 'keepHost'] as const) {
+    if (props.mirror?.[field] !== undefined) return { field: `mirror.${field}`, given: props.mirror[field], expected: 'a mirror without host or keepHost (they have no gateway api mapping yet)' };
+  }
   const extra = Object.keys(props.options?.extra ?? {}).sort();
   if (extra.length > 0) return { field: `options.${extra[0]}`, given: props.options!.extra![extra[0]], expected };
   return undefined;

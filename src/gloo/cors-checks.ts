@@ -16,7 +16,8 @@ export function checkCors(c: CorsPolicy, at: string, add: AddProblem): void {
     return;
   }
   checkKnownKeys(add, c, 'CorsPolicy', `${at}.`);
-  const origins = [...(c.allowOrigin ?? []), ...(c.allowOriginRegex ?? [])];
+  const asList = (x: unknown) => (Array.isArray(x) ? x : []);
+  const origins = [...asList(c.allowOrigin), ...asList(c.allowOriginRegex)];
   if (origins.length === 0 && !c.disableForRoute) {
     add(at, c, 'at least one origin in allowOrigin or allowOriginRegex', 'gloo rejects the policy ("must provide at least one of AllowOrigin or AllowOriginRegex")');
   }

@@ -14,9 +14,11 @@ import { brand, brandSymbol, hasBrand } from '../private/brand';
 const ROUTE_BRAND = brandSymbol('Route');
 
 /**
- * How Gloo treats a request a route matched (Gloo's route `options`): rewrites, timeouts, retries
- * and headers. Every field but `headerManipulation` applies to a route that forwards (Gloo refuses
- * it on a delegating route, a direct response or a redirect).
+ * How Gloo treats a request a route matched (Gloo's route `options`): rewrites, timeouts, retries,
+ * headers, CORS and CSRF, faults, load-balancer hashing, tracing, authentication and rate limits.
+ * `prefixRewrite`, `regexRewrite`, `hostRewrite`, `timeout`, `retries` and `hashPolicies` apply only
+ * to a route that forwards (Gloo refuses them on a delegating route, a direct response or a
+ * redirect); `cors` is refused on a redirect.
  */
 export interface RouteBehavior {
   /**
@@ -108,9 +110,8 @@ export interface RouteBehavior {
    * Further Gloo route options, rendered into `options` as given. The CRD-schema check still applies
    * to it, but nothing else does: the simulators, `plan` and the Gateway API target do not read it.
    * @default - none
-   * @deprecated use the typed fields (`hostRewrite`, `timeout`, `retries`, `headerManipulation`,
-   * `regexRewrite`, `prefixRewrite`); for an option without one, say so in an issue. Give a field
-   * either typed or here, not both.
+   * @deprecated use the typed fields of `RouteBehavior`; for an option without one, say so in an
+   * issue. Give a field either typed or here, not both.
    */
   readonly extra?: { [key: string]: unknown };
 }

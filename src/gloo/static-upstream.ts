@@ -1,8 +1,9 @@
+import { isIPv6 } from 'net';
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE } from './imported-resource';
-import { keepOutOfOutput } from './route-output';
+import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import { LoadBalancer } from '../model/load-balancer';
@@ -102,6 +103,11 @@ export class StaticUpstream extends GlooResource implements IUpstream {
       if (props?.useTls !== undefined && typeof props.useTls !== 'boolean') add('static.useTls', props.useTls, 'true or false');
       if (props?.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, add);
       if (props?.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, add);
+      const output = routeOutputOf(scope);
+      if (output) {
+        add('static', props?.hosts, `no static Upstream under the ${output.targetName} target (its hosts have no gateway api mapping yet)`,
+          'the output would drop it silently; keep the routes to external hosts on Gloo for now');
+      }
       problems.throwIfAny();
     });
     keepOutOfOutput(this);
@@ -122,5 +128,8 @@ export class StaticUpstream extends GlooResource implements IUpstream {
 
 brand(StaticUpstream, STATIC_UPSTREAM_BRAND);
 
-/** A host name (RFC 1123 labels), an IPv4 address, or an IPv6 address. */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)$/;
+/** A host name (RFC 1123 labels) or an IPv4 address. */
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** A host name, an IPv4 address or an IPv6 address (without brackets or port). */
+const HOST = { test: (s: string) => HOST_NAME.test(s) || isIPv6(s) };

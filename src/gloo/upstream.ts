@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
-import { keepOutOfOutput } from './route-output';
+import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { sortedCopy } from './route-render';
 import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
 import type {
@@ -223,6 +223,12 @@ export class Upstream extends GlooResource implements IUpstream {
             });
           });
         }
+      }
+      const output = routeOutputOf(scope);
+      const unmapped = (['loadBalancer', 'discoveryLabels', 'subsets'] as const).find(f => props[f] !== undefined);
+      if (output && unmapped) {
+        problems.add(unmapped, props[unmapped], `no ${unmapped} under the ${output.targetName} target (no gateway api mapping yet)`,
+          'the output would drop it silently: the Upstream becomes its Service there');
       }
       if (props.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, problems.add.bind(problems));
       if (props.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, problems.add.bind(problems));

@@ -129,6 +129,13 @@ export function literalPrefix(pattern: string): string {
  * Envoy's `regex_rewrite` uses). Throws when `pattern` is not valid RE2.
  */
 export function re2ReplaceAll(pattern: string, input: string, substitution: string): string {
-  return programOf(pattern, false).re.matcher(input).replaceAll((...args: unknown[]) =>
-    substitution.replace(/\\(\d|\\)/g, (_all, ref: string) => (ref === '\\' ? '\\' : String(args[Number(ref)] ?? ''))));
+  return programOf(pattern, false).re.matcher(input).replaceAll((...args: unknown[]) => {
+    const groups = args.slice(0, -2); // the match and its groups; the offset and the input follow
+    return substitution.replace(/\\(\d|\\)/g, (_all, ref: string) => (ref === '\\' ? '\\' : String(groups[Number(ref)] ?? '')));
+  });
+}
+
+/** How many capture groups the RE2 `pattern` has. Throws when `pattern` is not valid RE2. */
+export function re2GroupCount(pattern: string): number {
+  return programOf(pattern, false).re.groupCount();
 }

@@ -308,6 +308,26 @@ spec:
   expect(r.report.escapeHatch).toEqual([]);
 });
 
+test('an empty domains list, a VirtualHost retry timeout and an empty direct-response body are written so that they compile and prove', () => {
+  const r = adopt(`
+apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: shop, namespace: gloo-system }
+spec:
+  virtualHost:
+    domains: []
+    options: { retries: { retryOn: 5xx, perTryTimeout: 2s } }
+    routes:
+    - matchers: [{ exact: /gone }]
+      directResponseAction: { status: 204, body: '' }
+    - matchers: [{ prefix: / }]
+      routeAction: { single: ${V1} }`);
+  expectProven(r);
+  expect(r.code).toMatch(/^import \{ App, Chart, ChartProps, Duration \} from 'cdk8s';$/m);
+  expect(r.code).toContain("RouteAction.directResponse({ status: 204, body: '' })");
+  expect(r.code).not.toContain('domains: []');
+});
+
 test('an option the typed form would not write back the same, or that its checks refuse, stays in options.extra', () => {
   const r = adopt(vs(`    - matchers: [{ prefix: /pets }]
       routeAction: { single: ${V1} }

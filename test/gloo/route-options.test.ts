@@ -110,6 +110,12 @@ describe('typed route options: bad input', () => {
     expect(() => route(options)).toThrow(`[test/vs] routes[0].${message}`);
   });
 
+  test('a substitution referring to a group the pattern does not have fails synth', () => {
+    const { chart, route } = setup();
+    route({ regexRewrite: { pattern: '^/api/(.*)$', substitution: '/v1/\\2' } });
+    expect(() => chart.toJson()).toThrow('routes[0].options.regexRewrite.substitution: got "/v1/\\\\2", expected a substitution whose \\N refer to the pattern\'s 1 group(s)');
+  });
+
   test('an RE2 error in a regex rewrite fails synth', () => {
     const { chart, route } = setup();
     route({ regexRewrite: { pattern: '(?<=a)b', substitution: '' } });

@@ -33,14 +33,12 @@ describe('StaticUpstream', () => {
     expect(() => new StaticUpstream(newChart(), 'api', props)).toThrow(message);
   });
 
-  test('the Gateway API target refuses a route to it, naming the Upstream', () => {
+  test('the Gateway API target refuses it by name, rather than drop it', () => {
     const app = Testing.app();
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     const chart = new Chart(app, 'test');
-    const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }] });
-    const vs = new VirtualService(chart, 'vs', { domains: ['shop.example.com'] });
-    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.forward(Destination.upstream(api)) });
-    expect(() => app.synth()).toThrow('routes[0].routeAction.single.upstream: got "gloo-system/api-example-com-443", expected an Upstream of a Kubernetes Service (a static Upstream\'s hosts have no gateway api mapping yet)');
+    expect(() => new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }] }))
+      .toThrow('[test/api] static: got [{"address":"api.example.com","port":443}], expected no static Upstream under the gateway api target (its hosts have no gateway api mapping yet)');
   });
 });
 

@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { Destination, GatewayApiTarget, PathMatch, RouteAction, RoutingSimulator, StaticUpstream, Upstream, VirtualService } from '../../src';
+import { Destination, GatewayApiTarget, LoadBalancer, PathMatch, RouteAction, RoutingSimulator, StaticUpstream, Upstream, VirtualService } from '../../src';
 import { newChart, onlyManifest, vsRoutes } from '../util';
 
 function setup(subsets?: string[][]) {
@@ -56,13 +56,25 @@ describe('subsets', () => {
       .toThrow('routes[0].routeAction.single.subsets: got {}, expected a property UpstreamDestinationOptions has: subset');
   });
 
-  test('the Gateway API target refuses a subset by name', () => {
+  test('the Gateway API target refuses an Upstream\'s subsets, load balancer and discovery labels by name, rather than drop them', () => {
     const app = Testing.app();
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     const chart = new Chart(app, 'test');
-    const up = new Upstream(chart, 'up', { serviceName: 'shop', servicePort: 8080, subsets: [['version']] });
+    expect(() => new Upstream(chart, 'up', { serviceName: 'shop', servicePort: 8080, subsets: [['version']] }))
+      .toThrow('[test/up] subsets: got [["version"]], expected no subsets under the gateway api target (no gateway api mapping yet)');
+    expect(() => new Upstream(chart, 'lb', { serviceName: 'shop', servicePort: 8080, loadBalancer: LoadBalancer.maglev() }))
+      .toThrow('[test/lb] loadBalancer: got {"type":"maglev"}, expected no loadBalancer under the gateway api target');
+    expect(() => new Upstream(chart, 'labels', { serviceName: 'shop', servicePort: 8080, discoveryLabels: { app: 'shop' } }))
+      .toThrow('[test/labels] discoveryLabels: got {"app":"shop"}, expected no discoveryLabels under the gateway api target');
+  });
+
+  test('the Gateway API target refuses a mirror\'s host by name', () => {
+    const app = Testing.app();
+    GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const chart = new Chart(app, 'test');
+    const up = new Upstream(chart, 'up', { serviceName: 'shop', servicePort: 8080 });
     const vs = new VirtualService(chart, 'vs', { domains: ['shop.example.com'] });
-    vs.addRoute({ action: RouteAction.forward(Destination.upstream(up, { subset: { version: 'v1' } })) });
-    expect(() => app.synth()).toThrow('routes[0].routeAction.single.subset: got {"version":"v1"}, expected a destination to every pod of the Upstream (subsets have no gateway api mapping yet)');
+    vs.addRoute({ action: RouteAction.forward(Destination.upstream(up)), mirror: { upstream: up, percent: 5, host: 'shadow.internal' } });
+    expect(() => app.synth()).toThrow('routes[0].mirror.host: got "shadow.internal", expected a mirror without host or keepHost (they have no gateway api mapping yet)');
   });
 });

@@ -5,7 +5,7 @@ import { IRouteTable } from '../../model/references';
 import { RouteActionType } from '../../model/route-action';
 import { Problem, AddProblem } from '../../private/errors';
 import { jsonAt } from '../../private/json';
-import { whyInvalidRe2 } from '../../private/re2';
+import { re2GroupCount, whyInvalidRe2 } from '../../private/re2';
 import { Route } from '../route';
 import { GlooCondition, GlooMatcher, glooMatchersOf, renderMatcher } from '../route-render';
 
@@ -81,6 +81,15 @@ function checkPathsAndRegexes(route: Route, add: AddProblem): void {
   if (typeof regexRewrite === 'string') {
     const why = whyInvalidRe2(regexRewrite);
     if (why) add('options.regexRewrite.pattern.regex', regexRewrite, `a valid RE2 regular expression (${why})`, 'gloo rejects the route (invalid regex)');
+    const substitution = route._props.options?.regexRewrite?.substitution;
+    if (!why && typeof substitution === 'string') {
+      const groups = re2GroupCount(regexRewrite);
+      const bad = [...substitution.matchAll(/\\(.?)/g)].map(m => m[1]).find(c => !(c === '\\' || (/^\d$/.test(c) && Number(c) <= groups)));
+      if (bad !== undefined) {
+        add('options.regexRewrite.substitution', substitution, `a substitution whose \\N refer to the pattern's ${groups} group(s) (\\0 is the whole match; \\\\ a backslash)`,
+          'RE2 refuses the rewrite, so envoy would forward the path unchanged');
+      }
+    }
   }
 }
 
