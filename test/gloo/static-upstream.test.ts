@@ -5,14 +5,17 @@ import { newChart, onlyManifest } from '../util';
 describe('StaticUpstream', () => {
   test('renders spec.static, named after its first host by default, and routes like any Upstream', () => {
     const chart = newChart();
-    const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }, { address: '10.0.0.7', port: 8443, sniAddress: 'api.example.com' }], useTls: true });
+    const api = new StaticUpstream(chart, 'api', {
+      hosts: [{ address: 'api.example.com', port: 443 }, { address: '10.0.0.7', port: 8443, sniAddress: 'api.example.com' }, { address: 'fd00::7', port: 443 }],
+      useTls: true,
+    });
     expect(api.name).toBe('api-example-com-443');
     expect(api.namespace).toBe('gloo-system');
     expect(onlyManifest(chart, 'Upstream')).toEqual({
       apiVersion: 'gloo.solo.io/v1',
       kind: 'Upstream',
       metadata: { name: 'api-example-com-443', namespace: 'gloo-system' },
-      spec: { static: { hosts: [{ addr: 'api.example.com', port: 443 }, { addr: '10.0.0.7', port: 8443, sniAddr: 'api.example.com' }], useTls: true } },
+      spec: { static: { hosts: [{ addr: 'api.example.com', port: 443 }, { addr: '10.0.0.7', port: 8443, sniAddr: 'api.example.com' }, { addr: 'fd00::7', port: 443 }], useTls: true } },
     });
     const vs = new VirtualService(chart, 'vs', { domains: ['shop.example.com'] });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.forward(Destination.upstream(api)) });
@@ -25,6 +28,8 @@ describe('StaticUpstream', () => {
   const cases: Array<[string, any, string]> = [
     ['no hosts', { hosts: [] }, 'static.hosts: got [], expected at least one host { address, port }'],
     ['an address with a scheme', { hosts: [{ address: 'https://api.example.com', port: 443 }] }, 'static.hosts[0].addr: got "https://api.example.com", expected a host name or an IP address'],
+    ['an address with a port', { hosts: [{ address: '10.0.0.7:8080', port: 8080 }] }, 'static.hosts[0].addr: got "10.0.0.7:8080", expected a host name or an IP address'],
+    ['a bare colon', { hosts: [{ address: ':', port: 80 }] }, 'static.hosts[0].addr: got ":", expected a host name or an IP address'],
     ['a port out of range', { hosts: [{ address: 'api.example.com', port: 0 }] }, 'static.hosts[0].port: got 0, expected'],
     ['a misspelt host field', { hosts: [{ addr: 'api.example.com', port: 443 }] }, 'static.hosts[0].addr: got "api.example.com", expected a property StaticHost has: address, port, sniAddress'],
     ['useTls that is not a boolean', { metadata: { name: 'api' }, hosts: [{ address: 'a.example.com', port: 1 }], useTls: 'yes' }, 'static.useTls: got "yes", expected true or false'],
