@@ -303,7 +303,7 @@ export class RoutingSimulator {
       };
       routes.outcomes.set(hit, action);
     }
-    return {
+    const result: SimulationResult = {
       matched: true,
       routeIndex: hit.vsIndex,
       routeName: hit.route.name ?? undefined,
@@ -312,10 +312,12 @@ export class RoutingSimulator {
       destinations: action.destinations,
       unresolved: action.unresolved,
       ...(action.mirror ? { mirror: action.mirror } : {}),
-      ...directResponseOf(hit.route.directResponseAction),
-      ...redirectOf(hit, request),
-      ...(hit.route.routeAction && hit.route.options ? rewritesOf(hit, request) : {}),
     };
+    // what depends on the request as well as the route: only for the routes that answer or rewrite
+    const route = hit.route;
+    if (!route.directResponseAction && !route.redirectAction && !(route.routeAction && route.options)) return result;
+    const rewrites = route.routeAction && route.options ? rewritesOf(hit, request) : {};
+    return { ...result, ...directResponseOf(route.directResponseAction), ...redirectOf(hit, request), ...rewrites };
   }
 
   private ofKind(kind: string): ManifestShape[] {
