@@ -1,4 +1,5 @@
 import { delegateTarget, objectKey, routesOf } from './input-set';
+import { redirectCodeName } from '../private/redirect-codes';
 import { Json, ManifestShape, RouteShape } from '../simulate/gloo-manifest';
 import { deriveRequests, describeRequest, routingMeaning } from '../simulate/request-set';
 import { RoutingSimulator, SimulatedRequest } from '../simulate/simulator';
@@ -135,7 +136,7 @@ export function normalise(value: unknown, key: string = ''): unknown {
     }
     if (k === 'responseCode') {
       // a redirect's code is an enum, by name or by number; 301 is the default
-      const name = typeof v === 'number' ? REDIRECT_CODE_NAMES[v] ?? v : v;
+      const name = redirectCodeName(v) ?? v;
       if (name !== 'MOVED_PERMANENTLY') out[k] = name;
       continue;
     }
@@ -146,9 +147,6 @@ export function normalise(value: unknown, key: string = ''): unknown {
   if (key === 'virtualHost' && (out.domains === undefined || (Array.isArray(out.domains) && out.domains.length === 0))) out.domains = ['*'];
   return out;
 }
-
-/** Gloo's redirect response codes, by number. */
-const REDIRECT_CODE_NAMES = ['MOVED_PERMANENTLY', 'FOUND', 'SEE_OTHER', 'TEMPORARY_REDIRECT', 'PERMANENT_REDIRECT'];
 
 /** Weights are ratios to Gloo: 9/1 and 90/10 are one split, written with the smallest whole weights. */
 function reduceWeights(items: unknown[]): void {

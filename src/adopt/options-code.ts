@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { problemsOf } from './check-runs';
 import { code, Code, str } from './ts-literal';
 import type { RouteBehavior } from '../gloo/route';
 import { checkRouteOptions } from '../gloo/route-option-checks';
@@ -8,6 +9,7 @@ import { RateLimitAction, RateLimitUnit } from '../model/rate-limits';
 import { RouteAction, RouteActionType } from '../model/route-action';
 import { HashPolicy, HeaderToAdd, HostRewrite } from '../model/route-options';
 import { ExtAuth } from '../model/virtual-host-options';
+import { isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -357,15 +359,8 @@ export function cors(v: unknown, onRoute: boolean): TypedField | undefined {
 
 /** Whether the typed field alone passes the checks the construct will run. */
 function passesChecks(name: keyof RouteBehavior, value: unknown, actionType: RouteActionType): boolean {
-  let ok = true;
   const action = { type: actionType } as RouteAction;
-  checkRouteOptions({ action, options: { [name]: value } }, () => { ok = false; });
-  return ok;
-}
-
-/** Whether `v` is a JSON object. */
-export function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return problemsOf(add => checkRouteOptions({ action, options: { [name]: value } }, add)).length === 0;
 }
 
 /** Whether `v` has no keys but `keys`. */

@@ -1,4 +1,5 @@
 import { RecognisedRelease } from './canary-shapes';
+import { problemsOf } from './check-runs';
 import { behaviourCode, headerManipulation } from './options-code';
 import { code, Code, lit, str } from './ts-literal';
 import { checkDirectResponse, checkRedirect } from '../gloo/response-action-checks';
@@ -7,6 +8,7 @@ import { covers } from '../gloo/rules/shadowing';
 import { DirectResponse, Redirect, RouteActionType } from '../model/route-action';
 import { HeaderManipulation } from '../model/route-options';
 import { AddProblem } from '../private/errors';
+import { redirectCodeName } from '../private/redirect-codes';
 import { ConditionShape, DestinationShape, Json, MatcherShape, RefShape, RouteShape, ShadowingShape, WeightedDestinationShape } from '../simulate/gloo-manifest';
 
 /** How the route code names the objects it refers to. */
@@ -28,7 +30,6 @@ const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'dire
 const REDIRECT_FIELDS: { [gloo: string]: string } = {
   hostRedirect: 'host', pathRedirect: 'path', prefixRewrite: 'prefixRewrite', httpsRedirect: 'https', portRedirect: 'port', responseCode: 'responseCode', stripQuery: 'stripQuery',
 };
-const REDIRECT_CODE_NAMES = ['MOVED_PERMANENTLY', 'FOUND', 'SEE_OTHER', 'TEMPORARY_REDIRECT', 'PERMANENT_REDIRECT'];
 const MATCHER_FIELDS = ['prefix', 'exact', 'regex', 'caseSensitive', 'headers', 'queryParameters', 'methods'];
 
 /** The `RouteProps` literal of a Gloo 1.x route; `at` names it in errors (`spec.routes[2]`). */
@@ -69,9 +70,8 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
 
 /** Throws `NotModelled` with the first problem the library's checks find (Gloo or Envoy would refuse the route). */
 function refuseProblems(check: (add: AddProblem) => void, at: string): void {
-  const problems: string[] = [];
-  check((field, given, expected) => problems.push(`${at}.${field}: got ${JSON.stringify(given)}, expected ${expected}`));
-  if (problems.length > 0) throw new NotModelled(problems[0]);
+  const problems = problemsOf(check);
+  if (problems.length > 0) throw new NotModelled(`${at}.${problems[0]}`);
 }
 
 /** Whether an earlier route matches every request one of this route's matchers does (kept as in the input). */
@@ -133,8 +133,8 @@ function actionCode(route: RouteShape, at: string, scope: RouteScope): Code {
         redirect[field] = v;
         continue;
       }
-      const name = typeof v === 'number' ? REDIRECT_CODE_NAMES[v] : v;
-      if (typeof name !== 'string' || !REDIRECT_CODE_NAMES.includes(name)) throw new NotModelled(`${at}.redirectAction.responseCode: ${JSON.stringify(v)} is not a response code gloo knows`);
+      const name = redirectCodeName(v);
+      if (name === undefined) throw new NotModelled(`${at}.redirectAction.responseCode: ${JSON.stringify(v)} is not a response code gloo knows`);
       redirect[field] = name;
     }
     refuseProblems(add => checkRedirect(redirect as Redirect, add), at);

@@ -1,5 +1,6 @@
-import { isObject, hasOnly } from './options-code';
+import { hasOnly } from './options-code';
 import { code, Code } from './ts-literal';
+import { isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
 
 /**

@@ -1,9 +1,11 @@
-import { cors, csrf, extauth, hasOnly, headerManipulation, isObject, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
+import { problemsOf } from './check-runs';
+import { cors, csrf, extauth, hasOnly, headerManipulation, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
 import { code } from './ts-literal';
 import { checkRefList } from '../gloo/enterprise-checks';
 import { checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
 import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
+import { isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -17,7 +19,7 @@ export function virtualHostOptionsCode(options: Json): { typed: { [k: string]: u
   const rest: Json = {};
   for (const [field, value] of Object.entries(options)) {
     const found = typedField(field, value);
-    if (found && passes(() => checkVirtualHostOptions({ [found.name]: found.value } as VirtualHostBehavior, fail))) {
+    if (found && problemsOf(add => checkVirtualHostOptions({ [found.name]: found.value } as VirtualHostBehavior, add)).length === 0) {
       typed[found.name] = found.code;
     } else {
       rest[field] = value;
@@ -69,29 +71,12 @@ export function sslConfigCode(v: unknown): unknown {
     if (typeof v.oneWayTls !== 'boolean') return undefined;
     out.oneWayTls = value.oneWayTls = v.oneWayTls;
   }
-  return passes(() => checkSslConfig(value as unknown as SslConfig, fail)) ? out : undefined;
+  return problemsOf(add => checkSslConfig(value as unknown as SslConfig, add)).length === 0 ? out : undefined;
 }
 
 /** The typed `optionsConfigRefs`: `delegateOptions` of qualified references and nothing else. */
 export function optionsConfigRefsCode(v: unknown): Array<{ name: string; namespace: string }> | undefined {
   if (!isObject(v) || !hasOnly(v, ['delegateOptions']) || !Array.isArray(v.delegateOptions) || v.delegateOptions.length === 0) return undefined;
   const refs = (v.delegateOptions as unknown[]).map(qualifiedRef);
-  return refs.every(r => r !== undefined) && passes(() => checkRefList(refs as ConfigRef[], 'optionsConfigRefs', fail, false)) ? refs as Array<{ name: string; namespace: string }> : undefined;
-}
-
-
-class CheckFailed extends Error {}
-
-function fail(): never {
-  throw new CheckFailed();
-}
-
-function passes(check: () => void): boolean {
-  try {
-    check();
-    return true;
-  } catch (e) {
-    if (e instanceof CheckFailed) return false;
-    throw e;
-  }
+  return refs.every(r => r !== undefined) && problemsOf(add => checkRefList(refs as ConfigRef[], 'optionsConfigRefs', add, false)).length === 0 ? refs as Array<{ name: string; namespace: string }> : undefined;
 }

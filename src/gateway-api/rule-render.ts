@@ -5,6 +5,7 @@ import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, Rewrit
 import { RouteProps } from '../gloo/route';
 import { PathMatch, PathMatchType } from '../model/path-match';
 import { RouteMatcher } from '../model/route-matcher';
+import { compact } from '../private/json';
 
 /** The rules one Gloo route becomes, in order, and the paths they leave out on purpose. */
 export interface RenderedRoute {
@@ -157,14 +158,6 @@ function renderMatcher(
     }
   }
   return { matches, narrowedPrefix: paths.narrowedPrefix };
-}
-
-/** `o` without its `undefined` fields, the others in their order. */
-function compact<T extends object>(o: T): T {
-  const out: { [key: string]: unknown } = {};
-  for (const [k, v] of Object.entries(o) as Array<[string, unknown]>) if (v !== undefined) out[k] = v;
-  // Only fields that were undefined are left out, which T allows as optional.
-  return out as T;
 }
 
 /** The route options the Gateway API target does not carry yet, refused by name: all but `prefixRewrite`. */

@@ -1,14 +1,15 @@
 import { CorsPolicy } from '../model/cors';
 import { CsrfPolicy, OriginMatchType } from '../model/csrf';
+import { compact, copyList } from '../private/json';
 
 /** Gloo's `cors`. */
 export function renderCors(c: CorsPolicy): { [field: string]: unknown } {
   return compact({
-    allowOrigin: copy(c.allowOrigin),
-    allowOriginRegex: copy(c.allowOriginRegex),
-    allowMethods: copy(c.allowMethods),
-    allowHeaders: copy(c.allowHeaders),
-    exposeHeaders: copy(c.exposeHeaders),
+    allowOrigin: copyList(c.allowOrigin),
+    allowOriginRegex: copyList(c.allowOriginRegex),
+    allowMethods: copyList(c.allowMethods),
+    allowHeaders: copyList(c.allowHeaders),
+    exposeHeaders: copyList(c.exposeHeaders),
     maxAge: c.maxAgeSeconds !== undefined ? String(c.maxAgeSeconds) : undefined,
     allowCredentials: c.allowCredentials,
     disableForRoute: c.disableForRoute,
@@ -23,14 +24,4 @@ export function renderCsrf(c: CsrfPolicy): { [field: string]: unknown } {
     shadowEnabled: percent(c.shadowPercent),
     additionalOrigins: c.additionalOrigins?.map(o => (o.type === OriginMatchType.REGEX ? { safeRegex: { regex: o.value } } : { [o.type]: o.value })),
   });
-}
-
-function copy<T>(list: T[] | undefined): T[] | undefined {
-  return list ? [...list] : undefined;
-}
-
-function compact(obj: { [k: string]: unknown }): { [k: string]: unknown } {
-  const out: { [k: string]: unknown } = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-  return out;
 }

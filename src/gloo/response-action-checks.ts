@@ -1,6 +1,7 @@
 import { whyInvalidPrefixRewrite, whyInvalidRoutePath } from '../model/path-rules';
 import { DirectResponse, Redirect, RedirectResponseCode } from '../model/route-action';
 import { AddProblem } from '../private/errors';
+import { REDIRECT_CODES } from '../private/redirect-codes';
 import { checkKnownKeys } from '../private/unknown-keys';
 
 /**
@@ -49,7 +50,7 @@ export function checkRedirect(r: Redirect, add: AddProblem): void {
     add(`${at}.portRedirect`, r.port, 'a port from 1 to 65535');
   }
   if (r.responseCode !== undefined && !Object.values(RedirectResponseCode).includes(r.responseCode)) {
-    add(`${at}.responseCode`, r.responseCode, `a RedirectResponseCode: ${Object.entries(REDIRECT_STATUS).map(([k, v]) => `${k} (${v})`).join(', ')}`);
+    add(`${at}.responseCode`, r.responseCode, `a RedirectResponseCode: ${REDIRECT_CODES.map(c => `${c.name} (${c.status})`).join(', ')}`);
   }
   for (const flag of ['https', 'stripQuery'] as const) {
     if (r[flag] !== undefined && typeof r[flag] !== 'boolean') add(`${at}.${flag === 'https' ? 'httpsRedirect' : 'stripQuery'}`, r[flag], 'true or false');
@@ -60,15 +61,6 @@ export function checkRedirect(r: Redirect, add: AddProblem): void {
       'a redirect to the same URL sends the client round in a loop');
   }
 }
-
-/** The HTTP status of each redirect response code. */
-const REDIRECT_STATUS: { [code in RedirectResponseCode]: number } = {
-  [RedirectResponseCode.MOVED_PERMANENTLY]: 301,
-  [RedirectResponseCode.FOUND]: 302,
-  [RedirectResponseCode.SEE_OTHER]: 303,
-  [RedirectResponseCode.TEMPORARY_REDIRECT]: 307,
-  [RedirectResponseCode.PERMANENT_REDIRECT]: 308,
-};
 
 /** A host name (RFC 1123 labels) or an IPv4 address, without a port. */
 const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;

@@ -3,6 +3,7 @@ import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRat
 import type { RouteBehavior } from './route';
 import { renderDuration } from '../model/duration-rules';
 import { FaultInjection, HashPolicy, HashPolicyType, HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy, TracingDecoration } from '../model/route-options';
+import { compact } from '../private/json';
 
 /**
  * The Gloo route options the typed fields of `RouteBehavior` render, by Gloo field name. Each typed
@@ -90,10 +91,4 @@ function renderTracing(t: TracingDecoration): { [field: string]: unknown } {
     propagate: t.propagate,
     tracePercentages: Object.keys(percentages).length > 0 ? percentages : undefined,
   });
-}
-
-function compact(obj: { [k: string]: unknown }): { [k: string]: unknown } {
-  const out: { [k: string]: unknown } = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-  return out;
 }

@@ -10,6 +10,7 @@ import { PathMatchType } from '../model/path-match';
 import { QueryParameterMatch } from '../model/query-parameter-match';
 import { DirectResponse, Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
+import { compact } from '../private/json';
 
 /**
  * A matcher as Gloo writes it (`matchers[]` of a route): what the synth-time rules and the
@@ -151,10 +152,4 @@ export function sortedCopy<T>(map: { [k: string]: T }): { [k: string]: T } {
   const out: { [k: string]: T } = {};
   for (const k of Object.keys(map).sort()) out[k] = map[k];
   return out;
-}
-
-function compact<T extends object>(obj: T): T {
-  const out: { [key: string]: unknown } = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-  return out as T;
 }

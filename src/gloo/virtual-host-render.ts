@@ -3,6 +3,7 @@ import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRat
 import { renderHeaderManipulation, renderRetries } from './route-options-render';
 import { SslConfig } from '../model/tls';
 import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
+import { compact, copyList } from '../private/json';
 
 /** Gloo's `virtualHost.options` for the typed VirtualHost options; refs without a namespace take `namespace`. */
 export function renderVirtualHostOptions(
@@ -27,9 +28,9 @@ export function renderSslConfig(s: SslConfig | undefined, namespace: string | un
   const parameters = compact({ minimumProtocolVersion: s.minimumProtocolVersion, maximumProtocolVersion: s.maximumProtocolVersion });
   return compact({
     secretRef: { name: s.secretRef.name, namespace: s.secretRef.namespace ?? namespace },
-    sniDomains: copy(s.sniDomains),
+    sniDomains: copyList(s.sniDomains),
     parameters: Object.keys(parameters).length > 0 ? parameters : undefined,
-    alpnProtocols: copy(s.alpnProtocols),
+    alpnProtocols: copyList(s.alpnProtocols),
     oneWayTls: s.oneWayTls,
   });
 }
@@ -39,15 +40,4 @@ export function renderOptionsConfigRefs(
   refs: ConfigRef[] | undefined, namespace: string | undefined,
 ): { delegateOptions: Array<{ name: string; namespace?: string }> } | undefined {
   return refs ? { delegateOptions: refs.map(r => renderRef(r, namespace)) } : undefined;
-}
-
-
-function copy<T>(list: T[] | undefined): T[] | undefined {
-  return list ? [...list] : undefined;
-}
-
-function compact(obj: { [k: string]: unknown }): { [k: string]: unknown } {
-  const out: { [k: string]: unknown } = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-  return out;
 }

@@ -39,3 +39,16 @@ export function jsonAt(x: unknown, ...path: string[]): unknown {
   }
   return value;
 }
+
+/** `o` without its `undefined` fields, the others in their order (for rendering optional fields). */
+export function compact<T extends object>(o: T): T {
+  const out: { [key: string]: unknown } = {};
+  for (const [k, v] of Object.entries(o) as Array<[string, unknown]>) if (v !== undefined) out[k] = v;
+  // Only fields that were undefined are left out, which T allows as optional.
+  return out as T;
+}
+
+/** A copy of `list`, or `undefined` when there is none. */
+export function copyList<T>(list: T[] | undefined): T[] | undefined {
+  return list ? [...list] : undefined;
+}

@@ -8,6 +8,7 @@ import { IVirtualService } from '../model/references';
 import { AppState } from '../private/app-state';
 import { jsonAt } from '../private/json';
 import { re2ReplaceAll } from '../private/re2';
+import { redirectStatus } from '../private/redirect-codes';
 import { unknownKeys } from '../private/unknown-keys';
 
 /** A request to simulate. */
@@ -414,20 +415,6 @@ function directResponseOf(d: DirectResponseActionShape | undefined): { directRes
   return { directResponse: { status: d.status ?? 0, ...(d.body !== undefined && d.body !== '' ? { body: d.body } : {}) } };
 }
 
-/** The status of each of Gloo's redirect response codes, by name and by number. */
-const REDIRECT_CODES: { [code: string]: number } = {
-  MOVED_PERMANENTLY: 301,
-  FOUND: 302,
-  SEE_OTHER: 303,
-  TEMPORARY_REDIRECT: 307,
-  PERMANENT_REDIRECT: 308,
-  0: 301,
-  1: 302,
-  2: 303,
-  3: 307,
-  4: 308,
-};
-
 /** Where a redirect sends `request`: each part the redirect gives replaces the request's. */
 function redirectOf(hit: FlatRoute, request: SimulatedRequest): { redirect?: SimulatedRedirect } {
   const r = hit.route.redirectAction;
@@ -446,7 +433,7 @@ function redirectOf(hit: FlatRoute, request: SimulatedRequest): { redirect?: Sim
       : pathOnly.startsWith(m.prefix)));
     if (matched) path = r.prefixRewrite + pathOnly.slice(matched.prefix!.length);
   }
-  const status = REDIRECT_CODES[String(r.responseCode ?? 'MOVED_PERMANENTLY')] ?? 301;
+  const status = redirectStatus(r.responseCode ?? 'MOVED_PERMANENTLY') ?? 301;
   const location = `${r.httpsRedirect ? 'https://' : '//'}${host}${path}${r.stripQuery || query === '' ? '' : `?${query}`}`;
   return { redirect: { status, location } };
 }
