@@ -1,3 +1,4 @@
+import { isHostName } from '../model/host-rules';
 import { whyInvalidPrefixRewrite, whyInvalidRoutePath } from '../model/path-rules';
 import { DirectResponse, Redirect, RedirectResponseCode } from '../model/route-action';
 import { AddProblem } from '../private/errors';
@@ -32,7 +33,7 @@ export function checkRedirect(r: Redirect, add: AddProblem): void {
     return;
   }
   checkKnownKeys(add, r, 'Redirect', `${at}.`);
-  if (r.host !== undefined && !(typeof r.host === 'string' && HOST_NAME.test(r.host))) {
+  if (r.host !== undefined && !isHostName(r.host)) {
     add(`${at}.hostRedirect`, r.host, 'a host name without scheme, port or path, such as "www.example.com"', 'set the port with port, the scheme with https');
   }
   if (r.path !== undefined) {
@@ -61,6 +62,3 @@ export function checkRedirect(r: Redirect, add: AddProblem): void {
       'a redirect to the same URL sends the client round in a loop');
   }
 }
-
-/** A host name (RFC 1123 labels) or an IPv4 address, without a port. */
-const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;

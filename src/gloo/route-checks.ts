@@ -6,6 +6,7 @@ import { Upstream } from './upstream';
 import { Destination } from '../model/destination';
 import { HeaderMatch } from '../model/header-match';
 import { whyInvalidHeaderName } from '../model/header-rules';
+import { isHostHeader } from '../model/host-rules';
 import { InputProblem } from '../model/input-problem';
 import { PathMatch } from '../model/path-match';
 import { QueryParameterMatch } from '../model/query-parameter-match';
@@ -81,7 +82,7 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
     const percent = props.mirror?.percent;
     if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) add('options.shadowing.percentage', percent, 'a percentage from 0 to 100');
     const host = props.mirror?.host;
-    if (host !== undefined && !(typeof host === 'string' && /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/.test(host))) {
+    if (host !== undefined && !isHostHeader(host)) {
       add('options.shadowing.hostRewriteLiteral', host, 'a host name, optionally with a port');
     }
     if (props.mirror?.keepHost !== undefined && typeof props.mirror.keepHost !== 'boolean') add('options.shadowing.disableShadowHostSuffixAppend', props.mirror.keepHost, 'true or false');

@@ -4,6 +4,7 @@ import type { RouteProps } from './route';
 import { HOST_REWRITE_FIELDS } from './route-options-render';
 import { whyInvalidDuration } from '../model/duration-rules';
 import { whyInvalidHeaderName } from '../model/header-rules';
+import { isHostHeader } from '../model/host-rules';
 import { RouteActionType } from '../model/route-action';
 import {
   FaultInjection, HashPolicy, HashPolicyType, HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy, TracingDecoration,
@@ -115,7 +116,7 @@ function checkHostRewrite(h: HostRewrite, add: AddProblem): void {
     return;
   }
   const field = `options.${HOST_REWRITE_FIELDS[h.type]}`;
-  if (h.type === HostRewriteType.LITERAL && !(typeof h.value === 'string' && HOST.test(h.value))) {
+  if (h.type === HostRewriteType.LITERAL && !isHostHeader(h.value)) {
     add(field, h.value, 'a host name, optionally with a port, such as "api.example.com" or "10.0.0.7:8080"',
       'envoy sets the Host header to it as given');
   }
@@ -189,9 +190,6 @@ function checkTracing(t: TracingDecoration, add: AddProblem): void {
 function checkPercent(p: unknown, field: string, add: AddProblem): void {
   if (!(typeof p === 'number' && p >= 0 && p <= 100)) add(field, p, 'a percentage from 0 to 100');
 }
-
-/** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port. */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 function checkDuration(d: unknown, field: string, add: AddProblem): void {
   const why = whyInvalidDuration(d);

@@ -1,4 +1,3 @@
-import { isIPv6 } from 'net';
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
@@ -6,6 +5,7 @@ import { GLOO_SYSTEM_NAMESPACE } from './imported-resource';
 import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
+import { isHostAddress } from '../model/host-rules';
 import { LoadBalancer } from '../model/load-balancer';
 import { IUpstream } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
@@ -95,10 +95,10 @@ export class StaticUpstream extends GlooResource implements IUpstream {
       hosts.forEach((h, i) => {
         const at = `static.hosts[${i}]`;
         checkKnownKeys(add, h, 'StaticHost', `${at}.`);
-        if (!(typeof h.address === 'string' && HOST.test(h.address))) add(`${at}.addr`, h.address, 'a host name or an IP address, without scheme, port or path');
+        if (!isHostAddress(h.address)) add(`${at}.addr`, h.address, 'a host name or an IP address, without scheme, port or path');
         const portProblem = whyNotPort(h.port);
         if (portProblem) add(`${at}.port`, h.port, portProblem);
-        if (h.sniAddress !== undefined && !(typeof h.sniAddress === 'string' && HOST.test(h.sniAddress))) add(`${at}.sniAddr`, h.sniAddress, 'a host name');
+        if (h.sniAddress !== undefined && !isHostAddress(h.sniAddress)) add(`${at}.sniAddr`, h.sniAddress, 'a host name');
       });
       if (props?.useTls !== undefined && typeof props.useTls !== 'boolean') add('static.useTls', props.useTls, 'true or false');
       if (props?.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, add);
@@ -127,9 +127,3 @@ export class StaticUpstream extends GlooResource implements IUpstream {
 }
 
 brand(StaticUpstream, STATIC_UPSTREAM_BRAND);
-
-/** A host name (RFC 1123 labels) or an IPv4 address. */
-const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-
-/** A host name, an IPv4 address or an IPv6 address (without brackets or port). */
-const HOST = { test: (s: string) => HOST_NAME.test(s) || isIPv6(s) };
