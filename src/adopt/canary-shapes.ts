@@ -1,4 +1,5 @@
 import { canaryWeights } from '../canary/stage-routes';
+import { hasOnlyKeys } from '../private/json';
 import { DestinationShape, Json, ManifestShape, MatcherShape, RefShape, RouteActionShape, RouteShape, WeightedDestinationShape } from '../simulate/gloo-manifest';
 
 /** A matcher of a plain route: a path prefix, maybe headers. */
@@ -87,7 +88,7 @@ function headerShape(routes: RouteShape[], i: number): RecognisedRelease | undef
   const h = routes[i];
   const m = plainRoute(h, ['prefix', 'headers']);
   const cond = m?.headers?.length === 1 ? m.headers[0] : undefined;
-  if (!m || !cond || !onlyKeys(cond, ['name', 'value', 'regex']) || typeof cond.value !== 'string' || cond.value === '') return undefined;
+  if (!m || !cond || !hasOnlyKeys(cond, ['name', 'value', 'regex']) || typeof cond.value !== 'string' || cond.value === '') return undefined;
   const canary = single(h.routeAction);
   if (!canary) return undefined;
   for (let j = i + 1; j < routes.length; j++) {
@@ -114,7 +115,7 @@ function headerShape(routes: RouteShape[], i: number): RecognisedRelease | undef
 function weightShape(route: RouteShape, i: number, context: ShapeContext): RecognisedRelease | undefined {
   const m = plainRoute(route, ['prefix']);
   const multi = route?.routeAction?.multi;
-  if (!m || !multi || !onlyKeys(route.routeAction, ['multi']) || !onlyKeys(multi, ['destinations'])) return undefined;
+  if (!m || !multi || !hasOnlyKeys(route.routeAction, ['multi']) || !hasOnlyKeys(multi, ['destinations'])) return undefined;
   const split = twoWay(multi.destinations, context, [i]);
   if (!split) return undefined;
   return {
@@ -132,14 +133,14 @@ function weightShape(route: RouteShape, i: number, context: ShapeContext): Recog
 function groupShape(routes: RouteShape[], i: number, context: ShapeContext): RecognisedRelease | undefined {
   const first = routes[i];
   const found = plainRoute(first, ['prefix']) && first.routeAction?.upstreamGroup ? context.groupOf(first) : undefined;
-  if (!found || !onlyKeys(found.group.spec, ['destinations'])) return undefined;
+  if (!found || !hasOnlyKeys(found.group.spec, ['destinations'])) return undefined;
   // the routes that use the group, consecutive from this one: one release carries them all
   const indexes = [...Array(found.users).keys()].map(k => i + k);
   const sameGroup = (r: RouteShape | undefined) => JSON.stringify(r?.routeAction?.upstreamGroup) === JSON.stringify(first.routeAction!.upstreamGroup);
   const paths: RecognisedPath[] = [];
   for (const k of indexes) {
     const m = plainRoute(routes[k], ['prefix']);
-    if (!m || !onlyKeys(routes[k].routeAction, ['upstreamGroup']) || !sameGroup(routes[k])) return undefined;
+    if (!m || !hasOnlyKeys(routes[k].routeAction, ['upstreamGroup']) || !sameGroup(routes[k])) return undefined;
     paths.push({ path: m.prefix, prefixRewrite: routes[k].options?.prefixRewrite });
   }
   if (new Set(paths.map(p => p.path)).size !== paths.length) return undefined;
@@ -177,7 +178,7 @@ interface TwoWaySplit {
  */
 function twoWay(destinations: WeightedDestinationShape[] | undefined, context: ShapeContext, shapeRoutes: number[]): TwoWaySplit | undefined {
   if (!Array.isArray(destinations) || destinations.length !== 2) return undefined;
-  if (!destinations.every(d => onlyKeys(d, ['destination', 'weight']) && Number.isInteger(d.weight) && (d.weight as number) > 0)) return undefined;
+  if (!destinations.every(d => hasOnlyKeys(d, ['destination', 'weight']) && Number.isInteger(d.weight) && (d.weight as number) > 0)) return undefined;
   const sides = (destinations as Array<WeightedDestinationShape & { weight: number }>) // positive integers, tested above
     .map(d => ({ d: destination(d.destination), weight: d.weight }));
   const [a, b] = sides;
@@ -233,27 +234,27 @@ function olderByName(a: string, b: string): 0 | 1 | undefined {
 
 /** A route whose only matcher has only the given fields, no name, and options of a prefix rewrite at most. */
 function plainRoute(route: RouteShape | undefined, matcherKeys: string[]): PlainMatcher | undefined {
-  if (!route || !onlyKeys(route, ['matchers', 'routeAction', 'options'])) return undefined;
-  if (route.options !== undefined && (!onlyKeys(route.options, ['prefixRewrite']) || typeof route.options.prefixRewrite !== 'string')) return undefined;
+  if (!route || !hasOnlyKeys(route, ['matchers', 'routeAction', 'options'])) return undefined;
+  if (route.options !== undefined && (!hasOnlyKeys(route.options, ['prefixRewrite']) || typeof route.options.prefixRewrite !== 'string')) return undefined;
   const matchers = route.matchers;
   if (!Array.isArray(matchers) || matchers.length !== 1) return undefined;
   const m = matchers[0];
-  if (!onlyKeys(m, matcherKeys) || typeof m.prefix !== 'string' || !m.prefix.startsWith('/')) return undefined;
+  if (!hasOnlyKeys(m, matcherKeys) || typeof m.prefix !== 'string' || !m.prefix.startsWith('/')) return undefined;
   return m as PlainMatcher;
 }
 
 function single(action: RouteActionShape | undefined): UpstreamDestination | undefined {
-  return action && onlyKeys(action, ['single']) ? destination(action.single) : undefined;
+  return action && hasOnlyKeys(action, ['single']) ? destination(action.single) : undefined;
 }
 
 /** A destination a release can render: an Upstream by name, maybe one REST function with parameters. */
 function destination(d: DestinationShape | undefined): UpstreamDestination | undefined {
-  if (!d || !onlyKeys(d, ['upstream', 'destinationSpec']) || typeof d.upstream?.name !== 'string' || !onlyKeys(d.upstream, ['name', 'namespace'])) return undefined;
+  if (!d || !hasOnlyKeys(d, ['upstream', 'destinationSpec']) || typeof d.upstream?.name !== 'string' || !hasOnlyKeys(d.upstream, ['name', 'namespace'])) return undefined;
   if (d.destinationSpec === undefined) return d as UpstreamDestination;
   const rest = d.destinationSpec.rest;
-  if (!onlyKeys(d.destinationSpec, ['rest']) || !rest || !onlyKeys(rest, ['functionName', 'parameters'])) return undefined;
+  if (!hasOnlyKeys(d.destinationSpec, ['rest']) || !rest || !hasOnlyKeys(rest, ['functionName', 'parameters'])) return undefined;
   if (typeof rest.functionName !== 'string' || rest.functionName === '' || typeof rest.parameters !== 'object' || rest.parameters === null) return undefined;
-  if (!onlyKeys(rest.parameters, ['headers', 'path'])) return undefined;
+  if (!hasOnlyKeys(rest.parameters, ['headers', 'path'])) return undefined;
   return d as UpstreamDestination;
 }
 
@@ -291,8 +292,4 @@ function disjoint(p: string, route: RouteShape | undefined): boolean {
     if (typeof m.exact === 'string') return !m.exact.startsWith(p);
     return false;
   });
-}
-
-function onlyKeys(obj: unknown, keys: string[]): boolean {
-  return typeof obj === 'object' && obj !== null && !Array.isArray(obj) && Object.keys(obj).every(k => keys.includes(k));
 }

@@ -9,7 +9,7 @@ import { RateLimitAction, RateLimitUnit } from '../model/rate-limits';
 import { RouteAction, RouteActionType } from '../model/route-action';
 import { HashPolicy, HeaderToAdd, HostRewrite } from '../model/route-options';
 import { ExtAuth } from '../model/virtual-host-options';
-import { isObject } from '../private/json';
+import { hasOnlyKeys, isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -54,7 +54,7 @@ function typedField(field: string, v: unknown): TypedField | undefined {
     case 'prefixRewrite':
       return typeof v === 'string' ? { name: 'prefixRewrite', value: v, code: v } : undefined;
     case 'regexRewrite': {
-      if (!isObject(v) || !hasOnly(v, ['pattern', 'substitution']) || !isObject(v.pattern) || !hasOnly(v.pattern, ['regex'])) return undefined;
+      if (!isObject(v) || !hasOnlyKeys(v, ['pattern', 'substitution']) || !isObject(v.pattern) || !hasOnlyKeys(v.pattern, ['regex'])) return undefined;
       const value = { pattern: v.pattern.regex, substitution: v.substitution };
       return typeof value.pattern === 'string' && typeof value.substitution === 'string' ? { name: 'regexRewrite', value, code: value } : undefined;
     }
@@ -97,7 +97,7 @@ function typedField(field: string, v: unknown): TypedField | undefined {
 
 /** The typed form of Gloo's `retries`, when it writes the same back. */
 export function retries(v: unknown): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, RETRY_FIELDS)) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, RETRY_FIELDS)) return undefined;
   const value: { [k: string]: unknown } = {};
   const out: { [k: string]: unknown } = {};
   if (v.retryOn !== undefined) value.retryOn = out.retryOn = v.retryOn;
@@ -113,7 +113,7 @@ export function retries(v: unknown): TypedField | undefined {
 
 /** The typed form of Gloo's `headerManipulation`, when it writes the same back. */
 export function headerManipulation(v: unknown): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, HEADER_FIELDS)) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, HEADER_FIELDS)) return undefined;
   const value: { [k: string]: unknown } = {};
   for (const list of ['requestHeadersToAdd', 'responseHeadersToAdd']) {
     if (v[list] === undefined) continue;
@@ -130,7 +130,7 @@ export function headerManipulation(v: unknown): TypedField | undefined {
 }
 
 function headerToAdd(h: unknown): HeaderToAdd | undefined {
-  if (!isObject(h) || !hasOnly(h, ['header', 'append']) || !isObject(h.header) || !hasOnly(h.header, ['key', 'value'])) return undefined;
+  if (!isObject(h) || !hasOnlyKeys(h, ['header', 'append']) || !isObject(h.header) || !hasOnlyKeys(h.header, ['key', 'value'])) return undefined;
   const { key, value } = h.header;
   if (typeof key !== 'string' || typeof value !== 'string' || (h.append !== undefined && typeof h.append !== 'boolean')) return undefined;
   return h.append === undefined ? { name: key, value } : { name: key, value, append: h.append as boolean };
@@ -146,17 +146,17 @@ function duration(v: unknown): { value: Duration; code: Code } | undefined {
 }
 
 function faults(v: unknown): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, ['abort', 'delay'])) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['abort', 'delay'])) return undefined;
   const value: { [k: string]: unknown } = {};
   const out: { [k: string]: unknown } = {};
   if (v.abort !== undefined) {
     const a = v.abort;
-    if (!isObject(a) || !hasOnly(a, ['percentage', 'httpStatus']) || typeof a.percentage !== 'number' || typeof a.httpStatus !== 'number') return undefined;
+    if (!isObject(a) || !hasOnlyKeys(a, ['percentage', 'httpStatus']) || typeof a.percentage !== 'number' || typeof a.httpStatus !== 'number') return undefined;
     value.abort = out.abort = { percent: a.percentage, httpStatus: a.httpStatus };
   }
   if (v.delay !== undefined) {
     const d = v.delay;
-    if (!isObject(d) || !hasOnly(d, ['percentage', 'fixedDelay']) || typeof d.percentage !== 'number') return undefined;
+    if (!isObject(d) || !hasOnlyKeys(d, ['percentage', 'fixedDelay']) || typeof d.percentage !== 'number') return undefined;
     const fixed = duration(d.fixedDelay);
     if (!fixed) return undefined;
     value.delay = { percent: d.percentage, fixedDelay: fixed.value };
@@ -166,11 +166,11 @@ function faults(v: unknown): TypedField | undefined {
 }
 
 function lbHash(v: unknown): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, ['hashPolicies']) || !Array.isArray(v.hashPolicies)) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['hashPolicies']) || !Array.isArray(v.hashPolicies)) return undefined;
   const values: HashPolicy[] = [];
   const codes: Code[] = [];
   for (const p of v.hashPolicies as unknown[]) {
-    if (!isObject(p) || !hasOnly(p, ['header', 'cookie', 'sourceIp', 'terminal'])) return undefined;
+    if (!isObject(p) || !hasOnlyKeys(p, ['header', 'cookie', 'sourceIp', 'terminal'])) return undefined;
     if (p.terminal !== undefined && typeof p.terminal !== 'boolean') return undefined;
     const keys = ['header', 'cookie', 'sourceIp'].filter(k => p[k] !== undefined);
     if (keys.length !== 1) return undefined;
@@ -182,7 +182,7 @@ function lbHash(v: unknown): TypedField | undefined {
     } else if (p.sourceIp === true) {
       values.push(HashPolicy.sourceIp(terminal));
       codes.push(code(`HashPolicy.sourceIp(${terminalCode ? `{ ${terminalCode} }` : ''})`));
-    } else if (isObject(p.cookie) && hasOnly(p.cookie, ['name', 'ttl', 'path']) && typeof p.cookie.name === 'string') {
+    } else if (isObject(p.cookie) && hasOnlyKeys(p.cookie, ['name', 'ttl', 'path']) && typeof p.cookie.name === 'string') {
       const c = p.cookie;
       const ttl = c.ttl !== undefined ? duration(c.ttl) : undefined;
       if (c.ttl !== undefined && !ttl) return undefined;
@@ -199,13 +199,13 @@ function lbHash(v: unknown): TypedField | undefined {
 }
 
 function tracing(v: unknown): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, ['routeDescriptor', 'propagate', 'tracePercentages'])) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['routeDescriptor', 'propagate', 'tracePercentages'])) return undefined;
   const value: { [k: string]: unknown } = {};
   if (v.routeDescriptor !== undefined) value.routeDescriptor = v.routeDescriptor;
   if (v.propagate !== undefined) value.propagate = v.propagate;
   if (v.tracePercentages !== undefined) {
     const t = v.tracePercentages;
-    if (!isObject(t) || !hasOnly(t, ['clientSamplePercentage', 'randomSamplePercentage', 'overallSamplePercentage']) || Object.keys(t).length === 0) return undefined;
+    if (!isObject(t) || !hasOnlyKeys(t, ['clientSamplePercentage', 'randomSamplePercentage', 'overallSamplePercentage']) || Object.keys(t).length === 0) return undefined;
     if (t.clientSamplePercentage !== undefined) value.clientSamplePercent = t.clientSamplePercentage;
     if (t.randomSamplePercentage !== undefined) value.randomSamplePercent = t.randomSamplePercentage;
     if (t.overallSamplePercentage !== undefined) value.overallSamplePercent = t.overallSamplePercentage;
@@ -216,27 +216,27 @@ function tracing(v: unknown): TypedField | undefined {
 /** The typed form of Gloo's `extauth` (a reference with its namespace, or `disable: true`). */
 export function extauth(v: unknown): TypedField | undefined {
   if (!isObject(v)) return undefined;
-  if (v.disable === true && hasOnly(v, ['disable'])) return { name: 'extauth', value: ExtAuth.disabled(), code: code('ExtAuth.disabled()') };
-  const ref = isObject(v.configRef) && hasOnly(v, ['configRef']) ? qualifiedRef(v.configRef) : undefined;
+  if (v.disable === true && hasOnlyKeys(v, ['disable'])) return { name: 'extauth', value: ExtAuth.disabled(), code: code('ExtAuth.disabled()') };
+  const ref = isObject(v.configRef) && hasOnlyKeys(v, ['configRef']) ? qualifiedRef(v.configRef) : undefined;
   return ref ? { name: 'extauth', value: ExtAuth.config(ref), code: code(`ExtAuth.config({ name: ${str(ref.name)}, namespace: ${str(ref.namespace)} })`) } : undefined;
 }
 
 /** The typed form of Gloo's `rateLimitConfigs` (references with their namespace). */
 export function rateLimitConfigs(v: unknown): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, ['refs']) || !Array.isArray(v.refs)) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['refs']) || !Array.isArray(v.refs)) return undefined;
   const refs = (v.refs as unknown[]).map(qualifiedRef);
   return refs.every(r => r !== undefined) ? { name: 'rateLimitConfigs', value: refs, code: refs } : undefined;
 }
 
 /** The typed form of Gloo's `ratelimitBasic` (units by name). */
 export function ratelimitBasic(v: unknown): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, ['anonymousLimits', 'authorizedLimits']) || Object.keys(v).length === 0) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['anonymousLimits', 'authorizedLimits']) || Object.keys(v).length === 0) return undefined;
   const value: { [k: string]: unknown } = {};
   const out: { [k: string]: unknown } = {};
   for (const field of ['anonymousLimits', 'authorizedLimits']) {
     const l = v[field];
     if (l === undefined) continue;
-    if (!isObject(l) || !hasOnly(l, ['requestsPerUnit', 'unit']) || typeof l.requestsPerUnit !== 'number' || typeof l.unit !== 'string') return undefined;
+    if (!isObject(l) || !hasOnlyKeys(l, ['requestsPerUnit', 'unit']) || typeof l.requestsPerUnit !== 'number' || typeof l.unit !== 'string') return undefined;
     const unit = Object.entries(RateLimitUnit).find(([, name]) => name === l.unit);
     if (!unit) return undefined;
     value[field] = { requestsPerUnit: l.requestsPerUnit, unit: unit[1] };
@@ -247,7 +247,7 @@ export function ratelimitBasic(v: unknown): TypedField | undefined {
 
 /** The typed form of Gloo's `ratelimit` (descriptors of the typed actions; on a route, includeVhRateLimits too). */
 export function ratelimit(v: unknown, onRoute: boolean): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, onRoute ? ['rateLimits', 'includeVhRateLimits'] : ['rateLimits']) || Object.keys(v).length === 0) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, onRoute ? ['rateLimits', 'includeVhRateLimits'] : ['rateLimits']) || Object.keys(v).length === 0) return undefined;
   const include = v.includeVhRateLimits;
   if (include !== undefined && typeof include !== 'boolean') return undefined;
   const also = include !== undefined ? [{ name: 'includeVirtualHostRateLimits', value: include, code: include }] : [];
@@ -256,7 +256,7 @@ export function ratelimit(v: unknown, onRoute: boolean): TypedField | undefined 
   const values: unknown[] = [];
   const codes: unknown[] = [];
   for (const d of v.rateLimits as unknown[]) {
-    if (!isObject(d) || !hasOnly(d, ['actions', 'setActions'])) return undefined;
+    if (!isObject(d) || !hasOnlyKeys(d, ['actions', 'setActions'])) return undefined;
     const value: { [k: string]: unknown } = {};
     const out: { [k: string]: unknown } = {};
     for (const list of ['actions', 'setActions']) {
@@ -284,11 +284,11 @@ function rateLimitAction(a: unknown): { value: RateLimitAction; code: Code } | u
   };
   if (simple[type] && Object.keys(spec).length === 0) return { value: simple[type](), code: code(`RateLimitAction.${type}()`) };
   const header = typeof spec.headerName === 'string' && typeof spec.descriptorKey === 'string';
-  if (type === 'requestHeaders' && hasOnly(spec, ['headerName', 'descriptorKey']) && header) {
+  if (type === 'requestHeaders' && hasOnlyKeys(spec, ['headerName', 'descriptorKey']) && header) {
     const [name, key] = [spec.headerName as string, spec.descriptorKey as string];
     return { value: RateLimitAction.requestHeader(name, key), code: code(`RateLimitAction.requestHeader(${str(name)}, ${str(key)})`) };
   }
-  if (type === 'genericKey' && hasOnly(spec, ['descriptorValue']) && typeof spec.descriptorValue === 'string') {
+  if (type === 'genericKey' && hasOnlyKeys(spec, ['descriptorValue']) && typeof spec.descriptorValue === 'string') {
     return { value: RateLimitAction.genericKey(spec.descriptorValue), code: code(`RateLimitAction.genericKey(${str(spec.descriptorValue)})`) };
   }
   return undefined;
@@ -296,13 +296,13 @@ function rateLimitAction(a: unknown): { value: RateLimitAction; code: Code } | u
 
 /** The typed form of Gloo's `csrf`: whole percentages of a hundred, origins by exact, prefix, suffix or RE2. */
 export function csrf(v: unknown): TypedField | undefined {
-  if (!isObject(v) || !hasOnly(v, ['filterEnabled', 'shadowEnabled', 'additionalOrigins'])) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['filterEnabled', 'shadowEnabled', 'additionalOrigins'])) return undefined;
   const value: { [k: string]: unknown } = {};
   const out: { [k: string]: unknown } = {};
   for (const [glooField, field] of [['filterEnabled', 'enforcedPercent'], ['shadowEnabled', 'shadowPercent']]) {
     const f = v[glooField];
     if (f === undefined) continue;
-    if (!isObject(f) || !hasOnly(f, ['defaultValue']) || !isObject(f.defaultValue) || !hasOnly(f.defaultValue, ['numerator', 'denominator'])) return undefined;
+    if (!isObject(f) || !hasOnlyKeys(f, ['defaultValue']) || !isObject(f.defaultValue) || !hasOnlyKeys(f.defaultValue, ['numerator', 'denominator'])) return undefined;
     const { numerator, denominator } = f.defaultValue;
     // the typed form writes whole percentages over HUNDRED
     if (typeof numerator !== 'number' || denominator !== 'HUNDRED') return undefined;
@@ -315,7 +315,7 @@ export function csrf(v: unknown): TypedField | undefined {
     for (const o of v.additionalOrigins as unknown[]) {
       if (!isObject(o) || Object.keys(o).length !== 1) return undefined;
       const [type, given] = Object.entries(o)[0];
-      const regex = type === 'safeRegex' && isObject(given) && hasOnly(given, ['regex']) && typeof given.regex === 'string' ? given.regex : undefined;
+      const regex = type === 'safeRegex' && isObject(given) && hasOnlyKeys(given, ['regex']) && typeof given.regex === 'string' ? given.regex : undefined;
       const factory = regex !== undefined ? 'regex' : ['exact', 'prefix', 'suffix'].includes(type) && typeof given === 'string' ? type : undefined;
       if (!factory) return undefined;
       const text = regex ?? (given as string);
@@ -330,7 +330,7 @@ export function csrf(v: unknown): TypedField | undefined {
 
 /** `{ name, namespace }` when the reference has both and nothing else. */
 export function qualifiedRef(r: unknown): { name: string; namespace: string } | undefined {
-  if (!isObject(r) || !hasOnly(r, ['name', 'namespace']) || typeof r.name !== 'string' || typeof r.namespace !== 'string') return undefined;
+  if (!isObject(r) || !hasOnlyKeys(r, ['name', 'namespace']) || typeof r.name !== 'string' || typeof r.namespace !== 'string') return undefined;
   return { name: r.name, namespace: r.namespace };
 }
 
@@ -338,7 +338,7 @@ export function qualifiedRef(r: unknown): { name: string; namespace: string } | 
 export function cors(v: unknown, onRoute: boolean): TypedField | undefined {
   const lists = ['allowOrigin', 'allowOriginRegex', 'allowMethods', 'allowHeaders', 'exposeHeaders'];
   const flags = onRoute ? ['allowCredentials', 'disableForRoute'] : ['allowCredentials'];
-  if (!isObject(v) || !hasOnly(v, [...lists, ...flags, 'maxAge'])) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, [...lists, ...flags, 'maxAge'])) return undefined;
   const value: { [k: string]: unknown } = {};
   for (const list of lists) {
     if (v[list] === undefined) continue;
@@ -361,9 +361,4 @@ export function cors(v: unknown, onRoute: boolean): TypedField | undefined {
 function passesChecks(name: keyof RouteBehavior, value: unknown, actionType: RouteActionType): boolean {
   const action = { type: actionType } as RouteAction;
   return problemsOf(add => checkRouteOptions({ action, options: { [name]: value } }, add)).length === 0;
-}
-
-/** Whether `v` has no keys but `keys`. */
-export function hasOnly(v: Json, keys: string[]): boolean {
-  return Object.keys(v).every(k => keys.includes(k));
 }

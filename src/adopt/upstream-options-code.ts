@@ -1,6 +1,5 @@
-import { hasOnly } from './options-code';
 import { code, Code } from './ts-literal';
-import { isObject } from '../private/json';
+import { hasOnlyKeys, isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -26,15 +25,15 @@ function loadBalancerCode(v: unknown): Code | undefined {
   if (!isObject(config)) return undefined;
   const simple: { [t: string]: string } = { roundRobin: 'roundRobin', random: 'random', maglev: 'maglev' };
   if (simple[type] && Object.keys(config).length === 0) return code(`LoadBalancer.${simple[type]}()`);
-  if (type === 'leastRequest' && hasOnly(config, ['choiceCount'])) {
+  if (type === 'leastRequest' && hasOnlyKeys(config, ['choiceCount'])) {
     if (config.choiceCount === undefined) return code('LoadBalancer.leastRequest()');
     return typeof config.choiceCount === 'number' ? code(`LoadBalancer.leastRequest({ choiceCount: ${config.choiceCount} })`) : undefined;
   }
-  if (type === 'ringHash' && hasOnly(config, ['ringHashConfig'])) {
+  if (type === 'ringHash' && hasOnlyKeys(config, ['ringHashConfig'])) {
     if (config.ringHashConfig === undefined) return code('LoadBalancer.ringHash()');
     const r = config.ringHashConfig;
     // an empty ringHashConfig would not be written back: the typed form writes none
-    if (!isObject(r) || !hasOnly(r, ['minimumRingSize', 'maximumRingSize']) || Object.keys(r).length === 0) return undefined;
+    if (!isObject(r) || !hasOnlyKeys(r, ['minimumRingSize', 'maximumRingSize']) || Object.keys(r).length === 0) return undefined;
     const parts: string[] = [];
     for (const field of ['minimumRingSize', 'maximumRingSize']) {
       if (r[field] === undefined) continue;
@@ -48,7 +47,7 @@ function loadBalancerCode(v: unknown): Code | undefined {
 }
 
 function discoveryLabels(v: unknown): { [k: string]: string } | undefined {
-  if (!isObject(v) || !hasOnly(v, ['labels']) || !isObject(v.labels)) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['labels']) || !isObject(v.labels)) return undefined;
   const labels = v.labels;
   return Object.values(labels).every(x => typeof x === 'string') && Object.keys(labels).length > 0 ? labels as { [k: string]: string } : undefined;
 }

@@ -1,11 +1,11 @@
 import { problemsOf } from './check-runs';
-import { cors, csrf, extauth, hasOnly, headerManipulation, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
+import { cors, csrf, extauth, headerManipulation, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
 import { code } from './ts-literal';
 import { checkRefList } from '../gloo/enterprise-checks';
 import { checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
 import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
-import { isObject } from '../private/json';
+import { hasOnlyKeys, isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
 
 /**
@@ -46,7 +46,7 @@ const VERSIONS = Object.entries(TlsProtocolVersion);
 
 /** The typed `sslConfig`, or `undefined` when it would not write the input back the same. */
 export function sslConfigCode(v: unknown): unknown {
-  if (!isObject(v) || !hasOnly(v, ['secretRef', 'sniDomains', 'parameters', 'alpnProtocols', 'oneWayTls'])) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['secretRef', 'sniDomains', 'parameters', 'alpnProtocols', 'oneWayTls'])) return undefined;
   const secretRef = isObject(v.secretRef) ? qualifiedRef(v.secretRef) : undefined;
   if (!secretRef) return undefined;
   const out: { [k: string]: unknown } = { secretRef };
@@ -58,7 +58,7 @@ export function sslConfigCode(v: unknown): unknown {
   }
   if (v.parameters !== undefined) {
     const p = v.parameters;
-    if (!isObject(p) || !hasOnly(p, ['minimumProtocolVersion', 'maximumProtocolVersion']) || Object.keys(p).length === 0) return undefined;
+    if (!isObject(p) || !hasOnlyKeys(p, ['minimumProtocolVersion', 'maximumProtocolVersion']) || Object.keys(p).length === 0) return undefined;
     for (const field of ['minimumProtocolVersion', 'maximumProtocolVersion']) {
       if (p[field] === undefined) continue;
       const version = VERSIONS.find(([, name]) => name === p[field]);
@@ -76,7 +76,7 @@ export function sslConfigCode(v: unknown): unknown {
 
 /** The typed `optionsConfigRefs`: `delegateOptions` of qualified references and nothing else. */
 export function optionsConfigRefsCode(v: unknown): Array<{ name: string; namespace: string }> | undefined {
-  if (!isObject(v) || !hasOnly(v, ['delegateOptions']) || !Array.isArray(v.delegateOptions) || v.delegateOptions.length === 0) return undefined;
+  if (!isObject(v) || !hasOnlyKeys(v, ['delegateOptions']) || !Array.isArray(v.delegateOptions) || v.delegateOptions.length === 0) return undefined;
   const refs = (v.delegateOptions as unknown[]).map(qualifiedRef);
   return refs.every(r => r !== undefined) && problemsOf(add => checkRefList(refs as ConfigRef[], 'optionsConfigRefs', add, false)).length === 0 ? refs as Array<{ name: string; namespace: string }> : undefined;
 }

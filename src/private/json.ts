@@ -52,3 +52,8 @@ export function compact<T extends object>(o: T): T {
 export function copyList<T>(list: T[] | undefined): T[] | undefined {
   return list ? [...list] : undefined;
 }
+
+/** Whether `x` is a JSON object with no fields but `keys` (it may lack some of them). */
+export function hasOnlyKeys(x: unknown, keys: string[]): boolean {
+  return isObject(x) && Object.keys(x).every(k => keys.includes(k));
+}
