@@ -8,6 +8,7 @@ export * from './model/route-action';
 export * from './model/route-options';
 export * from './model/cors';
 export * from './model/virtual-host-options';
+export * from './model/gloo-option-types.generated';
 export * from './model/tls';
 export * from './model/rate-limits';
 export * from './model/load-balancer';

@@ -16,7 +16,7 @@ import * as path from 'path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
-  ResponseActionsExample, RouteOptionsExample, StaticUpstreamExample, SubsetsExample, TlsExample, VirtualHostOptionsExample,
+  CrdOptionsExample, ResponseActionsExample, RouteOptionsExample, StaticUpstreamExample, SubsetsExample, TlsExample, VirtualHostOptionsExample,
 } from './route-options';
 import { RoutingSimulator } from '../../src';
 import { routingMeaning } from '../../src/simulate/request-set';
@@ -28,7 +28,7 @@ const ROOT = (function findRoot(dir: string): string {
 })(__dirname);
 
 /** The pages this file keeps, relative to the repository root. */
-export const PAGES = ['docs/route-options.md', 'docs/direct-responses-and-redirects.md', 'docs/virtual-host-options.md', 'docs/tls.md', 'docs/static-upstreams.md'];
+export const PAGES = ['docs/route-options.md', 'docs/direct-responses-and-redirects.md', 'docs/virtual-host-options.md', 'docs/tls.md', 'docs/static-upstreams.md', 'docs/gloo-crd-options.md'];
 
 const EXAMPLES: { [name: string]: (scope: Construct) => Chart } = {
   'route-options': scope => new RouteOptionsExample(scope, 'route-options'),
@@ -37,6 +37,7 @@ const EXAMPLES: { [name: string]: (scope: Construct) => Chart } = {
   'tls': scope => new TlsExample(scope, 'tls'),
   'static-upstream': scope => new StaticUpstreamExample(scope, 'static-upstream'),
   'subsets': scope => new SubsetsExample(scope, 'subsets'),
+  'crd-options': scope => new CrdOptionsExample(scope, 'crd-options'),
 };
 
 /** The requests each example's page simulates. */

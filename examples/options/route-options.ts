@@ -1,6 +1,6 @@
 /**
  * The examples of the option pages of docs/ (route options, direct responses and redirects,
- * VirtualHost options, TLS, static Upstreams): each page shows the code between its `// [tutorial:...]` markers and
+ * VirtualHost options, TLS, static Upstreams, options typed from Gloo's CRD): each page shows the code between its `// [tutorial:...]` markers and
  * what it synthesizes (see pages.ts).
  */
 import { Chart, Duration } from 'cdk8s';
@@ -147,6 +147,58 @@ export class SubsetsExample extends Chart {
         { destination: Destination.upstream(web, { subset: { version: 'v1' } }), weight: 90 },
         { destination: Destination.upstream(web, { subset: { version: 'v2' } }), weight: 10 },
       ]),
+    });
+    // [/tutorial]
+    this.shop = shop;
+  }
+}
+
+/** A shop that verifies JWTs, allows viewers to read, and adds a header to its API's requests. */
+export class CrdOptionsExample extends Chart {
+  public readonly shop: VirtualService;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shop' });
+    const api = new Upstream(this, 'api', { serviceName: 'api', serviceNamespace: 'shop', servicePort: 8080 });
+    // [tutorial:crd-options]
+    const shop = new VirtualService(this, 'shop', {
+      domains: ['shop.example.com'],
+      options: {
+        jwt: {
+          providers: {
+            idp: {
+              issuer: 'https://idp.example.com/',
+              tokenSource: { headers: [{ header: 'authorization', prefix: 'Bearer ' }] },
+              claimsToHeaders: [{ claim: 'email', header: 'x-user-email' }],
+              jwks: { remote: { url: 'https://idp.example.com/.well-known/jwks.json', upstreamRef: { name: 'idp', namespace: 'gloo-system' }, cacheDuration: '300s' } },
+            },
+          },
+        },
+        rbac: {
+          policies: {
+            viewers: { principals: [{ jwtPrincipal: { claims: { role: 'viewer' } } }], permissions: { pathPrefix: '/api/', methods: ['GET'] } },
+          },
+        },
+      },
+    });
+    shop.addRoute({
+      matchers: [{ path: PathMatch.prefix('/api/') }],
+      action: RouteAction.forward(Destination.upstream(api)),
+      options: {
+        stagedTransformations: {
+          regular: {
+            requestTransforms: [{
+              requestTransformation: {
+                transformationTemplate: {
+                  extractors: { order: { header: ':path', regex: '/api/orders/(\\d+)', subgroup: 1 } },
+                  headers: { 'x-order-id': { text: '{{ order }}' } },
+                  passthrough: {},
+                },
+              },
+            }],
+          },
+        },
+      },
     });
     // [/tutorial]
     this.shop = shop;

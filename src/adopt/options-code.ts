@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { problemsOf } from './check-runs';
 import { code, Code, str } from './ts-literal';
+import { PASS_THROUGH_ROUTE_OPTIONS, PASS_THROUGH_VIRTUAL_HOST_OPTIONS } from '../gloo/pass-through-options';
 import type { RouteBehavior } from '../gloo/route';
 import { checkRouteOptions } from '../gloo/route-option-checks';
 import { OriginMatch } from '../model/csrf';
@@ -11,6 +12,7 @@ import { HashPolicy, HeaderToAdd, HostRewrite } from '../model/route-options';
 import { ExtAuth } from '../model/virtual-host-options';
 import { hasOnlyKeys, isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
+import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /**
  * The typed `RouteBehavior` fields of a Gloo route's `options`, as code, and the options left for
@@ -91,8 +93,20 @@ function typedField(field: string, v: unknown): TypedField | undefined {
     case 'csrf':
       return csrf(v);
     default:
-      return undefined;
+      return passThrough(field, v, 'route');
   }
+}
+
+/**
+ * An option typed as Gloo's CRD has it (JWT, RBAC, transformations, ...): the value itself, when
+ * it has the generated type (a field the CRD lacks, or a number where the CRD has a string, stays
+ * an escape hatch).
+ */
+export function passThrough(field: string, v: unknown, at: 'route' | 'virtualHost'): TypedField | undefined {
+  const fields: readonly string[] = at === 'route' ? PASS_THROUGH_ROUTE_OPTIONS : PASS_THROUGH_VIRTUAL_HOST_OPTIONS;
+  if (!fields.includes(field)) return undefined;
+  const path = at === 'route' ? ['spec', 'virtualHost', 'routes', '[]', 'options', field] : ['spec', 'virtualHost', 'options', field];
+  return CrdSchemaValidator.gloo()._fitsGeneratedType('gateway.solo.io/v1/VirtualService', path, v) ? { name: field, value: v, code: v } : undefined;
 }
 
 /** The typed form of Gloo's `retries`, when it writes the same back. */

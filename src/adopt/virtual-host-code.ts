@@ -1,5 +1,5 @@
 import { problemsOf } from './check-runs';
-import { cors, csrf, extauth, headerManipulation, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
+import { cors, csrf, extauth, headerManipulation, passThrough, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
 import { code } from './ts-literal';
 import { checkRefList } from '../gloo/enterprise-checks';
 import { checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
@@ -38,7 +38,7 @@ function typedField(field: string, v: unknown): TypedField | undefined {
     case 'ratelimitBasic': return ratelimitBasic(v);
     case 'ratelimit': return ratelimit(v, false);
     case 'csrf': return csrf(v);
-    default: return undefined;
+    default: return passThrough(field, v, 'virtualHost');
   }
 }
 

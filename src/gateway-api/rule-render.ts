@@ -6,6 +6,7 @@ import { RouteProps } from '../gloo/route';
 import { PathMatch, PathMatchType } from '../model/path-match';
 import { RouteMatcher } from '../model/route-matcher';
 import { compact } from '../private/json';
+import { KNOWN_KEYS } from '../private/known-keys';
 
 /** The rules one Gloo route becomes, in order, and the paths they leave out on purpose. */
 export interface RenderedRoute {
@@ -160,8 +161,8 @@ function renderMatcher(
   return { matches, narrowedPrefix: paths.narrowedPrefix };
 }
 
-/** The route options the Gateway API target does not carry yet, refused by name: all but `prefixRewrite`. */
-const UNMAPPED_OPTIONS = ['regexRewrite', 'hostRewrite', 'timeout', 'retries', 'headerManipulation', 'cors', 'csrf', 'faults', 'hashPolicies', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits'] as const;
+/** The route options the Gateway API target does not carry yet, refused by name: every typed field but `prefixRewrite`. */
+const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => f !== 'prefixRewrite' && f !== 'extra');
 
 function unmappedOption(props: RouteProps): ActionProblem | undefined {
   const expected = 'no gloo route options other than prefixRewrite (they have no gateway api mapping yet)';

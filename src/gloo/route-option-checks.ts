@@ -1,5 +1,6 @@
 import { checkCors, checkCsrf } from './cors-checks';
 import { checkBasicRateLimits, checkExtAuth, checkRateLimits, checkRefList } from './enterprise-checks';
+import { checkPassThroughOptions, PASS_THROUGH_ROUTE_OPTIONS } from './pass-through-options';
 import type { RouteProps } from './route';
 import { HOST_REWRITE_FIELDS } from './route-options-render';
 import { whyInvalidDuration } from '../model/duration-rules';
@@ -10,6 +11,7 @@ import {
   FaultInjection, HashPolicy, HashPolicyType, HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy, TracingDecoration,
 } from '../model/route-options';
 import { AddProblem } from '../private/errors';
+import { JsonObject } from '../private/json';
 import { checkKnownKeys } from '../private/unknown-keys';
 
 /**
@@ -60,6 +62,7 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
   if (b.includeVirtualHostRateLimits !== undefined && typeof b.includeVirtualHostRateLimits !== 'boolean') {
     add('options.ratelimit.includeVhRateLimits', b.includeVirtualHostRateLimits, 'true or false');
   }
+  checkPassThroughOptions(b as JsonObject, PASS_THROUGH_ROUTE_OPTIONS, 'options.', add);
   checkForwardingOnly(props, add);
   checkTypedAndExtra(props, add);
 }
@@ -69,6 +72,7 @@ const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeou
 /** The typed fields, each one Gloo field (the host rewrite one of four): `extra` may not give them too. */
 const TYPED = [
   ...FORWARDING_ONLY, 'headerManipulation', 'cors', 'csrf', 'faults', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits',
+  ...PASS_THROUGH_ROUTE_OPTIONS,
 ] as const;
 
 function checkForwardingOnly(props: RouteProps, add: AddProblem): void {

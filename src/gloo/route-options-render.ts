@@ -1,5 +1,6 @@
 import { renderCors, renderCsrf } from './cors-render';
 import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRateLimits } from './enterprise-render';
+import { PASS_THROUGH_ROUTE_OPTIONS, renderPassThrough } from './pass-through-options';
 import type { RouteBehavior } from './route';
 import { renderDuration } from '../model/duration-rules';
 import { FaultInjection, HashPolicy, HashPolicyType, HeaderManipulation, HeaderToAdd, HostRewrite, HostRewriteType, RetryPolicy, TracingDecoration } from '../model/route-options';
@@ -29,6 +30,7 @@ export function renderTypedOptions(b: RouteBehavior | undefined): { [field: stri
   if (b.ratelimitBasic !== undefined) out.ratelimitBasic = renderBasicRateLimits(b.ratelimitBasic);
   const ratelimit = renderRateLimits(b.rateLimits, b.includeVirtualHostRateLimits);
   if (ratelimit !== undefined) out.ratelimit = ratelimit;
+  for (const field of PASS_THROUGH_ROUTE_OPTIONS) if (b[field] !== undefined) out[field] = renderPassThrough(b[field]);
   return out;
 }
 

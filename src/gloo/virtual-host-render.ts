@@ -1,5 +1,6 @@
 import { renderCors, renderCsrf } from './cors-render';
 import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRateLimits, renderRef } from './enterprise-render';
+import { PASS_THROUGH_VIRTUAL_HOST_OPTIONS, renderPassThrough } from './pass-through-options';
 import { renderHeaderManipulation, renderRetries } from './route-options-render';
 import { SslConfig } from '../model/tls';
 import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
@@ -19,6 +20,7 @@ export function renderVirtualHostOptions(
   if (b.ratelimitBasic !== undefined) out.ratelimitBasic = renderBasicRateLimits(b.ratelimitBasic);
   if (b.rateLimits !== undefined) out.ratelimit = renderRateLimits(b.rateLimits, undefined);
   if (b.csrf !== undefined) out.csrf = renderCsrf(b.csrf);
+  for (const field of PASS_THROUGH_VIRTUAL_HOST_OPTIONS) if (b[field] !== undefined) out[field] = renderPassThrough(b[field]);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -115,6 +115,19 @@ export class CrdSchemaValidator {
     this.schemas = new Map(Object.entries(schemas));
   }
 
+  /**
+   * @internal
+   * Whether `value` has the TypeScript type scripts/gen-option-types.js generates for the schema at
+   * `fieldPath` of `resource` (field names, `[]` for a list's items): strings for strings (enum names
+   * included), numbers for integers and numbers, no field the schema lacks. `adopt` writes such a
+   * value as a typed literal only when it does.
+   */
+  public _fitsGeneratedType(resource: string, fieldPath: string[], value: unknown): boolean {
+    let schema: Schema | undefined = this.schemas.get(resource);
+    for (const step of fieldPath) schema = step === '[]' ? schema?.items : schema?.properties?.[step];
+    return schema !== undefined && fitsGeneratedType(schema, value);
+  }
+
   /** The `apiVersion/kind` keys this validator has schemas for, sorted. */
   public get resources(): string[] {
     return [...this.schemas.keys()].sort();
@@ -255,4 +268,24 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** The type check of `CrdSchemaValidator._fitsGeneratedType`, mirroring scripts/gen-option-types.js. */
+function fitsGeneratedType(s: Schema, v: unknown): boolean {
+  switch (s.type) {
+    case 'array':
+      return Array.isArray(v) && v.every(x => fitsGeneratedType(s.items ?? {}, x));
+    case 'object': {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+      const o = v as JsonObject;
+      if (s.properties) return Object.entries(o).every(([k, x]) => s.properties![k] !== undefined && fitsGeneratedType(s.properties![k], x));
+      const values = s.additionalProperties;
+      return typeof values !== 'object' || Object.values(o).every(x => fitsGeneratedType(values, x));
+    }
+    case 'string': return typeof v === 'string';
+    case 'integer':
+    case 'number': return typeof v === 'number';
+    case 'boolean': return typeof v === 'boolean';
+    default: return true;
+  }
 }

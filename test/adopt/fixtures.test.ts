@@ -171,7 +171,7 @@ test('typed route options are written typed; mirrors become mirror; options the 
         tracing: { routeDescriptor: pets, tracePercentages: { randomSamplePercentage: 5 } }
         ratelimitBasic: { anonymousLimits: { requestsPerUnit: 10, unit: MINUTE } }
         ratelimit: { includeVhRateLimits: true, rateLimits: [{ actions: [{ requestHeaders: { headerName: x-user, descriptorKey: user } }, { genericKey: { descriptorValue: pets } }] }] }
-        bufferPerRoute: { disabled: true }
+        upgrades: [{ websocket: { enabled: true } }]
         shadowing: { upstream: { name: default-pets-v2-8080, namespace: gloo-system }, percentage: 5, hostRewriteLiteral: shadow.example.com }`));
   expectProven(r);
   for (const c of ["prefixRewrite: '/api/pets'", 'timeout: Duration.seconds(5)', "retries: { retryOn: '5xx', numRetries: 3, perTryTimeout: Duration.millis(250) }",
@@ -183,9 +183,9 @@ test('typed route options are written typed; mirrors become mirror; options the 
   }
   expect(r.code).toMatch(/^import \{ App, Chart, ChartProps, Duration \} from 'cdk8s';$/m);
   expect(r.code).toMatch(/^import \{ .*HostRewrite.* \} from 'cdk8s-gloo-canary';$/m);
-  expect(r.code).toContain('// options.extra: bufferPerRoute (route options the constructs do not model)');
+  expect(r.code).toContain('// options.extra: upgrades (route options the constructs do not model)');
   expect(r.code).toContain("mirror: { upstream: defaultPetsV2_8080, percent: 5, host: 'shadow.example.com' }");
-  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.bufferPerRoute passed through options.extra')]);
+  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.upgrades passed through options.extra')]);
 });
 
 test('direct responses and redirects are written with RouteAction.directResponse and RouteAction.redirect, and proven', () => {
@@ -229,7 +229,7 @@ spec:
       extauth: { configRef: { name: oauth, namespace: gloo-system } }
       headerManipulation: { requestHeadersToRemove: [x-debug] }
       csrf: { filterEnabled: { defaultValue: { numerator: 100, denominator: HUNDRED } }, additionalOrigins: [{ suffix: example.com }] }
-      jwt: { providers: { kc: { issuer: https://kc.example.com } } }
+      includeRequestAttemptCount: true
     routes:
     - matchers: [{ prefix: / }]
       routeAction: { single: ${V1} }`);
@@ -240,8 +240,8 @@ spec:
   expect(r.code).toContain("extauth: ExtAuth.config({ name: 'oauth', namespace: 'gloo-system' })");
   expect(r.code).toContain("optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }]");
   expect(r.code).toContain("csrf: { enforcedPercent: 100, additionalOrigins: [OriginMatch.suffix('example.com')] }");
-  expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options/jwt',");
-  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.options.jwt set with a json patch')]);
+  expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options/includeRequestAttemptCount', true));");
+  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.options.includeRequestAttemptCount set with a json patch')]);
 });
 
 test('a VirtualService without domains is built with the construct\'s default, said in a comment', () => {
@@ -383,7 +383,7 @@ test('VirtualService fields the construct does not take are set with JSON patche
       routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }
     - matchers: [{ prefix: /lambda }]
       routeAction: { single: { upstream: { name: lambda, namespace: gloo-system } } }`,
-  '    options: { jwt: { providers: { kc: { issuer: https://kc.example.com } } } }\n'), `
+  '    options: { includeRequestAttemptCount: true }\n'), `
 apiVersion: gloo.solo.io/v1
 kind: Upstream
 metadata: { name: static-api, namespace: gloo-system }

@@ -249,6 +249,10 @@ describe('renderHttpRoutes: actions', () => {
     ['timeout', Duration.seconds(5)],
     ['retries', { numRetries: 2 }],
     ['headerManipulation', { requestHeadersToRemove: ['x-debug'] }],
+    // the options typed from the CRD
+    ['jwt', { disable: true }],
+    ['stagedTransformations', { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { headers: { 'x-a': { text: 'b' } } } } }] } }],
+    ['bufferPerRoute', { buffer: { maxRequestBytes: 1024 } }],
   ])('fails, naming the field, when the route sets the typed option %s', (field, value) => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f)))

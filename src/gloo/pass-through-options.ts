@@ -1,0 +1,133 @@
+import { whyInvalidHeaderName } from '../model/header-rules';
+import { AddProblem } from '../private/errors';
+import { isObject, JsonObject } from '../private/json';
+import { whyInvalidRe2 } from '../private/re2';
+
+/**
+ * The Gloo options typed as Gloo defines them (model/gloo-option-types.generated.ts, from the CRD):
+ * JWT, RBAC, WAF, DLP, transformations, external processing and buffering. They are rendered as
+ * given; the CRD-schema check at synth refuses a field or type the CRD does not have, and the
+ * checks here refuse what the CRD lets through but Gloo or Envoy would not take: a regular
+ * expression RE2 refuses, a header name that is not a token, a duration that is not protobuf's
+ * `<seconds>s`, a percentage outside 0-100, and two of a set of fields only one of which Gloo reads.
+ */
+
+/** The route options (`RouteBehavior`) typed from the CRD, by Gloo field name. */
+export const PASS_THROUGH_ROUTE_OPTIONS = [
+  'jwt', 'jwtStaged', 'jwtProvidersStaged', 'rbac', 'waf', 'dlp', 'transformations', 'stagedTransformations',
+  'extProc', 'extProcEarly', 'extProcLate', 'bufferPerRoute',
+] as const;
+
+/** The VirtualHost options (`VirtualHostBehavior`) typed from the CRD, by Gloo field name. */
+export const PASS_THROUGH_VIRTUAL_HOST_OPTIONS = [
+  'jwt', 'jwtStaged', 'rbac', 'waf', 'dlp', 'transformations', 'stagedTransformations',
+  'extProc', 'extProcEarly', 'extProcLate', 'bufferPerRoute',
+] as const;
+
+/** Gloo's JSON of a value typed from the CRD: a copy, without the fields set to `undefined`. */
+export function renderPassThrough(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renderPassThrough);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = renderPassThrough(v);
+  return out;
+}
+
+/** Checks the fields of `options` named in `fields`, each at `<prefix><field>`. */
+export function checkPassThroughOptions(options: JsonObject, fields: readonly string[], prefix: string, add: AddProblem): void {
+  for (const field of fields) {
+    const value = options[field];
+    if (value === undefined) continue;
+    if (!isObject(value)) {
+      add(`${prefix}${field}`, value, `an object of Gloo's ${field} fields, as the CRD defines them`);
+      continue;
+    }
+    walk(value, `${prefix}${field}`, add);
+  }
+}
+
+/** Fields only one of which Gloo reads (a protobuf `oneof`), by the name of the field holding them. */
+const ONE_OF: Array<{ under: RegExp; fields: string[]; required?: boolean; why?: string }> = [
+  { under: /\.jwks$/, fields: ['local', 'remote'], required: true, why: 'envoy requires the keys that verify a token' },
+  { under: /(?:^|\.)(?:request|response)Transformation$/, fields: ['transformationTemplate', 'headerBodyTransform', 'xsltTransformation'] },
+  { under: /\.transformationTemplate$/, fields: ['body', 'passthrough', 'mergeExtractorsToBody', 'mergeJsonKeys'] },
+  { under: /\.extractors\.[^.]+$/, fields: ['header', 'body'], required: true, why: 'an extractor reads a header or the body' },
+  { under: /\.dlp\.actions\[\d+\]$/, fields: ['actionType', 'customAction', 'keyValueAction'] },
+];
+
+/** String fields that are protobuf durations, by name. */
+const DURATIONS = new Set(['cacheDuration', 'timeout', 'messageTimeout', 'maxMessageTimeout', 'baseInterval', 'maxInterval', 'perTryTimeout', 'deferredCloseTimeout']);
+
+function walk(value: unknown, at: string, add: AddProblem): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => walk(v, `${at}[${i}]`, add));
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+    add(at, describe(value), 'plain data as Gloo writes it (strings, numbers, booleans, lists and objects)',
+      'these options are typed from the CRD: a duration is a string such as "30s", not a cdk8s Duration');
+    return;
+  }
+  const o = value as JsonObject;
+  for (const rule of ONE_OF.filter(r => r.under.test(at))) {
+    const given = rule.fields.filter(f => o[f] !== undefined);
+    if (given.length > 1) add(`${at}.${given[1]}`, o[given[1]], `only one of ${rule.fields.join(', ')}`, `gloo reads one of them (${given[0]} is given too)`);
+    if (given.length === 0 && rule.required) add(at, o, `one of ${rule.fields.join(', ')}`, rule.why);
+  }
+  for (const [k, v] of Object.entries(o)) {
+    const here = `${at}.${k}`;
+    checkField(o, k, v, here, at, add);
+    walk(v, here, add);
+  }
+}
+
+function checkField(o: JsonObject, k: string, v: unknown, here: string, parent: string, add: AddProblem): void {
+  if (typeof v === 'string') {
+    if (DURATIONS.has(k) && !/^\d+(?:\.\d{1,9})?s$/.test(v)) {
+      add(here, v, 'a duration as protobuf writes it: whole or fractional seconds with an "s", such as "30s" or "0.5s"');
+    }
+    // a regex string, or a header/query matcher's value when `regex: true`
+    const pattern = k === 'regex' ? v : k === 'value' && o.regex === true ? v : undefined;
+    if (pattern !== undefined) {
+      const why = whyInvalidRe2(pattern);
+      if (why) add(here, v, `a regular expression RE2 accepts: ${why}`);
+    }
+    if (isHeaderNameField(k, parent)) {
+      const why = whyInvalidHeaderName(v);
+      if (why) add(here, v, why);
+    }
+  }
+  if (k === 'regex' && Array.isArray(v)) {
+    v.forEach((p, i) => {
+      const why = typeof p === 'string' ? whyInvalidRe2(p) : undefined;
+      if (why) add(`${here}[${i}]`, p, `a regular expression RE2 accepts: ${why}`);
+    });
+  }
+  if (k === 'headersToRemove' && Array.isArray(v)) {
+    v.forEach((h, i) => {
+      const why = typeof h === 'string' ? whyInvalidHeaderName(h) : undefined;
+      if (why) add(`${here}[${i}]`, h, why);
+    });
+  }
+  if (k === 'headers' && isObject(v) && /transformationTemplate$/.test(parent)) {
+    for (const name of Object.keys(v)) {
+      const why = whyInvalidHeaderName(name);
+      if (why) add(`${here}.${name}`, name, why);
+    }
+  }
+  if (k === 'value' && typeof v === 'number' && /\.percent$/.test(parent) && !(v >= 0 && v <= 100)) {
+    add(here, v, 'a percentage from 0 to 100');
+  }
+}
+
+/** Fields whose string is a header name: a token source's and a claim's header, an extractor's, a header to append's key. */
+function isHeaderNameField(k: string, parent: string): boolean {
+  if (k === 'header') return /(?:\.tokenSource\.headers\[\d+\]|\.claimsToHeaders\[\d+\]|\.extractors\.[^.]+)$/.test(parent);
+  if (k === 'headerName') return true;
+  return k === 'key' && /\.headersToAppend\[\d+\]$/.test(parent);
+}
+
+function describe(value: object): string {
+  return `a ${value.constructor?.name ?? 'non-plain object'}`;
+}
