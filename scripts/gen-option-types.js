@@ -50,6 +50,19 @@ const FAMILIES = [
   { at: 'route', field: 'extProcEarly', name: 'ExtProcSettings', prefix: 'ExtProc' },
   { at: 'route', field: 'extProcLate', name: 'ExtProcSettings', prefix: 'ExtProc' },
   { at: 'route', field: 'bufferPerRoute', name: 'BufferSettings', prefix: 'Buffer' },
+  // an Upstream's spec fields other than its type and the hand-typed ones (spec.<field>), as one interface
+  {
+    at: 'upstream', field: '', name: 'UpstreamOptions', prefix: 'Upstream',
+    doc: 'The fields of an Upstream\'s `spec` besides its type: connection, TLS, health checks, outlier detection, HTTP/2; as the CRD defines them.',
+  },
+];
+
+/** The Upstream spec fields `UpstreamOptions` has: connection, TLS, health and HTTP/2 settings. */
+const UPSTREAM_OPTIONS = [
+  'circuitBreakers', 'connectionConfig', 'disableIstioAutoMtls', 'dnsRefreshRate', 'failover', 'healthChecks', 'httpConnectHeaders',
+  'httpConnectSslConfig', 'httpProxyHostname', 'ignoreHealthOnHostRemoval', 'initialConnectionWindowSize', 'initialStreamWindowSize',
+  'maxConcurrentStreams', 'outlierDetection', 'overrideStreamErrorOnInvalidHttpMessage', 'preconnectPolicy', 'protocolSelection',
+  'proxyProtocolVersion', 'respectDnsTtl', 'sslConfig', 'useHttp2',
 ];
 
 /** Names clearer than the generated ones (a field's name with its option's prefix). */
@@ -63,14 +76,28 @@ const RENAMED = {
   TransformationEarly: 'TransformationStage',
   ExtProcOverride: 'ExtProcOverrides',
   BufferBuffer: 'BufferLimits',
+  UpstreamCircuitBreaker: 'UpstreamCircuitBreakers',
+  UpstreamUpstreamSslConfig: 'UpstreamSslConfig',
+  UpstreamParameter: 'UpstreamTlsParameters',
+  UpstreamSd: 'UpstreamSdsConfig',
+  UpstreamSslFile: 'UpstreamSslFiles',
+  UpstreamCommonHttpProtocolOption: 'UpstreamCommonHttpProtocolOptions',
+  UpstreamHttp1ProtocolOption: 'UpstreamHttp1ProtocolOptions',
 };
 
 /** Shapes with a name of their own wherever they are met. */
 const WELL_KNOWN = [
   { name: 'GlooResourceRef', keys: ['name', 'namespace'], doc: 'A reference to a Gloo or Kubernetes object by name and namespace, as Gloo writes it.' },
+  { name: 'GlooKeyValue', keys: ['key', 'value'], doc: 'A key and a value, as Gloo writes a header or a metadata entry.' },
 ];
 
 function schemaOf(schemas, at, field) {
+  if (at === 'upstream') {
+    const spec = schemas['gloo.solo.io/v1/Upstream'].properties.spec.properties;
+    const missing = UPSTREAM_OPTIONS.filter(f => !spec[f]);
+    if (missing.length > 0) throw new Error(`no Upstream spec fields ${missing.join(', ')} in the CRD`);
+    return { type: 'object', properties: Object.fromEntries(UPSTREAM_OPTIONS.map(f => [f, spec[f]])) };
+  }
   const spec = schemas['gateway.solo.io/v1/VirtualService'].properties.spec;
   const vh = spec.properties.virtualHost.properties;
   const options = at === 'virtualHost' ? vh.options : vh.routes.items.properties.options;
@@ -80,7 +107,7 @@ function schemaOf(schemas, at, field) {
 }
 
 const pascal = s => s.charAt(0).toUpperCase() + s.slice(1);
-const singular = s => (/ies$/.test(s) ? s.replace(/ies$/, 'y') : /[^s]s$/.test(s) ? s.slice(0, -1) : s);
+const singular = s => (/ies$/.test(s) ? s.replace(/ies$/, 'y') : /(?:ss|us)es$/.test(s) ? s.slice(0, -2) : /[^s]s$/.test(s) ? s.slice(0, -1) : s);
 const canonical = s => JSON.stringify(s, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v)
   ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]])) : v));
 
@@ -110,7 +137,7 @@ function generate(schemas) {
     const name = known?.name ?? candidates.find(c => !taken.has(c)) ?? `${candidates[candidates.length - 1]}Shape`;
     taken.add(name);
     byShape.set(key, name);
-    const entry = { name, doc: known?.doc ?? `Gloo's \`${where}\`, as the CRD defines it.`, props: [] };
+    const entry = { name, doc: known?.doc ?? s['x-doc'] ?? `Gloo's \`${where}\`, as the CRD defines it.`, props: [] };
     interfaces.push(entry);
     const prefix = candidates.prefix;
     for (const k of keys) {
@@ -126,8 +153,8 @@ function generate(schemas) {
   for (const f of FAMILIES) {
     const candidates = [f.name];
     candidates.prefix = f.prefix;
-    const where = `${f.at === 'virtualHost' ? 'virtualHost.options' : 'routes[].options'}.${f.field}`;
-    const name = typeOf(schemaOf(schemas, f.at, f.field), candidates, where);
+    const where = f.at === 'upstream' ? 'spec' : `${f.at === 'virtualHost' ? 'virtualHost.options' : 'routes[].options'}.${f.field}`;
+    const name = typeOf({ ...schemaOf(schemas, f.at, f.field), ...(f.doc ? { 'x-doc': f.doc } : {}) }, candidates, where);
     if (name !== f.name) throw new Error(`${where} is named ${name}, not ${f.name}: its shape was met before under another name`);
     roots.push({ ...f, name });
   }
@@ -162,7 +189,7 @@ function source() {
   return render(generate(JSON.parse(fs.readFileSync(SCHEMAS, 'utf8'))));
 }
 
-module.exports = { source, OUT };
+module.exports = { source, OUT, UPSTREAM_OPTIONS };
 
 if (require.main === module) {
   const text = source();

@@ -130,6 +130,8 @@ export function normalise(value: unknown, key: string = ''): unknown {
   for (const k of Object.keys(value).sort()) {
     const v = (value as Json)[k];
     if (v === undefined || ((k === 'regex' || k === 'invertMatch') && v === false)) continue;
+    // Gloo's discovery writes an empty discoveryMetadata: no labels, as none
+    if (k === 'discoveryMetadata' && typeof v === 'object' && v !== null && Object.keys(v).length === 0) continue;
     if ((k === 'minimumRingSize' || k === 'maximumRingSize') && typeof v === 'string' && /^\d+$/.test(v)) {
       out[k] = Number(v); // an int64 as the API server keeps it either way (int-or-string)
       continue;

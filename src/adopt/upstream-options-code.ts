@@ -1,22 +1,37 @@
+import { problemsOf } from './check-runs';
 import { code, Code } from './ts-literal';
+import { checkUpstreamOptions, UPSTREAM_OPTION_FIELDS } from '../gloo/pass-through-options';
 import { hasOnlyKeys, isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
+import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /**
- * The typed `loadBalancer` and `discoveryLabels` of an Upstream's spec, and the spec fields left for
- * JSON patches. Each is typed only when the typed form writes it back the same.
+ * The typed `loadBalancer`, `discoveryLabels` and `options` (`UpstreamOptions`) of an Upstream's
+ * spec, and the spec fields left for JSON patches. Each is typed only when the typed form writes
+ * it back the same and passes the construct's checks. An empty `discoveryMetadata` (Gloo's
+ * discovery writes `{}`) means no labels: nothing is written for it.
  */
 export function upstreamOptionsCode(spec: Json): { props: { [k: string]: unknown }; rest: Json } {
   const props: { [k: string]: unknown } = {};
   const rest: Json = {};
+  const options: Json = {};
+  const optionFields: readonly string[] = UPSTREAM_OPTION_FIELDS;
   for (const [field, value] of Object.entries(spec)) {
     const lb = field === 'loadBalancerConfig' ? loadBalancerCode(value) : undefined;
     const labels = field === 'discoveryMetadata' ? discoveryLabels(value) : undefined;
     if (lb) props.loadBalancer = lb;
     else if (labels) props.discoveryLabels = labels;
+    else if (field === 'discoveryMetadata' && isObject(value) && Object.keys(value).length === 0) continue;
+    else if (optionFields.includes(field) && isUpstreamOption(field, value)) options[field] = value;
     else rest[field] = value;
   }
+  if (Object.keys(options).length > 0) props.options = options;
   return { props, rest };
+}
+
+function isUpstreamOption(field: string, value: unknown): boolean {
+  return CrdSchemaValidator.gloo()._fitsGeneratedType('gloo.solo.io/v1/Upstream', ['spec', field], value)
+    && problemsOf(add => checkUpstreamOptions({ [field]: value }, add)).length === 0;
 }
 
 function loadBalancerCode(v: unknown): Code | undefined {

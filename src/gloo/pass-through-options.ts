@@ -1,3 +1,5 @@
+import type { UpstreamSpec } from '../imports/gloo.solo.io';
+import type { UpstreamOptions } from '../model/gloo-option-types.generated';
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { AddProblem } from '../private/errors';
 import { isObject, JsonObject } from '../private/json';
@@ -5,7 +7,8 @@ import { whyInvalidRe2 } from '../private/re2';
 
 /**
  * The Gloo options typed as Gloo defines them (model/gloo-option-types.generated.ts, from the CRD):
- * JWT, RBAC, WAF, DLP, transformations, external processing and buffering. They are rendered as
+ * JWT, RBAC, WAF, DLP, transformations, external processing and buffering, and an Upstream's
+ * connection, TLS and health settings (`UpstreamOptions`). They are rendered as
  * given; the CRD-schema check at synth refuses a field or type the CRD does not have, and the
  * checks here refuse what the CRD lets through but Gloo or Envoy would not take: a regular
  * expression RE2 refuses, a header name that is not a token, a duration that is not protobuf's
@@ -24,6 +27,14 @@ export const PASS_THROUGH_VIRTUAL_HOST_OPTIONS = [
   'extProc', 'extProcEarly', 'extProcLate', 'bufferPerRoute',
 ] as const;
 
+/** The fields of an Upstream's spec that `UpstreamOptions` types (connection, TLS, health, HTTP/2). */
+export const UPSTREAM_OPTION_FIELDS = [
+  'circuitBreakers', 'connectionConfig', 'disableIstioAutoMtls', 'dnsRefreshRate', 'failover', 'healthChecks', 'httpConnectHeaders',
+  'httpConnectSslConfig', 'httpProxyHostname', 'ignoreHealthOnHostRemoval', 'initialConnectionWindowSize', 'initialStreamWindowSize',
+  'maxConcurrentStreams', 'outlierDetection', 'overrideStreamErrorOnInvalidHttpMessage', 'preconnectPolicy', 'protocolSelection',
+  'proxyProtocolVersion', 'respectDnsTtl', 'sslConfig', 'useHttp2',
+] as const;
+
 /** Gloo's JSON of a value typed from the CRD: a copy, without the fields set to `undefined`. */
 export function renderPassThrough(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(renderPassThrough);
@@ -31,6 +42,17 @@ export function renderPassThrough(value: unknown): unknown {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = renderPassThrough(v);
   return out;
+}
+
+/**
+ * An Upstream's `options` as spec fields. The CRD's types and the bindings' differ only in name, so
+ * the spec takes them as they are.
+ */
+export function renderUpstreamOptions(options: UpstreamOptions | undefined): Partial<UpstreamSpec> {
+  if (options === undefined) return {};
+  const fields: readonly string[] = UPSTREAM_OPTION_FIELDS;
+  const given = Object.fromEntries(Object.entries(options).filter(([k]) => fields.includes(k)));
+  return renderPassThrough(given) as Partial<UpstreamSpec>;
 }
 
 /** Checks the fields of `options` named in `fields`, each at `<prefix><field>`. */
@@ -46,6 +68,24 @@ export function checkPassThroughOptions(options: JsonObject, fields: readonly st
   }
 }
 
+/** Checks an Upstream's `options` (`UpstreamOptions`), each field reported as the spec field it is. */
+export function checkUpstreamOptions(options: unknown, add: AddProblem): void {
+  if (!isObject(options)) {
+    add('options', options, 'an object of Upstream spec fields, such as { sslConfig: { secretRef: { name, namespace } } }');
+    return;
+  }
+  const fields: readonly string[] = UPSTREAM_OPTION_FIELDS;
+  for (const [k, v] of Object.entries(options)) {
+    if (v === undefined) continue;
+    if (!fields.includes(k)) {
+      add(k, v, `a field of UpstreamOptions: ${fields.join(', ')}`, 'the Upstream\'s type and the typed props (loadBalancer, discoveryLabels, subsets) are set by the construct');
+      continue;
+    }
+    checkField(options, k, v, k, '', add);
+    walk(v, k, add);
+  }
+}
+
 /** Fields only one of which Gloo reads (a protobuf `oneof`), by the name of the field holding them. */
 const ONE_OF: Array<{ under: RegExp; fields: string[]; required?: boolean; why?: string }> = [
   { under: /\.jwks$/, fields: ['local', 'remote'], required: true, why: 'envoy requires the keys that verify a token' },
@@ -53,10 +93,16 @@ const ONE_OF: Array<{ under: RegExp; fields: string[]; required?: boolean; why?:
   { under: /\.transformationTemplate$/, fields: ['body', 'passthrough', 'mergeExtractorsToBody', 'mergeJsonKeys'] },
   { under: /\.extractors\.[^.]+$/, fields: ['header', 'body'], required: true, why: 'an extractor reads a header or the body' },
   { under: /\.dlp\.actions\[\d+\]$/, fields: ['actionType', 'customAction', 'keyValueAction'] },
+  { under: /^(?:sslConfig|httpConnectSslConfig)$/, fields: ['secretRef', 'sslFiles', 'sds'] },
 ];
 
 /** String fields that are protobuf durations, by name. */
-const DURATIONS = new Set(['cacheDuration', 'timeout', 'messageTimeout', 'maxMessageTimeout', 'baseInterval', 'maxInterval', 'perTryTimeout', 'deferredCloseTimeout']);
+const DURATIONS = new Set([
+  'baseEjectionTime', 'baseInterval', 'cacheDuration', 'connectTimeout', 'deferredCloseTimeout', 'dnsRefreshRate', 'healthyEdgeInterval',
+  'idleTimeout', 'initialJitter', 'interval', 'intervalJitter', 'keepaliveInterval', 'keepaliveTime', 'maxInterval', 'maxMessageTimeout',
+  'maxStreamDuration', 'messageTimeout', 'noTrafficInterval', 'perTryTimeout', 'slowStartWindow', 'timeout', 'unhealthyEdgeInterval',
+  'unhealthyInterval', 'updateMergeWindow',
+]);
 
 function walk(value: unknown, at: string, add: AddProblem): void {
   if (Array.isArray(value)) {

@@ -2,9 +2,11 @@ import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE } from './imported-resource';
+import { checkUpstreamOptions, renderUpstreamOptions } from './pass-through-options';
 import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
+import type { UpstreamOptions } from '../model/gloo-option-types.generated';
 import { isHostAddress } from '../model/host-rules';
 import { LoadBalancer } from '../model/load-balancer';
 import { IUpstream } from '../model/references';
@@ -55,6 +57,13 @@ export interface StaticUpstreamProps {
    * @default - none
    */
   readonly discoveryLabels?: { [key: string]: string };
+  /**
+   * Further fields of the Upstream's `spec` as Gloo's CRD has them: TLS to the endpoints
+   * (`sslConfig`), connection limits and timeouts, circuit breakers, health checks, outlier
+   * detection, HTTP/2 (`useHttp2`, window sizes).
+   * @default - Gloo's defaults
+   */
+  readonly options?: UpstreamOptions;
 }
 
 /**
@@ -73,6 +82,7 @@ export class StaticUpstream extends GlooResource implements IUpstream {
   private readonly useTls?: boolean;
   private readonly loadBalancer?: LoadBalancer;
   private readonly discoveryLabels?: { [key: string]: string };
+  private readonly options?: UpstreamOptions;
 
   constructor(scope: Construct, id: string, props: StaticUpstreamProps) {
     const hosts = Array.isArray(props?.hosts) ? props.hosts.map(h => ({ ...h })) : [];
@@ -84,6 +94,7 @@ export class StaticUpstream extends GlooResource implements IUpstream {
     this.useTls = props?.useTls;
     this.loadBalancer = props?.loadBalancer;
     this.discoveryLabels = props?.discoveryLabels ? { ...props.discoveryLabels } : undefined;
+    this.options = props?.options;
 
     const problems = new ProblemCollector(this);
     this._construct(problems, () => {
@@ -103,6 +114,7 @@ export class StaticUpstream extends GlooResource implements IUpstream {
       if (props?.useTls !== undefined && typeof props.useTls !== 'boolean') add('static.useTls', props.useTls, 'true or false');
       if (props?.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, add);
       if (props?.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, add);
+      if (props?.options !== undefined) checkUpstreamOptions(props.options, add);
       const output = routeOutputOf(scope);
       if (output) {
         add('static', props?.hosts, `no static Upstream under the ${output.targetName} target (its hosts have no gateway api mapping yet)`,
@@ -122,6 +134,7 @@ export class StaticUpstream extends GlooResource implements IUpstream {
       },
       loadBalancerConfig: renderLoadBalancer(this.loadBalancer),
       discoveryMetadata: renderDiscoveryLabels(this.discoveryLabels),
+      ...renderUpstreamOptions(this.options),
     };
   }
 }

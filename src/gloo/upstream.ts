@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
+import { checkUpstreamOptions, renderUpstreamOptions } from './pass-through-options';
 import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { sortedCopy } from './route-render';
 import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
@@ -10,6 +11,7 @@ import type {
   UpstreamSpecKubeServiceSpecRestTransformations as Transformation,
   UpstreamSpecKubeServiceSpecRestTransformationsHeaders as InjaTemplate,
 } from '../imports/gloo.solo.io';
+import type { UpstreamOptions } from '../model/gloo-option-types.generated';
 import { LoadBalancer } from '../model/load-balancer';
 import { IUpstream } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
@@ -129,6 +131,13 @@ export interface UpstreamProps {
    * @default - none
    */
   readonly discoveryLabels?: { [key: string]: string };
+  /**
+   * Further fields of the Upstream's `spec` as Gloo's CRD has them: TLS to the endpoints
+   * (`sslConfig`), connection limits and timeouts, circuit breakers, health checks, outlier
+   * detection, HTTP/2 (`useHttp2`, window sizes).
+   * @default - Gloo's defaults
+   */
+  readonly options?: UpstreamOptions;
 }
 
 /**
@@ -169,6 +178,7 @@ export class Upstream extends GlooResource implements IUpstream {
   private readonly service?: ApiObject;
   private readonly loadBalancer?: LoadBalancer;
   private readonly discoveryLabels?: { [key: string]: string };
+  private readonly options?: UpstreamOptions;
 
   constructor(scope: Construct, id: string, props: UpstreamProps = {}) {
     const target = serviceTarget(props);
@@ -185,6 +195,7 @@ export class Upstream extends GlooResource implements IUpstream {
     this.selector = props.selector;
     this.loadBalancer = props.loadBalancer;
     this.discoveryLabels = props.discoveryLabels ? { ...props.discoveryLabels } : undefined;
+    this.options = props.options;
     this.subsets = Array.isArray(props.subsets) ? props.subsets.map(k => (Array.isArray(k) ? [...k] : k)) : props.subsets;
 
     const problems = new ProblemCollector(this);
@@ -225,13 +236,14 @@ export class Upstream extends GlooResource implements IUpstream {
         }
       }
       const output = routeOutputOf(scope);
-      const unmapped = (['loadBalancer', 'discoveryLabels', 'subsets'] as const).find(f => props[f] !== undefined);
+      const unmapped = (['loadBalancer', 'discoveryLabels', 'subsets', 'options'] as const).find(f => props[f] !== undefined);
       if (output && unmapped) {
         problems.add(unmapped, props[unmapped], `no ${unmapped} under the ${output.targetName} target (no gateway api mapping yet)`,
           'the output would drop it silently: the Upstream becomes its Service there');
       }
       if (props.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, problems.add.bind(problems));
       if (props.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, problems.add.bind(problems));
+      if (props.options !== undefined) checkUpstreamOptions(props.options, problems.add.bind(problems));
       for (const [fn, spec] of Object.entries(this.functions)) {
         if (!fn) problems.add('functions', fn, 'a non-empty function name');
         checkKnownKeys(problems.add.bind(problems), spec, 'RestFunction', `functions.${fn}.`);
@@ -278,6 +290,7 @@ export class Upstream extends GlooResource implements IUpstream {
       },
       loadBalancerConfig: renderLoadBalancer(this.loadBalancer),
       discoveryMetadata: renderDiscoveryLabels(this.discoveryLabels),
+      ...renderUpstreamOptions(this.options),
     };
   }
 

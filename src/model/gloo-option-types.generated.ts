@@ -1066,7 +1066,7 @@ export interface ExtProcGrpcService {
    * Gloo's `initialMetadata`.
    * @default - not set
    */
-  readonly initialMetadata?: ExtProcInitialMetadata[];
+  readonly initialMetadata?: GlooKeyValue[];
   /**
    * Gloo's `retryPolicy`.
    * @default - not set
@@ -1080,9 +1080,9 @@ export interface ExtProcGrpcService {
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.grpcService.initialMetadata[]`, as the CRD defines it.
+ * A key and a value, as Gloo writes a header or a metadata entry.
  */
-export interface ExtProcInitialMetadata {
+export interface GlooKeyValue {
   /**
    * Gloo's `key`.
    * @default - not set
@@ -1215,4 +1215,971 @@ export interface JwtStagedRouteSettings {
    * @default - not set
    */
   readonly beforeExtAuth?: JwtRouteSettings;
+}
+
+/**
+ * The fields of an Upstream's `spec` besides its type: connection, TLS, health checks, outlier detection, HTTP/2; as the CRD defines them.
+ */
+export interface UpstreamOptions {
+  /**
+   * Gloo's `circuitBreakers`.
+   * @default - not set
+   */
+  readonly circuitBreakers?: UpstreamCircuitBreakers;
+  /**
+   * Gloo's `connectionConfig`.
+   * @default - not set
+   */
+  readonly connectionConfig?: UpstreamConnectionConfig;
+  /**
+   * Gloo's `disableIstioAutoMtls`.
+   * @default - not set
+   */
+  readonly disableIstioAutoMtls?: boolean;
+  /**
+   * Gloo's `dnsRefreshRate`.
+   * @default - not set
+   */
+  readonly dnsRefreshRate?: string;
+  /**
+   * Gloo's `failover`.
+   * @default - not set
+   */
+  readonly failover?: UpstreamFailover;
+  /**
+   * Gloo's `healthChecks`.
+   * @default - not set
+   */
+  readonly healthChecks?: UpstreamHealthCheck[];
+  /**
+   * Gloo's `httpConnectHeaders`.
+   * @default - not set
+   */
+  readonly httpConnectHeaders?: GlooKeyValue[];
+  /**
+   * Gloo's `httpConnectSslConfig`.
+   * @default - not set
+   */
+  readonly httpConnectSslConfig?: UpstreamSslConfig;
+  /**
+   * Gloo's `httpProxyHostname`.
+   * @default - not set
+   */
+  readonly httpProxyHostname?: string;
+  /**
+   * Gloo's `ignoreHealthOnHostRemoval`.
+   * @default - not set
+   */
+  readonly ignoreHealthOnHostRemoval?: boolean;
+  /**
+   * Gloo's `initialConnectionWindowSize`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly initialConnectionWindowSize?: number;
+  /**
+   * Gloo's `initialStreamWindowSize`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly initialStreamWindowSize?: number;
+  /**
+   * Gloo's `maxConcurrentStreams`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxConcurrentStreams?: number;
+  /**
+   * Gloo's `outlierDetection`.
+   * @default - not set
+   */
+  readonly outlierDetection?: UpstreamOutlierDetection;
+  /**
+   * Gloo's `overrideStreamErrorOnInvalidHttpMessage`.
+   * @default - not set
+   */
+  readonly overrideStreamErrorOnInvalidHttpMessage?: boolean;
+  /**
+   * Gloo's `preconnectPolicy`.
+   * @default - not set
+   */
+  readonly preconnectPolicy?: UpstreamPreconnectPolicy;
+  /**
+   * Gloo's `protocolSelection`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly protocolSelection?: string;
+  /**
+   * Gloo's `proxyProtocolVersion`.
+   * @default - not set
+   */
+  readonly proxyProtocolVersion?: string;
+  /**
+   * Gloo's `respectDnsTtl`.
+   * @default - not set
+   */
+  readonly respectDnsTtl?: boolean;
+  /**
+   * Gloo's `sslConfig`.
+   * @default - not set
+   */
+  readonly sslConfig?: UpstreamSslConfig;
+  /**
+   * Gloo's `useHttp2`.
+   * @default - not set
+   */
+  readonly useHttp2?: boolean;
+}
+
+/**
+ * Gloo's `spec.circuitBreakers`, as the CRD defines it.
+ */
+export interface UpstreamCircuitBreakers {
+  /**
+   * Gloo's `maxConnections`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxConnections?: number;
+  /**
+   * Gloo's `maxPendingRequests`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxPendingRequests?: number;
+  /**
+   * Gloo's `maxRequests`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxRequests?: number;
+  /**
+   * Gloo's `maxRetries`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxRetries?: number;
+  /**
+   * Gloo's `trackRemaining`.
+   * @default - not set
+   */
+  readonly trackRemaining?: boolean;
+}
+
+/**
+ * Gloo's `spec.connectionConfig`, as the CRD defines it.
+ */
+export interface UpstreamConnectionConfig {
+  /**
+   * Gloo's `commonHttpProtocolOptions`.
+   * @default - not set
+   */
+  readonly commonHttpProtocolOptions?: UpstreamCommonHttpProtocolOptions;
+  /**
+   * Gloo's `connectTimeout`.
+   * @default - not set
+   */
+  readonly connectTimeout?: string;
+  /**
+   * Gloo's `http1ProtocolOptions`.
+   * @default - not set
+   */
+  readonly http1ProtocolOptions?: UpstreamHttp1ProtocolOptions;
+  /**
+   * Gloo's `maxRequestsPerConnection`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxRequestsPerConnection?: number;
+  /**
+   * Gloo's `perConnectionBufferLimitBytes`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly perConnectionBufferLimitBytes?: number;
+  /**
+   * Gloo's `tcpKeepalive`.
+   * @default - not set
+   */
+  readonly tcpKeepalive?: UpstreamTcpKeepalive;
+}
+
+/**
+ * Gloo's `spec.connectionConfig.commonHttpProtocolOptions`, as the CRD defines it.
+ */
+export interface UpstreamCommonHttpProtocolOptions {
+  /**
+   * Gloo's `headersWithUnderscoresAction`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly headersWithUnderscoresAction?: string;
+  /**
+   * Gloo's `idleTimeout`.
+   * @default - not set
+   */
+  readonly idleTimeout?: string;
+  /**
+   * Gloo's `maxHeadersCount`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxHeadersCount?: number;
+  /**
+   * Gloo's `maxStreamDuration`.
+   * @default - not set
+   */
+  readonly maxStreamDuration?: string;
+}
+
+/**
+ * Gloo's `spec.connectionConfig.http1ProtocolOptions`, as the CRD defines it.
+ */
+export interface UpstreamHttp1ProtocolOptions {
+  /**
+   * Gloo's `enableTrailers`.
+   * @default - not set
+   */
+  readonly enableTrailers?: boolean;
+  /**
+   * Gloo's `overrideStreamErrorOnInvalidHttpMessage`.
+   * @default - not set
+   */
+  readonly overrideStreamErrorOnInvalidHttpMessage?: boolean;
+  /**
+   * Gloo's `preserveCaseHeaderKeyFormat`.
+   * @default - not set
+   */
+  readonly preserveCaseHeaderKeyFormat?: boolean;
+  /**
+   * Gloo's `properCaseHeaderKeyFormat`.
+   * @default - not set
+   */
+  readonly properCaseHeaderKeyFormat?: boolean;
+}
+
+/**
+ * Gloo's `spec.connectionConfig.tcpKeepalive`, as the CRD defines it.
+ */
+export interface UpstreamTcpKeepalive {
+  /**
+   * Gloo's `keepaliveInterval`.
+   * @default - not set
+   */
+  readonly keepaliveInterval?: string;
+  /**
+   * Gloo's `keepaliveProbes`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly keepaliveProbes?: number;
+  /**
+   * Gloo's `keepaliveTime`.
+   * @default - not set
+   */
+  readonly keepaliveTime?: string;
+}
+
+/**
+ * Gloo's `spec.failover`, as the CRD defines it.
+ */
+export interface UpstreamFailover {
+  /**
+   * Gloo's `policy`.
+   * @default - not set
+   */
+  readonly policy?: UpstreamPolicy;
+  /**
+   * Gloo's `prioritizedLocalities`.
+   * @default - not set
+   */
+  readonly prioritizedLocalities?: UpstreamPrioritizedLocality[];
+}
+
+/**
+ * Gloo's `spec.failover.policy`, as the CRD defines it.
+ */
+export interface UpstreamPolicy {
+  /**
+   * Gloo's `overprovisioningFactor`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly overprovisioningFactor?: number;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[]`, as the CRD defines it.
+ */
+export interface UpstreamPrioritizedLocality {
+  /**
+   * Gloo's `localityEndpoints`.
+   * @default - not set
+   */
+  readonly localityEndpoints?: UpstreamLocalityEndpoint[];
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[]`, as the CRD defines it.
+ */
+export interface UpstreamLocalityEndpoint {
+  /**
+   * Gloo's `lbEndpoints`.
+   * @default - not set
+   */
+  readonly lbEndpoints?: UpstreamLbEndpoint[];
+  /**
+   * Gloo's `loadBalancingWeight`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly loadBalancingWeight?: number;
+  /**
+   * Gloo's `locality`.
+   * @default - not set
+   */
+  readonly locality?: UpstreamLocality;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[]`, as the CRD defines it.
+ */
+export interface UpstreamLbEndpoint {
+  /**
+   * Gloo's `address`.
+   * @default - not set
+   */
+  readonly address?: string;
+  /**
+   * Gloo's `healthCheckConfig`.
+   * @default - not set
+   */
+  readonly healthCheckConfig?: UpstreamHealthCheckConfig;
+  /**
+   * Gloo's `loadBalancingWeight`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly loadBalancingWeight?: number;
+  /**
+   * Gloo's `metadata`.
+   * @default - not set
+   */
+  readonly metadata?: { [key: string]: { [key: string]: any } };
+  /**
+   * Gloo's `port`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly port?: number;
+  /**
+   * Gloo's `upstreamSslConfig`.
+   * @default - not set
+   */
+  readonly upstreamSslConfig?: UpstreamSslConfig;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].healthCheckConfig`, as the CRD defines it.
+ */
+export interface UpstreamHealthCheckConfig {
+  /**
+   * Gloo's `hostname`.
+   * @default - not set
+   */
+  readonly hostname?: string;
+  /**
+   * Gloo's `method`.
+   * @default - not set
+   */
+  readonly method?: string;
+  /**
+   * Gloo's `path`.
+   * @default - not set
+   */
+  readonly path?: string;
+  /**
+   * Gloo's `portValue`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly portValue?: number;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig`, as the CRD defines it.
+ */
+export interface UpstreamSslConfig {
+  /**
+   * Gloo's `allowRenegotiation`.
+   * @default - not set
+   */
+  readonly allowRenegotiation?: boolean;
+  /**
+   * Gloo's `alpnProtocols`.
+   * @default - not set
+   */
+  readonly alpnProtocols?: string[];
+  /**
+   * Gloo's `oneWayTls`.
+   * @default - not set
+   */
+  readonly oneWayTls?: boolean;
+  /**
+   * Gloo's `parameters`.
+   * @default - not set
+   */
+  readonly parameters?: UpstreamTlsParameters;
+  /**
+   * Gloo's `sds`.
+   * @default - not set
+   */
+  readonly sds?: UpstreamSdsConfig;
+  /**
+   * Gloo's `secretRef`.
+   * @default - not set
+   */
+  readonly secretRef?: GlooResourceRef;
+  /**
+   * Gloo's `sni`.
+   * @default - not set
+   */
+  readonly sni?: string;
+  /**
+   * Gloo's `sslFiles`.
+   * @default - not set
+   */
+  readonly sslFiles?: UpstreamSslFiles;
+  /**
+   * Gloo's `verifySubjectAltName`.
+   * @default - not set
+   */
+  readonly verifySubjectAltName?: string[];
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.parameters`, as the CRD defines it.
+ */
+export interface UpstreamTlsParameters {
+  /**
+   * Gloo's `cipherSuites`.
+   * @default - not set
+   */
+  readonly cipherSuites?: string[];
+  /**
+   * Gloo's `ecdhCurves`.
+   * @default - not set
+   */
+  readonly ecdhCurves?: string[];
+  /**
+   * Gloo's `maximumProtocolVersion`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly maximumProtocolVersion?: string;
+  /**
+   * Gloo's `minimumProtocolVersion`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly minimumProtocolVersion?: string;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.sds`, as the CRD defines it.
+ */
+export interface UpstreamSdsConfig {
+  /**
+   * Gloo's `callCredentials`.
+   * @default - not set
+   */
+  readonly callCredentials?: UpstreamCallCredential;
+  /**
+   * Gloo's `certificatesSecretName`.
+   * @default - not set
+   */
+  readonly certificatesSecretName?: string;
+  /**
+   * Gloo's `clusterName`.
+   * @default - not set
+   */
+  readonly clusterName?: string;
+  /**
+   * Gloo's `targetUri`.
+   * @default - not set
+   */
+  readonly targetUri?: string;
+  /**
+   * Gloo's `validationContextName`.
+   * @default - not set
+   */
+  readonly validationContextName?: string;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.sds.callCredentials`, as the CRD defines it.
+ */
+export interface UpstreamCallCredential {
+  /**
+   * Gloo's `fileCredentialSource`.
+   * @default - not set
+   */
+  readonly fileCredentialSource?: UpstreamFileCredentialSource;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.sds.callCredentials.fileCredentialSource`, as the CRD defines it.
+ */
+export interface UpstreamFileCredentialSource {
+  /**
+   * Gloo's `header`.
+   * @default - not set
+   */
+  readonly header?: string;
+  /**
+   * Gloo's `tokenFileName`.
+   * @default - not set
+   */
+  readonly tokenFileName?: string;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.sslFiles`, as the CRD defines it.
+ */
+export interface UpstreamSslFiles {
+  /**
+   * Gloo's `ocspStaple`.
+   * @default - not set
+   */
+  readonly ocspStaple?: string;
+  /**
+   * Gloo's `rootCa`.
+   * @default - not set
+   */
+  readonly rootCa?: string;
+  /**
+   * Gloo's `tlsCert`.
+   * @default - not set
+   */
+  readonly tlsCert?: string;
+  /**
+   * Gloo's `tlsKey`.
+   * @default - not set
+   */
+  readonly tlsKey?: string;
+}
+
+/**
+ * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].locality`, as the CRD defines it.
+ */
+export interface UpstreamLocality {
+  /**
+   * Gloo's `region`.
+   * @default - not set
+   */
+  readonly region?: string;
+  /**
+   * Gloo's `subZone`.
+   * @default - not set
+   */
+  readonly subZone?: string;
+  /**
+   * Gloo's `zone`.
+   * @default - not set
+   */
+  readonly zone?: string;
+}
+
+/**
+ * Gloo's `spec.healthChecks[]`, as the CRD defines it.
+ */
+export interface UpstreamHealthCheck {
+  /**
+   * Gloo's `alwaysLogHealthCheckFailures`.
+   * @default - not set
+   */
+  readonly alwaysLogHealthCheckFailures?: boolean;
+  /**
+   * Gloo's `customHealthCheck`.
+   * @default - not set
+   */
+  readonly customHealthCheck?: UpstreamCustomHealthCheck;
+  /**
+   * Gloo's `eventLogPath`.
+   * @default - not set
+   */
+  readonly eventLogPath?: string;
+  /**
+   * Gloo's `grpcHealthCheck`.
+   * @default - not set
+   */
+  readonly grpcHealthCheck?: UpstreamGrpcHealthCheck;
+  /**
+   * Gloo's `healthyEdgeInterval`.
+   * @default - not set
+   */
+  readonly healthyEdgeInterval?: string;
+  /**
+   * Gloo's `healthyThreshold`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly healthyThreshold?: number;
+  /**
+   * Gloo's `httpHealthCheck`.
+   * @default - not set
+   */
+  readonly httpHealthCheck?: UpstreamHttpHealthCheck;
+  /**
+   * Gloo's `initialJitter`.
+   * @default - not set
+   */
+  readonly initialJitter?: string;
+  /**
+   * Gloo's `interval`.
+   * @default - not set
+   */
+  readonly interval?: string;
+  /**
+   * Gloo's `intervalJitter`.
+   * @default - not set
+   */
+  readonly intervalJitter?: string;
+  /**
+   * Gloo's `intervalJitterPercent`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly intervalJitterPercent?: number;
+  /**
+   * Gloo's `noTrafficInterval`.
+   * @default - not set
+   */
+  readonly noTrafficInterval?: string;
+  /**
+   * Gloo's `reuseConnection`.
+   * @default - not set
+   */
+  readonly reuseConnection?: boolean;
+  /**
+   * Gloo's `tcpHealthCheck`.
+   * @default - not set
+   */
+  readonly tcpHealthCheck?: UpstreamTcpHealthCheck;
+  /**
+   * Gloo's `timeout`.
+   * @default - not set
+   */
+  readonly timeout?: string;
+  /**
+   * Gloo's `unhealthyEdgeInterval`.
+   * @default - not set
+   */
+  readonly unhealthyEdgeInterval?: string;
+  /**
+   * Gloo's `unhealthyInterval`.
+   * @default - not set
+   */
+  readonly unhealthyInterval?: string;
+  /**
+   * Gloo's `unhealthyThreshold`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly unhealthyThreshold?: number;
+}
+
+/**
+ * Gloo's `spec.healthChecks[].customHealthCheck`, as the CRD defines it.
+ */
+export interface UpstreamCustomHealthCheck {
+  /**
+   * Gloo's `config`.
+   * @default - not set
+   */
+  readonly config?: { [key: string]: any };
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: string;
+  /**
+   * Gloo's `typedConfig`.
+   * @default - not set
+   */
+  readonly typedConfig?: { [key: string]: any };
+}
+
+/**
+ * Gloo's `spec.healthChecks[].grpcHealthCheck`, as the CRD defines it.
+ */
+export interface UpstreamGrpcHealthCheck {
+  /**
+   * Gloo's `authority`.
+   * @default - not set
+   */
+  readonly authority?: string;
+  /**
+   * Gloo's `initialMetadata`.
+   * @default - not set
+   */
+  readonly initialMetadata?: UpstreamInitialMetadata[];
+  /**
+   * Gloo's `serviceName`.
+   * @default - not set
+   */
+  readonly serviceName?: string;
+}
+
+/**
+ * Gloo's `spec.healthChecks[].grpcHealthCheck.initialMetadata[]`, as the CRD defines it.
+ */
+export interface UpstreamInitialMetadata {
+  /**
+   * Gloo's `append`.
+   * @default - not set
+   */
+  readonly append?: boolean;
+  /**
+   * Gloo's `header`.
+   * @default - not set
+   */
+  readonly header?: GlooKeyValue;
+  /**
+   * Gloo's `headerSecretRef`.
+   * @default - not set
+   */
+  readonly headerSecretRef?: GlooResourceRef;
+}
+
+/**
+ * Gloo's `spec.healthChecks[].httpHealthCheck`, as the CRD defines it.
+ */
+export interface UpstreamHttpHealthCheck {
+  /**
+   * Gloo's `expectedStatuses`.
+   * @default - not set
+   */
+  readonly expectedStatuses?: UpstreamExpectedStatus[];
+  /**
+   * Gloo's `host`.
+   * @default - not set
+   */
+  readonly host?: string;
+  /**
+   * Gloo's `method`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly method?: string;
+  /**
+   * Gloo's `path`.
+   * @default - not set
+   */
+  readonly path?: string;
+  /**
+   * Gloo's `requestHeadersToAdd`.
+   * @default - not set
+   */
+  readonly requestHeadersToAdd?: UpstreamInitialMetadata[];
+  /**
+   * Gloo's `requestHeadersToRemove`.
+   * @default - not set
+   */
+  readonly requestHeadersToRemove?: string[];
+  /**
+   * Gloo's `responseAssertions`.
+   * @default - not set
+   */
+  readonly responseAssertions?: UpstreamResponseAssertion;
+  /**
+   * Gloo's `serviceName`.
+   * @default - not set
+   */
+  readonly serviceName?: string;
+  /**
+   * Gloo's `useHttp2`.
+   * @default - not set
+   */
+  readonly useHttp2?: boolean;
+}
+
+/**
+ * Gloo's `spec.healthChecks[].httpHealthCheck.expectedStatuses[]`, as the CRD defines it.
+ */
+export interface UpstreamExpectedStatus {
+  /**
+   * Gloo's `end`.
+   * @default - not set
+   */
+  readonly end?: number;
+  /**
+   * Gloo's `start`.
+   * @default - not set
+   */
+  readonly start?: number;
+}
+
+/**
+ * Gloo's `spec.healthChecks[].httpHealthCheck.responseAssertions`, as the CRD defines it.
+ */
+export interface UpstreamResponseAssertion {
+  /**
+   * Gloo's `noMatchHealth`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly noMatchHealth?: string;
+  /**
+   * Gloo's `responseMatchers`.
+   * @default - not set
+   */
+  readonly responseMatchers?: UpstreamResponseMatcher[];
+}
+
+/**
+ * Gloo's `spec.healthChecks[].httpHealthCheck.responseAssertions.responseMatchers[]`, as the CRD defines it.
+ */
+export interface UpstreamResponseMatcher {
+  /**
+   * Gloo's `matchHealth`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly matchHealth?: string;
+  /**
+   * Gloo's `responseMatch`.
+   * @default - not set
+   */
+  readonly responseMatch?: UpstreamResponseMatch;
+}
+
+/**
+ * Gloo's `spec.healthChecks[].httpHealthCheck.responseAssertions.responseMatchers[].responseMatch`, as the CRD defines it.
+ */
+export interface UpstreamResponseMatch {
+  /**
+   * Gloo's `body`.
+   * @default - not set
+   */
+  readonly body?: { [key: string]: any };
+  /**
+   * Gloo's `header`.
+   * @default - not set
+   */
+  readonly header?: string;
+  /**
+   * Gloo's `ignoreErrorOnParse`.
+   * @default - not set
+   */
+  readonly ignoreErrorOnParse?: boolean;
+  /**
+   * Gloo's `jsonKey`.
+   * @default - not set
+   */
+  readonly jsonKey?: UpstreamJsonKey;
+  /**
+   * Gloo's `regex`.
+   * @default - not set
+   */
+  readonly regex?: string;
+}
+
+/**
+ * Gloo's `spec.healthChecks[].httpHealthCheck.responseAssertions.responseMatchers[].responseMatch.jsonKey`, as the CRD defines it.
+ */
+export interface UpstreamJsonKey {
+  /**
+   * Gloo's `path`.
+   * @default - not set
+   */
+  readonly path?: JwtLocalKeySet[];
+}
+
+/**
+ * Gloo's `spec.healthChecks[].tcpHealthCheck`, as the CRD defines it.
+ */
+export interface UpstreamTcpHealthCheck {
+  /**
+   * Gloo's `receive`.
+   * @default - not set
+   */
+  readonly receive?: TransformationBody[];
+  /**
+   * Gloo's `send`.
+   * @default - not set
+   */
+  readonly send?: TransformationBody;
+}
+
+/**
+ * Gloo's `spec.outlierDetection`, as the CRD defines it.
+ */
+export interface UpstreamOutlierDetection {
+  /**
+   * Gloo's `baseEjectionTime`.
+   * @default - not set
+   */
+  readonly baseEjectionTime?: string;
+  /**
+   * Gloo's `consecutive5xx`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly consecutive5xx?: number;
+  /**
+   * Gloo's `consecutiveGatewayFailure`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly consecutiveGatewayFailure?: number;
+  /**
+   * Gloo's `consecutiveLocalOriginFailure`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly consecutiveLocalOriginFailure?: number;
+  /**
+   * Gloo's `enforcingConsecutive5xx`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly enforcingConsecutive5xx?: number;
+  /**
+   * Gloo's `enforcingConsecutiveGatewayFailure`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly enforcingConsecutiveGatewayFailure?: number;
+  /**
+   * Gloo's `enforcingConsecutiveLocalOriginFailure`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly enforcingConsecutiveLocalOriginFailure?: number;
+  /**
+   * Gloo's `enforcingLocalOriginSuccessRate`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly enforcingLocalOriginSuccessRate?: number;
+  /**
+   * Gloo's `enforcingSuccessRate`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly enforcingSuccessRate?: number;
+  /**
+   * Gloo's `interval`.
+   * @default - not set
+   */
+  readonly interval?: string;
+  /**
+   * Gloo's `maxEjectionPercent`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxEjectionPercent?: number;
+  /**
+   * Gloo's `splitExternalLocalOriginErrors`.
+   * @default - not set
+   */
+  readonly splitExternalLocalOriginErrors?: boolean;
+  /**
+   * Gloo's `successRateMinimumHosts`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly successRateMinimumHosts?: number;
+  /**
+   * Gloo's `successRateRequestVolume`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly successRateRequestVolume?: number;
+  /**
+   * Gloo's `successRateStdevFactor`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly successRateStdevFactor?: number;
+}
+
+/**
+ * Gloo's `spec.preconnectPolicy`, as the CRD defines it.
+ */
+export interface UpstreamPreconnectPolicy {
+  /**
+   * Gloo's `perUpstreamPreconnectRatio`.
+   * @default - not set
+   */
+  readonly perUpstreamPreconnectRatio?: number;
+  /**
+   * Gloo's `predictivePreconnectRatio`.
+   * @default - not set
+   */
+  readonly predictivePreconnectRatio?: number;
 }

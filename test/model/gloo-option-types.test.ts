@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const generator = require('../../scripts/gen-option-types.js') as { OUT: string; source(): string };
+const generator = require('../../scripts/gen-option-types.js') as { OUT: string; UPSTREAM_OPTIONS: string[]; source(): string };
 
 describe('the option types generated from the CRD', () => {
   test('src/model/gloo-option-types.generated.ts is what scripts/gen-option-types.js writes from the vendored CRDs', () => {
@@ -19,5 +19,7 @@ describe('the option types generated from the CRD', () => {
     expect(families.filter(([at]) => at === 'virtualHost').map(([, f]) => f).sort()).toEqual([...PASS_THROUGH_VIRTUAL_HOST_OPTIONS].sort());
     for (const f of PASS_THROUGH_ROUTE_OPTIONS) expect(KNOWN_KEYS.RouteBehavior).toContain(f);
     for (const f of PASS_THROUGH_VIRTUAL_HOST_OPTIONS) expect(KNOWN_KEYS.VirtualHostBehavior).toContain(f);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(require('../../src/gloo/pass-through-options').UPSTREAM_OPTION_FIELDS).toEqual(generator.UPSTREAM_OPTIONS);
   });
 });
