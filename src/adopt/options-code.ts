@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { problemsOf } from './check-runs';
-import { code, Code, str } from './ts-literal';
+import { code, Code, lit, str } from './ts-literal';
 import { PASS_THROUGH_ROUTE_OPTIONS, PASS_THROUGH_VIRTUAL_HOST_OPTIONS } from '../gloo/pass-through-options';
 import type { RouteBehavior } from '../gloo/route';
 import { checkRouteOptions } from '../gloo/route-option-checks';
@@ -231,6 +231,11 @@ function tracing(v: unknown): TypedField | undefined {
 export function extauth(v: unknown): TypedField | undefined {
   if (!isObject(v)) return undefined;
   if (v.disable === true && hasOnlyKeys(v, ['disable'])) return { name: 'extauth', value: ExtAuth.disabled(), code: code('ExtAuth.disabled()') };
+  if (isObject(v.customAuth) && hasOnlyKeys(v, ['customAuth']) && hasOnlyKeys(v.customAuth, ['name', 'contextExtensions'])) {
+    const options = v.customAuth as { name?: string; contextExtensions?: { [k: string]: string } };
+    const args = Object.keys(options).length > 0 ? lit(options) : '';
+    return { name: 'extauth', value: ExtAuth.custom(options), code: code(`ExtAuth.custom(${args})`) };
+  }
   const ref = isObject(v.configRef) && hasOnlyKeys(v, ['configRef']) ? qualifiedRef(v.configRef) : undefined;
   return ref ? { name: 'extauth', value: ExtAuth.config(ref), code: code(`ExtAuth.config({ name: ${str(ref.name)}, namespace: ${str(ref.namespace)} })`) } : undefined;
 }

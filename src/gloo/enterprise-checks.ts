@@ -1,6 +1,6 @@
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { BasicRateLimits, RateLimitAction, RateLimitActionType, RateLimitDescriptor, RateLimitUnit } from '../model/rate-limits';
-import { ConfigRef, ExtAuth } from '../model/virtual-host-options';
+import { ConfigRef, CustomExtAuthOptions, ExtAuth } from '../model/virtual-host-options';
 import { AddProblem } from '../private/errors';
 import { whyNotNamespace, whyNotObjectName } from '../private/names';
 import { checkKnownKeys } from '../private/unknown-keys';
@@ -13,8 +13,24 @@ import { checkKnownKeys } from '../private/unknown-keys';
 
 /** Checks an `ExtAuth`, reported under `at`. */
 export function checkExtAuth(e: ExtAuth, at: string, add: AddProblem, needsNamespace: boolean): void {
-  if (!ExtAuth.isExtAuth(e)) add(at, e, 'an ExtAuth: ExtAuth.config({ name, namespace }) or ExtAuth.disabled()');
+  if (!ExtAuth.isExtAuth(e)) add(at, e, 'an ExtAuth: ExtAuth.config({ name, namespace }), ExtAuth.custom({ name }) or ExtAuth.disabled()');
+  else if (e.customAuth !== undefined) checkCustomAuth(e.customAuth, `${at}.customAuth`, add);
   else if (!e.disable) checkRef(e.configRef, `${at}.configRef`, add, needsNamespace);
+}
+
+function checkCustomAuth(c: CustomExtAuthOptions, at: string, add: AddProblem): void {
+  if (typeof c !== 'object' || c === null) {
+    add(at, c, 'options such as { name: \'my-authz\' }');
+    return;
+  }
+  checkKnownKeys(add, c, 'CustomExtAuthOptions', `${at}.`);
+  if (c.name !== undefined && (typeof c.name !== 'string' || c.name === '')) {
+    add(`${at}.name`, c.name, 'the name of an authorization service in Gloo\'s settings (namedExtauth)');
+  }
+  const ext = c.contextExtensions;
+  if (ext !== undefined && (typeof ext !== 'object' || ext === null || Array.isArray(ext) || !Object.values(ext).every(v => typeof v === 'string'))) {
+    add(`${at}.contextExtensions`, ext, 'a map of strings');
+  }
 }
 
 /** Checks basic rate limits, reported under `at`. */

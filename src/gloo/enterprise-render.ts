@@ -1,5 +1,6 @@
 import { BasicRateLimits, RateLimit, RateLimitAction, RateLimitActionType, RateLimitDescriptor } from '../model/rate-limits';
 import { ConfigRef, ExtAuth } from '../model/virtual-host-options';
+import { compact } from '../private/json';
 
 /**
  * Gloo Enterprise's options that a VirtualHost and a route share: external authentication and
@@ -8,7 +9,12 @@ import { ConfigRef, ExtAuth } from '../model/virtual-host-options';
 
 /** Gloo's `extauth`. */
 export function renderExtAuth(e: ExtAuth, namespace: string | undefined): { [field: string]: unknown } {
-  return e.disable ? { disable: true } : { configRef: renderRef(e.configRef!, namespace) };
+  if (e.disable) return { disable: true };
+  if (e.customAuth) {
+    const { name, contextExtensions } = e.customAuth;
+    return { customAuth: compact({ name, contextExtensions: contextExtensions !== undefined ? { ...contextExtensions } : undefined }) };
+  }
+  return { configRef: renderRef(e.configRef!, namespace) };
 }
 
 /** Gloo's `rateLimitConfigs`. */

@@ -21,9 +21,23 @@ export interface ConfigRef {
   readonly namespace?: string;
 }
 
+/** A custom external authorization service (Gloo Enterprise's `extauth.customAuth`). */
+export interface CustomExtAuthOptions {
+  /**
+   * Which of the services named in Gloo's settings (`namedExtauth`) checks the requests.
+   * @default - the default one (`extauth` in Gloo's settings)
+   */
+  readonly name?: string;
+  /**
+   * Context sent with each check request to the service.
+   * @default - none
+   */
+  readonly contextExtensions?: { [key: string]: string };
+}
+
 /**
  * External authentication of a VirtualHost or a route (Gloo Enterprise's `extauth`): the
- * AuthConfig that checks requests, or none.
+ * AuthConfig that checks requests, a custom authorization service, or none.
  */
 export class ExtAuth {
   /** Whether `x` is an ExtAuth; works across copies of the library. */
@@ -41,14 +55,25 @@ export class ExtAuth {
     return new ExtAuth(undefined, true);
   }
 
-  /** The AuthConfig, unless disabled. */
+  /**
+   * Checks requests with a custom authorization service set up in Gloo's settings
+   * (`extauth.customAuth`), rather than an AuthConfig.
+   */
+  public static custom(options: CustomExtAuthOptions = {}): ExtAuth {
+    return new ExtAuth(undefined, false, typeof options === 'object' && options !== null ? { ...options } : options);
+  }
+
+  /** The AuthConfig, for `ExtAuth.config`. */
   public readonly configRef?: ConfigRef;
   /** Whether external authentication is turned off. */
   public readonly disable: boolean;
+  /** The custom authorization service, for `ExtAuth.custom`. */
+  public readonly customAuth?: CustomExtAuthOptions;
 
-  private constructor(configRef: ConfigRef | undefined, disable: boolean) {
+  private constructor(configRef: ConfigRef | undefined, disable: boolean, customAuth?: CustomExtAuthOptions) {
     this.configRef = configRef;
     this.disable = disable;
+    this.customAuth = customAuth;
   }
 }
 

@@ -16,6 +16,7 @@ export const KNOWN_KEYS = {
   CookieHashPolicyOptions: ['path', 'terminal', 'ttl'],
   CorsPolicy: ['allowCredentials', 'allowHeaders', 'allowMethods', 'allowOrigin', 'allowOriginRegex', 'disableForRoute', 'exposeHeaders', 'maxAgeSeconds'],
   CsrfPolicy: ['additionalOrigins', 'enforcedPercent', 'shadowPercent'],
+  CustomExtAuthOptions: ['contextExtensions', 'name'],
   DirectResponse: ['body', 'status'],
   FaultAbort: ['httpStatus', 'percent'],
   FaultDelay: ['fixedDelay', 'percent'],

@@ -399,3 +399,13 @@ spec: { aws: { region: us-east-1, secretRef: { name: aws-creds, namespace: gloo-
   expect(r.code).toContain('// kept as a plain ApiObject: spec: an upstream of another type than kube or static');
   expect(r.report.escapeHatch).toHaveLength(2);
 });
+
+test('a custom authorization service (extauth.customAuth) is written as ExtAuth.custom, on the VirtualHost and on a route', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: / }]
+      routeAction: { single: ${V1} }
+      options: { extauth: { customAuth: { name: opa, contextExtensions: { team: shop } } } }`, '    options: { extauth: { customAuth: {} } }\n'));
+  expectProven(r);
+  expect(r.code).toContain('options: { extauth: ExtAuth.custom() },');
+  expect(r.code).toContain("extauth: ExtAuth.custom({ name: 'opa', contextExtensions: { team: 'shop' } })");
+  expect(r.report.escapeHatch).toEqual([]);
+});

@@ -47,6 +47,23 @@ describe('VirtualHost options and TLS', () => {
       .toThrow('[test/vs] virtualHost.optionsConfigRefs.delegateOptions[0].name: got "Shared_Headers", expected');
   });
 
+  test('ExtAuth.custom() checks requests with a custom authorization service of Gloo\'s settings', () => {
+    const chart = newChart();
+    const vs = new VirtualService(chart, 'vs', { options: { extauth: ExtAuth.custom() } });
+    vs.addRoute({
+      matchers: [{ path: PathMatch.prefix('/') }],
+      action: RouteAction.directResponse({ status: 200 }),
+      options: { extauth: ExtAuth.custom({ name: 'opa', contextExtensions: { team: 'shop' } }) },
+    });
+    const spec = onlyManifest(chart, 'VirtualService').spec;
+    expect(spec.virtualHost.options).toEqual({ extauth: { customAuth: {} } });
+    expect(spec.virtualHost.routes[0].options).toEqual({ extauth: { customAuth: { name: 'opa', contextExtensions: { team: 'shop' } } } });
+    expect(() => new VirtualService(newChart(), 'bad', { options: { extauth: ExtAuth.custom({ name: '' }) } }))
+      .toThrow('[test/bad] virtualHost.options.extauth.customAuth.name: got "", expected the name of an authorization service in Gloo\'s settings (namedExtauth)');
+    expect(() => new VirtualService(newChart(), 'bad', { options: { extauth: ExtAuth.custom({ contextExtensions: { team: 1 as any } }) } }))
+      .toThrow('[test/bad] virtualHost.options.extauth.customAuth.contextExtensions: got {"team":1}, expected a map of strings');
+  });
+
   test('ExtAuth.disabled() turns it off', () => {
     const chart = newChart();
     new VirtualService(chart, 'vs', { options: { extauth: ExtAuth.disabled() } });

@@ -7,8 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Testing } from 'cdk8s';
 import {
-  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, FunctionRoute, GatewayApiTarget, HashPolicy, LoadBalancer, PathMatch,
-  PetstoreService, RouteAction, RouteTable, RoutingSimulator, StaticUpstream, Upstream, UpstreamGroup, VersionedService, VirtualService,
+  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, ExtAuth, FunctionRoute, GatewayApiTarget, HashPolicy, LoadBalancer,
+  PathMatch, PetstoreService, RouteAction, RouteTable, RoutingSimulator, StaticUpstream, Upstream, UpstreamGroup, VersionedService, VirtualService,
   WeightedFunctionRoute,
 } from '../../src';
 import { KNOWN_KEYS } from '../../src/private/known-keys';
@@ -94,6 +94,8 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     '[c/vs] routes[0].options.lbHash.hashPolicies[0].tll: got'],
   ['WeightedDestinationBehavior', c => c.vs.addRoute({ action: RouteAction.weightedForward([{ destination: Destination.upstream(c.v1), weight: 1, options: { headers: {} } as any }]) }),
     '[c/vs] routes[0].routeAction.multi.destinations[0].options.headers: got {}, expected a property WeightedDestinationBehavior has: headerManipulation'],
+  ['CustomExtAuthOptions', c => new VirtualService(c.chart, 'x', { options: { extauth: ExtAuth.custom({ nam: 'authz' } as any) } }),
+    '[c/x] virtualHost.options.extauth.customAuth.nam: got "authz", expected a property CustomExtAuthOptions has: contextExtensions, name (hint: did you mean name?)'],
   ['BasicRateLimits', c => new VirtualService(c.chart, 'x', { options: { ratelimitBasic: { anonymous: {} } as any } }),
     '[c/x] virtualHost.options.ratelimitBasic.anonymous: got {}, expected a property BasicRateLimits has: anonymousLimits, authorizedLimits'],
   ['RateLimit', c => new VirtualService(c.chart, 'x', { options: { ratelimitBasic: { anonymousLimits: { requestsPerUnit: 1, unit: 'MINUTE', units: 2 } as any } } }),
