@@ -173,7 +173,7 @@ export function weightedCode(list: WeightedDestinationShape[] | undefined, at: s
 
 /** A `Destination` factory call. */
 export function destinationCode(d: DestinationShape | undefined, at: string, scope: RouteScope): string {
-  expectKeys(d, ['upstream', 'kube', 'destinationSpec', 'subset'], at);
+  expectKeys(d, ['upstream', 'kube', 'consul', 'destinationSpec', 'subset'], at);
   let subset: { [label: string]: string } | undefined;
   if (d.subset !== undefined) {
     expectKeys(d.subset, ['values'], `${at}.subset`);
@@ -188,7 +188,12 @@ export function destinationCode(d: DestinationShape | undefined, at: string, sco
     if (d.destinationSpec !== undefined) throw new NotModelled(`${at}.destinationSpec: a function on a kube service destination`);
     return `Destination.kubeService(${lit({ serviceName: d.kube.ref?.name, serviceNamespace: d.kube.ref?.namespace, port: d.kube.port })})`;
   }
-  if (d.upstream === undefined) throw new NotModelled(`${at}: a destination other than an upstream or a kube service`);
+  if (d.consul !== undefined) {
+    if (subset !== undefined || d.destinationSpec !== undefined) throw new NotModelled(`${at}: a subset or function on a consul service destination`);
+    expectKeys(d.consul, ['serviceName', 'tags', 'dataCenters'], `${at}.consul`);
+    return `Destination.consul(${lit(d.consul)})`;
+  }
+  if (d.upstream === undefined) throw new NotModelled(`${at}: a destination other than an upstream, a kube service or a consul service`);
   const upstream = scope.upstream(d.upstream);
   if (d.destinationSpec === undefined) return `Destination.upstream(${upstream}${subset ? `, ${lit({ subset })}` : ''})`;
   expectKeys(d.destinationSpec, ['rest'], `${at}.destinationSpec`);

@@ -100,6 +100,9 @@ export function knownGroup(ref: IUpstreamGroup | undefined): UpstreamGroup | und
 /** The Kubernetes Service a destination sends to. */
 export function serviceOf(d: Destination): { name: string; namespace: string; port: number } | ActionProblem {
   if (d.kube) return { name: d.kube.serviceName, namespace: d.kube.serviceNamespace, port: d.kube.port };
+  if (d.consul) {
+    return { field: 'consul', given: d.consul, expected: 'an Upstream or a Kubernetes Service', hint: 'a consul service has no gateway api mapping yet' };
+  }
   return upstreamService(d.targetUpstream!);
 }
 

@@ -3,7 +3,7 @@ import { RouteProps } from './route';
 import { checkHeaderManipulation, checkRouteOptions } from './route-option-checks';
 import { StaticUpstream } from './static-upstream';
 import { Upstream } from './upstream';
-import { Destination } from '../model/destination';
+import { ConsulServiceDestination, Destination } from '../model/destination';
 import { HeaderMatch } from '../model/header-match';
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { isHostHeader } from '../model/host-rules';
@@ -134,6 +134,22 @@ function destinationField(f: string): string {
   return f === 'functionName' ? 'destinationSpec.rest.functionName' : f;
 }
 
+/** A Consul service destination: a name, and lists of tags and data centers none of which is empty. */
+function checkConsul(c: ConsulServiceDestination, at: string, add: AddProblem): void {
+  if (typeof c !== 'object' || c === null) {
+    add(at, c, 'a Consul service, such as { serviceName: \'db\' }');
+    return;
+  }
+  if (typeof c.serviceName !== 'string' || c.serviceName === '') add(`${at}.serviceName`, c.serviceName, 'the name of a service in Consul');
+  for (const list of ['tags', 'dataCenters'] as const) {
+    const v = c[list];
+    if (v === undefined) continue;
+    if (!Array.isArray(v) || !v.every(x => typeof x === 'string' && x !== '')) {
+      add(`${at}.${list}`, v, `a list of ${list === 'tags' ? 'tags' : 'data center names'}, none of them empty`);
+    }
+  }
+}
+
 /** Checks one destination; exported for the constructs that build routes. */
 export function checkDestination(d: Destination, field: string, add: AddProblem): void {
   if (!(d instanceof Destination)) {
@@ -151,6 +167,7 @@ export function checkDestination(d: Destination, field: string, add: AddProblem)
     const portProblem = whyNotPort(d.kube.port);
     if (portProblem) add(`${field}.kube.port`, d.kube.port, portProblem);
   }
+  if (d.consul) checkConsul(d.consul, `${field}.consul`, add);
   const upstream = d.targetUpstream;
   if (d.subset !== undefined && upstream && (Upstream.isUpstream(upstream) || StaticUpstream.isStaticUpstream(upstream))) {
     const keys = Object.keys(d.subset).sort().join(',');

@@ -10,7 +10,7 @@ import { PathMatchType } from '../model/path-match';
 import { QueryParameterMatch } from '../model/query-parameter-match';
 import { DirectResponse, Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
-import { compact } from '../private/json';
+import { compact, copyList } from '../private/json';
 
 /**
  * A matcher as Gloo writes it (`matchers[]` of a route): what the synth-time rules and the
@@ -109,11 +109,14 @@ export function renderWeighted(
   }));
 }
 
-/** @internal Renders a destination (`upstream` or `kube`, plus `destinationSpec`). */
+/** @internal Renders a destination (`upstream`, `kube` or `consul`, plus `destinationSpec`). */
 export function renderDestination(d: Destination): GlooDestination {
   return {
     upstream: d.targetUpstream ? { name: d.targetUpstream.name, namespace: d.targetUpstream.namespace } : undefined,
     kube: d.kube ? { ref: { name: d.kube.serviceName, namespace: d.kube.serviceNamespace }, port: d.kube.port } : undefined,
+    consul: d.consul
+      ? compact({ serviceName: d.consul.serviceName, tags: copyList(d.consul.tags), dataCenters: copyList(d.consul.dataCenters) })
+      : undefined,
     subset: d.subset ? { values: sortedCopy(d.subset) } : undefined,
     destinationSpec: d.functionName !== undefined
       ? { rest: { functionName: d.functionName, parameters: renderParameters(d.parameters) } }

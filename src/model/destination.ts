@@ -38,6 +38,25 @@ export interface KubeServiceDestination {
   readonly port: number;
 }
 
+/**
+ * A service registered in Consul, used directly as a destination (`destination.consul`): Gloo
+ * sends to the instances of every Consul Upstream its discovery made for the service.
+ */
+export interface ConsulServiceDestination {
+  /** The service's name in Consul. */
+  readonly serviceName: string;
+  /**
+   * Only the instances with all of these tags.
+   * @default - every instance
+   */
+  readonly tags?: string[];
+  /**
+   * Only the instances in these data centers.
+   * @default - every data center
+   */
+  readonly dataCenters?: string[];
+}
+
 /** Options of a destination to an Upstream. */
 export interface UpstreamDestinationOptions {
   /**
@@ -51,13 +70,17 @@ export interface UpstreamDestinationOptions {
 interface DestinationParts {
   readonly upstream?: IUpstream;
   readonly kube?: KubeServiceDestination;
+  readonly consul?: ConsulServiceDestination;
   readonly functionName?: string;
   readonly parameters?: FunctionParameters;
   readonly subset?: { [label: string]: string };
   readonly problem?: InputProblem;
 }
 
-/** Where a route sends traffic: an Upstream (optionally one of its REST functions) or a Kubernetes Service. */
+/**
+ * Where a route sends traffic: an Upstream (optionally one of its REST functions), a Kubernetes
+ * Service or a Consul service.
+ */
 export class Destination {
   /** Whether `x` is a destination; works across copies of the library. */
   public static isDestination(x: unknown): x is Destination {
@@ -92,10 +115,22 @@ export class Destination {
     return new Destination({ kube: service, problem });
   }
 
-  /** The Upstream, unless this is a Kubernetes Service destination. */
+  /**
+   * Sends requests to a service registered in Consul (`destination.consul`), optionally to the
+   * instances with some tags or in some data centers; it has no REST functions.
+   */
+  public static consul(service: ConsulServiceDestination): Destination {
+    const copied = typeof service === 'object' && service !== null
+      ? { ...service, tags: copyStrings(service.tags), dataCenters: copyStrings(service.dataCenters) } : service;
+    return new Destination({ consul: copied, problem: firstUnknownKey(service, 'ConsulServiceDestination', 'consul.') });
+  }
+
+  /** The Upstream, unless this is a Kubernetes Service or Consul destination. */
   public readonly targetUpstream?: IUpstream;
   /** The Kubernetes Service, for a `kube` destination. */
   public readonly kube?: KubeServiceDestination;
+  /** The Consul service, for a `consul` destination. */
+  public readonly consul?: ConsulServiceDestination;
   /** The REST function called, if any. */
   public readonly functionName?: string;
   /** The function's parameters, for a function destination. */
@@ -108,6 +143,7 @@ export class Destination {
   private constructor(d: DestinationParts) {
     this.targetUpstream = d.upstream;
     this.kube = d.kube;
+    this.consul = d.consul;
     this.functionName = d.functionName;
     this.parameters = d.parameters;
     this.subset = d.subset;
@@ -128,4 +164,8 @@ function subsetProblem(subset: unknown): InputProblem | undefined {
 
 function copy(labels: { [label: string]: string } | undefined): { [label: string]: string } | undefined {
   return labels && typeof labels === 'object' ? { ...labels } : labels;
+}
+
+function copyStrings(list: string[] | undefined): string[] | undefined {
+  return Array.isArray(list) ? [...list] : list;
 }

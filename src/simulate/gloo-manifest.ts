@@ -61,6 +61,7 @@ export interface RestDestinationShape {
 export interface DestinationShape {
   upstream?: RefShape;
   kube?: { ref?: RefShape; port?: number };
+  consul?: { serviceName?: string; tags?: string[]; dataCenters?: string[] };
   destinationSpec?: { rest?: RestDestinationShape };
   subset?: { values?: { [label: string]: string } };
 }

@@ -1,6 +1,6 @@
 import { ConditionShape, MatcherShape, RouteShape } from './gloo-manifest';
 import { regexSamples } from './regex-samples';
-import { SimulatedRequest, SimulationResult } from './simulator';
+import { SimulatedRequest, SimulatedShare, SimulationResult } from './simulator';
 
 /**
  * Requests that tell routes apart: derived from the matchers of rendered Gloo routes, they sit on
@@ -71,12 +71,20 @@ export function routingMeaning(result: SimulationResult): string {
   if (!result.matched) return 'no route';
   if (result.directResponse) return `direct response ${result.directResponse.status} ${JSON.stringify(result.directResponse.body ?? '')}`;
   if (result.redirect) return `redirect ${result.redirect.status} ${result.redirect.location}`;
-  const shares = result.destinations.map(d => ({ key: `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}`, percent: d.percent }));
+  const shares = result.destinations.map(d => ({ key: shareKey(d), percent: d.percent }));
   const mirror = result.mirror ? ` mirror ${result.mirror.namespace}/${result.mirror.upstream} ${round(result.mirror.percent)}%` : '';
   const unresolved = result.unresolved ? ` unresolved ${result.unresolved}` : '';
   const path = result.forwardedPath !== undefined ? ` path ${result.forwardedPath}` : '';
   const host = result.forwardedHost !== undefined ? ` host ${result.forwardedHost}` : '';
   return `${sharesInWords(shares, round)}${mirror}${unresolved}${path}${host}`;
+}
+
+/** A share's destination in words: kind, namespace and name, function, subset, Consul tags and data centers. */
+function shareKey(d: SimulatedShare): string {
+  const subset = d.subset ? `[${Object.keys(d.subset).sort().map(k => `${k}=${d.subset![k]}`).join(',')}]` : '';
+  const tags = d.tags ? `[tags ${[...d.tags].sort().join(',')}]` : '';
+  const dataCenters = d.dataCenters ? `[dc ${[...d.dataCenters].sort().join(',')}]` : '';
+  return `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}${subset}${tags}${dataCenters}`;
 }
 
 /**

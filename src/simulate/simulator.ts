@@ -33,13 +33,15 @@ export enum DestinationKind {
   UPSTREAM = 'upstream',
   /** A Kubernetes Service used directly (`destination.kube`). */
   KUBE = 'kube',
+  /** A service registered in Consul (`destination.consul`). */
+  CONSUL = 'consul',
 }
 
 /** One destination a matched request is split across, and its share. */
 export interface SimulatedShare {
-  /** The upstream name, or the Service name for a kube destination. */
+  /** The upstream name, the Service name for a kube destination, the service name for a Consul one. */
   readonly upstream: string;
-  /** The upstream's namespace (the Service's, for a kube destination). */
+  /** The upstream's namespace (the Service's, for a kube destination; empty for a Consul service). */
   readonly namespace: string;
   /** Whether the share goes to an Upstream or directly to a Kubernetes Service. */
   readonly kind: DestinationKind;
@@ -55,6 +57,16 @@ export interface SimulatedShare {
    * @default - no subset: every pod of the upstream
    */
   readonly subset?: { [label: string]: string };
+  /**
+   * A Consul destination's tags: only instances with all of them.
+   * @default - every instance
+   */
+  readonly tags?: string[];
+  /**
+   * A Consul destination's data centers.
+   * @default - every data center
+   */
+  readonly dataCenters?: string[];
 }
 
 /** Traffic copied to another upstream by a route's `shadowing` option; its responses are discarded. */
@@ -496,6 +508,19 @@ function shares(weighted: WeightedDestinationShape[], ownerNs: string | undefine
     const d: DestinationShape = w.destination ?? {};
     const weight = w.weight ?? 0;
     const kube = d.kube;
+    const percent = total > 0 ? (weight / total) * 100 : 0;
+    if (d.consul) {
+      const c = d.consul;
+      return {
+        upstream: c.serviceName as string,
+        namespace: '',
+        kind: DestinationKind.CONSUL,
+        weight,
+        percent,
+        ...(c.tags ? { tags: [...c.tags] } : {}),
+        ...(c.dataCenters ? { dataCenters: [...c.dataCenters] } : {}),
+      };
+    }
     // a manifest without the names yields `undefined` names, as before: the simulator reports, it does not check
     return {
       upstream: (kube ? kube.ref?.name : d.upstream?.name) as string,
@@ -503,7 +528,7 @@ function shares(weighted: WeightedDestinationShape[], ownerNs: string | undefine
       kind: kube ? DestinationKind.KUBE : DestinationKind.UPSTREAM,
       functionName: d.destinationSpec?.rest?.functionName,
       weight,
-      percent: total > 0 ? (weight / total) * 100 : 0,
+      percent,
       ...(d.subset?.values ? { subset: d.subset.values } : {}),
     };
   });

@@ -57,4 +57,14 @@ describe('routing equivalence on derived requests', () => {
     expect(differences([split(90, 10)], [split(9, 1)])).toEqual([]);
     expect(differences([split(90, 10)], [split(50, 50)])).toContain('GET /');
   });
+
+  test('a subset, Consul tags or data centers make another destination: the same upstream or service with other ones routes differently', () => {
+    const subset = (values: object) => ({ matchers: [{ prefix: '/' }], routeAction: { single: { upstream: { name: 'v1' }, subset: { values } } } });
+    expect(differences([subset({ version: 'v1' })], [subset({ version: 'v1' })])).toEqual([]);
+    expect(differences([subset({ version: 'v1' })], [subset({ version: 'v2' })])).toContain('GET /');
+    const consul = (c: object) => ({ matchers: [{ prefix: '/' }], routeAction: { single: { consul: { serviceName: 'db', ...c } } } });
+    expect(differences([consul({ tags: ['a', 'b'] })], [consul({ tags: ['b', 'a'] })])).toEqual([]);
+    expect(differences([consul({ tags: ['primary'] })], [consul({ tags: ['secondary'] })])).toContain('GET /');
+    expect(differences([consul({ dataCenters: ['dc1'] })], [consul({})])).toContain('GET /');
+  });
 });

@@ -112,6 +112,8 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     '[c/vs] routes[0].mirror.percentage: got 5, expected a property RouteMirror has: host, keepHost, percent, upstream'],
   ['KubeServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.kubeService({ serviceName: 's', serviceNamespace: 'n', port: 80, functionName: 'f' } as any)) }),
     '[c/vs] routes[0].routeAction.single.kube.functionName: got "f", expected a property KubeServiceDestination has: port, serviceName, serviceNamespace'],
+  ['ConsulServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.consul({ serviceName: 'db', tag: ['a'] } as any)) }),
+    '[c/vs] routes[0].routeAction.single.consul.tag: got ["a"], expected a property ConsulServiceDestination has: dataCenters, serviceName, tags (hint: did you mean tags?)'],
   ['RestFunctionDestinationOptions', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.restFunction(c.v1, 'findPets', { params: {} } as any)) }),
     '[c/vs] routes[0].routeAction.single.params: got {}, expected a property RestFunctionDestinationOptions has: parameters, subset'],
   ['UpstreamDestinationOptions', c => c.vs.addRoute({ action: RouteAction.forward(Destination.upstream(c.v1, { subsets: {} } as any)) }),
