@@ -18,56 +18,95 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'src/model/gloo-option-types.generated.ts');
+const FIELDS_OUT = path.join(ROOT, 'src/gloo/pass-through-fields.generated.ts');
 const SCHEMAS = path.join(ROOT, 'imports/gloo.schemas.json');
 
 /**
- * The options generated: where the field is in the CRD, the root interface's name, and the prefix
- * of the names of the shapes inside it.
+ * The fields the library types by hand (in src/model and src/gloo), by where they are; every other
+ * field of the CRD's route options, VirtualHost options and Upstream spec is generated.
  */
-const FAMILIES = [
-  // VirtualHost options (spec.virtualHost.options)
-  { at: 'virtualHost', field: 'jwt', name: 'JwtVirtualHostSettings', prefix: 'Jwt' },
-  { at: 'virtualHost', field: 'jwtStaged', name: 'JwtStagedProviders', prefix: 'Jwt' },
-  { at: 'virtualHost', field: 'rbac', name: 'RbacSettings', prefix: 'Rbac' },
-  { at: 'virtualHost', field: 'waf', name: 'WafSettings', prefix: 'Waf' },
-  { at: 'virtualHost', field: 'dlp', name: 'DlpSettings', prefix: 'Dlp' },
-  { at: 'virtualHost', field: 'transformations', name: 'Transformations', prefix: 'Transformation' },
-  { at: 'virtualHost', field: 'stagedTransformations', name: 'TransformationStages', prefix: 'Transformation' },
-  { at: 'virtualHost', field: 'extProc', name: 'ExtProcSettings', prefix: 'ExtProc' },
-  { at: 'virtualHost', field: 'extProcEarly', name: 'ExtProcSettings', prefix: 'ExtProc' },
-  { at: 'virtualHost', field: 'extProcLate', name: 'ExtProcSettings', prefix: 'ExtProc' },
-  { at: 'virtualHost', field: 'bufferPerRoute', name: 'BufferSettings', prefix: 'Buffer' },
-  // route options (spec.virtualHost.routes[].options)
-  { at: 'route', field: 'jwt', name: 'JwtRouteSettings', prefix: 'Jwt' },
-  { at: 'route', field: 'jwtStaged', name: 'JwtStagedRouteSettings', prefix: 'Jwt' },
-  { at: 'route', field: 'jwtProvidersStaged', name: 'JwtStagedProviders', prefix: 'Jwt' },
-  { at: 'route', field: 'rbac', name: 'RbacSettings', prefix: 'Rbac' },
-  { at: 'route', field: 'waf', name: 'WafSettings', prefix: 'Waf' },
-  { at: 'route', field: 'dlp', name: 'DlpSettings', prefix: 'Dlp' },
-  { at: 'route', field: 'transformations', name: 'Transformations', prefix: 'Transformation' },
-  { at: 'route', field: 'stagedTransformations', name: 'TransformationStages', prefix: 'Transformation' },
-  { at: 'route', field: 'extProc', name: 'ExtProcSettings', prefix: 'ExtProc' },
-  { at: 'route', field: 'extProcEarly', name: 'ExtProcSettings', prefix: 'ExtProc' },
-  { at: 'route', field: 'extProcLate', name: 'ExtProcSettings', prefix: 'ExtProc' },
-  { at: 'route', field: 'bufferPerRoute', name: 'BufferSettings', prefix: 'Buffer' },
-  // an Upstream's spec fields other than its type and the hand-typed ones (spec.<field>), as one interface
-  {
-    at: 'upstream', field: '', name: 'UpstreamOptions', prefix: 'Upstream',
+const HAND_TYPED = {
+  route: [
+    'autoHostRewrite', 'cors', 'csrf', 'extauth', 'faults', 'headerManipulation', 'hostRewrite', 'hostRewriteHeader', 'lbHash',
+    'prefixRewrite', 'rateLimitConfigs', 'ratelimit', 'ratelimitBasic', 'regexRewrite', 'retries', 'shadowing', 'timeout', 'tracing',
+  ],
+  virtualHost: ['cors', 'csrf', 'extauth', 'headerManipulation', 'rateLimitConfigs', 'ratelimit', 'ratelimitBasic', 'retries'],
+  // an Upstream's type (one of these), the typed load balancer and discovery labels, and its status
+  upstream: ['ai', 'aws', 'awsEc2', 'azure', 'consul', 'gcp', 'kube', 'pipe', 'static', 'loadBalancerConfig', 'discoveryMetadata', 'namespacedStatuses'],
+};
+
+/** The generated interface of each place: the fields of the CRD there that are not typed by hand. */
+const ROOTS = {
+  route: {
+    name: 'GlooRouteOptions',
+    doc: 'The route options of Gloo\'s CRD that `RouteBehavior` does not type by hand (JWT, RBAC, WAF, DLP, transformations, external processing, buffering, upgrades, ...), as the CRD defines them.',
+  },
+  virtualHost: {
+    name: 'GlooVirtualHostOptions',
+    doc: 'The VirtualHost options of Gloo\'s CRD that `VirtualHostBehavior` does not type by hand (JWT, RBAC, WAF, DLP, transformations, external processing, ...), as the CRD defines them.',
+  },
+  upstream: {
+    name: 'UpstreamOptions',
     doc: 'The fields of an Upstream\'s `spec` besides its type: connection, TLS, health checks, outlier detection, HTTP/2; as the CRD defines them.',
   },
-];
+};
 
-/** The Upstream spec fields `UpstreamOptions` has: connection, TLS, health and HTTP/2 settings. */
-const UPSTREAM_OPTIONS = [
-  'circuitBreakers', 'connectionConfig', 'disableIstioAutoMtls', 'dnsRefreshRate', 'failover', 'healthChecks', 'httpConnectHeaders',
-  'httpConnectSslConfig', 'httpProxyHostname', 'ignoreHealthOnHostRemoval', 'initialConnectionWindowSize', 'initialStreamWindowSize',
-  'maxConcurrentStreams', 'outlierDetection', 'overrideStreamErrorOnInvalidHttpMessage', 'preconnectPolicy', 'protocolSelection',
-  'proxyProtocolVersion', 'respectDnsTtl', 'sslConfig', 'useHttp2',
-];
+/** The names of the shapes of some fields (`<where>.<field>`), and the prefix of the shapes inside them. */
+const NAMED = {
+  'virtualHost.jwt': { name: 'JwtVirtualHostSettings', prefix: 'Jwt' },
+  'virtualHost.jwtStaged': { name: 'JwtStagedProviders', prefix: 'Jwt' },
+  'route.jwt': { name: 'JwtRouteSettings', prefix: 'Jwt' },
+  'route.jwtStaged': { name: 'JwtStagedRouteSettings', prefix: 'Jwt' },
+  'route.jwtProvidersStaged': { name: 'JwtStagedProviders', prefix: 'Jwt' },
+  'rbac': { name: 'RbacSettings', prefix: 'Rbac' },
+  'waf': { name: 'WafSettings', prefix: 'Waf' },
+  'dlp': { name: 'DlpSettings', prefix: 'Dlp' },
+  'transformations': { name: 'Transformations', prefix: 'Transformation' },
+  'stagedTransformations': { name: 'TransformationStages', prefix: 'Transformation' },
+  'extProc': { name: 'ExtProcSettings', prefix: 'ExtProc' },
+  'extProcEarly': { name: 'ExtProcSettings', prefix: 'ExtProc' },
+  'extProcLate': { name: 'ExtProcSettings', prefix: 'ExtProc' },
+  'bufferPerRoute': { name: 'BufferSettings', prefix: 'Buffer' },
+  'route.ai': { name: 'AiRouteSettings', prefix: 'Ai' },
+  'extensions': { name: 'GlooExtensions', prefix: 'Extension' },
+  'route.hostRewritePathRegex': { name: 'HostRewritePathRegex', prefix: 'HostRewrite' },
+  'virtualHost.ratelimitEarly': { name: 'RateLimitStage', prefix: 'RateLimit' },
+  'virtualHost.ratelimitRegular': { name: 'RateLimitStage', prefix: 'RateLimit' },
+  'route.ratelimitEarly': { name: 'RateLimitRouteStage', prefix: 'RateLimit' },
+  'route.ratelimitRegular': { name: 'RateLimitRouteStage', prefix: 'RateLimit' },
+  'rateLimitEarlyConfigs': { name: 'RateLimitConfigRefs', prefix: 'RateLimit' },
+  'rateLimitRegularConfigs': { name: 'RateLimitConfigRefs', prefix: 'RateLimit' },
+  'route.upgrades': { name: 'UpgradeConfig', prefix: 'Upgrade' },
+  'virtualHost.corsPolicyMergeSettings': { name: 'CorsPolicyMergeSettings', prefix: 'Cors' },
+  'virtualHost.stats': { name: 'VirtualHostStats', prefix: 'Stats' },
+};
+
+/** What some generated fields are, for their documentation. */
+const FIELD_DOCS = {
+  'jwt': 'JWT verification (Gloo Enterprise): providers, their keys and token sources; on a route, `{ disable: true }` turns the VirtualHost\'s off',
+  'jwtStaged': 'JWT verification before and after external authentication (Gloo Enterprise)',
+  'jwtProvidersStaged': 'JWT providers of the route itself, before and after external authentication (Gloo Enterprise)',
+  'rbac': 'role-based access control (Gloo Enterprise)',
+  'waf': 'the web application firewall (Gloo Enterprise)',
+  'dlp': 'data loss prevention: what is masked in responses (Gloo Enterprise)',
+  'transformations': 'request and response transformations, Gloo\'s older form (prefer `stagedTransformations`)',
+  'stagedTransformations': 'request and response transformations by stage: templates of headers and body, extractors, and matchers of the requests and responses they apply to',
+  'extProc': 'external processing (Gloo Enterprise)',
+  'extProcEarly': 'external processing in the early stage (Gloo Enterprise)',
+  'extProcLate': 'external processing in the late stage (Gloo Enterprise)',
+  'bufferPerRoute': 'how much of a request is buffered, e.g. `{ buffer: { maxRequestBytes: 10485760 } }`',
+  'upgrades': 'protocol upgrades the route allows (WebSocket, HTTP CONNECT); only on a route that forwards',
+  'idleTimeout': 'how long a stream may be idle, a duration such as `"300s"`; only on a route that forwards',
+  'maxStreamDuration': 'the longest a stream may last; only on a route that forwards',
+  'hostRewritePathRegex': 'rewrites the `Host` header from the path by regular expression; not with `hostRewrite`, only on a route that forwards',
+  'appendXForwardedHost': 'appends the original host to `x-forwarded-host` when the host is rewritten; only with `hostRewrite`',
+  'extensions': 'configuration of Gloo extensions by name (the form of Gloo 0.x and early 1.x)',
+  'envoyMetadata': 'metadata Envoy attaches to the route, by filter namespace',
+};
 
 /** Names clearer than the generated ones (a field's name with its option's prefix). */
 const RENAMED = {
-  JwtJwk: 'JwtKeySet',
+  JwtJwks: 'JwtKeySet',
   JwtLocal: 'JwtLocalKeySet',
   JwtRemote: 'JwtRemoteKeySet',
   JwtHeader: 'JwtTokenHeader',
@@ -83,31 +122,37 @@ const RENAMED = {
   UpstreamSslFile: 'UpstreamSslFiles',
   UpstreamCommonHttpProtocolOption: 'UpstreamCommonHttpProtocolOptions',
   UpstreamHttp1ProtocolOption: 'UpstreamHttp1ProtocolOptions',
+  RateLimitRateLimit: 'RateLimitRule',
+  RateLimitAction: 'RateLimitRuleAction',
+  RateLimitLocalRatelimit: 'RateLimitLocalSettings',
 };
 
 /** Shapes with a name of their own wherever they are met. */
 const WELL_KNOWN = [
-  { name: 'GlooResourceRef', keys: ['name', 'namespace'], doc: 'A reference to a Gloo or Kubernetes object by name and namespace, as Gloo writes it.' },
-  { name: 'GlooKeyValue', keys: ['key', 'value'], doc: 'A key and a value, as Gloo writes a header or a metadata entry.' },
+  { name: 'GlooResourceRef', keys: ['name', 'namespace'], type: 'string', doc: 'A reference to a Gloo or Kubernetes object by name and namespace, as Gloo writes it.' },
+  { name: 'GlooKeyValue', keys: ['key', 'value'], type: 'string', doc: 'A key and a value, as Gloo writes a header or a metadata entry.' },
+  { name: 'GlooInt64Range', keys: ['end', 'start'], type: 'integer', doc: 'A range of whole numbers, `start` included and `end` not (Envoy\'s Int64Range).' },
 ];
 
-function schemaOf(schemas, at, field) {
-  if (at === 'upstream') {
-    const spec = schemas['gloo.solo.io/v1/Upstream'].properties.spec.properties;
-    const missing = UPSTREAM_OPTIONS.filter(f => !spec[f]);
-    if (missing.length > 0) throw new Error(`no Upstream spec fields ${missing.join(', ')} in the CRD`);
-    return { type: 'object', properties: Object.fromEntries(UPSTREAM_OPTIONS.map(f => [f, spec[f]])) };
-  }
-  const spec = schemas['gateway.solo.io/v1/VirtualService'].properties.spec;
-  const vh = spec.properties.virtualHost.properties;
-  const options = at === 'virtualHost' ? vh.options : vh.routes.items.properties.options;
-  const s = options.properties[field];
-  if (!s) throw new Error(`no ${at} option ${field} in the VirtualService CRD`);
-  return s;
+/** The schema of the options of `at` (route, virtualHost, upstream): its properties by field. */
+function optionsOf(schemas, at) {
+  if (at === 'upstream') return schemas['gloo.solo.io/v1/Upstream'].properties.spec.properties;
+  const vh = schemas['gateway.solo.io/v1/VirtualService'].properties.spec.properties.virtualHost.properties;
+  return (at === 'virtualHost' ? vh.options : vh.routes.items.properties.options).properties;
+}
+
+/** The generated fields of `at`: the CRD's, but the hand-typed ones, sorted. */
+function generatedFields(schemas, at) {
+  const fields = optionsOf(schemas, at);
+  const missing = HAND_TYPED[at].filter(f => !fields[f]);
+  if (missing.length > 0) throw new Error(`the ${at} fields typed by hand ${missing.join(', ')} are not in the CRD any more`);
+  return Object.keys(fields).filter(f => !HAND_TYPED[at].includes(f)).sort();
 }
 
 const pascal = s => s.charAt(0).toUpperCase() + s.slice(1);
-const singular = s => (/ies$/.test(s) ? s.replace(/ies$/, 'y') : /(?:ss|us)es$/.test(s) ? s.slice(0, -2) : /[^s]s$/.test(s) ? s.slice(0, -1) : s);
+const NOT_PLURAL = ['postgres', 'redis', 'status', 'tls', 'jwks'];
+const singular = s => (NOT_PLURAL.includes(s) ? s : /ies$/.test(s) ? s.replace(/ies$/, 'y')
+  : /(?:ch|sh|x|ss|us)es$/.test(s) ? s.slice(0, -2) : /[^s]s$/.test(s) ? s.slice(0, -1) : s);
 const canonical = s => JSON.stringify(s, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v)
   ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]])) : v));
 
@@ -133,7 +178,7 @@ function generate(schemas) {
     const key = canonical(s);
     if (byShape.has(key)) return byShape.get(key);
     const keys = Object.keys(s.properties).sort();
-    const known = WELL_KNOWN.find(w => w.keys.join() === keys.join() && keys.every(k => s.properties[k].type === 'string'));
+    const known = WELL_KNOWN.find(w => w.keys.join() === keys.join() && keys.every(k => s.properties[k].type === w.type));
     const name = known?.name ?? candidates.find(c => !taken.has(c)) ?? `${candidates[candidates.length - 1]}Shape`;
     taken.add(name);
     byShape.set(key, name);
@@ -149,16 +194,29 @@ function generate(schemas) {
     return name;
   }
 
-  const roots = [];
-  for (const f of FAMILIES) {
-    const candidates = [f.name];
-    candidates.prefix = f.prefix;
-    const where = f.at === 'upstream' ? 'spec' : `${f.at === 'virtualHost' ? 'virtualHost.options' : 'routes[].options'}.${f.field}`;
-    const name = typeOf({ ...schemaOf(schemas, f.at, f.field), ...(f.doc ? { 'x-doc': f.doc } : {}) }, candidates, where);
-    if (name !== f.name) throw new Error(`${where} is named ${name}, not ${f.name}: its shape was met before under another name`);
-    roots.push({ ...f, name });
+  const fields = {};
+  for (const at of ['virtualHost', 'route', 'upstream']) {
+    const root = ROOTS[at];
+    taken.add(root.name);
+    const entry = { name: root.name, doc: root.doc, props: [] };
+    interfaces.push(entry);
+    const schema = optionsOf(schemas, at);
+    fields[at] = generatedFields(schemas, at);
+    for (const f of fields[at]) {
+      const named = NAMED[`${at}.${f}`] ?? NAMED[f];
+      // an Upstream's: Upstream and the field's name (`UpstreamSslConfig`); an option's: the field's and `Settings`
+      const fallback = at === 'upstream' ? `Upstream${pascal(schema[f].type === 'array' ? singular(f) : f)}` : `${pascal(f)}Settings`;
+      const candidates = [RENAMED[named?.name ?? fallback] ?? named?.name ?? fallback];
+      candidates.prefix = named ? named.prefix : at === 'upstream' ? 'Upstream' : pascal(f);
+      const where = at === 'upstream' ? `spec.${f}` : `${at === 'virtualHost' ? 'virtualHost.options' : 'routes[].options'}.${f}`;
+      const type = typeOf(schema[f], candidates, where);
+      if (named && /^[A-Z]/.test(type) && type.replace(/\[\]$/, '') !== named.name) {
+        throw new Error(`${where} is named ${type}, not ${named.name}: its shape was met before under another name`);
+      }
+      entry.props.push({ key: f, type, doc: FIELD_DOCS[f] ?? fieldDoc(schema[f]) });
+    }
   }
-  return { interfaces, roots };
+  return { interfaces, fields };
 }
 
 const wrap = t => (/[ |]/.test(t) ? `(${t})` : t);
@@ -185,21 +243,43 @@ function render({ interfaces }) {
   return lines.join('\n');
 }
 
-function source() {
-  return render(generate(JSON.parse(fs.readFileSync(SCHEMAS, 'utf8'))));
+/** src/gloo/pass-through-fields.generated.ts: the generated fields by place, for the renderers and checks. */
+function renderFields({ fields }) {
+  const list = names => names.map(n => `'${n}'`).join(', ');
+  return [
+    '// Generated by `node scripts/gen-option-types.js` from imports/gloo.schemas.json; do not edit.',
+    '',
+    '/** The route options typed from the CRD (`GlooRouteOptions`), by Gloo field name. */',
+    `export const GENERATED_ROUTE_OPTIONS = [${list(fields.route)}] as const;`,
+    '',
+    '/** The VirtualHost options typed from the CRD (`GlooVirtualHostOptions`), by Gloo field name. */',
+    `export const GENERATED_VIRTUAL_HOST_OPTIONS = [${list(fields.virtualHost)}] as const;`,
+    '',
+    '/** The Upstream spec fields typed from the CRD (`UpstreamOptions`). */',
+    `export const GENERATED_UPSTREAM_OPTIONS = [${list(fields.upstream)}] as const;`,
+    '',
+  ].join('\n');
 }
 
-module.exports = { source, OUT, UPSTREAM_OPTIONS };
+/** The files the script writes, by path, and their text. */
+function sources() {
+  const generated = generate(JSON.parse(fs.readFileSync(SCHEMAS, 'utf8')));
+  return { [OUT]: render(generated), [FIELDS_OUT]: renderFields(generated) };
+}
+
+module.exports = { sources };
 
 if (require.main === module) {
-  const text = source();
-  if (process.argv.includes('--check')) {
-    const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-    if (current !== text) {
-      process.stderr.write(`${path.relative(ROOT, OUT)} is stale: run node scripts/gen-option-types.js\n`);
-      process.exit(1);
+  const stale = [];
+  for (const [file, text] of Object.entries(sources())) {
+    if (process.argv.includes('--check')) {
+      if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) stale.push(path.relative(ROOT, file));
+    } else {
+      fs.writeFileSync(file, text);
     }
-  } else {
-    fs.writeFileSync(OUT, text);
+  }
+  if (stale.length > 0) {
+    process.stderr.write(`${stale.join(', ')} stale: run node scripts/gen-option-types.js\n`);
+    process.exit(1);
   }
 }

@@ -12,7 +12,6 @@ import { HashPolicy, HeaderToAdd, HostRewrite } from '../model/route-options';
 import { ExtAuth } from '../model/virtual-host-options';
 import { hasOnlyKeys, isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
-import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /**
  * The typed `RouteBehavior` fields of a Gloo route's `options`, as code, and the options left for
@@ -98,15 +97,15 @@ function typedField(field: string, v: unknown): TypedField | undefined {
 }
 
 /**
- * An option typed as Gloo's CRD has it (JWT, RBAC, transformations, ...): the value itself, when
- * it has the generated type (a field the CRD lacks, or a number where the CRD has a string, stays
- * an escape hatch).
+ * An option typed as Gloo's CRD has it (JWT, RBAC, transformations, ...): the value itself. The
+ * caller keeps it an escape hatch when the construct's checks refuse it (a field the CRD lacks, a
+ * number where the CRD has a string).
  */
 export function passThrough(field: string, v: unknown, at: 'route' | 'virtualHost'): TypedField | undefined {
   const fields: readonly string[] = at === 'route' ? PASS_THROUGH_ROUTE_OPTIONS : PASS_THROUGH_VIRTUAL_HOST_OPTIONS;
   if (!fields.includes(field)) return undefined;
-  const path = at === 'route' ? ['spec', 'virtualHost', 'routes', '[]', 'options', field] : ['spec', 'virtualHost', 'options', field];
-  return CrdSchemaValidator.gloo()._fitsGeneratedType('gateway.solo.io/v1/VirtualService', path, v) ? { name: field, value: v, code: v } : undefined;
+  // the construct's checks (the caller runs them) refuse a value of another type than the generated one
+  return { name: field, value: v, code: v };
 }
 
 /** The typed form of Gloo's `retries`, when it writes the same back. */

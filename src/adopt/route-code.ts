@@ -60,7 +60,7 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
     if (names.length > 0) {
       options.extra = extra;
       names.forEach(n => scope.escape(`${at}.options.${n}`));
-      comment = `options.extra: ${names.join(', ')} (route options the constructs do not model)`;
+      comment = `options.extra: ${names.join(', ')} (values the typed options do not take as written)`;
     }
     if (Object.keys(options).length > 0) props.options = options;
   }
@@ -191,7 +191,7 @@ export function destinationCode(d: DestinationShape | undefined, at: string, sco
   if (d.consul !== undefined) {
     if (subset !== undefined || d.destinationSpec !== undefined) throw new NotModelled(`${at}: a subset or function on a consul service destination`);
     expectKeys(d.consul, ['serviceName', 'tags', 'dataCenters'], `${at}.consul`);
-    return `Destination.consul(${lit(d.consul)})`;
+    return `Destination.consulService(${lit(d.consul)})`;
   }
   if (d.upstream === undefined) throw new NotModelled(`${at}: a destination other than an upstream, a kube service or a consul service`);
   const upstream = scope.upstream(d.upstream);

@@ -3,7 +3,6 @@ import { code, Code } from './ts-literal';
 import { checkUpstreamOptions, UPSTREAM_OPTION_FIELDS } from '../gloo/pass-through-options';
 import { hasOnlyKeys, isObject } from '../private/json';
 import { Json } from '../simulate/gloo-manifest';
-import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /**
  * The typed `loadBalancer`, `discoveryLabels` and `options` (`UpstreamOptions`) of an Upstream's
@@ -30,8 +29,7 @@ export function upstreamOptionsCode(spec: Json): { props: { [k: string]: unknown
 }
 
 function isUpstreamOption(field: string, value: unknown): boolean {
-  return CrdSchemaValidator.gloo()._fitsGeneratedType('gloo.solo.io/v1/Upstream', ['spec', field], value)
-    && problemsOf(add => checkUpstreamOptions({ [field]: value }, add)).length === 0;
+  return problemsOf(add => checkUpstreamOptions({ [field]: value }, add)).length === 0;
 }
 
 function loadBalancerCode(v: unknown): Code | undefined {

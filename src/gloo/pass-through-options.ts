@@ -1,39 +1,31 @@
+import { GENERATED_ROUTE_OPTIONS, GENERATED_UPSTREAM_OPTIONS, GENERATED_VIRTUAL_HOST_OPTIONS } from './pass-through-fields.generated';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import type { UpstreamOptions } from '../model/gloo-option-types.generated';
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { AddProblem } from '../private/errors';
 import { isObject, JsonObject } from '../private/json';
 import { whyInvalidRe2 } from '../private/re2';
+import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /**
  * The Gloo options typed as Gloo defines them (model/gloo-option-types.generated.ts, from the CRD):
- * JWT, RBAC, WAF, DLP, transformations, external processing and buffering, and an Upstream's
- * connection, TLS and health settings (`UpstreamOptions`). They are rendered as
+ * every route and VirtualHost option the library does not type by hand (JWT, RBAC, WAF, DLP,
+ * transformations, external processing, buffering, upgrades, ...), and an Upstream's connection,
+ * TLS and health settings (`UpstreamOptions`). They are rendered as
  * given; the CRD-schema check at synth refuses a field or type the CRD does not have, and the
  * checks here refuse what the CRD lets through but Gloo or Envoy would not take: a regular
  * expression RE2 refuses, a header name that is not a token, a duration that is not protobuf's
  * `<seconds>s`, a percentage outside 0-100, and two of a set of fields only one of which Gloo reads.
  */
 
-/** The route options (`RouteBehavior`) typed from the CRD, by Gloo field name. */
-export const PASS_THROUGH_ROUTE_OPTIONS = [
-  'jwt', 'jwtStaged', 'jwtProvidersStaged', 'rbac', 'waf', 'dlp', 'transformations', 'stagedTransformations',
-  'extProc', 'extProcEarly', 'extProcLate', 'bufferPerRoute',
-] as const;
+/** The route options (`RouteBehavior`, from `GlooRouteOptions`) typed from the CRD, by Gloo field name. */
+export const PASS_THROUGH_ROUTE_OPTIONS = GENERATED_ROUTE_OPTIONS;
 
-/** The VirtualHost options (`VirtualHostBehavior`) typed from the CRD, by Gloo field name. */
-export const PASS_THROUGH_VIRTUAL_HOST_OPTIONS = [
-  'jwt', 'jwtStaged', 'rbac', 'waf', 'dlp', 'transformations', 'stagedTransformations',
-  'extProc', 'extProcEarly', 'extProcLate', 'bufferPerRoute',
-] as const;
+/** The VirtualHost options (`VirtualHostBehavior`, from `GlooVirtualHostOptions`) typed from the CRD, by Gloo field name. */
+export const PASS_THROUGH_VIRTUAL_HOST_OPTIONS = GENERATED_VIRTUAL_HOST_OPTIONS;
 
 /** The fields of an Upstream's spec that `UpstreamOptions` types (connection, TLS, health, HTTP/2). */
-export const UPSTREAM_OPTION_FIELDS = [
-  'circuitBreakers', 'connectionConfig', 'disableIstioAutoMtls', 'dnsRefreshRate', 'failover', 'healthChecks', 'httpConnectHeaders',
-  'httpConnectSslConfig', 'httpProxyHostname', 'ignoreHealthOnHostRemoval', 'initialConnectionWindowSize', 'initialStreamWindowSize',
-  'maxConcurrentStreams', 'outlierDetection', 'overrideStreamErrorOnInvalidHttpMessage', 'preconnectPolicy', 'protocolSelection',
-  'proxyProtocolVersion', 'respectDnsTtl', 'sslConfig', 'useHttp2',
-] as const;
+export const UPSTREAM_OPTION_FIELDS = GENERATED_UPSTREAM_OPTIONS;
 
 /** Gloo's JSON of a value typed from the CRD: a copy, without the fields set to `undefined`. */
 export function renderPassThrough(value: unknown): unknown {
@@ -45,6 +37,7 @@ export function renderPassThrough(value: unknown): unknown {
 }
 
 /**
+ * @internal
  * An Upstream's `options` as spec fields. The CRD's types and the bindings' differ only in name, so
  * the spec takes them as they are.
  */
@@ -55,15 +48,15 @@ export function renderUpstreamOptions(options: UpstreamOptions | undefined): Par
   return renderPassThrough(given) as Partial<UpstreamSpec>;
 }
 
-/** Checks the fields of `options` named in `fields`, each at `<prefix><field>`. */
-export function checkPassThroughOptions(options: JsonObject, fields: readonly string[], prefix: string, add: AddProblem): void {
+/** Checks the generated options of a route or a VirtualHost (`where`), each at `<prefix><field>`. */
+export function checkPassThroughOptions(options: JsonObject, where: 'route' | 'virtualHost', prefix: string, add: AddProblem): void {
+  const fields = where === 'route' ? PASS_THROUGH_ROUTE_OPTIONS : PASS_THROUGH_VIRTUAL_HOST_OPTIONS;
+  const optionsPath = where === 'route' ? ['spec', 'virtualHost', 'routes', '[]', 'options'] : ['spec', 'virtualHost', 'options'];
   for (const field of fields) {
     const value = options[field];
     if (value === undefined) continue;
-    if (!isObject(value)) {
-      add(`${prefix}${field}`, value, `an object of Gloo's ${field} fields, as the CRD defines them`);
-      continue;
-    }
+    if (!hasGeneratedType('gateway.solo.io/v1/VirtualService', [...optionsPath, field], value, `${prefix}${field}`, add)) continue;
+    checkField(options, field, value, `${prefix}${field}`, prefix.replace(/\.$/, ''), add);
     walk(value, `${prefix}${field}`, add);
   }
 }
@@ -81,9 +74,29 @@ export function checkUpstreamOptions(options: unknown, add: AddProblem): void {
       add(k, v, `a field of UpstreamOptions: ${fields.join(', ')}`, 'the Upstream\'s type and the typed props (loadBalancer, discoveryLabels, subsets) are set by the construct');
       continue;
     }
+    if (!hasGeneratedType('gloo.solo.io/v1/Upstream', ['spec', k], v, k, add)) continue;
     checkField(options, k, v, k, '', add);
     walk(v, k, add);
   }
+}
+
+/**
+ * Whether `value` has the type generated for the CRD's field at `fieldPath`; if not, the first
+ * place it does not is reported under `at`. JavaScript callers get no compile error for it, and
+ * the API server would refuse or prune it.
+ */
+function hasGeneratedType(resource: string, fieldPath: string[], value: unknown, at: string, add: AddProblem): boolean {
+  const p = CrdSchemaValidator.gloo()._generatedTypeProblem(resource, fieldPath, value);
+  if (p === undefined) return true;
+  const plain = typeof p.given !== 'object' || p.given === null || Array.isArray(p.given) || isPlain(p.given);
+  add(`${at}${p.at}`, plain ? p.given : describe(p.given as object), `${p.expected}, as Gloo's CRD has it`,
+    plain ? undefined : 'these options are typed from the CRD: a duration is a string such as "30s", not a cdk8s Duration');
+  return false;
+}
+
+function isPlain(o: object): boolean {
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Fields only one of which Gloo reads (a protobuf `oneof`), by the name of the field holding them. */

@@ -62,13 +62,22 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
   if (b.includeVirtualHostRateLimits !== undefined && typeof b.includeVirtualHostRateLimits !== 'boolean') {
     add('options.ratelimit.includeVhRateLimits', b.includeVirtualHostRateLimits, 'true or false');
   }
-  checkPassThroughOptions(b as JsonObject, PASS_THROUGH_ROUTE_OPTIONS, 'options.', add);
+  checkPassThroughOptions(b as JsonObject, 'route', 'options.', add);
+  if (b.hostRewritePathRegex !== undefined && b.hostRewrite !== undefined) {
+    add('options.hostRewritePathRegex', b.hostRewritePathRegex, 'no hostRewritePathRegex together with hostRewrite', 'gloo takes one host rewrite per route (a protobuf one-of)');
+  }
+  if (b.appendXForwardedHost !== undefined && b.hostRewrite === undefined && b.hostRewritePathRegex === undefined) {
+    add('options.appendXForwardedHost', b.appendXForwardedHost, 'appendXForwardedHost with a hostRewrite or hostRewritePathRegex',
+      'gloo sets it only when the route rewrites the host, and ignores it otherwise');
+  }
   checkForwardingOnly(props, add);
   checkTypedAndExtra(props, add);
 }
 
 /** The fields Gloo applies only when the route forwards (`routeAction`); elsewhere it rejects the route. */
-const FORWARDING_ONLY = ['prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries', 'hashPolicies'] as const;
+const FORWARDING_ONLY = [
+  'prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries', 'hashPolicies', 'hostRewritePathRegex', 'idleTimeout', 'maxStreamDuration', 'upgrades',
+] as const;
 /** The typed fields, each one Gloo field (the host rewrite one of four): `extra` may not give them too. */
 const TYPED = [
   ...FORWARDING_ONLY, 'headerManipulation', 'cors', 'csrf', 'faults', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits',

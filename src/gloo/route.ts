@@ -2,10 +2,7 @@ import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { CorsPolicy } from '../model/cors';
 import { CsrfPolicy } from '../model/csrf';
-import {
-  BufferSettings, DlpSettings, ExtProcSettings, JwtRouteSettings, JwtStagedProviders, JwtStagedRouteSettings, RbacSettings,
-  TransformationStages, Transformations, WafSettings,
-} from '../model/gloo-option-types.generated';
+import { GlooRouteOptions } from '../model/gloo-option-types.generated';
 import { PathMatch } from '../model/path-match';
 import { BasicRateLimits, RateLimitDescriptor } from '../model/rate-limits';
 import { IUpstream } from '../model/references';
@@ -20,12 +17,13 @@ const ROUTE_BRAND = brandSymbol('Route');
 /**
  * How Gloo treats a request a route matched (Gloo's route `options`): rewrites, timeouts, retries,
  * headers, CORS and CSRF, faults, load-balancer hashing, tracing, authentication and rate limits;
- * JWT, RBAC, WAF, DLP, transformations, external processing and buffering typed as Gloo's CRD has them.
+ * every other route option of Gloo's CRD (JWT, RBAC, WAF, DLP, transformations, external
+ * processing, buffering, upgrades, ...) as the CRD has it (`GlooRouteOptions`).
  * `prefixRewrite`, `regexRewrite`, `hostRewrite`, `timeout`, `retries` and `hashPolicies` apply only
  * to a route that forwards (Gloo refuses them on a delegating route, a direct response or a
  * redirect); `cors` is refused on a redirect.
  */
-export interface RouteBehavior {
+export interface RouteBehavior extends GlooRouteOptions {
   /**
    * Replaces the matched prefix of the path before the request is forwarded.
    * @default - the path is forwarded unchanged
@@ -111,67 +109,6 @@ export interface RouteBehavior {
    * @default - the VirtualHost's CORS policy, if any
    */
   readonly cors?: CorsPolicy;
-  /**
-   * The route's JWT verification (Gloo Enterprise's route `jwt`), e.g. `{ disable: true }`.
-   * @default - the VirtualHost's
-   */
-  readonly jwt?: JwtRouteSettings;
-  /**
-   * The route's JWT verification before and after external authentication (`jwtStaged`).
-   * @default - the VirtualHost's
-   */
-  readonly jwtStaged?: JwtStagedRouteSettings;
-  /**
-   * JWT providers of the route itself, before and after external authentication (`jwtProvidersStaged`).
-   * @default - the VirtualHost's
-   */
-  readonly jwtProvidersStaged?: JwtStagedProviders;
-  /**
-   * The route's role-based access control (Gloo Enterprise's `rbac`).
-   * @default - the VirtualHost's
-   */
-  readonly rbac?: RbacSettings;
-  /**
-   * The route's web application firewall (Gloo Enterprise's `waf`).
-   * @default - the VirtualHost's
-   */
-  readonly waf?: WafSettings;
-  /**
-   * The route's data loss prevention: what is masked in responses (Gloo Enterprise's `dlp`).
-   * @default - the VirtualHost's
-   */
-  readonly dlp?: DlpSettings;
-  /**
-   * Request and response transformations (`transformations`, Gloo's older form; prefer `stagedTransformations`).
-   * @default - none
-   */
-  readonly transformations?: Transformations;
-  /**
-   * Request and response transformations by stage (`stagedTransformations`): templates of headers
-   * and body, extractors, and matchers of which requests and responses they apply to.
-   * @default - none
-   */
-  readonly stagedTransformations?: TransformationStages;
-  /**
-   * The route's external processing (Gloo Enterprise's `extProc`).
-   * @default - the VirtualHost's
-   */
-  readonly extProc?: ExtProcSettings;
-  /**
-   * The route's external processing in the early stage (`extProcEarly`).
-   * @default - the VirtualHost's
-   */
-  readonly extProcEarly?: ExtProcSettings;
-  /**
-   * The route's external processing in the late stage (`extProcLate`).
-   * @default - the VirtualHost's
-   */
-  readonly extProcLate?: ExtProcSettings;
-  /**
-   * How much of a request the route buffers (`bufferPerRoute`), e.g. `{ buffer: { maxRequestBytes: 10485760 } }`.
-   * @default - the listener's
-   */
-  readonly bufferPerRoute?: BufferSettings;
   /**
    * Further Gloo route options, rendered into `options` as given. The CRD-schema check still applies
    * to it, but nothing else does: the simulators, `plan` and the Gateway API target do not read it.

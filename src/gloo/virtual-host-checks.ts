@@ -1,6 +1,6 @@
 import { checkCors, checkCsrf } from './cors-checks';
 import { checkBasicRateLimits, checkExtAuth, checkRateLimits, checkRef, checkRefList } from './enterprise-checks';
-import { checkPassThroughOptions, PASS_THROUGH_VIRTUAL_HOST_OPTIONS } from './pass-through-options';
+import { checkPassThroughOptions } from './pass-through-options';
 import { checkHeaderManipulation, checkRetries } from './route-option-checks';
 import { whyInvalidDomain } from '../model/domain-rules';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
@@ -28,7 +28,7 @@ export function checkVirtualHostOptions(b: VirtualHostBehavior, add: AddProblem)
   if (b.ratelimitBasic !== undefined) checkBasicRateLimits(b.ratelimitBasic, `${at}.ratelimitBasic`, add);
   if (b.rateLimits !== undefined) checkRateLimits(b.rateLimits, `${at}.ratelimit.rateLimits`, add);
   if (b.csrf !== undefined) checkCsrf(b.csrf, `${at}.csrf`, add);
-  checkPassThroughOptions(b as JsonObject, PASS_THROUGH_VIRTUAL_HOST_OPTIONS, `${at}.`, add);
+  checkPassThroughOptions(b as JsonObject, 'virtualHost', `${at}.`, add);
 }
 
 /** Checks a VirtualService's TLS, reported under `sslConfig`. */

@@ -119,7 +119,7 @@ export class Destination {
    * Sends requests to a service registered in Consul (`destination.consul`), optionally to the
    * instances with some tags or in some data centers; it has no REST functions.
    */
-  public static consul(service: ConsulServiceDestination): Destination {
+  public static consulService(service: ConsulServiceDestination): Destination {
     const copied = typeof service === 'object' && service !== null
       ? { ...service, tags: copyStrings(service.tags), dataCenters: copyStrings(service.dataCenters) } : service;
     return new Destination({ consul: copied, problem: firstUnknownKey(service, 'ConsulServiceDestination', 'consul.') });

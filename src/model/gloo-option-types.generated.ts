@@ -2,6 +2,475 @@
 // test/model/gloo-option-types.test.ts fails when it is stale.
 
 /**
+ * The VirtualHost options of Gloo's CRD that `VirtualHostBehavior` does not type by hand (JWT, RBAC, WAF, DLP, transformations, external processing, ...), as the CRD defines them.
+ */
+export interface GlooVirtualHostOptions {
+  /**
+   * Gloo's `bufferPerRoute`: how much of a request is buffered, e.g. `{ buffer: { maxRequestBytes: 10485760 } }`.
+   * @default - not set
+   */
+  readonly bufferPerRoute?: BufferSettings;
+  /**
+   * Gloo's `corsPolicyMergeSettings`.
+   * @default - not set
+   */
+  readonly corsPolicyMergeSettings?: CorsPolicyMergeSettings;
+  /**
+   * Gloo's `dlp`: data loss prevention: what is masked in responses (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly dlp?: DlpSettings;
+  /**
+   * Gloo's `extProc`: external processing (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly extProc?: ExtProcSettings;
+  /**
+   * Gloo's `extProcEarly`: external processing in the early stage (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly extProcEarly?: ExtProcSettings;
+  /**
+   * Gloo's `extProcLate`: external processing in the late stage (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly extProcLate?: ExtProcSettings;
+  /**
+   * Gloo's `extensions`: configuration of Gloo extensions by name (the form of Gloo 0.x and early 1.x).
+   * @default - not set
+   */
+  readonly extensions?: GlooExtensions;
+  /**
+   * Gloo's `includeAttemptCountInResponse`.
+   * @default - not set
+   */
+  readonly includeAttemptCountInResponse?: boolean;
+  /**
+   * Gloo's `includeRequestAttemptCount`.
+   * @default - not set
+   */
+  readonly includeRequestAttemptCount?: boolean;
+  /**
+   * Gloo's `jwt`: JWT verification (Gloo Enterprise): providers, their keys and token sources; on a route, `{ disable: true }` turns the VirtualHost's off.
+   * @default - not set
+   */
+  readonly jwt?: JwtVirtualHostSettings;
+  /**
+   * Gloo's `jwtStaged`: JWT verification before and after external authentication (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly jwtStaged?: JwtStagedProviders;
+  /**
+   * Gloo's `rateLimitEarlyConfigs`.
+   * @default - not set
+   */
+  readonly rateLimitEarlyConfigs?: RateLimitConfigRefs;
+  /**
+   * Gloo's `rateLimitRegularConfigs`.
+   * @default - not set
+   */
+  readonly rateLimitRegularConfigs?: RateLimitConfigRefs;
+  /**
+   * Gloo's `ratelimitEarly`.
+   * @default - not set
+   */
+  readonly ratelimitEarly?: RateLimitStage;
+  /**
+   * Gloo's `ratelimitRegular`.
+   * @default - not set
+   */
+  readonly ratelimitRegular?: RateLimitStage;
+  /**
+   * Gloo's `rbac`: role-based access control (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly rbac?: RbacSettings;
+  /**
+   * Gloo's `stagedTransformations`: request and response transformations by stage: templates of headers and body, extractors, and matchers of the requests and responses they apply to.
+   * @default - not set
+   */
+  readonly stagedTransformations?: TransformationStages;
+  /**
+   * Gloo's `stats`.
+   * @default - not set
+   */
+  readonly stats?: VirtualHostStats;
+  /**
+   * Gloo's `transformations`: request and response transformations, Gloo's older form (prefer `stagedTransformations`).
+   * @default - not set
+   */
+  readonly transformations?: Transformations;
+  /**
+   * Gloo's `waf`: the web application firewall (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly waf?: WafSettings;
+}
+
+/**
+ * Gloo's `virtualHost.options.bufferPerRoute`, as the CRD defines it.
+ */
+export interface BufferSettings {
+  /**
+   * Gloo's `buffer`.
+   * @default - not set
+   */
+  readonly buffer?: BufferLimits;
+  /**
+   * Gloo's `disabled`.
+   * @default - not set
+   */
+  readonly disabled?: boolean;
+}
+
+/**
+ * Gloo's `virtualHost.options.bufferPerRoute.buffer`, as the CRD defines it.
+ */
+export interface BufferLimits {
+  /**
+   * Gloo's `maxRequestBytes`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxRequestBytes?: number;
+}
+
+/**
+ * Gloo's `virtualHost.options.corsPolicyMergeSettings`, as the CRD defines it.
+ */
+export interface CorsPolicyMergeSettings {
+  /**
+   * Gloo's `exposeHeaders`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly exposeHeaders?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.dlp`, as the CRD defines it.
+ */
+export interface DlpSettings {
+  /**
+   * Gloo's `actions`.
+   * @default - not set
+   */
+  readonly actions?: DlpAction[];
+  /**
+   * Gloo's `enabledFor`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly enabledFor?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.dlp.actions[]`, as the CRD defines it.
+ */
+export interface DlpAction {
+  /**
+   * Gloo's `actionType`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly actionType?: string;
+  /**
+   * Gloo's `customAction`.
+   * @default - not set
+   */
+  readonly customAction?: DlpCustomAction;
+  /**
+   * Gloo's `keyValueAction`.
+   * @default - not set
+   */
+  readonly keyValueAction?: DlpKeyValueAction;
+  /**
+   * Gloo's `shadow`.
+   * @default - not set
+   */
+  readonly shadow?: boolean;
+}
+
+/**
+ * Gloo's `virtualHost.options.dlp.actions[].customAction`, as the CRD defines it.
+ */
+export interface DlpCustomAction {
+  /**
+   * Gloo's `maskChar`.
+   * @default - not set
+   */
+  readonly maskChar?: string;
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: string;
+  /**
+   * Gloo's `percent`.
+   * @default - not set
+   */
+  readonly percent?: DlpPercent;
+  /**
+   * Gloo's `regex`.
+   * @default - not set
+   */
+  readonly regex?: string[];
+  /**
+   * Gloo's `regexActions`.
+   * @default - not set
+   */
+  readonly regexActions?: DlpRegexAction[];
+}
+
+/**
+ * Gloo's `virtualHost.options.dlp.actions[].customAction.percent`, as the CRD defines it.
+ */
+export interface DlpPercent {
+  /**
+   * Gloo's `value`.
+   * @default - not set
+   */
+  readonly value?: number;
+}
+
+/**
+ * Gloo's `virtualHost.options.dlp.actions[].customAction.regexActions[]`, as the CRD defines it.
+ */
+export interface DlpRegexAction {
+  /**
+   * Gloo's `regex`.
+   * @default - not set
+   */
+  readonly regex?: string;
+  /**
+   * Gloo's `subgroup`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly subgroup?: number;
+}
+
+/**
+ * Gloo's `virtualHost.options.dlp.actions[].keyValueAction`, as the CRD defines it.
+ */
+export interface DlpKeyValueAction {
+  /**
+   * Gloo's `keyToMask`.
+   * @default - not set
+   */
+  readonly keyToMask?: string;
+  /**
+   * Gloo's `maskChar`.
+   * @default - not set
+   */
+  readonly maskChar?: string;
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: string;
+  /**
+   * Gloo's `percent`.
+   * @default - not set
+   */
+  readonly percent?: DlpPercent;
+}
+
+/**
+ * Gloo's `virtualHost.options.extProc`, as the CRD defines it.
+ */
+export interface ExtProcSettings {
+  /**
+   * Gloo's `disabled`.
+   * @default - not set
+   */
+  readonly disabled?: boolean;
+  /**
+   * Gloo's `overrides`.
+   * @default - not set
+   */
+  readonly overrides?: ExtProcOverrides;
+}
+
+/**
+ * Gloo's `virtualHost.options.extProc.overrides`, as the CRD defines it.
+ */
+export interface ExtProcOverrides {
+  /**
+   * Gloo's `asyncMode`.
+   * @default - not set
+   */
+  readonly asyncMode?: boolean;
+  /**
+   * Gloo's `grpcService`.
+   * @default - not set
+   */
+  readonly grpcService?: ExtProcGrpcService;
+  /**
+   * Gloo's `metadataContextNamespaces`.
+   * @default - not set
+   */
+  readonly metadataContextNamespaces?: string[];
+  /**
+   * Gloo's `processingMode`.
+   * @default - not set
+   */
+  readonly processingMode?: ExtProcProcessingMode;
+  /**
+   * Gloo's `requestAttributes`.
+   * @default - not set
+   */
+  readonly requestAttributes?: string[];
+  /**
+   * Gloo's `responseAttributes`.
+   * @default - not set
+   */
+  readonly responseAttributes?: string[];
+  /**
+   * Gloo's `typedMetadataContextNamespaces`.
+   * @default - not set
+   */
+  readonly typedMetadataContextNamespaces?: string[];
+}
+
+/**
+ * Gloo's `virtualHost.options.extProc.overrides.grpcService`, as the CRD defines it.
+ */
+export interface ExtProcGrpcService {
+  /**
+   * Gloo's `authority`.
+   * @default - not set
+   */
+  readonly authority?: string;
+  /**
+   * Gloo's `extProcServerRef`.
+   * @default - not set
+   */
+  readonly extProcServerRef?: GlooResourceRef;
+  /**
+   * Gloo's `initialMetadata`.
+   * @default - not set
+   */
+  readonly initialMetadata?: GlooKeyValue[];
+  /**
+   * Gloo's `retryPolicy`.
+   * @default - not set
+   */
+  readonly retryPolicy?: ExtProcRetryPolicy;
+  /**
+   * Gloo's `timeout`.
+   * @default - not set
+   */
+  readonly timeout?: string;
+}
+
+/**
+ * A reference to a Gloo or Kubernetes object by name and namespace, as Gloo writes it.
+ */
+export interface GlooResourceRef {
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: string;
+  /**
+   * Gloo's `namespace`.
+   * @default - not set
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * A key and a value, as Gloo writes a header or a metadata entry.
+ */
+export interface GlooKeyValue {
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+  /**
+   * Gloo's `value`.
+   * @default - not set
+   */
+  readonly value?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.extProc.overrides.grpcService.retryPolicy`, as the CRD defines it.
+ */
+export interface ExtProcRetryPolicy {
+  /**
+   * Gloo's `numRetries`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly numRetries?: number;
+  /**
+   * Gloo's `retryBackOff`.
+   * @default - not set
+   */
+  readonly retryBackOff?: ExtProcRetryBackOff;
+}
+
+/**
+ * Gloo's `virtualHost.options.extProc.overrides.grpcService.retryPolicy.retryBackOff`, as the CRD defines it.
+ */
+export interface ExtProcRetryBackOff {
+  /**
+   * Gloo's `baseInterval`.
+   * @default - not set
+   */
+  readonly baseInterval?: string;
+  /**
+   * Gloo's `maxInterval`.
+   * @default - not set
+   */
+  readonly maxInterval?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.extProc.overrides.processingMode`, as the CRD defines it.
+ */
+export interface ExtProcProcessingMode {
+  /**
+   * Gloo's `requestBodyMode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly requestBodyMode?: string;
+  /**
+   * Gloo's `requestHeaderMode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly requestHeaderMode?: string;
+  /**
+   * Gloo's `requestTrailerMode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly requestTrailerMode?: string;
+  /**
+   * Gloo's `responseBodyMode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly responseBodyMode?: string;
+  /**
+   * Gloo's `responseHeaderMode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly responseHeaderMode?: string;
+  /**
+   * Gloo's `responseTrailerMode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly responseTrailerMode?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.extensions`, as the CRD defines it.
+ */
+export interface GlooExtensions {
+  /**
+   * Gloo's `configs`.
+   * @default - not set
+   */
+  readonly configs?: { [key: string]: { [key: string]: any } };
+}
+
+/**
  * Gloo's `virtualHost.options.jwt`, as the CRD defines it.
  */
 export interface JwtVirtualHostSettings {
@@ -154,22 +623,6 @@ export interface JwtAsyncFetch {
 }
 
 /**
- * A reference to a Gloo or Kubernetes object by name and namespace, as Gloo writes it.
- */
-export interface GlooResourceRef {
-  /**
-   * Gloo's `name`.
-   * @default - not set
-   */
-  readonly name?: string;
-  /**
-   * Gloo's `namespace`.
-   * @default - not set
-   */
-  readonly namespace?: string;
-}
-
-/**
  * Gloo's `virtualHost.options.jwt.providers{}.tokenSource`, as the CRD defines it.
  */
 export interface JwtTokenSource {
@@ -215,6 +668,316 @@ export interface JwtStagedProviders {
    * @default - not set
    */
   readonly beforeExtAuth?: JwtVirtualHostSettings;
+}
+
+/**
+ * Gloo's `virtualHost.options.rateLimitEarlyConfigs`, as the CRD defines it.
+ */
+export interface RateLimitConfigRefs {
+  /**
+   * Gloo's `refs`.
+   * @default - not set
+   */
+  readonly refs?: GlooResourceRef[];
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly`, as the CRD defines it.
+ */
+export interface RateLimitStage {
+  /**
+   * Gloo's `localRatelimit`.
+   * @default - not set
+   */
+  readonly localRatelimit?: RateLimitLocalSettings;
+  /**
+   * Gloo's `rateLimits`.
+   * @default - not set
+   */
+  readonly rateLimits?: RateLimitRule[];
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.localRatelimit`, as the CRD defines it.
+ */
+export interface RateLimitLocalSettings {
+  /**
+   * Gloo's `fillInterval`.
+   * @default - not set
+   */
+  readonly fillInterval?: string;
+  /**
+   * Gloo's `maxTokens`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxTokens?: number;
+  /**
+   * Gloo's `tokensPerFill`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly tokensPerFill?: number;
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[]`, as the CRD defines it.
+ */
+export interface RateLimitRule {
+  /**
+   * Gloo's `actions`.
+   * @default - not set
+   */
+  readonly actions?: RateLimitRuleAction[];
+  /**
+   * Gloo's `limit`.
+   * @default - not set
+   */
+  readonly limit?: RateLimitLimit;
+  /**
+   * Gloo's `setActions`.
+   * @default - not set
+   */
+  readonly setActions?: RateLimitRuleAction[];
+  /**
+   * Gloo's `type`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly type?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[]`, as the CRD defines it.
+ */
+export interface RateLimitRuleAction {
+  /**
+   * Gloo's `cel`.
+   * @default - not set
+   */
+  readonly cel?: RateLimitCel;
+  /**
+   * Gloo's `destinationCluster`.
+   * @default - not set
+   */
+  readonly destinationCluster?: { [key: string]: any };
+  /**
+   * Gloo's `genericKey`.
+   * @default - not set
+   */
+  readonly genericKey?: RateLimitGenericKey;
+  /**
+   * Gloo's `headerValueMatch`.
+   * @default - not set
+   */
+  readonly headerValueMatch?: RateLimitHeaderValueMatch;
+  /**
+   * Gloo's `metadata`.
+   * @default - not set
+   */
+  readonly metadata?: RateLimitMetadata;
+  /**
+   * Gloo's `remoteAddress`.
+   * @default - not set
+   */
+  readonly remoteAddress?: { [key: string]: any };
+  /**
+   * Gloo's `requestHeaders`.
+   * @default - not set
+   */
+  readonly requestHeaders?: RateLimitRequestHeader;
+  /**
+   * Gloo's `sourceCluster`.
+   * @default - not set
+   */
+  readonly sourceCluster?: { [key: string]: any };
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].cel`, as the CRD defines it.
+ */
+export interface RateLimitCel {
+  /**
+   * Gloo's `expression`.
+   * @default - not set
+   */
+  readonly expression?: string;
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].genericKey`, as the CRD defines it.
+ */
+export interface RateLimitGenericKey {
+  /**
+   * Gloo's `descriptorValue`.
+   * @default - not set
+   */
+  readonly descriptorValue?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].headerValueMatch`, as the CRD defines it.
+ */
+export interface RateLimitHeaderValueMatch {
+  /**
+   * Gloo's `descriptorValue`.
+   * @default - not set
+   */
+  readonly descriptorValue?: string;
+  /**
+   * Gloo's `expectMatch`.
+   * @default - not set
+   */
+  readonly expectMatch?: boolean;
+  /**
+   * Gloo's `headers`.
+   * @default - not set
+   */
+  readonly headers?: RateLimitHeader[];
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].headerValueMatch.headers[]`, as the CRD defines it.
+ */
+export interface RateLimitHeader {
+  /**
+   * Gloo's `exactMatch`.
+   * @default - not set
+   */
+  readonly exactMatch?: string;
+  /**
+   * Gloo's `invertMatch`.
+   * @default - not set
+   */
+  readonly invertMatch?: boolean;
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: string;
+  /**
+   * Gloo's `prefixMatch`.
+   * @default - not set
+   */
+  readonly prefixMatch?: string;
+  /**
+   * Gloo's `presentMatch`.
+   * @default - not set
+   */
+  readonly presentMatch?: boolean;
+  /**
+   * Gloo's `rangeMatch`.
+   * @default - not set
+   */
+  readonly rangeMatch?: GlooInt64Range;
+  /**
+   * Gloo's `regexMatch`.
+   * @default - not set
+   */
+  readonly regexMatch?: string;
+  /**
+   * Gloo's `suffixMatch`.
+   * @default - not set
+   */
+  readonly suffixMatch?: string;
+}
+
+/**
+ * A range of whole numbers, `start` included and `end` not (Envoy's Int64Range).
+ */
+export interface GlooInt64Range {
+  /**
+   * Gloo's `end`.
+   * @default - not set
+   */
+  readonly end?: number;
+  /**
+   * Gloo's `start`.
+   * @default - not set
+   */
+  readonly start?: number;
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].metadata`, as the CRD defines it.
+ */
+export interface RateLimitMetadata {
+  /**
+   * Gloo's `defaultValue`.
+   * @default - not set
+   */
+  readonly defaultValue?: string;
+  /**
+   * Gloo's `descriptorKey`.
+   * @default - not set
+   */
+  readonly descriptorKey?: string;
+  /**
+   * Gloo's `metadataKey`.
+   * @default - not set
+   */
+  readonly metadataKey?: RateLimitMetadataKey;
+  /**
+   * Gloo's `source`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly source?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].metadata.metadataKey`, as the CRD defines it.
+ */
+export interface RateLimitMetadataKey {
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+  /**
+   * Gloo's `path`.
+   * @default - not set
+   */
+  readonly path?: JwtLocalKeySet[];
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].requestHeaders`, as the CRD defines it.
+ */
+export interface RateLimitRequestHeader {
+  /**
+   * Gloo's `descriptorKey`.
+   * @default - not set
+   */
+  readonly descriptorKey?: string;
+  /**
+   * Gloo's `headerName`.
+   * @default - not set
+   */
+  readonly headerName?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].limit`, as the CRD defines it.
+ */
+export interface RateLimitLimit {
+  /**
+   * Gloo's `dynamicMetadata`.
+   * @default - not set
+   */
+  readonly dynamicMetadata?: RateLimitDynamicMetadata;
+}
+
+/**
+ * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].limit.dynamicMetadata`, as the CRD defines it.
+ */
+export interface RateLimitDynamicMetadata {
+  /**
+   * Gloo's `metadataKey`.
+   * @default - not set
+   */
+  readonly metadataKey?: RateLimitMetadataKey;
 }
 
 /**
@@ -300,503 +1063,6 @@ export interface RbacJwtPrincipal {
    * @default - not set
    */
   readonly provider?: string;
-}
-
-/**
- * Gloo's `virtualHost.options.waf`, as the CRD defines it.
- */
-export interface WafSettings {
-  /**
-   * Gloo's `auditLogging`.
-   * @default - not set
-   */
-  readonly auditLogging?: WafAuditLogging;
-  /**
-   * Gloo's `configMapRuleSets`.
-   * @default - not set
-   */
-  readonly configMapRuleSets?: WafConfigMapRuleSet[];
-  /**
-   * Gloo's `coreRuleSet`.
-   * @default - not set
-   */
-  readonly coreRuleSet?: WafCoreRuleSet;
-  /**
-   * Gloo's `customInterventionMessage`.
-   * @default - not set
-   */
-  readonly customInterventionMessage?: string;
-  /**
-   * Gloo's `disabled`.
-   * @default - not set
-   */
-  readonly disabled?: boolean;
-  /**
-   * Gloo's `requestHeadersOnly`.
-   * @default - not set
-   */
-  readonly requestHeadersOnly?: boolean;
-  /**
-   * Gloo's `responseHeadersOnly`.
-   * @default - not set
-   */
-  readonly responseHeadersOnly?: boolean;
-  /**
-   * Gloo's `ruleSets`.
-   * @default - not set
-   */
-  readonly ruleSets?: WafRuleSet[];
-}
-
-/**
- * Gloo's `virtualHost.options.waf.auditLogging`, as the CRD defines it.
- */
-export interface WafAuditLogging {
-  /**
-   * Gloo's `action`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly action?: string;
-  /**
-   * Gloo's `location`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly location?: string;
-}
-
-/**
- * Gloo's `virtualHost.options.waf.configMapRuleSets[]`, as the CRD defines it.
- */
-export interface WafConfigMapRuleSet {
-  /**
-   * Gloo's `configMapRef`.
-   * @default - not set
-   */
-  readonly configMapRef?: GlooResourceRef;
-  /**
-   * Gloo's `dataMapKeys`.
-   * @default - not set
-   */
-  readonly dataMapKeys?: string[];
-}
-
-/**
- * Gloo's `virtualHost.options.waf.coreRuleSet`, as the CRD defines it.
- */
-export interface WafCoreRuleSet {
-  /**
-   * Gloo's `customSettingsFile`.
-   * @default - not set
-   */
-  readonly customSettingsFile?: string;
-  /**
-   * Gloo's `customSettingsString`.
-   * @default - not set
-   */
-  readonly customSettingsString?: string;
-}
-
-/**
- * Gloo's `virtualHost.options.waf.ruleSets[]`, as the CRD defines it.
- */
-export interface WafRuleSet {
-  /**
-   * Gloo's `directory`.
-   * @default - not set
-   */
-  readonly directory?: string;
-  /**
-   * Gloo's `files`.
-   * @default - not set
-   */
-  readonly files?: string[];
-  /**
-   * Gloo's `ruleStr`.
-   * @default - not set
-   */
-  readonly ruleStr?: string;
-}
-
-/**
- * Gloo's `virtualHost.options.dlp`, as the CRD defines it.
- */
-export interface DlpSettings {
-  /**
-   * Gloo's `actions`.
-   * @default - not set
-   */
-  readonly actions?: DlpAction[];
-  /**
-   * Gloo's `enabledFor`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly enabledFor?: string;
-}
-
-/**
- * Gloo's `virtualHost.options.dlp.actions[]`, as the CRD defines it.
- */
-export interface DlpAction {
-  /**
-   * Gloo's `actionType`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly actionType?: string;
-  /**
-   * Gloo's `customAction`.
-   * @default - not set
-   */
-  readonly customAction?: DlpCustomAction;
-  /**
-   * Gloo's `keyValueAction`.
-   * @default - not set
-   */
-  readonly keyValueAction?: DlpKeyValueAction;
-  /**
-   * Gloo's `shadow`.
-   * @default - not set
-   */
-  readonly shadow?: boolean;
-}
-
-/**
- * Gloo's `virtualHost.options.dlp.actions[].customAction`, as the CRD defines it.
- */
-export interface DlpCustomAction {
-  /**
-   * Gloo's `maskChar`.
-   * @default - not set
-   */
-  readonly maskChar?: string;
-  /**
-   * Gloo's `name`.
-   * @default - not set
-   */
-  readonly name?: string;
-  /**
-   * Gloo's `percent`.
-   * @default - not set
-   */
-  readonly percent?: DlpPercent;
-  /**
-   * Gloo's `regex`.
-   * @default - not set
-   */
-  readonly regex?: string[];
-  /**
-   * Gloo's `regexActions`.
-   * @default - not set
-   */
-  readonly regexActions?: DlpRegexAction[];
-}
-
-/**
- * Gloo's `virtualHost.options.dlp.actions[].customAction.percent`, as the CRD defines it.
- */
-export interface DlpPercent {
-  /**
-   * Gloo's `value`.
-   * @default - not set
-   */
-  readonly value?: number;
-}
-
-/**
- * Gloo's `virtualHost.options.dlp.actions[].customAction.regexActions[]`, as the CRD defines it.
- */
-export interface DlpRegexAction {
-  /**
-   * Gloo's `regex`.
-   * @default - not set
-   */
-  readonly regex?: string;
-  /**
-   * Gloo's `subgroup`: a whole number, at least 0.
-   * @default - not set
-   */
-  readonly subgroup?: number;
-}
-
-/**
- * Gloo's `virtualHost.options.dlp.actions[].keyValueAction`, as the CRD defines it.
- */
-export interface DlpKeyValueAction {
-  /**
-   * Gloo's `keyToMask`.
-   * @default - not set
-   */
-  readonly keyToMask?: string;
-  /**
-   * Gloo's `maskChar`.
-   * @default - not set
-   */
-  readonly maskChar?: string;
-  /**
-   * Gloo's `name`.
-   * @default - not set
-   */
-  readonly name?: string;
-  /**
-   * Gloo's `percent`.
-   * @default - not set
-   */
-  readonly percent?: DlpPercent;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations`, as the CRD defines it.
- */
-export interface Transformations {
-  /**
-   * Gloo's `clearRouteCache`.
-   * @default - not set
-   */
-  readonly clearRouteCache?: boolean;
-  /**
-   * Gloo's `requestTransformation`.
-   * @default - not set
-   */
-  readonly requestTransformation?: Transformation;
-  /**
-   * Gloo's `responseTransformation`.
-   * @default - not set
-   */
-  readonly responseTransformation?: Transformation;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation`, as the CRD defines it.
- */
-export interface Transformation {
-  /**
-   * Gloo's `headerBodyTransform`.
-   * @default - not set
-   */
-  readonly headerBodyTransform?: TransformationHeaderBodyTransform;
-  /**
-   * Gloo's `logRequestResponseInfo`.
-   * @default - not set
-   */
-  readonly logRequestResponseInfo?: boolean;
-  /**
-   * Gloo's `transformationTemplate`.
-   * @default - not set
-   */
-  readonly transformationTemplate?: TransformationTemplate;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.headerBodyTransform`, as the CRD defines it.
- */
-export interface TransformationHeaderBodyTransform {
-  /**
-   * Gloo's `addRequestMetadata`.
-   * @default - not set
-   */
-  readonly addRequestMetadata?: boolean;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.transformationTemplate`, as the CRD defines it.
- */
-export interface TransformationTemplate {
-  /**
-   * Gloo's `advancedTemplates`.
-   * @default - not set
-   */
-  readonly advancedTemplates?: boolean;
-  /**
-   * Gloo's `body`.
-   * @default - not set
-   */
-  readonly body?: TransformationBody;
-  /**
-   * Gloo's `dynamicMetadataValues`.
-   * @default - not set
-   */
-  readonly dynamicMetadataValues?: TransformationDynamicMetadataValue[];
-  /**
-   * Gloo's `escapeCharacters`.
-   * @default - not set
-   */
-  readonly escapeCharacters?: boolean;
-  /**
-   * Gloo's `extractors`.
-   * @default - not set
-   */
-  readonly extractors?: { [key: string]: TransformationExtractor };
-  /**
-   * Gloo's `headers`.
-   * @default - not set
-   */
-  readonly headers?: { [key: string]: TransformationBody };
-  /**
-   * Gloo's `headersToAppend`.
-   * @default - not set
-   */
-  readonly headersToAppend?: TransformationHeadersToAppend[];
-  /**
-   * Gloo's `headersToRemove`.
-   * @default - not set
-   */
-  readonly headersToRemove?: string[];
-  /**
-   * Gloo's `ignoreErrorOnParse`.
-   * @default - not set
-   */
-  readonly ignoreErrorOnParse?: boolean;
-  /**
-   * Gloo's `mergeExtractorsToBody`.
-   * @default - not set
-   */
-  readonly mergeExtractorsToBody?: { [key: string]: any };
-  /**
-   * Gloo's `mergeJsonKeys`.
-   * @default - not set
-   */
-  readonly mergeJsonKeys?: TransformationMergeJsonKey;
-  /**
-   * Gloo's `parseBodyBehavior`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly parseBodyBehavior?: string;
-  /**
-   * Gloo's `passthrough`.
-   * @default - not set
-   */
-  readonly passthrough?: { [key: string]: any };
-  /**
-   * Gloo's `spanTransformer`.
-   * @default - not set
-   */
-  readonly spanTransformer?: TransformationSpanTransformer;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.transformationTemplate.body`, as the CRD defines it.
- */
-export interface TransformationBody {
-  /**
-   * Gloo's `text`.
-   * @default - not set
-   */
-  readonly text?: string;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.transformationTemplate.dynamicMetadataValues[]`, as the CRD defines it.
- */
-export interface TransformationDynamicMetadataValue {
-  /**
-   * Gloo's `jsonToProto`.
-   * @default - not set
-   */
-  readonly jsonToProto?: boolean;
-  /**
-   * Gloo's `key`.
-   * @default - not set
-   */
-  readonly key?: string;
-  /**
-   * Gloo's `metadataNamespace`.
-   * @default - not set
-   */
-  readonly metadataNamespace?: string;
-  /**
-   * Gloo's `value`.
-   * @default - not set
-   */
-  readonly value?: TransformationBody;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.transformationTemplate.extractors{}`, as the CRD defines it.
- */
-export interface TransformationExtractor {
-  /**
-   * Gloo's `body`.
-   * @default - not set
-   */
-  readonly body?: { [key: string]: any };
-  /**
-   * Gloo's `header`.
-   * @default - not set
-   */
-  readonly header?: string;
-  /**
-   * Gloo's `mode`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly mode?: string;
-  /**
-   * Gloo's `regex`.
-   * @default - not set
-   */
-  readonly regex?: string;
-  /**
-   * Gloo's `replacementText`.
-   * @default - not set
-   */
-  readonly replacementText?: string;
-  /**
-   * Gloo's `subgroup`: a whole number, at least 0.
-   * @default - not set
-   */
-  readonly subgroup?: number;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.transformationTemplate.headersToAppend[]`, as the CRD defines it.
- */
-export interface TransformationHeadersToAppend {
-  /**
-   * Gloo's `key`.
-   * @default - not set
-   */
-  readonly key?: string;
-  /**
-   * Gloo's `value`.
-   * @default - not set
-   */
-  readonly value?: TransformationBody;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.transformationTemplate.mergeJsonKeys`, as the CRD defines it.
- */
-export interface TransformationMergeJsonKey {
-  /**
-   * Gloo's `jsonKeys`.
-   * @default - not set
-   */
-  readonly jsonKeys?: { [key: string]: TransformationJsonKey };
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.transformationTemplate.mergeJsonKeys.jsonKeys{}`, as the CRD defines it.
- */
-export interface TransformationJsonKey {
-  /**
-   * Gloo's `overrideEmpty`.
-   * @default - not set
-   */
-  readonly overrideEmpty?: boolean;
-  /**
-   * Gloo's `tmpl`.
-   * @default - not set
-   */
-  readonly tmpl?: TransformationBody;
-}
-
-/**
- * Gloo's `virtualHost.options.transformations.requestTransformation.transformationTemplate.spanTransformer`, as the CRD defines it.
- */
-export interface TransformationSpanTransformer {
-  /**
-   * Gloo's `name`.
-   * @default - not set
-   */
-  readonly name?: TransformationBody;
 }
 
 /**
@@ -971,6 +1237,241 @@ export interface TransformationQueryParameter {
 }
 
 /**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation`, as the CRD defines it.
+ */
+export interface Transformation {
+  /**
+   * Gloo's `headerBodyTransform`.
+   * @default - not set
+   */
+  readonly headerBodyTransform?: TransformationHeaderBodyTransform;
+  /**
+   * Gloo's `logRequestResponseInfo`.
+   * @default - not set
+   */
+  readonly logRequestResponseInfo?: boolean;
+  /**
+   * Gloo's `transformationTemplate`.
+   * @default - not set
+   */
+  readonly transformationTemplate?: TransformationTemplate;
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.headerBodyTransform`, as the CRD defines it.
+ */
+export interface TransformationHeaderBodyTransform {
+  /**
+   * Gloo's `addRequestMetadata`.
+   * @default - not set
+   */
+  readonly addRequestMetadata?: boolean;
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate`, as the CRD defines it.
+ */
+export interface TransformationTemplate {
+  /**
+   * Gloo's `advancedTemplates`.
+   * @default - not set
+   */
+  readonly advancedTemplates?: boolean;
+  /**
+   * Gloo's `body`.
+   * @default - not set
+   */
+  readonly body?: TransformationBody;
+  /**
+   * Gloo's `dynamicMetadataValues`.
+   * @default - not set
+   */
+  readonly dynamicMetadataValues?: TransformationDynamicMetadataValue[];
+  /**
+   * Gloo's `escapeCharacters`.
+   * @default - not set
+   */
+  readonly escapeCharacters?: boolean;
+  /**
+   * Gloo's `extractors`.
+   * @default - not set
+   */
+  readonly extractors?: { [key: string]: TransformationExtractor };
+  /**
+   * Gloo's `headers`.
+   * @default - not set
+   */
+  readonly headers?: { [key: string]: TransformationBody };
+  /**
+   * Gloo's `headersToAppend`.
+   * @default - not set
+   */
+  readonly headersToAppend?: TransformationHeadersToAppend[];
+  /**
+   * Gloo's `headersToRemove`.
+   * @default - not set
+   */
+  readonly headersToRemove?: string[];
+  /**
+   * Gloo's `ignoreErrorOnParse`.
+   * @default - not set
+   */
+  readonly ignoreErrorOnParse?: boolean;
+  /**
+   * Gloo's `mergeExtractorsToBody`.
+   * @default - not set
+   */
+  readonly mergeExtractorsToBody?: { [key: string]: any };
+  /**
+   * Gloo's `mergeJsonKeys`.
+   * @default - not set
+   */
+  readonly mergeJsonKeys?: TransformationMergeJsonKey;
+  /**
+   * Gloo's `parseBodyBehavior`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly parseBodyBehavior?: string;
+  /**
+   * Gloo's `passthrough`.
+   * @default - not set
+   */
+  readonly passthrough?: { [key: string]: any };
+  /**
+   * Gloo's `spanTransformer`.
+   * @default - not set
+   */
+  readonly spanTransformer?: TransformationSpanTransformer;
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.body`, as the CRD defines it.
+ */
+export interface TransformationBody {
+  /**
+   * Gloo's `text`.
+   * @default - not set
+   */
+  readonly text?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.dynamicMetadataValues[]`, as the CRD defines it.
+ */
+export interface TransformationDynamicMetadataValue {
+  /**
+   * Gloo's `jsonToProto`.
+   * @default - not set
+   */
+  readonly jsonToProto?: boolean;
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+  /**
+   * Gloo's `metadataNamespace`.
+   * @default - not set
+   */
+  readonly metadataNamespace?: string;
+  /**
+   * Gloo's `value`.
+   * @default - not set
+   */
+  readonly value?: TransformationBody;
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.extractors{}`, as the CRD defines it.
+ */
+export interface TransformationExtractor {
+  /**
+   * Gloo's `body`.
+   * @default - not set
+   */
+  readonly body?: { [key: string]: any };
+  /**
+   * Gloo's `header`.
+   * @default - not set
+   */
+  readonly header?: string;
+  /**
+   * Gloo's `mode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly mode?: string;
+  /**
+   * Gloo's `regex`.
+   * @default - not set
+   */
+  readonly regex?: string;
+  /**
+   * Gloo's `replacementText`.
+   * @default - not set
+   */
+  readonly replacementText?: string;
+  /**
+   * Gloo's `subgroup`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly subgroup?: number;
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.headersToAppend[]`, as the CRD defines it.
+ */
+export interface TransformationHeadersToAppend {
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+  /**
+   * Gloo's `value`.
+   * @default - not set
+   */
+  readonly value?: TransformationBody;
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.mergeJsonKeys`, as the CRD defines it.
+ */
+export interface TransformationMergeJsonKey {
+  /**
+   * Gloo's `jsonKeys`.
+   * @default - not set
+   */
+  readonly jsonKeys?: { [key: string]: TransformationJsonKey };
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.mergeJsonKeys.jsonKeys{}`, as the CRD defines it.
+ */
+export interface TransformationJsonKey {
+  /**
+   * Gloo's `overrideEmpty`.
+   * @default - not set
+   */
+  readonly overrideEmpty?: boolean;
+  /**
+   * Gloo's `tmpl`.
+   * @default - not set
+   */
+  readonly tmpl?: TransformationBody;
+}
+
+/**
+ * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.spanTransformer`, as the CRD defines it.
+ */
+export interface TransformationSpanTransformer {
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: TransformationBody;
+}
+
+/**
  * Gloo's `virtualHost.options.stagedTransformations.early.responseTransforms[]`, as the CRD defines it.
  */
 export interface TransformationResponseTransform {
@@ -992,202 +1493,815 @@ export interface TransformationResponseTransform {
 }
 
 /**
- * Gloo's `virtualHost.options.extProc`, as the CRD defines it.
+ * Gloo's `virtualHost.options.stats`, as the CRD defines it.
  */
-export interface ExtProcSettings {
+export interface VirtualHostStats {
+  /**
+   * Gloo's `virtualClusters`.
+   * @default - not set
+   */
+  readonly virtualClusters?: StatsVirtualCluster[];
+}
+
+/**
+ * Gloo's `virtualHost.options.stats.virtualClusters[]`, as the CRD defines it.
+ */
+export interface StatsVirtualCluster {
+  /**
+   * Gloo's `method`.
+   * @default - not set
+   */
+  readonly method?: string;
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: string;
+  /**
+   * Gloo's `pattern`.
+   * @default - not set
+   */
+  readonly pattern?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.transformations`, as the CRD defines it.
+ */
+export interface Transformations {
+  /**
+   * Gloo's `clearRouteCache`.
+   * @default - not set
+   */
+  readonly clearRouteCache?: boolean;
+  /**
+   * Gloo's `requestTransformation`.
+   * @default - not set
+   */
+  readonly requestTransformation?: Transformation;
+  /**
+   * Gloo's `responseTransformation`.
+   * @default - not set
+   */
+  readonly responseTransformation?: Transformation;
+}
+
+/**
+ * Gloo's `virtualHost.options.waf`, as the CRD defines it.
+ */
+export interface WafSettings {
+  /**
+   * Gloo's `auditLogging`.
+   * @default - not set
+   */
+  readonly auditLogging?: WafAuditLogging;
+  /**
+   * Gloo's `configMapRuleSets`.
+   * @default - not set
+   */
+  readonly configMapRuleSets?: WafConfigMapRuleSet[];
+  /**
+   * Gloo's `coreRuleSet`.
+   * @default - not set
+   */
+  readonly coreRuleSet?: WafCoreRuleSet;
+  /**
+   * Gloo's `customInterventionMessage`.
+   * @default - not set
+   */
+  readonly customInterventionMessage?: string;
   /**
    * Gloo's `disabled`.
    * @default - not set
    */
   readonly disabled?: boolean;
   /**
-   * Gloo's `overrides`.
+   * Gloo's `requestHeadersOnly`.
    * @default - not set
    */
-  readonly overrides?: ExtProcOverrides;
+  readonly requestHeadersOnly?: boolean;
+  /**
+   * Gloo's `responseHeadersOnly`.
+   * @default - not set
+   */
+  readonly responseHeadersOnly?: boolean;
+  /**
+   * Gloo's `ruleSets`.
+   * @default - not set
+   */
+  readonly ruleSets?: WafRuleSet[];
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides`, as the CRD defines it.
+ * Gloo's `virtualHost.options.waf.auditLogging`, as the CRD defines it.
  */
-export interface ExtProcOverrides {
+export interface WafAuditLogging {
   /**
-   * Gloo's `asyncMode`.
+   * Gloo's `action`: the name of one of Gloo's enum values.
    * @default - not set
    */
-  readonly asyncMode?: boolean;
+  readonly action?: string;
   /**
-   * Gloo's `grpcService`.
+   * Gloo's `location`: the name of one of Gloo's enum values.
    * @default - not set
    */
-  readonly grpcService?: ExtProcGrpcService;
-  /**
-   * Gloo's `metadataContextNamespaces`.
-   * @default - not set
-   */
-  readonly metadataContextNamespaces?: string[];
-  /**
-   * Gloo's `processingMode`.
-   * @default - not set
-   */
-  readonly processingMode?: ExtProcProcessingMode;
-  /**
-   * Gloo's `requestAttributes`.
-   * @default - not set
-   */
-  readonly requestAttributes?: string[];
-  /**
-   * Gloo's `responseAttributes`.
-   * @default - not set
-   */
-  readonly responseAttributes?: string[];
-  /**
-   * Gloo's `typedMetadataContextNamespaces`.
-   * @default - not set
-   */
-  readonly typedMetadataContextNamespaces?: string[];
+  readonly location?: string;
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.grpcService`, as the CRD defines it.
+ * Gloo's `virtualHost.options.waf.configMapRuleSets[]`, as the CRD defines it.
  */
-export interface ExtProcGrpcService {
+export interface WafConfigMapRuleSet {
   /**
-   * Gloo's `authority`.
+   * Gloo's `configMapRef`.
    * @default - not set
    */
-  readonly authority?: string;
+  readonly configMapRef?: GlooResourceRef;
   /**
-   * Gloo's `extProcServerRef`.
+   * Gloo's `dataMapKeys`.
    * @default - not set
    */
-  readonly extProcServerRef?: GlooResourceRef;
-  /**
-   * Gloo's `initialMetadata`.
-   * @default - not set
-   */
-  readonly initialMetadata?: GlooKeyValue[];
-  /**
-   * Gloo's `retryPolicy`.
-   * @default - not set
-   */
-  readonly retryPolicy?: ExtProcRetryPolicy;
-  /**
-   * Gloo's `timeout`.
-   * @default - not set
-   */
-  readonly timeout?: string;
+  readonly dataMapKeys?: string[];
 }
 
 /**
- * A key and a value, as Gloo writes a header or a metadata entry.
+ * Gloo's `virtualHost.options.waf.coreRuleSet`, as the CRD defines it.
  */
-export interface GlooKeyValue {
+export interface WafCoreRuleSet {
+  /**
+   * Gloo's `customSettingsFile`.
+   * @default - not set
+   */
+  readonly customSettingsFile?: string;
+  /**
+   * Gloo's `customSettingsString`.
+   * @default - not set
+   */
+  readonly customSettingsString?: string;
+}
+
+/**
+ * Gloo's `virtualHost.options.waf.ruleSets[]`, as the CRD defines it.
+ */
+export interface WafRuleSet {
+  /**
+   * Gloo's `directory`.
+   * @default - not set
+   */
+  readonly directory?: string;
+  /**
+   * Gloo's `files`.
+   * @default - not set
+   */
+  readonly files?: string[];
+  /**
+   * Gloo's `ruleStr`.
+   * @default - not set
+   */
+  readonly ruleStr?: string;
+}
+
+/**
+ * The route options of Gloo's CRD that `RouteBehavior` does not type by hand (JWT, RBAC, WAF, DLP, transformations, external processing, buffering, upgrades, ...), as the CRD defines them.
+ */
+export interface GlooRouteOptions {
+  /**
+   * Gloo's `ai`.
+   * @default - not set
+   */
+  readonly ai?: AiRouteSettings;
+  /**
+   * Gloo's `appendXForwardedHost`: appends the original host to `x-forwarded-host` when the host is rewritten; only with `hostRewrite`.
+   * @default - not set
+   */
+  readonly appendXForwardedHost?: boolean;
+  /**
+   * Gloo's `bufferPerRoute`: how much of a request is buffered, e.g. `{ buffer: { maxRequestBytes: 10485760 } }`.
+   * @default - not set
+   */
+  readonly bufferPerRoute?: BufferSettings;
+  /**
+   * Gloo's `dlp`: data loss prevention: what is masked in responses (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly dlp?: DlpSettings;
+  /**
+   * Gloo's `envoyMetadata`: metadata Envoy attaches to the route, by filter namespace.
+   * @default - not set
+   */
+  readonly envoyMetadata?: { [key: string]: { [key: string]: any } };
+  /**
+   * Gloo's `extProc`: external processing (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly extProc?: ExtProcSettings;
+  /**
+   * Gloo's `extProcEarly`: external processing in the early stage (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly extProcEarly?: ExtProcSettings;
+  /**
+   * Gloo's `extProcLate`: external processing in the late stage (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly extProcLate?: ExtProcSettings;
+  /**
+   * Gloo's `extensions`: configuration of Gloo extensions by name (the form of Gloo 0.x and early 1.x).
+   * @default - not set
+   */
+  readonly extensions?: GlooExtensions;
+  /**
+   * Gloo's `hostRewritePathRegex`: rewrites the `Host` header from the path by regular expression; not with `hostRewrite`, only on a route that forwards.
+   * @default - not set
+   */
+  readonly hostRewritePathRegex?: HostRewritePathRegex;
+  /**
+   * Gloo's `idleTimeout`: how long a stream may be idle, a duration such as `"300s"`; only on a route that forwards.
+   * @default - not set
+   */
+  readonly idleTimeout?: string;
+  /**
+   * Gloo's `jwt`: JWT verification (Gloo Enterprise): providers, their keys and token sources; on a route, `{ disable: true }` turns the VirtualHost's off.
+   * @default - not set
+   */
+  readonly jwt?: JwtRouteSettings;
+  /**
+   * Gloo's `jwtProvidersStaged`: JWT providers of the route itself, before and after external authentication (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly jwtProvidersStaged?: JwtStagedProviders;
+  /**
+   * Gloo's `jwtStaged`: JWT verification before and after external authentication (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly jwtStaged?: JwtStagedRouteSettings;
+  /**
+   * Gloo's `maxStreamDuration`: the longest a stream may last; only on a route that forwards.
+   * @default - not set
+   */
+  readonly maxStreamDuration?: MaxStreamDurationSettings;
+  /**
+   * Gloo's `rateLimitEarlyConfigs`.
+   * @default - not set
+   */
+  readonly rateLimitEarlyConfigs?: RateLimitConfigRefs;
+  /**
+   * Gloo's `rateLimitRegularConfigs`.
+   * @default - not set
+   */
+  readonly rateLimitRegularConfigs?: RateLimitConfigRefs;
+  /**
+   * Gloo's `ratelimitEarly`.
+   * @default - not set
+   */
+  readonly ratelimitEarly?: RateLimitRouteStage;
+  /**
+   * Gloo's `ratelimitRegular`.
+   * @default - not set
+   */
+  readonly ratelimitRegular?: RateLimitRouteStage;
+  /**
+   * Gloo's `rbac`: role-based access control (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly rbac?: RbacSettings;
+  /**
+   * Gloo's `stagedTransformations`: request and response transformations by stage: templates of headers and body, extractors, and matchers of the requests and responses they apply to.
+   * @default - not set
+   */
+  readonly stagedTransformations?: TransformationStages;
+  /**
+   * Gloo's `transformations`: request and response transformations, Gloo's older form (prefer `stagedTransformations`).
+   * @default - not set
+   */
+  readonly transformations?: Transformations;
+  /**
+   * Gloo's `upgrades`: protocol upgrades the route allows (WebSocket, HTTP CONNECT); only on a route that forwards.
+   * @default - not set
+   */
+  readonly upgrades?: UpgradeConfig[];
+  /**
+   * Gloo's `waf`: the web application firewall (Gloo Enterprise).
+   * @default - not set
+   */
+  readonly waf?: WafSettings;
+}
+
+/**
+ * Gloo's `routes[].options.ai`, as the CRD defines it.
+ */
+export interface AiRouteSettings {
+  /**
+   * Gloo's `defaults`.
+   * @default - not set
+   */
+  readonly defaults?: AiDefault[];
+  /**
+   * Gloo's `promptEnrichment`.
+   * @default - not set
+   */
+  readonly promptEnrichment?: AiPromptEnrichment;
+  /**
+   * Gloo's `promptGuard`.
+   * @default - not set
+   */
+  readonly promptGuard?: AiPromptGuard;
+  /**
+   * Gloo's `rag`.
+   * @default - not set
+   */
+  readonly rag?: AiRag;
+  /**
+   * Gloo's `routeType`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly routeType?: string;
+  /**
+   * Gloo's `semanticCache`.
+   * @default - not set
+   */
+  readonly semanticCache?: AiSemanticCache;
+}
+
+/**
+ * Gloo's `routes[].options.ai.defaults[]`, as the CRD defines it.
+ */
+export interface AiDefault {
+  /**
+   * Gloo's `field`.
+   * @default - not set
+   */
+  readonly field?: string;
+  /**
+   * Gloo's `override`.
+   * @default - not set
+   */
+  readonly override?: boolean;
+  /**
+   * Gloo's `value`.
+   * @default - not set
+   */
+  readonly value?: any;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptEnrichment`, as the CRD defines it.
+ */
+export interface AiPromptEnrichment {
+  /**
+   * Gloo's `append`.
+   * @default - not set
+   */
+  readonly append?: AiAppend[];
+  /**
+   * Gloo's `prepend`.
+   * @default - not set
+   */
+  readonly prepend?: AiAppend[];
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptEnrichment.append[]`, as the CRD defines it.
+ */
+export interface AiAppend {
+  /**
+   * Gloo's `content`.
+   * @default - not set
+   */
+  readonly content?: string;
+  /**
+   * Gloo's `role`.
+   * @default - not set
+   */
+  readonly role?: string;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard`, as the CRD defines it.
+ */
+export interface AiPromptGuard {
+  /**
+   * Gloo's `request`.
+   * @default - not set
+   */
+  readonly request?: AiRequest;
+  /**
+   * Gloo's `response`.
+   * @default - not set
+   */
+  readonly response?: AiResponse;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request`, as the CRD defines it.
+ */
+export interface AiRequest {
+  /**
+   * Gloo's `customResponse`.
+   * @default - not set
+   */
+  readonly customResponse?: AiCustomResponse;
+  /**
+   * Gloo's `moderation`.
+   * @default - not set
+   */
+  readonly moderation?: AiModeration;
+  /**
+   * Gloo's `regex`.
+   * @default - not set
+   */
+  readonly regex?: AiRegex;
+  /**
+   * Gloo's `webhook`.
+   * @default - not set
+   */
+  readonly webhook?: AiWebhook;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request.customResponse`, as the CRD defines it.
+ */
+export interface AiCustomResponse {
+  /**
+   * Gloo's `message`.
+   * @default - not set
+   */
+  readonly message?: string;
+  /**
+   * Gloo's `statusCode`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly statusCode?: number;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request.moderation`, as the CRD defines it.
+ */
+export interface AiModeration {
+  /**
+   * Gloo's `openai`.
+   * @default - not set
+   */
+  readonly openai?: AiOpenai;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request.moderation.openai`, as the CRD defines it.
+ */
+export interface AiOpenai {
+  /**
+   * Gloo's `authToken`.
+   * @default - not set
+   */
+  readonly authToken?: AiAuthToken;
+  /**
+   * Gloo's `model`.
+   * @default - not set
+   */
+  readonly model?: string;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request.moderation.openai.authToken`, as the CRD defines it.
+ */
+export interface AiAuthToken {
+  /**
+   * Gloo's `inline`.
+   * @default - not set
+   */
+  readonly inline?: string;
+  /**
+   * Gloo's `passthrough`.
+   * @default - not set
+   */
+  readonly passthrough?: { [key: string]: any };
+  /**
+   * Gloo's `secretRef`.
+   * @default - not set
+   */
+  readonly secretRef?: GlooResourceRef;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request.regex`, as the CRD defines it.
+ */
+export interface AiRegex {
+  /**
+   * Gloo's `action`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly action?: string;
+  /**
+   * Gloo's `builtins`.
+   * @default - not set
+   */
+  readonly builtins?: string[];
+  /**
+   * Gloo's `matches`.
+   * @default - not set
+   */
+  readonly matches?: AiMatch[];
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request.regex.matches[]`, as the CRD defines it.
+ */
+export interface AiMatch {
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: string;
+  /**
+   * Gloo's `pattern`.
+   * @default - not set
+   */
+  readonly pattern?: string;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request.webhook`, as the CRD defines it.
+ */
+export interface AiWebhook {
+  /**
+   * Gloo's `forwardHeaders`.
+   * @default - not set
+   */
+  readonly forwardHeaders?: AiForwardHeader[];
+  /**
+   * Gloo's `host`.
+   * @default - not set
+   */
+  readonly host?: string;
+  /**
+   * Gloo's `port`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly port?: number;
+}
+
+/**
+ * Gloo's `routes[].options.ai.promptGuard.request.webhook.forwardHeaders[]`, as the CRD defines it.
+ */
+export interface AiForwardHeader {
   /**
    * Gloo's `key`.
    * @default - not set
    */
   readonly key?: string;
   /**
-   * Gloo's `value`.
+   * Gloo's `matchType`: the name of one of Gloo's enum values.
    * @default - not set
    */
-  readonly value?: string;
+  readonly matchType?: string;
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.grpcService.retryPolicy`, as the CRD defines it.
+ * Gloo's `routes[].options.ai.promptGuard.response`, as the CRD defines it.
  */
-export interface ExtProcRetryPolicy {
+export interface AiResponse {
   /**
-   * Gloo's `numRetries`: a whole number, at least 0.
+   * Gloo's `regex`.
    * @default - not set
    */
-  readonly numRetries?: number;
+  readonly regex?: AiRegex;
   /**
-   * Gloo's `retryBackOff`.
+   * Gloo's `webhook`.
    * @default - not set
    */
-  readonly retryBackOff?: ExtProcRetryBackOff;
+  readonly webhook?: AiWebhook;
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.grpcService.retryPolicy.retryBackOff`, as the CRD defines it.
+ * Gloo's `routes[].options.ai.rag`, as the CRD defines it.
  */
-export interface ExtProcRetryBackOff {
+export interface AiRag {
   /**
-   * Gloo's `baseInterval`.
+   * Gloo's `datastore`.
    * @default - not set
    */
-  readonly baseInterval?: string;
+  readonly datastore?: AiDatastore;
   /**
-   * Gloo's `maxInterval`.
+   * Gloo's `embedding`.
    * @default - not set
    */
-  readonly maxInterval?: string;
+  readonly embedding?: AiEmbedding;
+  /**
+   * Gloo's `promptTemplate`.
+   * @default - not set
+   */
+  readonly promptTemplate?: string;
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.processingMode`, as the CRD defines it.
+ * Gloo's `routes[].options.ai.rag.datastore`, as the CRD defines it.
  */
-export interface ExtProcProcessingMode {
+export interface AiDatastore {
   /**
-   * Gloo's `requestBodyMode`: the name of one of Gloo's enum values.
+   * Gloo's `postgres`.
    * @default - not set
    */
-  readonly requestBodyMode?: string;
-  /**
-   * Gloo's `requestHeaderMode`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly requestHeaderMode?: string;
-  /**
-   * Gloo's `requestTrailerMode`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly requestTrailerMode?: string;
-  /**
-   * Gloo's `responseBodyMode`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly responseBodyMode?: string;
-  /**
-   * Gloo's `responseHeaderMode`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly responseHeaderMode?: string;
-  /**
-   * Gloo's `responseTrailerMode`: the name of one of Gloo's enum values.
-   * @default - not set
-   */
-  readonly responseTrailerMode?: string;
+  readonly postgres?: AiPostgres;
 }
 
 /**
- * Gloo's `virtualHost.options.bufferPerRoute`, as the CRD defines it.
+ * Gloo's `routes[].options.ai.rag.datastore.postgres`, as the CRD defines it.
  */
-export interface BufferSettings {
+export interface AiPostgres {
   /**
-   * Gloo's `buffer`.
+   * Gloo's `collectionName`.
    * @default - not set
    */
-  readonly buffer?: BufferLimits;
+  readonly collectionName?: string;
   /**
-   * Gloo's `disabled`.
+   * Gloo's `connectionString`.
    * @default - not set
    */
-  readonly disabled?: boolean;
+  readonly connectionString?: string;
 }
 
 /**
- * Gloo's `virtualHost.options.bufferPerRoute.buffer`, as the CRD defines it.
+ * Gloo's `routes[].options.ai.rag.embedding`, as the CRD defines it.
  */
-export interface BufferLimits {
+export interface AiEmbedding {
   /**
-   * Gloo's `maxRequestBytes`: a whole number, at least 0.
+   * Gloo's `azureOpenai`.
    * @default - not set
    */
-  readonly maxRequestBytes?: number;
+  readonly azureOpenai?: AiAzureOpenai;
+  /**
+   * Gloo's `openai`.
+   * @default - not set
+   */
+  readonly openai?: AiEmbeddingOpenai;
+}
+
+/**
+ * Gloo's `routes[].options.ai.rag.embedding.azureOpenai`, as the CRD defines it.
+ */
+export interface AiAzureOpenai {
+  /**
+   * Gloo's `apiVersion`.
+   * @default - not set
+   */
+  readonly apiVersion?: string;
+  /**
+   * Gloo's `authToken`.
+   * @default - not set
+   */
+  readonly authToken?: AiAuthToken;
+  /**
+   * Gloo's `deploymentName`.
+   * @default - not set
+   */
+  readonly deploymentName?: string;
+  /**
+   * Gloo's `endpoint`.
+   * @default - not set
+   */
+  readonly endpoint?: string;
+}
+
+/**
+ * Gloo's `routes[].options.ai.rag.embedding.openai`, as the CRD defines it.
+ */
+export interface AiEmbeddingOpenai {
+  /**
+   * Gloo's `authToken`.
+   * @default - not set
+   */
+  readonly authToken?: AiAuthToken;
+}
+
+/**
+ * Gloo's `routes[].options.ai.semanticCache`, as the CRD defines it.
+ */
+export interface AiSemanticCache {
+  /**
+   * Gloo's `datastore`.
+   * @default - not set
+   */
+  readonly datastore?: AiSemanticCacheDatastore;
+  /**
+   * Gloo's `distanceThreshold`.
+   * @default - not set
+   */
+  readonly distanceThreshold?: number;
+  /**
+   * Gloo's `embedding`.
+   * @default - not set
+   */
+  readonly embedding?: AiEmbedding;
+  /**
+   * Gloo's `mode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly mode?: string;
+  /**
+   * Gloo's `ttl`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly ttl?: number;
+}
+
+/**
+ * Gloo's `routes[].options.ai.semanticCache.datastore`, as the CRD defines it.
+ */
+export interface AiSemanticCacheDatastore {
+  /**
+   * Gloo's `redis`.
+   * @default - not set
+   */
+  readonly redis?: AiRedis;
+  /**
+   * Gloo's `weaviate`.
+   * @default - not set
+   */
+  readonly weaviate?: AiWeaviate;
+}
+
+/**
+ * Gloo's `routes[].options.ai.semanticCache.datastore.redis`, as the CRD defines it.
+ */
+export interface AiRedis {
+  /**
+   * Gloo's `connectionString`.
+   * @default - not set
+   */
+  readonly connectionString?: string;
+  /**
+   * Gloo's `scoreThreshold`.
+   * @default - not set
+   */
+  readonly scoreThreshold?: number;
+}
+
+/**
+ * Gloo's `routes[].options.ai.semanticCache.datastore.weaviate`, as the CRD defines it.
+ */
+export interface AiWeaviate {
+  /**
+   * Gloo's `grpcPort`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly grpcPort?: number;
+  /**
+   * Gloo's `host`.
+   * @default - not set
+   */
+  readonly host?: string;
+  /**
+   * Gloo's `httpPort`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly httpPort?: number;
+  /**
+   * Gloo's `insecure`.
+   * @default - not set
+   */
+  readonly insecure?: boolean;
+}
+
+/**
+ * Gloo's `routes[].options.hostRewritePathRegex`, as the CRD defines it.
+ */
+export interface HostRewritePathRegex {
+  /**
+   * Gloo's `pattern`.
+   * @default - not set
+   */
+  readonly pattern?: HostRewritePattern;
+  /**
+   * Gloo's `substitution`.
+   * @default - not set
+   */
+  readonly substitution?: string;
+}
+
+/**
+ * Gloo's `routes[].options.hostRewritePathRegex.pattern`, as the CRD defines it.
+ */
+export interface HostRewritePattern {
+  /**
+   * Gloo's `googleRe2`.
+   * @default - not set
+   */
+  readonly googleRe2?: HostRewriteGoogleRe2;
+  /**
+   * Gloo's `regex`.
+   * @default - not set
+   */
+  readonly regex?: string;
+}
+
+/**
+ * Gloo's `routes[].options.hostRewritePathRegex.pattern.googleRe2`, as the CRD defines it.
+ */
+export interface HostRewriteGoogleRe2 {
+  /**
+   * Gloo's `maxProgramSize`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly maxProgramSize?: number;
 }
 
 /**
@@ -1215,6 +2329,80 @@ export interface JwtStagedRouteSettings {
    * @default - not set
    */
   readonly beforeExtAuth?: JwtRouteSettings;
+}
+
+/**
+ * Gloo's `routes[].options.maxStreamDuration`, as the CRD defines it.
+ */
+export interface MaxStreamDurationSettings {
+  /**
+   * Gloo's `grpcTimeoutHeaderMax`.
+   * @default - not set
+   */
+  readonly grpcTimeoutHeaderMax?: string;
+  /**
+   * Gloo's `grpcTimeoutHeaderOffset`.
+   * @default - not set
+   */
+  readonly grpcTimeoutHeaderOffset?: string;
+  /**
+   * Gloo's `maxStreamDuration`.
+   * @default - not set
+   */
+  readonly maxStreamDuration?: string;
+}
+
+/**
+ * Gloo's `routes[].options.ratelimitEarly`, as the CRD defines it.
+ */
+export interface RateLimitRouteStage {
+  /**
+   * Gloo's `includeVhRateLimits`.
+   * @default - not set
+   */
+  readonly includeVhRateLimits?: boolean;
+  /**
+   * Gloo's `localRatelimit`.
+   * @default - not set
+   */
+  readonly localRatelimit?: RateLimitLocalSettings;
+  /**
+   * Gloo's `rateLimits`.
+   * @default - not set
+   */
+  readonly rateLimits?: RateLimitRule[];
+}
+
+/**
+ * Gloo's `routes[].options.upgrades[]`, as the CRD defines it.
+ */
+export interface UpgradeConfig {
+  /**
+   * Gloo's `connect`.
+   * @default - not set
+   */
+  readonly connect?: UpgradeConnect;
+  /**
+   * Gloo's `connectTerminate`.
+   * @default - not set
+   */
+  readonly connectTerminate?: UpgradeConnect;
+  /**
+   * Gloo's `websocket`.
+   * @default - not set
+   */
+  readonly websocket?: UpgradeConnect;
+}
+
+/**
+ * Gloo's `routes[].options.upgrades[].connect`, as the CRD defines it.
+ */
+export interface UpgradeConnect {
+  /**
+   * Gloo's `enabled`.
+   * @default - not set
+   */
+  readonly enabled?: boolean;
 }
 
 /**
@@ -1938,7 +3126,7 @@ export interface UpstreamHttpHealthCheck {
    * Gloo's `expectedStatuses`.
    * @default - not set
    */
-  readonly expectedStatuses?: UpstreamExpectedStatus[];
+  readonly expectedStatuses?: GlooInt64Range[];
   /**
    * Gloo's `host`.
    * @default - not set
@@ -1979,22 +3167,6 @@ export interface UpstreamHttpHealthCheck {
    * @default - not set
    */
   readonly useHttp2?: boolean;
-}
-
-/**
- * Gloo's `spec.healthChecks[].httpHealthCheck.expectedStatuses[]`, as the CRD defines it.
- */
-export interface UpstreamExpectedStatus {
-  /**
-   * Gloo's `end`.
-   * @default - not set
-   */
-  readonly end?: number;
-  /**
-   * Gloo's `start`.
-   * @default - not set
-   */
-  readonly start?: number;
 }
 
 /**

@@ -1,9 +1,6 @@
 import { CorsPolicy } from './cors';
 import { CsrfPolicy } from './csrf';
-import {
-  BufferSettings, DlpSettings, ExtProcSettings, JwtStagedProviders, JwtVirtualHostSettings, RbacSettings,
-  TransformationStages, Transformations, WafSettings,
-} from './gloo-option-types.generated';
+import { GlooVirtualHostOptions } from './gloo-option-types.generated';
 import { BasicRateLimits, RateLimitDescriptor } from './rate-limits';
 import { HeaderManipulation, RetryPolicy } from './route-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
@@ -81,9 +78,10 @@ brand(ExtAuth, EXT_AUTH_BRAND);
 
 /**
  * How Gloo treats every request of a VirtualHost (Gloo's `virtualHost.options`). A route's own
- * options win over these where both say the same thing.
+ * options win over these where both say the same thing. The options typed by hand are here; the
+ * others are as Gloo's CRD has them (`GlooVirtualHostOptions`).
  */
-export interface VirtualHostBehavior {
+export interface VirtualHostBehavior extends GlooVirtualHostOptions {
   /**
    * Headers added to or removed from every request and response.
    * @default - headers are left as they are
@@ -124,59 +122,4 @@ export interface VirtualHostBehavior {
    * @default - none
    */
   readonly csrf?: CsrfPolicy;
-  /**
-   * JWT verification of every route (Gloo Enterprise's `jwt`): providers, their keys, token sources.
-   * @default - none
-   */
-  readonly jwt?: JwtVirtualHostSettings;
-  /**
-   * JWT verification before and after external authentication (`jwtStaged`).
-   * @default - none
-   */
-  readonly jwtStaged?: JwtStagedProviders;
-  /**
-   * Role-based access control of every route (Gloo Enterprise's `rbac`).
-   * @default - none
-   */
-  readonly rbac?: RbacSettings;
-  /**
-   * The web application firewall of every route (Gloo Enterprise's `waf`).
-   * @default - none
-   */
-  readonly waf?: WafSettings;
-  /**
-   * Data loss prevention: what is masked in responses (Gloo Enterprise's `dlp`).
-   * @default - none
-   */
-  readonly dlp?: DlpSettings;
-  /**
-   * Request and response transformations (`transformations`, Gloo's older form; prefer `stagedTransformations`).
-   * @default - none
-   */
-  readonly transformations?: Transformations;
-  /**
-   * Request and response transformations by stage (`stagedTransformations`).
-   * @default - none
-   */
-  readonly stagedTransformations?: TransformationStages;
-  /**
-   * External processing of every route (Gloo Enterprise's `extProc`).
-   * @default - none
-   */
-  readonly extProc?: ExtProcSettings;
-  /**
-   * External processing in the early stage (`extProcEarly`).
-   * @default - none
-   */
-  readonly extProcEarly?: ExtProcSettings;
-  /**
-   * External processing in the late stage (`extProcLate`).
-   * @default - none
-   */
-  readonly extProcLate?: ExtProcSettings;
-  /**
-   * How much of a request every route buffers (`bufferPerRoute`).
-   * @default - the listener's
-   */
-  readonly bufferPerRoute?: BufferSettings;
 }

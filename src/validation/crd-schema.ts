@@ -117,15 +117,16 @@ export class CrdSchemaValidator {
 
   /**
    * @internal
-   * Whether `value` has the TypeScript type scripts/gen-option-types.js generates for the schema at
-   * `fieldPath` of `resource` (field names, `[]` for a list's items): strings for strings (enum names
-   * included), numbers for integers and numbers, no field the schema lacks. `adopt` writes such a
-   * value as a typed literal only when it does.
+   * Where `value` does not have the TypeScript type scripts/gen-option-types.js generates for the
+   * schema at `fieldPath` of `resource` (field names, `[]` for a list's items): a string for a
+   * string (enum names included), a number for an integer or a number, no field the schema lacks;
+   * `undefined` when it has it. `at` is relative to the value (`.providers.p.issuer`).
    */
-  public _fitsGeneratedType(resource: string, fieldPath: string[], value: unknown): boolean {
+  public _generatedTypeProblem(resource: string, fieldPath: string[], value: unknown): { at: string; given: unknown; expected: string } | undefined {
     let schema: Schema | undefined = this.schemas.get(resource);
     for (const step of fieldPath) schema = step === '[]' ? schema?.items : schema?.properties?.[step];
-    return schema !== undefined && fitsGeneratedType(schema, value);
+    if (schema === undefined) return { at: '', given: value, expected: `a field of ${resource} (${fieldPath.join('.')} is not in its schema)` };
+    return generatedTypeProblem(schema, value, '');
   }
 
   /** The `apiVersion/kind` keys this validator has schemas for, sorted. */
@@ -270,22 +271,33 @@ function typeName(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** The type check of `CrdSchemaValidator._fitsGeneratedType`, mirroring scripts/gen-option-types.js. */
-function fitsGeneratedType(s: Schema, v: unknown): boolean {
+/** The type check of `CrdSchemaValidator._generatedTypeProblem`, mirroring scripts/gen-option-types.js. */
+function generatedTypeProblem(s: Schema, v: unknown, at: string): { at: string; given: unknown; expected: string } | undefined {
+  const problem = (expected: string) => ({ at, given: v, expected });
   switch (s.type) {
     case 'array':
-      return Array.isArray(v) && v.every(x => fitsGeneratedType(s.items ?? {}, x));
+      if (!Array.isArray(v)) return problem('a list');
+      for (let i = 0; i < v.length; i++) {
+        const p = generatedTypeProblem(s.items ?? {}, v[i], `${at}[${i}]`);
+        if (p) return p;
+      }
+      return undefined;
     case 'object': {
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-      const o = v as JsonObject;
-      if (s.properties) return Object.entries(o).every(([k, x]) => s.properties![k] !== undefined && fitsGeneratedType(s.properties![k], x));
-      const values = s.additionalProperties;
-      return typeof values !== 'object' || Object.values(o).every(x => fitsGeneratedType(values, x));
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return problem('an object');
+      const properties = s.properties;
+      for (const [k, x] of Object.entries(v as JsonObject)) {
+        if (x === undefined) continue;
+        const sub = properties ? properties[k] : typeof s.additionalProperties === 'object' ? s.additionalProperties : {};
+        if (sub === undefined) return { at: `${at}.${k}`, given: x, expected: `one of the fields ${Object.keys(properties!).sort().join(', ')}` };
+        const p = generatedTypeProblem(sub, x, `${at}.${k}`);
+        if (p) return p;
+      }
+      return undefined;
     }
-    case 'string': return typeof v === 'string';
-    case 'integer':
-    case 'number': return typeof v === 'number';
-    case 'boolean': return typeof v === 'boolean';
-    default: return true;
+    case 'string': return typeof v === 'string' ? undefined : problem(s['x-kubernetes-int-or-string'] ? 'a string (an enum value by name)' : 'a string');
+    case 'integer': return Number.isInteger(v) ? undefined : problem('a whole number');
+    case 'number': return typeof v === 'number' && Number.isFinite(v) ? undefined : problem('a number');
+    case 'boolean': return typeof v === 'boolean' ? undefined : problem('true or false');
+    default: return undefined;
   }
 }

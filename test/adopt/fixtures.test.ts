@@ -172,6 +172,7 @@ test('typed route options are written typed; mirrors become mirror; options the 
         ratelimitBasic: { anonymousLimits: { requestsPerUnit: 10, unit: MINUTE } }
         ratelimit: { includeVhRateLimits: true, rateLimits: [{ actions: [{ requestHeaders: { headerName: x-user, descriptorKey: user } }, { genericKey: { descriptorValue: pets } }] }] }
         upgrades: [{ websocket: { enabled: true } }]
+        dlp: { enabledFor: 1 }
         shadowing: { upstream: { name: default-pets-v2-8080, namespace: gloo-system }, percentage: 5, hostRewriteLiteral: shadow.example.com }`));
   expectProven(r);
   for (const c of ["prefixRewrite: '/api/pets'", 'timeout: Duration.seconds(5)', "retries: { retryOn: '5xx', numRetries: 3, perTryTimeout: Duration.millis(250) }",
@@ -183,9 +184,9 @@ test('typed route options are written typed; mirrors become mirror; options the 
   }
   expect(r.code).toMatch(/^import \{ App, Chart, ChartProps, Duration \} from 'cdk8s';$/m);
   expect(r.code).toMatch(/^import \{ .*HostRewrite.* \} from 'cdk8s-gloo-canary';$/m);
-  expect(r.code).toContain('// options.extra: upgrades (route options the constructs do not model)');
+  expect(r.code).toContain('// options.extra: dlp (values the typed options do not take as written)');
   expect(r.code).toContain("mirror: { upstream: defaultPetsV2_8080, percent: 5, host: 'shadow.example.com' }");
-  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.upgrades passed through options.extra')]);
+  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.routes[0].options.dlp passed through options.extra')]);
 });
 
 test('direct responses and redirects are written with RouteAction.directResponse and RouteAction.redirect, and proven', () => {
@@ -230,6 +231,7 @@ spec:
       headerManipulation: { requestHeadersToRemove: [x-debug] }
       csrf: { filterEnabled: { defaultValue: { numerator: 100, denominator: HUNDRED } }, additionalOrigins: [{ suffix: example.com }] }
       includeRequestAttemptCount: true
+      dlp: { enabledFor: 1 }
     routes:
     - matchers: [{ prefix: / }]
       routeAction: { single: ${V1} }`);
@@ -240,8 +242,10 @@ spec:
   expect(r.code).toContain("extauth: ExtAuth.config({ name: 'oauth', namespace: 'gloo-system' })");
   expect(r.code).toContain("optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }]");
   expect(r.code).toContain("csrf: { enforcedPercent: 100, additionalOrigins: [OriginMatch.suffix('example.com')] }");
-  expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options/includeRequestAttemptCount', true));");
-  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.options.includeRequestAttemptCount set with a json patch')]);
+  expect(r.code).toContain('includeRequestAttemptCount: true,');
+  // an enum by number: the CRD takes it, the generated type (the value's name) does not
+  expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options/dlp', { enabledFor: 1 }));");
+  expect(r.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.options.dlp set with a json patch')]);
 });
 
 test('a VirtualService without domains is built with the construct\'s default, said in a comment', () => {
@@ -336,7 +340,7 @@ test('an option the typed form would not write back the same, or that its checks
         autoHostRewrite: false
         retries: { retryOn: 5xx, retryBackOff: { baseInterval: 1s } }`));
   expectProven(r);
-  expect(r.code).toContain('// options.extra: timeout, autoHostRewrite, retries (route options the constructs do not model)');
+  expect(r.code).toContain('// options.extra: timeout, autoHostRewrite, retries (values the typed options do not take as written)');
   expect(r.code).not.toContain('Duration');
 });
 
@@ -383,7 +387,7 @@ test('VirtualService fields the construct does not take are set with JSON patche
       routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }
     - matchers: [{ prefix: /lambda }]
       routeAction: { single: { upstream: { name: lambda, namespace: gloo-system } } }`,
-  '    options: { includeRequestAttemptCount: true }\n'), `
+  '    options: { dlp: { enabledFor: 1 } }\n'), `
 apiVersion: gloo.solo.io/v1
 kind: Upstream
 metadata: { name: static-api, namespace: gloo-system }

@@ -8,7 +8,7 @@ describe('a Consul service as a destination', () => {
   test('renders as destination.consul, and the simulator sends the share to the service with its tags', () => {
     const chart = newChart();
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'gloo-system' } });
-    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/db') }], action: RouteAction.forward(Destination.consul({ serviceName: 'my-db', tags: ['secondary'], dataCenters: ['dc1'] })) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/db') }], action: RouteAction.forward(Destination.consulService({ serviceName: 'my-db', tags: ['secondary'], dataCenters: ['dc1'] })) });
     expect(vsRoutes(chart)[0].routeAction).toEqual({ single: { consul: { serviceName: 'my-db', tags: ['secondary'], dataCenters: ['dc1'] } } });
     const result = RoutingSimulator.fromApp(chart).simulate('shop', { path: '/db/1' }, 'gloo-system');
     expect(result.destinations).toEqual([
@@ -22,14 +22,14 @@ describe('a Consul service as a destination', () => {
     ['an empty data center name', { serviceName: 'db', dataCenters: [''] }, 'routes[0].routeAction.single.consul.dataCenters: got [""], expected a list of data center names, none of them empty'],
   ])('%s is refused where it is given', (_what, service, message) => {
     const vs = new VirtualService(newChart(), 'vs', {});
-    expect(() => vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.consul(service as any)) })).toThrow(message);
+    expect(() => vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.consulService(service as any)) })).toThrow(message);
   });
 
   test('the Gateway API target refuses it by name', () => {
     const app = Testing.app();
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     const vs = new VirtualService(new Chart(app, 'test'), 'vs', {});
-    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.consul({ serviceName: 'db' })) });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.consulService({ serviceName: 'db' })) });
     expect(() => app.synth()).toThrow(/routes\[0\]\.routeAction\.single\.consul: got \{"serviceName":"db"\}, expected an Upstream or a Kubernetes Service \(hint: a consul service has no gateway api mapping yet\)/);
   });
 
@@ -46,6 +46,6 @@ spec:
 `, 'in.yaml'));
     expect(r.ok).toBe(true);
     expect(r.report.escapeHatch).toEqual([]);
-    expect(r.code).toContain("action: RouteAction.forward(Destination.consul({ serviceName: 'my-db', tags: ['secondary'] })),");
+    expect(r.code).toContain("action: RouteAction.forward(Destination.consulService({ serviceName: 'my-db', tags: ['secondary'] })),");
   });
 });

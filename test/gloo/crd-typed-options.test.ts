@@ -1,4 +1,4 @@
-import { Duration, Testing } from 'cdk8s';
+import { Duration, JsonPatch, Testing } from 'cdk8s';
 import { PathMatch, RouteAction, VirtualService } from '../../src';
 import { adoptManifests } from '../../src/adopt/adopt';
 import { readManifestText } from '../../src/adopt/reader';
@@ -76,7 +76,7 @@ describe('options typed as Gloo\'s CRD has them (JWT, RBAC, WAF, DLP, transforma
     ['a duration without its unit', { jwtProvidersStaged: { beforeExtAuth: { providers: { p: { jwks: { remote: { url: 'http://k', cacheDuration: '5m' } } } } } } },
       'options.jwtProvidersStaged.beforeExtAuth.providers.p.jwks.remote.cacheDuration: got "5m", expected a duration as protobuf writes it'],
     ['a cdk8s Duration where Gloo has a string', { jwtProvidersStaged: { beforeExtAuth: { providers: { p: { jwks: { remote: { url: 'http://k', cacheDuration: Duration.minutes(5) } } } } } } },
-      'options.jwtProvidersStaged.beforeExtAuth.providers.p.jwks.remote.cacheDuration: got "a Duration", expected plain data as Gloo writes it'],
+      'options.jwtProvidersStaged.beforeExtAuth.providers.p.jwks.remote.cacheDuration: got "a Duration", expected a string, as Gloo\'s CRD has it (hint: these options are typed from the CRD: a duration is a string such as "30s", not a cdk8s Duration)'],
     ['a DLP percentage over 100', { dlp: { actions: [{ keyValueAction: { keyToMask: 'ssn', percent: { value: 120 } } }] } },
       'options.dlp.actions[0].keyValueAction.percent.value: got 120, expected a percentage from 0 to 100'],
     ['both keys of a JWT key set', { jwtProvidersStaged: { beforeExtAuth: { providers: { p: { jwks: { local: { key: 'k' }, remote: { url: 'http://k' } } } } } } },
@@ -85,7 +85,13 @@ describe('options typed as Gloo\'s CRD has them (JWT, RBAC, WAF, DLP, transforma
       'options.jwtProvidersStaged.beforeExtAuth.providers.p.jwks: got {}, expected one of local, remote'],
     ['a template with a body and passthrough', { transformations: { responseTransformation: { transformationTemplate: { body: { text: 'x' }, passthrough: {} } } } },
       'options.transformations.responseTransformation.transformationTemplate.passthrough: got {}, expected only one of body, passthrough, mergeExtractorsToBody, mergeJsonKeys'],
-    ['an option that is not an object', { rbac: 'on' }, 'options.rbac: got "on", expected an object of Gloo\'s rbac fields'],
+    ['an option that is not an object', { rbac: 'on' }, 'options.rbac: got "on", expected an object, as Gloo\'s CRD has it'],
+    ['a field the CRD does not have', { rbac: { polices: {} } }, 'options.rbac.polices: got {}, expected one of the fields disable, policies, as Gloo\'s CRD has it'],
+    ['a fractional number where the CRD has an integer', { bufferPerRoute: { buffer: { maxRequestBytes: 1.5 } } },
+      'options.bufferPerRoute.buffer.maxRequestBytes: got 1.5, expected a whole number, as Gloo\'s CRD has it'],
+    ['an idle timeout on a route that does not forward', { idleTimeout: '30s' }, 'options.idleTimeout: got "30s", expected no idleTimeout on a direct response'],
+    ['appendXForwardedHost without a host rewrite', { appendXForwardedHost: true },
+      'options.appendXForwardedHost: got true, expected appendXForwardedHost with a hostRewrite or hostRewritePathRegex (hint: gloo sets it only when the route rewrites the host'],
   ])('a route option with %s fails where it is given', (_what, options, message) => {
     expect(() => vsWith(options)).toThrow(message);
   });
@@ -95,8 +101,10 @@ describe('options typed as Gloo\'s CRD has them (JWT, RBAC, WAF, DLP, transforma
       .toThrow('[test/vs] virtualHost.options.jwt.providers.p.jwks.remote: got {"url":"http://k"}, expected only one of local, remote');
   });
 
-  test('a field the CRD does not have fails synth, named, as the API server would prune it', () => {
-    const chart = vsWith({ rbac: { polices: {} } });
+  test('a field set with a JSON patch that the CRD does not have still fails synth, named, as the API server would prune it', () => {
+    const chart = vsWith({ rbac: { disable: true } });
+    const vs = chart.node.findChild('vs') as VirtualService;
+    vs.addJsonPatch(JsonPatch.add('/spec/virtualHost/routes/0/options/rbac/polices', {}));
     expect(() => Testing.synth(chart)).toThrow(
       '[test/vs] spec.virtualHost.routes[0].options.rbac.polices: got {}, expected what the gateway.solo.io/v1/VirtualService crd schema accepts: unknown field, pruned by the API server');
   });
