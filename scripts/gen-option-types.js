@@ -33,6 +33,14 @@ const HAND_TYPED = {
   virtualHost: ['cors', 'csrf', 'extauth', 'headerManipulation', 'rateLimitConfigs', 'ratelimit', 'ratelimitBasic', 'retries'],
   // an Upstream's type (one of these), the typed load balancer and discovery labels, and its status
   upstream: ['ai', 'aws', 'awsEc2', 'azure', 'consul', 'gcp', 'kube', 'pipe', 'static', 'loadBalancerConfig', 'discoveryMetadata', 'namespacedStatuses'],
+  // a REST function is typed by hand (Destination.restFunction, UpstreamProps.functions)
+  destinationSpec: ['rest'],
+  serviceSpec: ['rest'],
+};
+
+/** The places whose generated fields are a list rather than the CRD's but some: the Upstream types outside Kubernetes. */
+const ONLY = {
+  upstreamType: ['ai', 'aws', 'awsEc2', 'azure', 'consul', 'gcp', 'pipe'],
 };
 
 /** The generated interface of each place: the fields of the CRD there that are not typed by hand. */
@@ -44,6 +52,18 @@ const ROOTS = {
   virtualHost: {
     name: 'GlooVirtualHostOptions',
     doc: 'The VirtualHost options of Gloo\'s CRD that `VirtualHostBehavior` does not type by hand (JWT, RBAC, WAF, DLP, transformations, external processing, ...), as the CRD defines them.',
+  },
+  upstreamType: {
+    name: 'ExternalUpstreamType',
+    doc: 'What an Upstream outside Kubernetes is (exactly one field): AWS Lambda, EC2, Azure Functions, Consul, GCP, an AI provider or a Unix pipe, as the CRD defines it.',
+  },
+  destinationSpec: {
+    name: 'FunctionDestinationSpec',
+    doc: 'Which function of an Upstream a destination calls, other than a REST function (exactly one field): an AWS Lambda, an Azure function or a gRPC method, as the CRD defines it.',
+  },
+  serviceSpec: {
+    name: 'UpstreamServiceSpec',
+    doc: 'What service a Kubernetes Upstream\'s pods offer, other than REST functions: gRPC, or gRPC to JSON transcoding, as the CRD defines it.',
   },
   upstream: {
     name: 'UpstreamOptions',
@@ -79,6 +99,17 @@ const NAMED = {
   'route.upgrades': { name: 'UpgradeConfig', prefix: 'Upgrade' },
   'virtualHost.corsPolicyMergeSettings': { name: 'CorsPolicyMergeSettings', prefix: 'Cors' },
   'virtualHost.stats': { name: 'VirtualHostStats', prefix: 'Stats' },
+};
+
+/** The name of a field's shape (and the prefix of the shapes inside it) where `NAMED` gives none, by place. */
+const FALLBACK = {
+  route: f => ({ name: `${pascal(f)}Settings`, prefix: pascal(f) }),
+  virtualHost: f => ({ name: `${pascal(f)}Settings`, prefix: pascal(f) }),
+  // an Upstream's: Upstream and the field's name (`UpstreamSslConfig`)
+  upstream: (f, s) => ({ name: `Upstream${pascal(s.type === 'array' ? singular(f) : f)}`, prefix: 'Upstream' }),
+  serviceSpec: f => ({ name: `Upstream${pascal(f)}`, prefix: 'Upstream' }),
+  upstreamType: f => ({ name: `${pascal(f)}UpstreamSpec`, prefix: `${pascal(f)}Upstream` }),
+  destinationSpec: f => ({ name: `${pascal(f)}DestinationSpec`, prefix: `${pascal(f)}Destination` }),
 };
 
 /** What some generated fields are, for their documentation. */
@@ -134,19 +165,30 @@ const WELL_KNOWN = [
   { name: 'GlooInt64Range', keys: ['end', 'start'], type: 'integer', doc: 'A range of whole numbers, `start` included and `end` not (Envoy\'s Int64Range).' },
 ];
 
-/** The schema of the options of `at` (route, virtualHost, upstream): its properties by field. */
+/** Where each place's fields are: the resource's schema and the path to the object holding them. */
+const PLACES = {
+  virtualHost: ['gateway.solo.io/v1/VirtualService', 'spec', 'virtualHost', 'options'],
+  route: ['gateway.solo.io/v1/VirtualService', 'spec', 'virtualHost', 'routes', '[]', 'options'],
+  upstream: ['gloo.solo.io/v1/Upstream', 'spec'],
+  upstreamType: ['gloo.solo.io/v1/Upstream', 'spec'],
+  destinationSpec: ['gateway.solo.io/v1/VirtualService', 'spec', 'virtualHost', 'routes', '[]', 'routeAction', 'single', 'destinationSpec'],
+  serviceSpec: ['gloo.solo.io/v1/Upstream', 'spec', 'kube', 'serviceSpec'],
+};
+
+/** The fields of the place `at` (its properties by field). */
 function optionsOf(schemas, at) {
-  if (at === 'upstream') return schemas['gloo.solo.io/v1/Upstream'].properties.spec.properties;
-  const vh = schemas['gateway.solo.io/v1/VirtualService'].properties.spec.properties.virtualHost.properties;
-  return (at === 'virtualHost' ? vh.options : vh.routes.items.properties.options).properties;
+  let schema = schemas[PLACES[at][0]];
+  for (const step of PLACES[at].slice(1)) schema = step === '[]' ? schema.items : schema.properties[step];
+  return schema.properties;
 }
 
-/** The generated fields of `at`: the CRD's, but the hand-typed ones, sorted. */
+/** The generated fields of `at`: the CRD's, but the hand-typed ones (or only the ones listed), sorted. */
 function generatedFields(schemas, at) {
   const fields = optionsOf(schemas, at);
-  const missing = HAND_TYPED[at].filter(f => !fields[f]);
-  if (missing.length > 0) throw new Error(`the ${at} fields typed by hand ${missing.join(', ')} are not in the CRD any more`);
-  return Object.keys(fields).filter(f => !HAND_TYPED[at].includes(f)).sort();
+  const listed = HAND_TYPED[at] ?? ONLY[at];
+  const missing = listed.filter(f => !fields[f]);
+  if (missing.length > 0) throw new Error(`the ${at} fields ${missing.join(', ')} are not in the CRD any more`);
+  return (ONLY[at] ?? Object.keys(fields).filter(f => !HAND_TYPED[at].includes(f))).sort();
 }
 
 const pascal = s => s.charAt(0).toUpperCase() + s.slice(1);
@@ -195,7 +237,7 @@ function generate(schemas) {
   }
 
   const fields = {};
-  for (const at of ['virtualHost', 'route', 'upstream']) {
+  for (const at of ['virtualHost', 'route', 'upstream', 'serviceSpec', 'destinationSpec', 'upstreamType']) {
     const root = ROOTS[at];
     taken.add(root.name);
     const entry = { name: root.name, doc: root.doc, props: [] };
@@ -205,10 +247,10 @@ function generate(schemas) {
     for (const f of fields[at]) {
       const named = NAMED[`${at}.${f}`] ?? NAMED[f];
       // an Upstream's: Upstream and the field's name (`UpstreamSslConfig`); an option's: the field's and `Settings`
-      const fallback = at === 'upstream' ? `Upstream${pascal(schema[f].type === 'array' ? singular(f) : f)}` : `${pascal(f)}Settings`;
-      const candidates = [RENAMED[named?.name ?? fallback] ?? named?.name ?? fallback];
-      candidates.prefix = named ? named.prefix : at === 'upstream' ? 'Upstream' : pascal(f);
-      const where = at === 'upstream' ? `spec.${f}` : `${at === 'virtualHost' ? 'virtualHost.options' : 'routes[].options'}.${f}`;
+      const fallback = FALLBACK[at](f, schema[f]);
+      const candidates = [RENAMED[named?.name ?? fallback.name] ?? named?.name ?? fallback.name];
+      candidates.prefix = named ? named.prefix : fallback.prefix;
+      const where = `${PLACES[at].slice(1).join('.').replace('.[]', '[]')}.${f}`;
       const type = typeOf(schema[f], candidates, where);
       if (named && /^[A-Z]/.test(type) && type.replace(/\[\]$/, '') !== named.name) {
         throw new Error(`${where} is named ${type}, not ${named.name}: its shape was met before under another name`);
@@ -257,6 +299,15 @@ function renderFields({ fields }) {
     '',
     '/** The Upstream spec fields typed from the CRD (`UpstreamOptions`). */',
     `export const GENERATED_UPSTREAM_OPTIONS = [${list(fields.upstream)}] as const;`,
+    '',
+    '/** The Upstream types outside Kubernetes typed from the CRD (`ExternalUpstreamType`). */',
+    `export const GENERATED_UPSTREAM_TYPES = [${list(fields.upstreamType)}] as const;`,
+    '',
+    '/** The function destinations typed from the CRD (`FunctionDestinationSpec`). */',
+    `export const GENERATED_DESTINATION_SPECS = [${list(fields.destinationSpec)}] as const;`,
+    '',
+    '/** The service specs of a Kubernetes Upstream typed from the CRD (`UpstreamServiceSpec`). */',
+    `export const GENERATED_SERVICE_SPECS = [${list(fields.serviceSpec)}] as const;`,
     '',
   ].join('\n');
 }

@@ -18,6 +18,7 @@ export * from './gloo/route-container';
 export * from './gloo/imported-resource';
 export * from './gloo/upstream';
 export * from './gloo/static-upstream';
+export * from './gloo/external-upstream';
 export * from './gloo/upstream-group';
 export * from './gloo/route';
 export * from './gloo/virtual-service';

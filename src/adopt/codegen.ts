@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { findReleases, RecognisedRelease } from './canary-shapes';
+import { problemsOf } from './check-runs';
 import { delegateTarget, objectKey, routesOf } from './input-set';
 import { where } from './reader';
 import { expectKeys, NotModelled, releaseCode, routeCode, RouteScope, weightedCode } from './route-code';
@@ -8,6 +9,8 @@ import { code, constantName, lit, str } from './ts-literal';
 import { usedNames, withoutUnusedConstants } from './unused';
 import { upstreamOptionsCode } from './upstream-options-code';
 import { optionsConfigRefsCode, sslConfigCode, virtualHostOptionsCode } from './virtual-host-code';
+import { GENERATED_UPSTREAM_TYPES } from '../gloo/pass-through-fields.generated';
+import { checkServiceSpec, checkUpstreamType } from '../gloo/pass-through-options';
 import { StaticUpstream, StaticUpstreamProps } from '../gloo/static-upstream';
 import { GlooInputError } from '../private/errors';
 import { isJsonObject, Json, ManifestShape, RefShape, UpstreamKubeShape } from '../simulate/gloo-manifest';
@@ -166,6 +169,7 @@ class Generator {
     const m = o.manifest;
     const { kube, ...otherSpec } = m.spec ?? {};
     if (kube === undefined && (m.spec as Json | undefined)?.static !== undefined) return this.staticUpstream(o);
+    if (kube === undefined && GENERATED_UPSTREAM_TYPES.some(t => (m.spec as Json | undefined)?.[t] !== undefined)) return this.externalUpstream(o);
     let props: { [k: string]: unknown };
     let extra: Array<[string, unknown]>;
     try {
@@ -182,6 +186,25 @@ class Generator {
     this.lib('Upstream', ...(propsText.includes('LoadBalancer.') ? ['LoadBalancer'] : []));
     const name = this.declare('upstreams', o, '', `new Upstream(this, ${str(this.id(m.metadata.name))}, ${propsText})`);
     this.patches(o, name, [...extra, ...Object.entries(shared.rest).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown])]);
+  }
+
+  /** An Upstream outside Kubernetes (AWS, EC2, Azure, Consul, ...) as an `ExternalUpstream`; other fields of its spec as JSON patches. */
+  private externalUpstream(o: TranslatedObject): void {
+    const m = o.manifest;
+    const spec = m.spec as Json;
+    const types: readonly string[] = GENERATED_UPSTREAM_TYPES;
+    const type = Object.fromEntries(Object.entries(spec).filter(([k]) => types.includes(k)));
+    const shared = upstreamOptionsCode(Object.fromEntries(Object.entries(spec).filter(([k]) => !types.includes(k))));
+    const props: { [k: string]: unknown } = { metadata: m.metadata, type, ...shared.props };
+    const problem = problemsOf(add => checkUpstreamType(type, add))[0];
+    if (problem) {
+      this.raw('upstreams', o, `spec: an upstream type the construct does not take as written (${problem.split('\n')[0]})`, 'Upstream.fromUpstreamName');
+      return;
+    }
+    const propsText = lit(props, INDENT);
+    this.lib('ExternalUpstream', ...(propsText.includes('LoadBalancer.') ? ['LoadBalancer'] : []));
+    const name = this.declare('upstreams', o, '', `new ExternalUpstream(this, ${str(this.id(m.metadata.name))}, ${propsText})`);
+    this.patches(o, name, Object.entries(shared.rest).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown]));
   }
 
   /** A static Upstream as a `StaticUpstream`; other fields of its spec as JSON patches. */
@@ -232,7 +255,11 @@ class Generator {
       if (selector !== undefined) props.selector = selector;
     }
     props.servicePort = servicePort;
-    if (serviceSpec !== undefined) {
+    if (isJsonObject(serviceSpec) && serviceSpec.rest === undefined) {
+      // gRPC, or gRPC to JSON transcoding: typed as the CRD has it, when the construct takes it
+      if (problemsOf(add => checkServiceSpec(serviceSpec, add)).length > 0) throw new NotModelled('spec.kube.serviceSpec: a service spec the construct does not take as written');
+      props.serviceSpec = serviceSpec;
+    } else if (serviceSpec !== undefined) {
       expectKeys(serviceSpec, ['rest'], 'spec.kube.serviceSpec');
       const rest = serviceSpec.rest;
       expectKeys(rest, ['swaggerInfo', 'transformations'], 'spec.kube.serviceSpec.rest');

@@ -2,6 +2,7 @@ import { RecognisedRelease } from './canary-shapes';
 import { problemsOf } from './check-runs';
 import { behaviourCode, headerManipulation } from './options-code';
 import { code, Code, lit, str } from './ts-literal';
+import { checkDestinationSpec } from '../gloo/pass-through-options';
 import { checkDirectResponse, checkRedirect } from '../gloo/response-action-checks';
 import { checkHeaderManipulation } from '../gloo/route-option-checks';
 import { covers } from '../gloo/rules/shadowing';
@@ -196,6 +197,13 @@ export function destinationCode(d: DestinationShape | undefined, at: string, sco
   if (d.upstream === undefined) throw new NotModelled(`${at}: a destination other than an upstream, a kube service or a consul service`);
   const upstream = scope.upstream(d.upstream);
   if (d.destinationSpec === undefined) return `Destination.upstream(${upstream}${subset ? `, ${lit({ subset })}` : ''})`;
+  if (d.destinationSpec.rest === undefined) {
+    // an AWS Lambda, an Azure function or a gRPC method: typed as the CRD has it, when the construct takes it
+    if (problemsOf(add => checkDestinationSpec(d.destinationSpec, `${at}.destinationSpec`, add)).length > 0) {
+      throw new NotModelled(`${at}.destinationSpec: a function destination the construct does not take as written`);
+    }
+    return `Destination.upstream(${upstream}, ${lit({ ...(subset ? { subset } : {}), destinationSpec: d.destinationSpec })})`;
+  }
   expectKeys(d.destinationSpec, ['rest'], `${at}.destinationSpec`);
   const rest = d.destinationSpec.rest;
   expectKeys(rest, ['functionName', 'parameters'], `${at}.destinationSpec.rest`);

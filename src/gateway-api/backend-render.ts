@@ -72,6 +72,9 @@ function renderDestinations(
     }
     const service = serviceOf(d);
     if ('expected' in service) return { ...service, field: `${at}.${service.field}` };
+    if (d.destinationSpec !== undefined) {
+      return { field: `${at}.destinationSpec`, given: d.destinationSpec, expected: 'a destination without a function other than a REST function (no gateway api mapping yet)' };
+    }
     if (d.functionName !== undefined) {
       const c = functionCall(d, prefix);
       if (isRefusal(c)) return { ...c, field: c.field.startsWith('functions.') ? `${at}.upstream.${c.field}` : `${at}.${c.field}`, hint: functionHint(d) };

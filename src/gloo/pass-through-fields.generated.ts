@@ -8,3 +8,12 @@ export const GENERATED_VIRTUAL_HOST_OPTIONS = ['bufferPerRoute', 'corsPolicyMerg
 
 /** The Upstream spec fields typed from the CRD (`UpstreamOptions`). */
 export const GENERATED_UPSTREAM_OPTIONS = ['circuitBreakers', 'connectionConfig', 'disableIstioAutoMtls', 'dnsRefreshRate', 'failover', 'healthChecks', 'httpConnectHeaders', 'httpConnectSslConfig', 'httpProxyHostname', 'ignoreHealthOnHostRemoval', 'initialConnectionWindowSize', 'initialStreamWindowSize', 'maxConcurrentStreams', 'outlierDetection', 'overrideStreamErrorOnInvalidHttpMessage', 'preconnectPolicy', 'protocolSelection', 'proxyProtocolVersion', 'respectDnsTtl', 'sslConfig', 'useHttp2'] as const;
+
+/** The Upstream types outside Kubernetes typed from the CRD (`ExternalUpstreamType`). */
+export const GENERATED_UPSTREAM_TYPES = ['ai', 'aws', 'awsEc2', 'azure', 'consul', 'gcp', 'pipe'] as const;
+
+/** The function destinations typed from the CRD (`FunctionDestinationSpec`). */
+export const GENERATED_DESTINATION_SPECS = ['aws', 'azure', 'grpc'] as const;
+
+/** The service specs of a Kubernetes Upstream typed from the CRD (`UpstreamServiceSpec`). */
+export const GENERATED_SERVICE_SPECS = ['grpc', 'grpcJsonTranscoder'] as const;

@@ -1,6 +1,9 @@
-import { GENERATED_ROUTE_OPTIONS, GENERATED_UPSTREAM_OPTIONS, GENERATED_VIRTUAL_HOST_OPTIONS } from './pass-through-fields.generated';
+import {
+  GENERATED_DESTINATION_SPECS, GENERATED_ROUTE_OPTIONS, GENERATED_SERVICE_SPECS, GENERATED_UPSTREAM_OPTIONS, GENERATED_UPSTREAM_TYPES,
+  GENERATED_VIRTUAL_HOST_OPTIONS,
+} from './pass-through-fields.generated';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
-import type { UpstreamOptions } from '../model/gloo-option-types.generated';
+import type { ExternalUpstreamType, FunctionDestinationSpec, UpstreamOptions, UpstreamServiceSpec } from '../model/gloo-option-types.generated';
 import { whyInvalidHeaderName } from '../model/header-rules';
 import { AddProblem } from '../private/errors';
 import { isObject, JsonObject } from '../private/json';
@@ -78,6 +81,48 @@ export function checkUpstreamOptions(options: unknown, add: AddProblem): void {
     checkField(options, k, v, k, '', add);
     walk(v, k, add);
   }
+}
+
+/** Checks a Kubernetes Upstream's `serviceSpec` (`UpstreamServiceSpec`): one of its fields, of its type. */
+export function checkServiceSpec(spec: unknown, add: AddProblem): void {
+  checkOneOfGenerated(spec, GENERATED_SERVICE_SPECS, 'gloo.solo.io/v1/Upstream', ['spec', 'kube', 'serviceSpec'], 'kube.serviceSpec', add);
+}
+
+/** Checks a destination's `destinationSpec` (`FunctionDestinationSpec`): one of its fields, of its type. */
+export function checkDestinationSpec(spec: unknown, at: string, add: AddProblem): void {
+  const path = ['spec', 'virtualHost', 'routes', '[]', 'routeAction', 'single', 'destinationSpec'];
+  checkOneOfGenerated(spec, GENERATED_DESTINATION_SPECS, 'gateway.solo.io/v1/VirtualService', path, at, add);
+}
+
+/** Checks an external Upstream's type (`ExternalUpstreamType`): one of its fields, of its type. */
+export function checkUpstreamType(type: unknown, add: AddProblem): void {
+  checkOneOfGenerated(type, GENERATED_UPSTREAM_TYPES, 'gloo.solo.io/v1/Upstream', ['spec'], 'type', add);
+}
+
+/** Gloo's JSON of a generated one-of (a service spec, a destination spec, an Upstream type). */
+export function renderOneOf(
+  spec: UpstreamServiceSpec | FunctionDestinationSpec | ExternalUpstreamType | undefined,
+): { [field: string]: unknown } | undefined {
+  return spec === undefined ? undefined : renderPassThrough(spec) as { [field: string]: unknown };
+}
+
+function checkOneOfGenerated(value: unknown, fields: readonly string[], resource: string, path: string[], at: string, add: AddProblem): void {
+  if (!isObject(value)) {
+    add(at, value, `an object with one of ${fields.join(', ')}`);
+    return;
+  }
+  const given = Object.keys(value).filter(k => value[k] !== undefined);
+  const unknown = given.filter(k => !fields.includes(k));
+  for (const k of unknown) add(`${at}.${k}`, value[k], `one of ${fields.join(', ')}`);
+  if (unknown.length > 0) return;
+  if (given.length !== 1) {
+    add(at, value, `exactly one of ${fields.join(', ')}`, given.length > 1 ? `gloo reads one of them (${given.join(' and ')} are given)` : undefined);
+    return;
+  }
+  const [k] = given;
+  if (!hasGeneratedType(resource, [...path, k], value[k], `${at}.${k}`, add)) return;
+  checkField(value, k, value[k], `${at}.${k}`, at, add);
+  walk(value[k], `${at}.${k}`, add);
 }
 
 /**

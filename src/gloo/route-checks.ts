@@ -1,3 +1,4 @@
+import { checkDestinationSpec } from './pass-through-options';
 import { checkDirectResponse, checkRedirect } from './response-action-checks';
 import { RouteProps } from './route';
 import { checkHeaderManipulation, checkRouteOptions } from './route-option-checks';
@@ -168,6 +169,7 @@ export function checkDestination(d: Destination, field: string, add: AddProblem)
     if (portProblem) add(`${field}.kube.port`, d.kube.port, portProblem);
   }
   if (d.consul) checkConsul(d.consul, `${field}.consul`, add);
+  if (d.destinationSpec !== undefined) checkDestinationSpec(d.destinationSpec, `${field}.destinationSpec`, add);
   const upstream = d.targetUpstream;
   if (d.subset !== undefined && upstream && (Upstream.isUpstream(upstream) || StaticUpstream.isStaticUpstream(upstream))) {
     const keys = Object.keys(d.subset).sort().join(',');

@@ -1,3 +1,4 @@
+import { renderOneOf } from './pass-through-options';
 import type { Route, RouteProps } from './route';
 import { renderHeaderManipulation, renderTypedOptions } from './route-options-render';
 import type {
@@ -120,7 +121,7 @@ export function renderDestination(d: Destination): GlooDestination {
     subset: d.subset ? { values: sortedCopy(d.subset) } : undefined,
     destinationSpec: d.functionName !== undefined
       ? { rest: { functionName: d.functionName, parameters: renderParameters(d.parameters) } }
-      : undefined,
+      : renderOneOf(d.destinationSpec),
   };
 }
 

@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
-import { checkUpstreamOptions, renderUpstreamOptions } from './pass-through-options';
+import { checkServiceSpec, checkUpstreamOptions, renderOneOf, renderUpstreamOptions } from './pass-through-options';
 import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { sortedCopy } from './route-render';
 import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
@@ -11,7 +11,7 @@ import type {
   UpstreamSpecKubeServiceSpecRestTransformations as Transformation,
   UpstreamSpecKubeServiceSpecRestTransformationsHeaders as InjaTemplate,
 } from '../imports/gloo.solo.io';
-import type { UpstreamOptions } from '../model/gloo-option-types.generated';
+import type { UpstreamOptions, UpstreamServiceSpec } from '../model/gloo-option-types.generated';
 import { LoadBalancer } from '../model/load-balancer';
 import { IUpstream } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
@@ -132,6 +132,13 @@ export interface UpstreamProps {
    */
   readonly discoveryLabels?: { [key: string]: string };
   /**
+   * What service the pods offer other than REST functions (`kube.serviceSpec`): gRPC, or gRPC to
+   * JSON transcoding (`grpcJsonTranscoder`), as Gloo's CRD has it. Not with `functions` or
+   * `swaggerUrl` (Gloo takes one service spec).
+   * @default - REST functions when `functions` or `swaggerUrl` is given, else none
+   */
+  readonly serviceSpec?: UpstreamServiceSpec;
+  /**
    * Further fields of the Upstream's `spec` as Gloo's CRD has them: TLS to the endpoints
    * (`sslConfig`), connection limits and timeouts, circuit breakers, health checks, outlier
    * detection, HTTP/2 (`useHttp2`, window sizes).
@@ -179,6 +186,7 @@ export class Upstream extends GlooResource implements IUpstream {
   private readonly loadBalancer?: LoadBalancer;
   private readonly discoveryLabels?: { [key: string]: string };
   private readonly options?: UpstreamOptions;
+  private readonly serviceSpec?: UpstreamServiceSpec;
 
   constructor(scope: Construct, id: string, props: UpstreamProps = {}) {
     const target = serviceTarget(props);
@@ -196,6 +204,7 @@ export class Upstream extends GlooResource implements IUpstream {
     this.loadBalancer = props.loadBalancer;
     this.discoveryLabels = props.discoveryLabels ? { ...props.discoveryLabels } : undefined;
     this.options = props.options;
+    this.serviceSpec = props.serviceSpec;
     this.subsets = Array.isArray(props.subsets) ? props.subsets.map(k => (Array.isArray(k) ? [...k] : k)) : props.subsets;
 
     const problems = new ProblemCollector(this);
@@ -236,7 +245,7 @@ export class Upstream extends GlooResource implements IUpstream {
         }
       }
       const output = routeOutputOf(scope);
-      const unmapped = (['loadBalancer', 'discoveryLabels', 'subsets', 'options'] as const).find(f => props[f] !== undefined);
+      const unmapped = (['loadBalancer', 'discoveryLabels', 'subsets', 'options', 'serviceSpec'] as const).find(f => props[f] !== undefined);
       if (output && unmapped) {
         problems.add(unmapped, props[unmapped], `no ${unmapped} under the ${output.targetName} target (no gateway api mapping yet)`,
           'the output would drop it silently: the Upstream becomes its Service there');
@@ -244,6 +253,12 @@ export class Upstream extends GlooResource implements IUpstream {
       if (props.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, problems.add.bind(problems));
       if (props.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, problems.add.bind(problems));
       if (props.options !== undefined) checkUpstreamOptions(props.options, problems.add.bind(problems));
+      if (props.serviceSpec !== undefined) {
+        checkServiceSpec(props.serviceSpec, problems.add.bind(problems));
+        if (props.functions !== undefined || props.swaggerUrl !== undefined) {
+          problems.add('kube.serviceSpec', props.serviceSpec, 'a serviceSpec without functions or swaggerUrl', 'gloo takes one service spec: rest (the functions) or grpc');
+        }
+      }
       for (const [fn, spec] of Object.entries(this.functions)) {
         if (!fn) problems.add('functions', fn, 'a non-empty function name');
         checkKnownKeys(problems.add.bind(problems), spec, 'RestFunction', `functions.${fn}.`);
@@ -285,7 +300,7 @@ export class Upstream extends GlooResource implements IUpstream {
         serviceNamespace: this.serviceNamespace,
         servicePort: this.servicePort,
         selector: this.selector ?? this.serviceSelector(),
-        serviceSpec: rest ? { rest } : undefined,
+        serviceSpec: rest ? { rest } : renderOneOf(this.serviceSpec),
         subsetSpec: this.subsets ? { selectors: this.subsets.map(keys => ({ keys: [...keys] })) } : undefined,
       },
       loadBalancerConfig: renderLoadBalancer(this.loadBalancer),

@@ -1,3 +1,4 @@
+import type { FunctionDestinationSpec } from './gloo-option-types.generated';
 import { InputProblem } from './input-problem';
 import { IUpstream } from './references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
@@ -20,7 +21,7 @@ export interface FunctionParameters {
 }
 
 /** Options of a REST function destination. */
-export interface RestFunctionDestinationOptions extends UpstreamDestinationOptions {
+export interface RestFunctionDestinationOptions extends DestinationSubsetOptions {
   /**
    * Parameters the function takes from the request.
    * @default - none
@@ -57,14 +58,25 @@ export interface ConsulServiceDestination {
   readonly dataCenters?: string[];
 }
 
-/** Options of a destination to an Upstream. */
-export interface UpstreamDestinationOptions {
+/** Which of an Upstream's pods a destination sends to. */
+export interface DestinationSubsetOptions {
   /**
    * Only the Upstream's pods with these labels (`subset.values`). The Upstream must declare a
    * subset with exactly these label keys (`UpstreamProps.subsets`).
    * @default - every pod of the Upstream
    */
   readonly subset?: { [label: string]: string };
+}
+
+/** Options of a destination to an Upstream. */
+export interface UpstreamDestinationOptions extends DestinationSubsetOptions {
+  /**
+   * The function of the Upstream the destination calls, other than a REST function (for which see
+   * `Destination.restFunction`): an AWS Lambda (`aws`), an Azure function (`azure`) or a gRPC
+   * method (`grpc`), as Gloo's CRD has it (`destinationSpec`).
+   * @default - the Upstream as it is
+   */
+  readonly destinationSpec?: FunctionDestinationSpec;
 }
 
 interface DestinationParts {
@@ -74,6 +86,7 @@ interface DestinationParts {
   readonly functionName?: string;
   readonly parameters?: FunctionParameters;
   readonly subset?: { [label: string]: string };
+  readonly destinationSpec?: FunctionDestinationSpec;
   readonly problem?: InputProblem;
 }
 
@@ -87,11 +100,14 @@ export class Destination {
     return hasBrand(x, DESTINATION_BRAND);
   }
 
-  /** Forwards requests to the Upstream as they are, to a subset of its pods if `options.subset` says so. */
+  /**
+   * Forwards requests to the Upstream as they are, to a subset of its pods if `options.subset` says
+   * so, to one of its functions if `options.destinationSpec` does.
+   */
   public static upstream(upstream: IUpstream, options: UpstreamDestinationOptions = {}): Destination {
     const problem = !upstream ? { field: 'upstream', given: upstream, expected: 'an Upstream' }
       : firstUnknownKey(options, 'UpstreamDestinationOptions') ?? subsetProblem(options?.subset);
-    return new Destination({ upstream, subset: copy(options?.subset), problem });
+    return new Destination({ upstream, subset: copy(options?.subset), destinationSpec: options?.destinationSpec, problem });
   }
 
   /**
@@ -137,6 +153,8 @@ export class Destination {
   public readonly parameters?: FunctionParameters;
   /** The labels of the Upstream's pods the destination is limited to. */
   public readonly subset?: { [label: string]: string };
+  /** The function called other than a REST function (an AWS Lambda, an Azure function, a gRPC method), if any. */
+  public readonly destinationSpec?: FunctionDestinationSpec;
   /** @internal a problem found when the destination was made; the route reports it with its path */
   public readonly _problem?: InputProblem;
 
@@ -147,6 +165,7 @@ export class Destination {
     this.functionName = d.functionName;
     this.parameters = d.parameters;
     this.subset = d.subset;
+    this.destinationSpec = d.destinationSpec;
     this._problem = d.problem;
   }
 }

@@ -108,7 +108,7 @@ export interface GlooVirtualHostOptions {
 }
 
 /**
- * Gloo's `virtualHost.options.bufferPerRoute`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.bufferPerRoute`, as the CRD defines it.
  */
 export interface BufferSettings {
   /**
@@ -124,7 +124,7 @@ export interface BufferSettings {
 }
 
 /**
- * Gloo's `virtualHost.options.bufferPerRoute.buffer`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.bufferPerRoute.buffer`, as the CRD defines it.
  */
 export interface BufferLimits {
   /**
@@ -135,7 +135,7 @@ export interface BufferLimits {
 }
 
 /**
- * Gloo's `virtualHost.options.corsPolicyMergeSettings`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.corsPolicyMergeSettings`, as the CRD defines it.
  */
 export interface CorsPolicyMergeSettings {
   /**
@@ -146,7 +146,7 @@ export interface CorsPolicyMergeSettings {
 }
 
 /**
- * Gloo's `virtualHost.options.dlp`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.dlp`, as the CRD defines it.
  */
 export interface DlpSettings {
   /**
@@ -162,7 +162,7 @@ export interface DlpSettings {
 }
 
 /**
- * Gloo's `virtualHost.options.dlp.actions[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.dlp.actions[]`, as the CRD defines it.
  */
 export interface DlpAction {
   /**
@@ -188,7 +188,7 @@ export interface DlpAction {
 }
 
 /**
- * Gloo's `virtualHost.options.dlp.actions[].customAction`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.dlp.actions[].customAction`, as the CRD defines it.
  */
 export interface DlpCustomAction {
   /**
@@ -219,7 +219,7 @@ export interface DlpCustomAction {
 }
 
 /**
- * Gloo's `virtualHost.options.dlp.actions[].customAction.percent`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.dlp.actions[].customAction.percent`, as the CRD defines it.
  */
 export interface DlpPercent {
   /**
@@ -230,7 +230,7 @@ export interface DlpPercent {
 }
 
 /**
- * Gloo's `virtualHost.options.dlp.actions[].customAction.regexActions[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.dlp.actions[].customAction.regexActions[]`, as the CRD defines it.
  */
 export interface DlpRegexAction {
   /**
@@ -246,7 +246,7 @@ export interface DlpRegexAction {
 }
 
 /**
- * Gloo's `virtualHost.options.dlp.actions[].keyValueAction`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.dlp.actions[].keyValueAction`, as the CRD defines it.
  */
 export interface DlpKeyValueAction {
   /**
@@ -272,7 +272,7 @@ export interface DlpKeyValueAction {
 }
 
 /**
- * Gloo's `virtualHost.options.extProc`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.extProc`, as the CRD defines it.
  */
 export interface ExtProcSettings {
   /**
@@ -288,7 +288,7 @@ export interface ExtProcSettings {
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.extProc.overrides`, as the CRD defines it.
  */
 export interface ExtProcOverrides {
   /**
@@ -329,7 +329,7 @@ export interface ExtProcOverrides {
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.grpcService`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.extProc.overrides.grpcService`, as the CRD defines it.
  */
 export interface ExtProcGrpcService {
   /**
@@ -392,7 +392,7 @@ export interface GlooKeyValue {
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.grpcService.retryPolicy`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.extProc.overrides.grpcService.retryPolicy`, as the CRD defines it.
  */
 export interface ExtProcRetryPolicy {
   /**
@@ -408,7 +408,7 @@ export interface ExtProcRetryPolicy {
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.grpcService.retryPolicy.retryBackOff`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.extProc.overrides.grpcService.retryPolicy.retryBackOff`, as the CRD defines it.
  */
 export interface ExtProcRetryBackOff {
   /**
@@ -424,7 +424,7 @@ export interface ExtProcRetryBackOff {
 }
 
 /**
- * Gloo's `virtualHost.options.extProc.overrides.processingMode`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.extProc.overrides.processingMode`, as the CRD defines it.
  */
 export interface ExtProcProcessingMode {
   /**
@@ -460,7 +460,7 @@ export interface ExtProcProcessingMode {
 }
 
 /**
- * Gloo's `virtualHost.options.extensions`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.extensions`, as the CRD defines it.
  */
 export interface GlooExtensions {
   /**
@@ -471,7 +471,7 @@ export interface GlooExtensions {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt`, as the CRD defines it.
  */
 export interface JwtVirtualHostSettings {
   /**
@@ -492,7 +492,7 @@ export interface JwtVirtualHostSettings {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt.providers{}`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt.providers{}`, as the CRD defines it.
  */
 export interface JwtProvider {
   /**
@@ -538,7 +538,7 @@ export interface JwtProvider {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt.providers{}.claimsToHeaders[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt.providers{}.claimsToHeaders[]`, as the CRD defines it.
  */
 export interface JwtClaimsToHeader {
   /**
@@ -559,7 +559,7 @@ export interface JwtClaimsToHeader {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt.providers{}.jwks`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt.providers{}.jwks`, as the CRD defines it.
  */
 export interface JwtKeySet {
   /**
@@ -575,7 +575,7 @@ export interface JwtKeySet {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt.providers{}.jwks.local`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt.providers{}.jwks.local`, as the CRD defines it.
  */
 export interface JwtLocalKeySet {
   /**
@@ -586,7 +586,7 @@ export interface JwtLocalKeySet {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt.providers{}.jwks.remote`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt.providers{}.jwks.remote`, as the CRD defines it.
  */
 export interface JwtRemoteKeySet {
   /**
@@ -612,7 +612,7 @@ export interface JwtRemoteKeySet {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt.providers{}.jwks.remote.asyncFetch`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt.providers{}.jwks.remote.asyncFetch`, as the CRD defines it.
  */
 export interface JwtAsyncFetch {
   /**
@@ -623,7 +623,7 @@ export interface JwtAsyncFetch {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt.providers{}.tokenSource`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt.providers{}.tokenSource`, as the CRD defines it.
  */
 export interface JwtTokenSource {
   /**
@@ -639,7 +639,7 @@ export interface JwtTokenSource {
 }
 
 /**
- * Gloo's `virtualHost.options.jwt.providers{}.tokenSource.headers[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwt.providers{}.tokenSource.headers[]`, as the CRD defines it.
  */
 export interface JwtTokenHeader {
   /**
@@ -655,7 +655,7 @@ export interface JwtTokenHeader {
 }
 
 /**
- * Gloo's `virtualHost.options.jwtStaged`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.jwtStaged`, as the CRD defines it.
  */
 export interface JwtStagedProviders {
   /**
@@ -671,7 +671,7 @@ export interface JwtStagedProviders {
 }
 
 /**
- * Gloo's `virtualHost.options.rateLimitEarlyConfigs`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.rateLimitEarlyConfigs`, as the CRD defines it.
  */
 export interface RateLimitConfigRefs {
   /**
@@ -682,7 +682,7 @@ export interface RateLimitConfigRefs {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly`, as the CRD defines it.
  */
 export interface RateLimitStage {
   /**
@@ -698,7 +698,7 @@ export interface RateLimitStage {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.localRatelimit`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.localRatelimit`, as the CRD defines it.
  */
 export interface RateLimitLocalSettings {
   /**
@@ -719,7 +719,7 @@ export interface RateLimitLocalSettings {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[]`, as the CRD defines it.
  */
 export interface RateLimitRule {
   /**
@@ -745,7 +745,7 @@ export interface RateLimitRule {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[]`, as the CRD defines it.
  */
 export interface RateLimitRuleAction {
   /**
@@ -791,7 +791,7 @@ export interface RateLimitRuleAction {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].cel`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[].cel`, as the CRD defines it.
  */
 export interface RateLimitCel {
   /**
@@ -807,7 +807,7 @@ export interface RateLimitCel {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].genericKey`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[].genericKey`, as the CRD defines it.
  */
 export interface RateLimitGenericKey {
   /**
@@ -818,7 +818,7 @@ export interface RateLimitGenericKey {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].headerValueMatch`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[].headerValueMatch`, as the CRD defines it.
  */
 export interface RateLimitHeaderValueMatch {
   /**
@@ -839,7 +839,7 @@ export interface RateLimitHeaderValueMatch {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].headerValueMatch.headers[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[].headerValueMatch.headers[]`, as the CRD defines it.
  */
 export interface RateLimitHeader {
   /**
@@ -901,7 +901,7 @@ export interface GlooInt64Range {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].metadata`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[].metadata`, as the CRD defines it.
  */
 export interface RateLimitMetadata {
   /**
@@ -927,7 +927,7 @@ export interface RateLimitMetadata {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].metadata.metadataKey`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[].metadata.metadataKey`, as the CRD defines it.
  */
 export interface RateLimitMetadataKey {
   /**
@@ -943,7 +943,7 @@ export interface RateLimitMetadataKey {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].actions[].requestHeaders`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[].requestHeaders`, as the CRD defines it.
  */
 export interface RateLimitRequestHeader {
   /**
@@ -959,7 +959,7 @@ export interface RateLimitRequestHeader {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].limit`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].limit`, as the CRD defines it.
  */
 export interface RateLimitLimit {
   /**
@@ -970,7 +970,7 @@ export interface RateLimitLimit {
 }
 
 /**
- * Gloo's `virtualHost.options.ratelimitEarly.rateLimits[].limit.dynamicMetadata`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].limit.dynamicMetadata`, as the CRD defines it.
  */
 export interface RateLimitDynamicMetadata {
   /**
@@ -981,7 +981,7 @@ export interface RateLimitDynamicMetadata {
 }
 
 /**
- * Gloo's `virtualHost.options.rbac`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.rbac`, as the CRD defines it.
  */
 export interface RbacSettings {
   /**
@@ -997,7 +997,7 @@ export interface RbacSettings {
 }
 
 /**
- * Gloo's `virtualHost.options.rbac.policies{}`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.rbac.policies{}`, as the CRD defines it.
  */
 export interface RbacPolicy {
   /**
@@ -1018,7 +1018,7 @@ export interface RbacPolicy {
 }
 
 /**
- * Gloo's `virtualHost.options.rbac.policies{}.permissions`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.rbac.policies{}.permissions`, as the CRD defines it.
  */
 export interface RbacPermission {
   /**
@@ -1034,7 +1034,7 @@ export interface RbacPermission {
 }
 
 /**
- * Gloo's `virtualHost.options.rbac.policies{}.principals[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.rbac.policies{}.principals[]`, as the CRD defines it.
  */
 export interface RbacPrincipal {
   /**
@@ -1045,7 +1045,7 @@ export interface RbacPrincipal {
 }
 
 /**
- * Gloo's `virtualHost.options.rbac.policies{}.principals[].jwtPrincipal`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.rbac.policies{}.principals[].jwtPrincipal`, as the CRD defines it.
  */
 export interface RbacJwtPrincipal {
   /**
@@ -1066,7 +1066,7 @@ export interface RbacJwtPrincipal {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations`, as the CRD defines it.
  */
 export interface TransformationStages {
   /**
@@ -1102,7 +1102,7 @@ export interface TransformationStages {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early`, as the CRD defines it.
  */
 export interface TransformationStage {
   /**
@@ -1118,7 +1118,7 @@ export interface TransformationStage {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[]`, as the CRD defines it.
  */
 export interface TransformationRequestTransform {
   /**
@@ -1144,7 +1144,7 @@ export interface TransformationRequestTransform {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].matcher`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].matcher`, as the CRD defines it.
  */
 export interface TransformationMatcher {
   /**
@@ -1190,7 +1190,7 @@ export interface TransformationMatcher {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].matcher.headers[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].matcher.headers[]`, as the CRD defines it.
  */
 export interface TransformationHeader {
   /**
@@ -1216,7 +1216,7 @@ export interface TransformationHeader {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].matcher.queryParameters[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].matcher.queryParameters[]`, as the CRD defines it.
  */
 export interface TransformationQueryParameter {
   /**
@@ -1237,7 +1237,7 @@ export interface TransformationQueryParameter {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation`, as the CRD defines it.
  */
 export interface Transformation {
   /**
@@ -1258,7 +1258,7 @@ export interface Transformation {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.headerBodyTransform`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.headerBodyTransform`, as the CRD defines it.
  */
 export interface TransformationHeaderBodyTransform {
   /**
@@ -1269,7 +1269,7 @@ export interface TransformationHeaderBodyTransform {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate`, as the CRD defines it.
  */
 export interface TransformationTemplate {
   /**
@@ -1345,7 +1345,7 @@ export interface TransformationTemplate {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.body`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.body`, as the CRD defines it.
  */
 export interface TransformationBody {
   /**
@@ -1356,7 +1356,7 @@ export interface TransformationBody {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.dynamicMetadataValues[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.dynamicMetadataValues[]`, as the CRD defines it.
  */
 export interface TransformationDynamicMetadataValue {
   /**
@@ -1382,7 +1382,7 @@ export interface TransformationDynamicMetadataValue {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.extractors{}`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.extractors{}`, as the CRD defines it.
  */
 export interface TransformationExtractor {
   /**
@@ -1418,7 +1418,7 @@ export interface TransformationExtractor {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.headersToAppend[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.headersToAppend[]`, as the CRD defines it.
  */
 export interface TransformationHeadersToAppend {
   /**
@@ -1434,7 +1434,7 @@ export interface TransformationHeadersToAppend {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.mergeJsonKeys`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.mergeJsonKeys`, as the CRD defines it.
  */
 export interface TransformationMergeJsonKey {
   /**
@@ -1445,7 +1445,7 @@ export interface TransformationMergeJsonKey {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.mergeJsonKeys.jsonKeys{}`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.mergeJsonKeys.jsonKeys{}`, as the CRD defines it.
  */
 export interface TransformationJsonKey {
   /**
@@ -1461,7 +1461,7 @@ export interface TransformationJsonKey {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.spanTransformer`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.requestTransforms[].requestTransformation.transformationTemplate.spanTransformer`, as the CRD defines it.
  */
 export interface TransformationSpanTransformer {
   /**
@@ -1472,7 +1472,7 @@ export interface TransformationSpanTransformer {
 }
 
 /**
- * Gloo's `virtualHost.options.stagedTransformations.early.responseTransforms[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stagedTransformations.early.responseTransforms[]`, as the CRD defines it.
  */
 export interface TransformationResponseTransform {
   /**
@@ -1493,7 +1493,7 @@ export interface TransformationResponseTransform {
 }
 
 /**
- * Gloo's `virtualHost.options.stats`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stats`, as the CRD defines it.
  */
 export interface VirtualHostStats {
   /**
@@ -1504,7 +1504,7 @@ export interface VirtualHostStats {
 }
 
 /**
- * Gloo's `virtualHost.options.stats.virtualClusters[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.stats.virtualClusters[]`, as the CRD defines it.
  */
 export interface StatsVirtualCluster {
   /**
@@ -1525,7 +1525,7 @@ export interface StatsVirtualCluster {
 }
 
 /**
- * Gloo's `virtualHost.options.transformations`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.transformations`, as the CRD defines it.
  */
 export interface Transformations {
   /**
@@ -1546,7 +1546,7 @@ export interface Transformations {
 }
 
 /**
- * Gloo's `virtualHost.options.waf`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.waf`, as the CRD defines it.
  */
 export interface WafSettings {
   /**
@@ -1592,7 +1592,7 @@ export interface WafSettings {
 }
 
 /**
- * Gloo's `virtualHost.options.waf.auditLogging`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.waf.auditLogging`, as the CRD defines it.
  */
 export interface WafAuditLogging {
   /**
@@ -1608,7 +1608,7 @@ export interface WafAuditLogging {
 }
 
 /**
- * Gloo's `virtualHost.options.waf.configMapRuleSets[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.waf.configMapRuleSets[]`, as the CRD defines it.
  */
 export interface WafConfigMapRuleSet {
   /**
@@ -1624,7 +1624,7 @@ export interface WafConfigMapRuleSet {
 }
 
 /**
- * Gloo's `virtualHost.options.waf.coreRuleSet`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.waf.coreRuleSet`, as the CRD defines it.
  */
 export interface WafCoreRuleSet {
   /**
@@ -1640,7 +1640,7 @@ export interface WafCoreRuleSet {
 }
 
 /**
- * Gloo's `virtualHost.options.waf.ruleSets[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.options.waf.ruleSets[]`, as the CRD defines it.
  */
 export interface WafRuleSet {
   /**
@@ -1787,7 +1787,7 @@ export interface GlooRouteOptions {
 }
 
 /**
- * Gloo's `routes[].options.ai`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai`, as the CRD defines it.
  */
 export interface AiRouteSettings {
   /**
@@ -1823,7 +1823,7 @@ export interface AiRouteSettings {
 }
 
 /**
- * Gloo's `routes[].options.ai.defaults[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.defaults[]`, as the CRD defines it.
  */
 export interface AiDefault {
   /**
@@ -1844,7 +1844,7 @@ export interface AiDefault {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptEnrichment`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptEnrichment`, as the CRD defines it.
  */
 export interface AiPromptEnrichment {
   /**
@@ -1860,7 +1860,7 @@ export interface AiPromptEnrichment {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptEnrichment.append[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptEnrichment.append[]`, as the CRD defines it.
  */
 export interface AiAppend {
   /**
@@ -1876,7 +1876,7 @@ export interface AiAppend {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard`, as the CRD defines it.
  */
 export interface AiPromptGuard {
   /**
@@ -1892,7 +1892,7 @@ export interface AiPromptGuard {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request`, as the CRD defines it.
  */
 export interface AiRequest {
   /**
@@ -1918,7 +1918,7 @@ export interface AiRequest {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request.customResponse`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request.customResponse`, as the CRD defines it.
  */
 export interface AiCustomResponse {
   /**
@@ -1934,7 +1934,7 @@ export interface AiCustomResponse {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request.moderation`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request.moderation`, as the CRD defines it.
  */
 export interface AiModeration {
   /**
@@ -1945,7 +1945,7 @@ export interface AiModeration {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request.moderation.openai`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request.moderation.openai`, as the CRD defines it.
  */
 export interface AiOpenai {
   /**
@@ -1961,7 +1961,7 @@ export interface AiOpenai {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request.moderation.openai.authToken`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request.moderation.openai.authToken`, as the CRD defines it.
  */
 export interface AiAuthToken {
   /**
@@ -1982,7 +1982,7 @@ export interface AiAuthToken {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request.regex`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request.regex`, as the CRD defines it.
  */
 export interface AiRegex {
   /**
@@ -2003,7 +2003,7 @@ export interface AiRegex {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request.regex.matches[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request.regex.matches[]`, as the CRD defines it.
  */
 export interface AiMatch {
   /**
@@ -2019,7 +2019,7 @@ export interface AiMatch {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request.webhook`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request.webhook`, as the CRD defines it.
  */
 export interface AiWebhook {
   /**
@@ -2040,7 +2040,7 @@ export interface AiWebhook {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.request.webhook.forwardHeaders[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.request.webhook.forwardHeaders[]`, as the CRD defines it.
  */
 export interface AiForwardHeader {
   /**
@@ -2056,7 +2056,7 @@ export interface AiForwardHeader {
 }
 
 /**
- * Gloo's `routes[].options.ai.promptGuard.response`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.promptGuard.response`, as the CRD defines it.
  */
 export interface AiResponse {
   /**
@@ -2072,7 +2072,7 @@ export interface AiResponse {
 }
 
 /**
- * Gloo's `routes[].options.ai.rag`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.rag`, as the CRD defines it.
  */
 export interface AiRag {
   /**
@@ -2093,7 +2093,7 @@ export interface AiRag {
 }
 
 /**
- * Gloo's `routes[].options.ai.rag.datastore`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.rag.datastore`, as the CRD defines it.
  */
 export interface AiDatastore {
   /**
@@ -2104,7 +2104,7 @@ export interface AiDatastore {
 }
 
 /**
- * Gloo's `routes[].options.ai.rag.datastore.postgres`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.rag.datastore.postgres`, as the CRD defines it.
  */
 export interface AiPostgres {
   /**
@@ -2120,7 +2120,7 @@ export interface AiPostgres {
 }
 
 /**
- * Gloo's `routes[].options.ai.rag.embedding`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.rag.embedding`, as the CRD defines it.
  */
 export interface AiEmbedding {
   /**
@@ -2136,7 +2136,7 @@ export interface AiEmbedding {
 }
 
 /**
- * Gloo's `routes[].options.ai.rag.embedding.azureOpenai`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.rag.embedding.azureOpenai`, as the CRD defines it.
  */
 export interface AiAzureOpenai {
   /**
@@ -2162,7 +2162,7 @@ export interface AiAzureOpenai {
 }
 
 /**
- * Gloo's `routes[].options.ai.rag.embedding.openai`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.rag.embedding.openai`, as the CRD defines it.
  */
 export interface AiEmbeddingOpenai {
   /**
@@ -2173,7 +2173,7 @@ export interface AiEmbeddingOpenai {
 }
 
 /**
- * Gloo's `routes[].options.ai.semanticCache`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.semanticCache`, as the CRD defines it.
  */
 export interface AiSemanticCache {
   /**
@@ -2204,7 +2204,7 @@ export interface AiSemanticCache {
 }
 
 /**
- * Gloo's `routes[].options.ai.semanticCache.datastore`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.semanticCache.datastore`, as the CRD defines it.
  */
 export interface AiSemanticCacheDatastore {
   /**
@@ -2220,7 +2220,7 @@ export interface AiSemanticCacheDatastore {
 }
 
 /**
- * Gloo's `routes[].options.ai.semanticCache.datastore.redis`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.semanticCache.datastore.redis`, as the CRD defines it.
  */
 export interface AiRedis {
   /**
@@ -2236,7 +2236,7 @@ export interface AiRedis {
 }
 
 /**
- * Gloo's `routes[].options.ai.semanticCache.datastore.weaviate`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ai.semanticCache.datastore.weaviate`, as the CRD defines it.
  */
 export interface AiWeaviate {
   /**
@@ -2262,7 +2262,7 @@ export interface AiWeaviate {
 }
 
 /**
- * Gloo's `routes[].options.hostRewritePathRegex`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.hostRewritePathRegex`, as the CRD defines it.
  */
 export interface HostRewritePathRegex {
   /**
@@ -2278,7 +2278,7 @@ export interface HostRewritePathRegex {
 }
 
 /**
- * Gloo's `routes[].options.hostRewritePathRegex.pattern`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.hostRewritePathRegex.pattern`, as the CRD defines it.
  */
 export interface HostRewritePattern {
   /**
@@ -2294,7 +2294,7 @@ export interface HostRewritePattern {
 }
 
 /**
- * Gloo's `routes[].options.hostRewritePathRegex.pattern.googleRe2`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.hostRewritePathRegex.pattern.googleRe2`, as the CRD defines it.
  */
 export interface HostRewriteGoogleRe2 {
   /**
@@ -2305,7 +2305,7 @@ export interface HostRewriteGoogleRe2 {
 }
 
 /**
- * Gloo's `routes[].options.jwt`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.jwt`, as the CRD defines it.
  */
 export interface JwtRouteSettings {
   /**
@@ -2316,7 +2316,7 @@ export interface JwtRouteSettings {
 }
 
 /**
- * Gloo's `routes[].options.jwtStaged`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.jwtStaged`, as the CRD defines it.
  */
 export interface JwtStagedRouteSettings {
   /**
@@ -2332,7 +2332,7 @@ export interface JwtStagedRouteSettings {
 }
 
 /**
- * Gloo's `routes[].options.maxStreamDuration`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.maxStreamDuration`, as the CRD defines it.
  */
 export interface MaxStreamDurationSettings {
   /**
@@ -2353,7 +2353,7 @@ export interface MaxStreamDurationSettings {
 }
 
 /**
- * Gloo's `routes[].options.ratelimitEarly`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.ratelimitEarly`, as the CRD defines it.
  */
 export interface RateLimitRouteStage {
   /**
@@ -2374,7 +2374,7 @@ export interface RateLimitRouteStage {
 }
 
 /**
- * Gloo's `routes[].options.upgrades[]`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.upgrades[]`, as the CRD defines it.
  */
 export interface UpgradeConfig {
   /**
@@ -2395,7 +2395,7 @@ export interface UpgradeConfig {
 }
 
 /**
- * Gloo's `routes[].options.upgrades[].connect`, as the CRD defines it.
+ * Gloo's `spec.virtualHost.routes[].options.upgrades[].connect`, as the CRD defines it.
  */
 export interface UpgradeConnect {
   /**
@@ -3354,4 +3354,1059 @@ export interface UpstreamPreconnectPolicy {
    * @default - not set
    */
   readonly predictivePreconnectRatio?: number;
+}
+
+/**
+ * What service a Kubernetes Upstream's pods offer, other than REST functions: gRPC, or gRPC to JSON transcoding, as the CRD defines it.
+ */
+export interface UpstreamServiceSpec {
+  /**
+   * Gloo's `grpc`.
+   * @default - not set
+   */
+  readonly grpc?: UpstreamGrpc;
+  /**
+   * Gloo's `grpcJsonTranscoder`.
+   * @default - not set
+   */
+  readonly grpcJsonTranscoder?: UpstreamGrpcJsonTranscoder;
+}
+
+/**
+ * Gloo's `spec.kube.serviceSpec.grpc`, as the CRD defines it.
+ */
+export interface UpstreamGrpc {
+  /**
+   * Gloo's `descriptors`.
+   * @default - not set
+   */
+  readonly descriptors?: string;
+  /**
+   * Gloo's `grpcServices`.
+   * @default - not set
+   */
+  readonly grpcServices?: UpstreamGrpcService[];
+}
+
+/**
+ * Gloo's `spec.kube.serviceSpec.grpc.grpcServices[]`, as the CRD defines it.
+ */
+export interface UpstreamGrpcService {
+  /**
+   * Gloo's `functionNames`.
+   * @default - not set
+   */
+  readonly functionNames?: string[];
+  /**
+   * Gloo's `packageName`.
+   * @default - not set
+   */
+  readonly packageName?: string;
+  /**
+   * Gloo's `serviceName`.
+   * @default - not set
+   */
+  readonly serviceName?: string;
+}
+
+/**
+ * Gloo's `spec.kube.serviceSpec.grpcJsonTranscoder`, as the CRD defines it.
+ */
+export interface UpstreamGrpcJsonTranscoder {
+  /**
+   * Gloo's `autoMapping`.
+   * @default - not set
+   */
+  readonly autoMapping?: boolean;
+  /**
+   * Gloo's `convertGrpcStatus`.
+   * @default - not set
+   */
+  readonly convertGrpcStatus?: boolean;
+  /**
+   * Gloo's `ignoreUnknownQueryParameters`.
+   * @default - not set
+   */
+  readonly ignoreUnknownQueryParameters?: boolean;
+  /**
+   * Gloo's `ignoredQueryParameters`.
+   * @default - not set
+   */
+  readonly ignoredQueryParameters?: string[];
+  /**
+   * Gloo's `matchIncomingRequestRoute`.
+   * @default - not set
+   */
+  readonly matchIncomingRequestRoute?: boolean;
+  /**
+   * Gloo's `printOptions`.
+   * @default - not set
+   */
+  readonly printOptions?: UpstreamPrintOption;
+  /**
+   * Gloo's `protoDescriptor`.
+   * @default - not set
+   */
+  readonly protoDescriptor?: string;
+  /**
+   * Gloo's `protoDescriptorBin`.
+   * @default - not set
+   */
+  readonly protoDescriptorBin?: string;
+  /**
+   * Gloo's `protoDescriptorConfigMap`.
+   * @default - not set
+   */
+  readonly protoDescriptorConfigMap?: UpstreamProtoDescriptorConfigMap;
+  /**
+   * Gloo's `services`.
+   * @default - not set
+   */
+  readonly services?: string[];
+}
+
+/**
+ * Gloo's `spec.kube.serviceSpec.grpcJsonTranscoder.printOptions`, as the CRD defines it.
+ */
+export interface UpstreamPrintOption {
+  /**
+   * Gloo's `addWhitespace`.
+   * @default - not set
+   */
+  readonly addWhitespace?: boolean;
+  /**
+   * Gloo's `alwaysPrintEnumsAsInts`.
+   * @default - not set
+   */
+  readonly alwaysPrintEnumsAsInts?: boolean;
+  /**
+   * Gloo's `alwaysPrintPrimitiveFields`.
+   * @default - not set
+   */
+  readonly alwaysPrintPrimitiveFields?: boolean;
+  /**
+   * Gloo's `preserveProtoFieldNames`.
+   * @default - not set
+   */
+  readonly preserveProtoFieldNames?: boolean;
+}
+
+/**
+ * Gloo's `spec.kube.serviceSpec.grpcJsonTranscoder.protoDescriptorConfigMap`, as the CRD defines it.
+ */
+export interface UpstreamProtoDescriptorConfigMap {
+  /**
+   * Gloo's `configMapRef`.
+   * @default - not set
+   */
+  readonly configMapRef?: GlooResourceRef;
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+}
+
+/**
+ * Which function of an Upstream a destination calls, other than a REST function (exactly one field): an AWS Lambda, an Azure function or a gRPC method, as the CRD defines it.
+ */
+export interface FunctionDestinationSpec {
+  /**
+   * Gloo's `aws`.
+   * @default - not set
+   */
+  readonly aws?: AwsDestinationSpec;
+  /**
+   * Gloo's `azure`.
+   * @default - not set
+   */
+  readonly azure?: AzureDestinationSpec;
+  /**
+   * Gloo's `grpc`.
+   * @default - not set
+   */
+  readonly grpc?: GrpcDestinationSpec;
+}
+
+/**
+ * Gloo's `spec.virtualHost.routes[].routeAction.single.destinationSpec.aws`, as the CRD defines it.
+ */
+export interface AwsDestinationSpec {
+  /**
+   * Gloo's `invocationStyle`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly invocationStyle?: string;
+  /**
+   * Gloo's `logicalName`.
+   * @default - not set
+   */
+  readonly logicalName?: string;
+  /**
+   * Gloo's `requestTransformation`.
+   * @default - not set
+   */
+  readonly requestTransformation?: boolean;
+  /**
+   * Gloo's `responseTransformation`.
+   * @default - not set
+   */
+  readonly responseTransformation?: boolean;
+  /**
+   * Gloo's `unwrapAsAlb`.
+   * @default - not set
+   */
+  readonly unwrapAsAlb?: boolean;
+  /**
+   * Gloo's `unwrapAsApiGateway`.
+   * @default - not set
+   */
+  readonly unwrapAsApiGateway?: boolean;
+  /**
+   * Gloo's `wrapAsApiGateway`.
+   * @default - not set
+   */
+  readonly wrapAsApiGateway?: boolean;
+}
+
+/**
+ * Gloo's `spec.virtualHost.routes[].routeAction.single.destinationSpec.azure`, as the CRD defines it.
+ */
+export interface AzureDestinationSpec {
+  /**
+   * Gloo's `functionName`.
+   * @default - not set
+   */
+  readonly functionName?: string;
+}
+
+/**
+ * Gloo's `spec.virtualHost.routes[].routeAction.single.destinationSpec.grpc`, as the CRD defines it.
+ */
+export interface GrpcDestinationSpec {
+  /**
+   * Gloo's `function`.
+   * @default - not set
+   */
+  readonly function?: string;
+  /**
+   * Gloo's `package`.
+   * @default - not set
+   */
+  readonly package?: string;
+  /**
+   * Gloo's `parameters`.
+   * @default - not set
+   */
+  readonly parameters?: GrpcDestinationParameter;
+  /**
+   * Gloo's `service`.
+   * @default - not set
+   */
+  readonly service?: string;
+}
+
+/**
+ * Gloo's `spec.virtualHost.routes[].routeAction.single.destinationSpec.grpc.parameters`, as the CRD defines it.
+ */
+export interface GrpcDestinationParameter {
+  /**
+   * Gloo's `headers`.
+   * @default - not set
+   */
+  readonly headers?: { [key: string]: string };
+  /**
+   * Gloo's `path`.
+   * @default - not set
+   */
+  readonly path?: string;
+}
+
+/**
+ * What an Upstream outside Kubernetes is (exactly one field): AWS Lambda, EC2, Azure Functions, Consul, GCP, an AI provider or a Unix pipe, as the CRD defines it.
+ */
+export interface ExternalUpstreamType {
+  /**
+   * Gloo's `ai`.
+   * @default - not set
+   */
+  readonly ai?: AiUpstreamSpec;
+  /**
+   * Gloo's `aws`.
+   * @default - not set
+   */
+  readonly aws?: AwsUpstreamSpec;
+  /**
+   * Gloo's `awsEc2`.
+   * @default - not set
+   */
+  readonly awsEc2?: AwsEc2UpstreamSpec;
+  /**
+   * Gloo's `azure`.
+   * @default - not set
+   */
+  readonly azure?: AzureUpstreamSpec;
+  /**
+   * Gloo's `consul`.
+   * @default - not set
+   */
+  readonly consul?: ConsulUpstreamSpec;
+  /**
+   * Gloo's `gcp`.
+   * @default - not set
+   */
+  readonly gcp?: GcpUpstreamSpec;
+  /**
+   * Gloo's `pipe`.
+   * @default - not set
+   */
+  readonly pipe?: PipeUpstreamSpec;
+}
+
+/**
+ * Gloo's `spec.ai`, as the CRD defines it.
+ */
+export interface AiUpstreamSpec {
+  /**
+   * Gloo's `anthropic`.
+   * @default - not set
+   */
+  readonly anthropic?: AiUpstreamAnthropic;
+  /**
+   * Gloo's `azureOpenai`.
+   * @default - not set
+   */
+  readonly azureOpenai?: AiUpstreamAzureOpenai;
+  /**
+   * Gloo's `bedrock`.
+   * @default - not set
+   */
+  readonly bedrock?: AiUpstreamBedrock;
+  /**
+   * Gloo's `gemini`.
+   * @default - not set
+   */
+  readonly gemini?: AiUpstreamGemini;
+  /**
+   * Gloo's `mistral`.
+   * @default - not set
+   */
+  readonly mistral?: AiUpstreamMistral;
+  /**
+   * Gloo's `multi`.
+   * @default - not set
+   */
+  readonly multi?: AiUpstreamMulti;
+  /**
+   * Gloo's `openai`.
+   * @default - not set
+   */
+  readonly openai?: AiUpstreamMistral;
+  /**
+   * Gloo's `vertexAi`.
+   * @default - not set
+   */
+  readonly vertexAi?: AiUpstreamVertexAi;
+}
+
+/**
+ * Gloo's `spec.ai.anthropic`, as the CRD defines it.
+ */
+export interface AiUpstreamAnthropic {
+  /**
+   * Gloo's `authToken`.
+   * @default - not set
+   */
+  readonly authToken?: AiAuthToken;
+  /**
+   * Gloo's `customHost`.
+   * @default - not set
+   */
+  readonly customHost?: AiUpstreamCustomHost;
+  /**
+   * Gloo's `model`.
+   * @default - not set
+   */
+  readonly model?: string;
+  /**
+   * Gloo's `version`.
+   * @default - not set
+   */
+  readonly version?: string;
+}
+
+/**
+ * Gloo's `spec.ai.anthropic.customHost`, as the CRD defines it.
+ */
+export interface AiUpstreamCustomHost {
+  /**
+   * Gloo's `host`.
+   * @default - not set
+   */
+  readonly host?: string;
+  /**
+   * Gloo's `hostname`.
+   * @default - not set
+   */
+  readonly hostname?: string;
+  /**
+   * Gloo's `pathOverride`.
+   * @default - not set
+   */
+  readonly pathOverride?: AiUpstreamPathOverride;
+  /**
+   * Gloo's `port`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly port?: number;
+}
+
+/**
+ * Gloo's `spec.ai.anthropic.customHost.pathOverride`, as the CRD defines it.
+ */
+export interface AiUpstreamPathOverride {
+  /**
+   * Gloo's `basePath`.
+   * @default - not set
+   */
+  readonly basePath?: string;
+  /**
+   * Gloo's `fullPath`.
+   * @default - not set
+   */
+  readonly fullPath?: string;
+}
+
+/**
+ * Gloo's `spec.ai.azureOpenai`, as the CRD defines it.
+ */
+export interface AiUpstreamAzureOpenai {
+  /**
+   * Gloo's `apiVersion`.
+   * @default - not set
+   */
+  readonly apiVersion?: string;
+  /**
+   * Gloo's `authToken`.
+   * @default - not set
+   */
+  readonly authToken?: AiAuthToken;
+  /**
+   * Gloo's `customHost`.
+   * @default - not set
+   */
+  readonly customHost?: AiUpstreamCustomHost;
+  /**
+   * Gloo's `deploymentName`.
+   * @default - not set
+   */
+  readonly deploymentName?: string;
+  /**
+   * Gloo's `endpoint`.
+   * @default - not set
+   */
+  readonly endpoint?: string;
+}
+
+/**
+ * Gloo's `spec.ai.bedrock`, as the CRD defines it.
+ */
+export interface AiUpstreamBedrock {
+  /**
+   * Gloo's `credentialProvider`.
+   * @default - not set
+   */
+  readonly credentialProvider?: AiUpstreamCredentialProvider;
+  /**
+   * Gloo's `customHost`.
+   * @default - not set
+   */
+  readonly customHost?: AiUpstreamCustomHost;
+  /**
+   * Gloo's `model`.
+   * @default - not set
+   */
+  readonly model?: string;
+  /**
+   * Gloo's `region`.
+   * @default - not set
+   */
+  readonly region?: string;
+}
+
+/**
+ * Gloo's `spec.ai.bedrock.credentialProvider`, as the CRD defines it.
+ */
+export interface AiUpstreamCredentialProvider {
+  /**
+   * Gloo's `inline`.
+   * @default - not set
+   */
+  readonly inline?: AiUpstreamInline;
+  /**
+   * Gloo's `secretRef`.
+   * @default - not set
+   */
+  readonly secretRef?: GlooResourceRef;
+}
+
+/**
+ * Gloo's `spec.ai.bedrock.credentialProvider.inline`, as the CRD defines it.
+ */
+export interface AiUpstreamInline {
+  /**
+   * Gloo's `accessKeyId`.
+   * @default - not set
+   */
+  readonly accessKeyId?: string;
+  /**
+   * Gloo's `secretAccessKey`.
+   * @default - not set
+   */
+  readonly secretAccessKey?: string;
+  /**
+   * Gloo's `sessionToken`.
+   * @default - not set
+   */
+  readonly sessionToken?: string;
+}
+
+/**
+ * Gloo's `spec.ai.gemini`, as the CRD defines it.
+ */
+export interface AiUpstreamGemini {
+  /**
+   * Gloo's `apiVersion`.
+   * @default - not set
+   */
+  readonly apiVersion?: string;
+  /**
+   * Gloo's `authToken`.
+   * @default - not set
+   */
+  readonly authToken?: AiAuthToken;
+  /**
+   * Gloo's `customHost`.
+   * @default - not set
+   */
+  readonly customHost?: AiUpstreamCustomHost;
+  /**
+   * Gloo's `model`.
+   * @default - not set
+   */
+  readonly model?: string;
+}
+
+/**
+ * Gloo's `spec.ai.mistral`, as the CRD defines it.
+ */
+export interface AiUpstreamMistral {
+  /**
+   * Gloo's `authToken`.
+   * @default - not set
+   */
+  readonly authToken?: AiAuthToken;
+  /**
+   * Gloo's `customHost`.
+   * @default - not set
+   */
+  readonly customHost?: AiUpstreamCustomHost;
+  /**
+   * Gloo's `model`.
+   * @default - not set
+   */
+  readonly model?: string;
+}
+
+/**
+ * Gloo's `spec.ai.multi`, as the CRD defines it.
+ */
+export interface AiUpstreamMulti {
+  /**
+   * Gloo's `priorities`.
+   * @default - not set
+   */
+  readonly priorities?: AiUpstreamPriority[];
+}
+
+/**
+ * Gloo's `spec.ai.multi.priorities[]`, as the CRD defines it.
+ */
+export interface AiUpstreamPriority {
+  /**
+   * Gloo's `pool`.
+   * @default - not set
+   */
+  readonly pool?: AiUpstreamPool[];
+}
+
+/**
+ * Gloo's `spec.ai.multi.priorities[].pool[]`, as the CRD defines it.
+ */
+export interface AiUpstreamPool {
+  /**
+   * Gloo's `anthropic`.
+   * @default - not set
+   */
+  readonly anthropic?: AiUpstreamAnthropic;
+  /**
+   * Gloo's `azureOpenai`.
+   * @default - not set
+   */
+  readonly azureOpenai?: AiUpstreamAzureOpenai;
+  /**
+   * Gloo's `bedrock`.
+   * @default - not set
+   */
+  readonly bedrock?: AiUpstreamBedrock;
+  /**
+   * Gloo's `gemini`.
+   * @default - not set
+   */
+  readonly gemini?: AiUpstreamGemini;
+  /**
+   * Gloo's `mistral`.
+   * @default - not set
+   */
+  readonly mistral?: AiUpstreamMistral;
+  /**
+   * Gloo's `openai`.
+   * @default - not set
+   */
+  readonly openai?: AiUpstreamMistral;
+  /**
+   * Gloo's `vertexAi`.
+   * @default - not set
+   */
+  readonly vertexAi?: AiUpstreamVertexAi;
+}
+
+/**
+ * Gloo's `spec.ai.multi.priorities[].pool[].vertexAi`, as the CRD defines it.
+ */
+export interface AiUpstreamVertexAi {
+  /**
+   * Gloo's `apiVersion`.
+   * @default - not set
+   */
+  readonly apiVersion?: string;
+  /**
+   * Gloo's `authToken`.
+   * @default - not set
+   */
+  readonly authToken?: AiAuthToken;
+  /**
+   * Gloo's `customHost`.
+   * @default - not set
+   */
+  readonly customHost?: AiUpstreamCustomHost;
+  /**
+   * Gloo's `jsonSchema`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly jsonSchema?: string;
+  /**
+   * Gloo's `location`.
+   * @default - not set
+   */
+  readonly location?: string;
+  /**
+   * Gloo's `model`.
+   * @default - not set
+   */
+  readonly model?: string;
+  /**
+   * Gloo's `modelPath`.
+   * @default - not set
+   */
+  readonly modelPath?: string;
+  /**
+   * Gloo's `projectId`.
+   * @default - not set
+   */
+  readonly projectId?: string;
+  /**
+   * Gloo's `publisher`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly publisher?: string;
+}
+
+/**
+ * Gloo's `spec.aws`, as the CRD defines it.
+ */
+export interface AwsUpstreamSpec {
+  /**
+   * Gloo's `awsAccountId`.
+   * @default - not set
+   */
+  readonly awsAccountId?: string;
+  /**
+   * Gloo's `destinationOverrides`.
+   * @default - not set
+   */
+  readonly destinationOverrides?: AwsDestinationSpec;
+  /**
+   * Gloo's `disableRoleChaining`.
+   * @default - not set
+   */
+  readonly disableRoleChaining?: boolean;
+  /**
+   * Gloo's `lambdaFunctions`.
+   * @default - not set
+   */
+  readonly lambdaFunctions?: AwsUpstreamLambdaFunction[];
+  /**
+   * Gloo's `region`.
+   * @default - not set
+   */
+  readonly region?: string;
+  /**
+   * Gloo's `roleArn`.
+   * @default - not set
+   */
+  readonly roleArn?: string;
+  /**
+   * Gloo's `secretRef`.
+   * @default - not set
+   */
+  readonly secretRef?: GlooResourceRef;
+}
+
+/**
+ * Gloo's `spec.aws.lambdaFunctions[]`, as the CRD defines it.
+ */
+export interface AwsUpstreamLambdaFunction {
+  /**
+   * Gloo's `lambdaFunctionName`.
+   * @default - not set
+   */
+  readonly lambdaFunctionName?: string;
+  /**
+   * Gloo's `logicalName`.
+   * @default - not set
+   */
+  readonly logicalName?: string;
+  /**
+   * Gloo's `qualifier`.
+   * @default - not set
+   */
+  readonly qualifier?: string;
+}
+
+/**
+ * Gloo's `spec.awsEc2`, as the CRD defines it.
+ */
+export interface AwsEc2UpstreamSpec {
+  /**
+   * Gloo's `filters`.
+   * @default - not set
+   */
+  readonly filters?: AwsEc2UpstreamFilter[];
+  /**
+   * Gloo's `port`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly port?: number;
+  /**
+   * Gloo's `publicIp`.
+   * @default - not set
+   */
+  readonly publicIp?: boolean;
+  /**
+   * Gloo's `region`.
+   * @default - not set
+   */
+  readonly region?: string;
+  /**
+   * Gloo's `roleArn`.
+   * @default - not set
+   */
+  readonly roleArn?: string;
+  /**
+   * Gloo's `secretRef`.
+   * @default - not set
+   */
+  readonly secretRef?: GlooResourceRef;
+}
+
+/**
+ * Gloo's `spec.awsEc2.filters[]`, as the CRD defines it.
+ */
+export interface AwsEc2UpstreamFilter {
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+  /**
+   * Gloo's `kvPair`.
+   * @default - not set
+   */
+  readonly kvPair?: GlooKeyValue;
+}
+
+/**
+ * Gloo's `spec.azure`, as the CRD defines it.
+ */
+export interface AzureUpstreamSpec {
+  /**
+   * Gloo's `functionAppName`.
+   * @default - not set
+   */
+  readonly functionAppName?: string;
+  /**
+   * Gloo's `functions`.
+   * @default - not set
+   */
+  readonly functions?: AzureUpstreamFunction[];
+  /**
+   * Gloo's `secretRef`.
+   * @default - not set
+   */
+  readonly secretRef?: GlooResourceRef;
+}
+
+/**
+ * Gloo's `spec.azure.functions[]`, as the CRD defines it.
+ */
+export interface AzureUpstreamFunction {
+  /**
+   * Gloo's `authLevel`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly authLevel?: string;
+  /**
+   * Gloo's `functionName`.
+   * @default - not set
+   */
+  readonly functionName?: string;
+}
+
+/**
+ * Gloo's `spec.consul`, as the CRD defines it.
+ */
+export interface ConsulUpstreamSpec {
+  /**
+   * Gloo's `connectEnabled`.
+   * @default - not set
+   */
+  readonly connectEnabled?: boolean;
+  /**
+   * Gloo's `consistencyMode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly consistencyMode?: string;
+  /**
+   * Gloo's `dataCenters`.
+   * @default - not set
+   */
+  readonly dataCenters?: string[];
+  /**
+   * Gloo's `instanceBlacklistTags`.
+   * @default - not set
+   */
+  readonly instanceBlacklistTags?: string[];
+  /**
+   * Gloo's `instanceTags`.
+   * @default - not set
+   */
+  readonly instanceTags?: string[];
+  /**
+   * Gloo's `queryOptions`.
+   * @default - not set
+   */
+  readonly queryOptions?: ConsulUpstreamQueryOption;
+  /**
+   * Gloo's `serviceName`.
+   * @default - not set
+   */
+  readonly serviceName?: string;
+  /**
+   * Gloo's `serviceSpec`.
+   * @default - not set
+   */
+  readonly serviceSpec?: ConsulUpstreamServiceSpec;
+  /**
+   * Gloo's `serviceTags`.
+   * @default - not set
+   */
+  readonly serviceTags?: string[];
+  /**
+   * Gloo's `subsetTags`.
+   * @default - not set
+   */
+  readonly subsetTags?: string[];
+}
+
+/**
+ * Gloo's `spec.consul.queryOptions`, as the CRD defines it.
+ */
+export interface ConsulUpstreamQueryOption {
+  /**
+   * Gloo's `useCache`.
+   * @default - not set
+   */
+  readonly useCache?: boolean;
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec`, as the CRD defines it.
+ */
+export interface ConsulUpstreamServiceSpec {
+  /**
+   * Gloo's `grpc`.
+   * @default - not set
+   */
+  readonly grpc?: UpstreamGrpc;
+  /**
+   * Gloo's `grpcJsonTranscoder`.
+   * @default - not set
+   */
+  readonly grpcJsonTranscoder?: UpstreamGrpcJsonTranscoder;
+  /**
+   * Gloo's `rest`.
+   * @default - not set
+   */
+  readonly rest?: ConsulUpstreamRest;
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest`, as the CRD defines it.
+ */
+export interface ConsulUpstreamRest {
+  /**
+   * Gloo's `swaggerInfo`.
+   * @default - not set
+   */
+  readonly swaggerInfo?: ConsulUpstreamSwaggerInfo;
+  /**
+   * Gloo's `transformations`.
+   * @default - not set
+   */
+  readonly transformations?: { [key: string]: ConsulUpstreamTransformation };
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest.swaggerInfo`, as the CRD defines it.
+ */
+export interface ConsulUpstreamSwaggerInfo {
+  /**
+   * Gloo's `inline`.
+   * @default - not set
+   */
+  readonly inline?: string;
+  /**
+   * Gloo's `url`.
+   * @default - not set
+   */
+  readonly url?: string;
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest.transformations{}`, as the CRD defines it.
+ */
+export interface ConsulUpstreamTransformation {
+  /**
+   * Gloo's `advancedTemplates`.
+   * @default - not set
+   */
+  readonly advancedTemplates?: boolean;
+  /**
+   * Gloo's `body`.
+   * @default - not set
+   */
+  readonly body?: TransformationBody;
+  /**
+   * Gloo's `dynamicMetadataValues`.
+   * @default - not set
+   */
+  readonly dynamicMetadataValues?: TransformationDynamicMetadataValue[];
+  /**
+   * Gloo's `escapeCharacters`.
+   * @default - not set
+   */
+  readonly escapeCharacters?: boolean;
+  /**
+   * Gloo's `extractors`.
+   * @default - not set
+   */
+  readonly extractors?: { [key: string]: TransformationExtractor };
+  /**
+   * Gloo's `headers`.
+   * @default - not set
+   */
+  readonly headers?: { [key: string]: TransformationBody };
+  /**
+   * Gloo's `headersToAppend`.
+   * @default - not set
+   */
+  readonly headersToAppend?: TransformationHeadersToAppend[];
+  /**
+   * Gloo's `headersToRemove`.
+   * @default - not set
+   */
+  readonly headersToRemove?: string[];
+  /**
+   * Gloo's `ignoreErrorOnParse`.
+   * @default - not set
+   */
+  readonly ignoreErrorOnParse?: boolean;
+  /**
+   * Gloo's `mergeExtractorsToBody`.
+   * @default - not set
+   */
+  readonly mergeExtractorsToBody?: { [key: string]: any };
+  /**
+   * Gloo's `mergeJsonKeys`.
+   * @default - not set
+   */
+  readonly mergeJsonKeys?: TransformationMergeJsonKey;
+  /**
+   * Gloo's `parseBodyBehavior`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly parseBodyBehavior?: string;
+  /**
+   * Gloo's `passthrough`.
+   * @default - not set
+   */
+  readonly passthrough?: { [key: string]: any };
+  /**
+   * Gloo's `spanTransformer`.
+   * @default - not set
+   */
+  readonly spanTransformer?: TransformationSpanTransformer;
+}
+
+/**
+ * Gloo's `spec.gcp`, as the CRD defines it.
+ */
+export interface GcpUpstreamSpec {
+  /**
+   * Gloo's `audience`.
+   * @default - not set
+   */
+  readonly audience?: string;
+  /**
+   * Gloo's `host`.
+   * @default - not set
+   */
+  readonly host?: string;
+}
+
+/**
+ * Gloo's `spec.pipe`, as the CRD defines it.
+ */
+export interface PipeUpstreamSpec {
+  /**
+   * Gloo's `path`.
+   * @default - not set
+   */
+  readonly path?: string;
+  /**
+   * Gloo's `serviceSpec`.
+   * @default - not set
+   */
+  readonly serviceSpec?: ConsulUpstreamServiceSpec;
 }

@@ -382,11 +382,13 @@ test('references to objects not in the input become fromXxxName and are listed',
   ]);
 });
 
-test('VirtualService fields the construct does not take are set with JSON patches; a static Upstream is a StaticUpstream, another type a plain ApiObject', () => {
+test('VirtualService fields the construct does not take are set with JSON patches; a static Upstream is a StaticUpstream, AWS and Consul ones ExternalUpstreams', () => {
   const r = adopt(vs(`    - matchers: [{ prefix: /api }]
       routeAction: { single: { upstream: { name: static-api, namespace: gloo-system } } }
     - matchers: [{ prefix: /lambda }]
-      routeAction: { single: { upstream: { name: lambda, namespace: gloo-system } } }`,
+      routeAction: { single: { upstream: { name: lambda, namespace: gloo-system }, destinationSpec: { aws: { logicalName: checkout } } } }
+    - matchers: [{ prefix: /db }]
+      routeAction: { single: { upstream: { name: db, namespace: gloo-system } } }`,
   '    options: { dlp: { enabledFor: 1 } }\n'), `
 apiVersion: gloo.solo.io/v1
 kind: Upstream
@@ -395,12 +397,22 @@ spec: { static: { hosts: [{ addr: api.example.com, port: 443 }], useTls: true } 
 apiVersion: gloo.solo.io/v1
 kind: Upstream
 metadata: { name: lambda, namespace: gloo-system }
-spec: { aws: { region: us-east-1, secretRef: { name: aws-creds, namespace: gloo-system } } }`);
+spec:
+  aws: { region: us-east-1, secretRef: { name: aws-creds, namespace: gloo-system }, lambdaFunctions: [{ logicalName: checkout, lambdaFunctionName: checkout-v2 }] }
+  connectionConfig: { connectTimeout: 2s }`, `
+apiVersion: gloo.solo.io/v1
+kind: Upstream
+metadata: { name: db, namespace: gloo-system }
+spec: { consul: { serviceName: db, consistencyMode: 1 } }`);
   expectProven(r);
   expect(r.code).toContain("shop.addJsonPatch(JsonPatch.add('/spec/virtualHost/options'");
   expect(r.code).toContain("new StaticUpstream(this, 'static-api', {");
   expect(r.code).toContain("hosts: [{ address: 'api.example.com', port: 443 }],");
-  expect(r.code).toContain('// kept as a plain ApiObject: spec: an upstream of another type than kube or static');
+  expect(r.code).toContain("new ExternalUpstream(this, 'lambda', {");
+  expect(r.code).toContain("options: { connectionConfig: { connectTimeout: '2s' } },");
+  expect(r.code).toContain("Destination.upstream(lambda, { destinationSpec: { aws: { logicalName: 'checkout' } } })");
+  // an enum by number: the CRD takes it, the generated type (the value's name) does not
+  expect(r.code).toContain('// kept as a plain ApiObject: spec: an upstream type the construct does not take as written');
   expect(r.report.escapeHatch).toHaveLength(2);
 });
 

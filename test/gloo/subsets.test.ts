@@ -53,7 +53,7 @@ describe('subsets', () => {
     expect(() => vs.addRoute({ action: RouteAction.forward(Destination.upstream(up, { subset: { version: 2 } as any })) }))
       .toThrow('routes[0].routeAction.single.subset.values: got {"version":2}, expected labels and their values');
     expect(() => vs.addRoute({ action: RouteAction.forward(Destination.upstream(up, { subsets: {} } as any)) }))
-      .toThrow('routes[0].routeAction.single.subsets: got {}, expected a property UpstreamDestinationOptions has: subset');
+      .toThrow('routes[0].routeAction.single.subsets: got {}, expected a property UpstreamDestinationOptions has: destinationSpec, subset');
   });
 
   test('the Gateway API target refuses an Upstream\'s subsets, load balancer and discovery labels by name, rather than drop them', () => {

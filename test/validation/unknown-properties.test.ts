@@ -7,9 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Duration, Testing } from 'cdk8s';
 import {
-  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, ExtAuth, FunctionRoute, GatewayApiTarget, HashPolicy, LoadBalancer,
-  PathMatch, PetstoreService, RouteAction, RouteTable, RoutingSimulator, StaticUpstream, Upstream, UpstreamGroup, VersionedService, VirtualService,
-  WeightedFunctionRoute,
+  AtomicOutputDirectory, CanaryRelease, CanaryRoute, CanaryStage, Destination, ExtAuth, ExternalUpstream, FunctionRoute, GatewayApiTarget, HashPolicy,
+  LoadBalancer, PathMatch, PetstoreService, RouteAction, RouteTable, RoutingSimulator, StaticUpstream, Upstream, UpstreamGroup, VersionedService,
+  VirtualService, WeightedFunctionRoute,
 } from '../../src';
 import { KNOWN_KEYS } from '../../src/private/known-keys';
 
@@ -41,7 +41,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['RouteTableProps', c => new RouteTable(c.chart, 'x', { wieght: 1 } as any),
     '[c/x] wieght: got 1, expected a property RouteTableProps has: metadata, routes, weight (hint: did you mean weight?)'],
   ['UpstreamProps', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, namespace: 'n' } as any),
-    '[c/x] namespace: got "n", expected a property UpstreamProps has: discoveryLabels, functions, loadBalancer, metadata, options, selector, service, serviceName, serviceNamespace, servicePort, subsets, swaggerUrl'],
+    '[c/x] namespace: got "n", expected a property UpstreamProps has: discoveryLabels, functions, loadBalancer, metadata, options, selector, service, serviceName, serviceNamespace, servicePort, serviceSpec, subsets, swaggerUrl'],
   ['RestFunction', c => new Upstream(c.chart, 'x', { serviceName: 's', servicePort: 80, functions: { f: { method: 'GET', paht: '/f' } as any } }),
     '[c/x] functions.f.paht: got "/f", expected a property RestFunction has: body, gatewayApiPath, headers, method, path (hint: did you mean path?)'],
   ['UpstreamGroupProps', c => new UpstreamGroup(c.chart, 'x', { destination: [] } as any),
@@ -114,10 +114,12 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     '[c/vs] routes[0].routeAction.single.kube.functionName: got "f", expected a property KubeServiceDestination has: port, serviceName, serviceNamespace'],
   ['ConsulServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.consulService({ serviceName: 'db', tag: ['a'] } as any)) }),
     '[c/vs] routes[0].routeAction.single.consul.tag: got ["a"], expected a property ConsulServiceDestination has: dataCenters, serviceName, tags (hint: did you mean tags?)'],
+  ['ExternalUpstreamProps', c => new ExternalUpstream(c.chart, 'x', { type: { gcp: { host: 'run.example.com' } }, tipe: {} } as any),
+    '[c/x] tipe: got {}, expected a property ExternalUpstreamProps has: discoveryLabels, loadBalancer, metadata, options, type (hint: did you mean type?)'],
   ['RestFunctionDestinationOptions', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.restFunction(c.v1, 'findPets', { params: {} } as any)) }),
     '[c/vs] routes[0].routeAction.single.params: got {}, expected a property RestFunctionDestinationOptions has: parameters, subset'],
   ['UpstreamDestinationOptions', c => c.vs.addRoute({ action: RouteAction.forward(Destination.upstream(c.v1, { subsets: {} } as any)) }),
-    '[c/vs] routes[0].routeAction.single.subsets: got {}, expected a property UpstreamDestinationOptions has: subset (hint: did you mean subset?)'],
+    '[c/vs] routes[0].routeAction.single.subsets: got {}, expected a property UpstreamDestinationOptions has: destinationSpec, subset (hint: did you mean subset?)'],
   ['FunctionParameters', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.restFunction(c.v1, 'findPets', { parameters: { header: {} } as any })) }),
     '[c/vs] routes[0].routeAction.single.parameters.header: got {}, expected a property FunctionParameters has: headers, path (hint: did you mean headers?)'],
   ['PathMatchOptions', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/', { caseSensitve: false } as any) }], action: forward(c) }),
@@ -158,8 +160,8 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     'request.virtualService: got ["x"], expected a property SimulatedHostRequest has: gateway, headers, host, method, path, stripAnyHostPort, virtualServices (hint: did you mean virtualServices?)'],
 ];
 
-/** Interfaces that are never input: results, and the base props of abstract classes. */
-const NOT_INPUT = ['FunctionRouteBaseProps', 'GlooResourceProps', 'HostSimulationResult', 'Problem', 'SchemaViolation', 'SimulatedDirectResponse', 'SimulatedMirror', 'SimulatedRedirect', 'SimulatedShare', 'SimulationResult'];
+/** Interfaces that are never input: results, the base props of abstract classes, and bases of option interfaces (their cases are the derived ones'). */
+const NOT_INPUT = ['DestinationSubsetOptions', 'FunctionRouteBaseProps', 'GlooResourceProps', 'HostSimulationResult', 'Problem', 'SchemaViolation', 'SimulatedDirectResponse', 'SimulatedMirror', 'SimulatedRedirect', 'SimulatedShare', 'SimulationResult'];
 
 describe('unknown properties', () => {
   test.each(CASES)('fails when %s is given a property it does not have', (_iface, build, message) => {
