@@ -36,6 +36,8 @@ const HAND_TYPED = {
   // a REST function is typed by hand (Destination.restFunction, UpstreamProps.functions)
   destinationSpec: ['rest'],
   serviceSpec: ['rest'],
+  // SslConfig types the Secret, server names, protocol versions and cipher suites, ALPN and one-way TLS
+  sslConfig: ['secretRef', 'sniDomains', 'parameters', 'alpnProtocols', 'oneWayTls'],
 };
 
 /** The places whose generated fields are a list rather than the CRD's but some: the Upstream types outside Kubernetes. */
@@ -64,6 +66,10 @@ const ROOTS = {
   serviceSpec: {
     name: 'UpstreamServiceSpec',
     doc: 'What service a Kubernetes Upstream\'s pods offer, other than REST functions: gRPC, or gRPC to JSON transcoding, as the CRD defines it.',
+  },
+  sslConfig: {
+    name: 'GlooSslConfigOptions',
+    doc: 'The fields of a VirtualService\'s `sslConfig` that `SslConfig` does not type by hand (certificate files or SDS, subject alternative names, OCSP stapling, ...), as the CRD defines them.',
   },
   upstream: {
     name: 'UpstreamOptions',
@@ -108,6 +114,7 @@ const FALLBACK = {
   // an Upstream's: Upstream and the field's name (`UpstreamSslConfig`)
   upstream: (f, s) => ({ name: `Upstream${pascal(s.type === 'array' ? singular(f) : f)}`, prefix: 'Upstream' }),
   serviceSpec: f => ({ name: `Upstream${pascal(f)}`, prefix: 'Upstream' }),
+  sslConfig: f => ({ name: `Tls${pascal(f)}`, prefix: 'Tls' }),
   upstreamType: f => ({ name: `${pascal(f)}UpstreamSpec`, prefix: `${pascal(f)}Upstream` }),
   destinationSpec: f => ({ name: `${pascal(f)}DestinationSpec`, prefix: `${pascal(f)}Destination` }),
 };
@@ -148,9 +155,11 @@ const RENAMED = {
   BufferBuffer: 'BufferLimits',
   UpstreamCircuitBreaker: 'UpstreamCircuitBreakers',
   UpstreamUpstreamSslConfig: 'UpstreamSslConfig',
-  UpstreamParameter: 'UpstreamTlsParameters',
-  UpstreamSd: 'UpstreamSdsConfig',
-  UpstreamSslFile: 'UpstreamSslFiles',
+  UpstreamParameter: 'TlsParameters',
+  UpstreamSd: 'TlsSdsConfig',
+  UpstreamSslFile: 'TlsFiles',
+  UpstreamCallCredential: 'TlsCallCredential',
+  UpstreamFileCredentialSource: 'TlsFileCredentialSource',
   UpstreamCommonHttpProtocolOption: 'UpstreamCommonHttpProtocolOptions',
   UpstreamHttp1ProtocolOption: 'UpstreamHttp1ProtocolOptions',
   RateLimitRateLimit: 'RateLimitRule',
@@ -173,6 +182,7 @@ const PLACES = {
   upstreamType: ['gloo.solo.io/v1/Upstream', 'spec'],
   destinationSpec: ['gateway.solo.io/v1/VirtualService', 'spec', 'virtualHost', 'routes', '[]', 'routeAction', 'single', 'destinationSpec'],
   serviceSpec: ['gloo.solo.io/v1/Upstream', 'spec', 'kube', 'serviceSpec'],
+  sslConfig: ['gateway.solo.io/v1/VirtualService', 'spec', 'sslConfig'],
 };
 
 /** The fields of the place `at` (its properties by field). */
@@ -237,7 +247,7 @@ function generate(schemas) {
   }
 
   const fields = {};
-  for (const at of ['virtualHost', 'route', 'upstream', 'serviceSpec', 'destinationSpec', 'upstreamType']) {
+  for (const at of ['virtualHost', 'route', 'upstream', 'sslConfig', 'serviceSpec', 'destinationSpec', 'upstreamType']) {
     const root = ROOTS[at];
     taken.add(root.name);
     const entry = { name: root.name, doc: root.doc, props: [] };
@@ -305,6 +315,9 @@ function renderFields({ fields }) {
     '',
     '/** The function destinations typed from the CRD (`FunctionDestinationSpec`). */',
     `export const GENERATED_DESTINATION_SPECS = [${list(fields.destinationSpec)}] as const;`,
+    '',
+    '/** The fields of a VirtualService\'s sslConfig typed from the CRD (`GlooSslConfigOptions`). */',
+    `export const GENERATED_SSL_CONFIG_OPTIONS = [${list(fields.sslConfig)}] as const;`,
     '',
     '/** The service specs of a Kubernetes Upstream typed from the CRD (`UpstreamServiceSpec`). */',
     `export const GENERATED_SERVICE_SPECS = [${list(fields.serviceSpec)}] as const;`,

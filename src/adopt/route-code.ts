@@ -2,6 +2,7 @@ import { RecognisedRelease } from './canary-shapes';
 import { problemsOf } from './check-runs';
 import { behaviourCode, headerManipulation } from './options-code';
 import { code, Code, lit, str } from './ts-literal';
+import { optionsConfigRefsCode } from './virtual-host-code';
 import { checkDestinationSpec } from '../gloo/pass-through-options';
 import { checkDirectResponse, checkRedirect } from '../gloo/response-action-checks';
 import { checkHeaderManipulation } from '../gloo/route-option-checks';
@@ -27,7 +28,7 @@ export interface RouteScope {
 /** Why a route cannot be built from the constructs, thrown while generating its code. */
 export class NotModelled extends Error {}
 
-const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'directResponseAction', 'redirectAction', 'options'];
+const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'directResponseAction', 'redirectAction', 'options', 'optionsConfigRefs'];
 const REDIRECT_FIELDS: { [gloo: string]: string } = {
   hostRedirect: 'host', pathRedirect: 'path', prefixRewrite: 'prefixRewrite', httpsRedirect: 'https', portRedirect: 'port', responseCode: 'responseCode', stripQuery: 'stripQuery',
 };
@@ -64,6 +65,12 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
       comment = `options.extra: ${names.join(', ')} (values the typed options do not take as written)`;
     }
     if (Object.keys(options).length > 0) props.options = options;
+  }
+  if (route.optionsConfigRefs !== undefined) {
+    // RouteOption objects, each with its namespace (as the construct requires of a route's references)
+    const refs = optionsConfigRefsCode(route.optionsConfigRefs);
+    if (!refs) throw new NotModelled(`${at}.optionsConfigRefs: references without a namespace, or other fields than delegateOptions`);
+    props.optionsConfigRefs = refs;
   }
   if (isShadowed(route, earlier)) props.allowShadowing = true;
   return { text: lit(props, '    '), comment };

@@ -2,6 +2,7 @@ import { problemsOf } from './check-runs';
 import { cors, csrf, extauth, headerManipulation, passThrough, qualifiedRef, ratelimit, ratelimitBasic, rateLimitConfigs, retries, TypedField } from './options-code';
 import { code } from './ts-literal';
 import { checkRefList } from '../gloo/enterprise-checks';
+import { GENERATED_SSL_CONFIG_OPTIONS } from '../gloo/pass-through-fields.generated';
 import { checkSslConfig, checkVirtualHostOptions } from '../gloo/virtual-host-checks';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
 import { ConfigRef, VirtualHostBehavior } from '../model/virtual-host-options';
@@ -46,11 +47,15 @@ const VERSIONS = Object.entries(TlsProtocolVersion);
 
 /** The typed `sslConfig`, or `undefined` when it would not write the input back the same. */
 export function sslConfigCode(v: unknown): unknown {
-  if (!isObject(v) || !hasOnlyKeys(v, ['secretRef', 'sniDomains', 'parameters', 'alpnProtocols', 'oneWayTls'])) return undefined;
-  const secretRef = isObject(v.secretRef) ? qualifiedRef(v.secretRef) : undefined;
-  if (!secretRef) return undefined;
-  const out: { [k: string]: unknown } = { secretRef };
-  const value: { [k: string]: unknown } = { secretRef };
+  const generated: readonly string[] = GENERATED_SSL_CONFIG_OPTIONS;
+  if (!isObject(v) || !hasOnlyKeys(v, ['secretRef', 'sniDomains', 'parameters', 'alpnProtocols', 'oneWayTls', ...generated])) return undefined;
+  const out: { [k: string]: unknown } = {};
+  const value: { [k: string]: unknown } = {};
+  if (v.secretRef !== undefined) {
+    const secretRef = isObject(v.secretRef) ? qualifiedRef(v.secretRef) : undefined;
+    if (!secretRef) return undefined;
+    out.secretRef = value.secretRef = secretRef;
+  }
   for (const list of ['sniDomains', 'alpnProtocols']) {
     if (v[list] === undefined) continue;
     if (!Array.isArray(v[list]) || !(v[list] as unknown[]).every(x => typeof x === 'string')) return undefined;
@@ -58,7 +63,7 @@ export function sslConfigCode(v: unknown): unknown {
   }
   if (v.parameters !== undefined) {
     const p = v.parameters;
-    if (!isObject(p) || !hasOnlyKeys(p, ['minimumProtocolVersion', 'maximumProtocolVersion']) || Object.keys(p).length === 0) return undefined;
+    if (!isObject(p) || !hasOnlyKeys(p, ['minimumProtocolVersion', 'maximumProtocolVersion', 'cipherSuites', 'ecdhCurves']) || Object.keys(p).length === 0) return undefined;
     for (const field of ['minimumProtocolVersion', 'maximumProtocolVersion']) {
       if (p[field] === undefined) continue;
       const version = VERSIONS.find(([, name]) => name === p[field]);
@@ -66,11 +71,13 @@ export function sslConfigCode(v: unknown): unknown {
       value[field] = version[1];
       out[field] = code(`TlsProtocolVersion.${version[0]}`);
     }
+    for (const field of ['cipherSuites', 'ecdhCurves']) if (p[field] !== undefined) out[field] = value[field] = p[field];
   }
   if (v.oneWayTls !== undefined) {
     if (typeof v.oneWayTls !== 'boolean') return undefined;
     out.oneWayTls = value.oneWayTls = v.oneWayTls;
   }
+  for (const field of generated) if (v[field] !== undefined) out[field] = value[field] = v[field];
   return problemsOf(add => checkSslConfig(value as unknown as SslConfig, add)).length === 0 ? out : undefined;
 }
 

@@ -168,6 +168,9 @@ function unmappedOption(props: RouteProps): ActionProblem | undefined {
   const expected = 'no gloo route options other than prefixRewrite (they have no gateway api mapping yet)';
   const typed = UNMAPPED_OPTIONS.find(f => props.options?.[f] !== undefined);
   if (typed) return { field: `options.${typed}`, given: props.options![typed], expected };
+  if (props.optionsConfigRefs !== undefined) {
+    return { field: 'optionsConfigRefs', given: props.optionsConfigRefs, expected: 'no RouteOption references (they have no gateway api mapping yet)' };
+  }
   for (const field of ['host', 'keepHost'] as const) {
     if (props.mirror?.[field] !== undefined) return { field: `mirror.${field}`, given: props.mirror[field], expected: 'a mirror without host or keepHost (they have no gateway api mapping yet)' };
   }

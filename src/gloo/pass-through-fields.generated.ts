@@ -15,5 +15,8 @@ export const GENERATED_UPSTREAM_TYPES = ['ai', 'aws', 'awsEc2', 'azure', 'consul
 /** The function destinations typed from the CRD (`FunctionDestinationSpec`). */
 export const GENERATED_DESTINATION_SPECS = ['aws', 'azure', 'grpc'] as const;
 
+/** The fields of a VirtualService's sslConfig typed from the CRD (`GlooSslConfigOptions`). */
+export const GENERATED_SSL_CONFIG_OPTIONS = ['disableTlsSessionResumption', 'ocspStaplePolicy', 'sds', 'sslFiles', 'transportSocketConnectTimeout', 'verifySubjectAltName'] as const;
+
 /** The service specs of a Kubernetes Upstream typed from the CRD (`UpstreamServiceSpec`). */
 export const GENERATED_SERVICE_SPECS = ['grpc', 'grpcJsonTranscoder'] as const;

@@ -1,6 +1,6 @@
 import {
   GENERATED_DESTINATION_SPECS, GENERATED_ROUTE_OPTIONS, GENERATED_SERVICE_SPECS, GENERATED_UPSTREAM_OPTIONS, GENERATED_UPSTREAM_TYPES,
-  GENERATED_VIRTUAL_HOST_OPTIONS,
+  GENERATED_SSL_CONFIG_OPTIONS, GENERATED_VIRTUAL_HOST_OPTIONS,
 } from './pass-through-fields.generated';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import type { ExternalUpstreamType, FunctionDestinationSpec, UpstreamOptions, UpstreamServiceSpec } from '../model/gloo-option-types.generated';
@@ -83,6 +83,17 @@ export function checkUpstreamOptions(options: unknown, add: AddProblem): void {
   }
 }
 
+/** Checks the fields of a VirtualService's `sslConfig` typed from the CRD (`GlooSslConfigOptions`). */
+export function checkSslConfigOptions(ssl: JsonObject, add: AddProblem): void {
+  for (const field of GENERATED_SSL_CONFIG_OPTIONS) {
+    const value = ssl[field];
+    if (value === undefined) continue;
+    if (!hasGeneratedType('gateway.solo.io/v1/VirtualService', ['spec', 'sslConfig', field], value, `sslConfig.${field}`, add)) continue;
+    checkField(ssl, field, value, `sslConfig.${field}`, 'sslConfig', add);
+    walk(value, `sslConfig.${field}`, add);
+  }
+}
+
 /** Checks a Kubernetes Upstream's `serviceSpec` (`UpstreamServiceSpec`): one of its fields, of its type. */
 export function checkServiceSpec(spec: unknown, add: AddProblem): void {
   checkOneOfGenerated(spec, GENERATED_SERVICE_SPECS, 'gloo.solo.io/v1/Upstream', ['spec', 'kube', 'serviceSpec'], 'kube.serviceSpec', add);
@@ -158,7 +169,7 @@ const ONE_OF: Array<{ under: RegExp; fields: string[]; required?: boolean; why?:
 const DURATIONS = new Set([
   'baseEjectionTime', 'baseInterval', 'cacheDuration', 'connectTimeout', 'deferredCloseTimeout', 'dnsRefreshRate', 'healthyEdgeInterval',
   'idleTimeout', 'initialJitter', 'interval', 'intervalJitter', 'keepaliveInterval', 'keepaliveTime', 'maxInterval', 'maxMessageTimeout',
-  'maxStreamDuration', 'messageTimeout', 'noTrafficInterval', 'perTryTimeout', 'slowStartWindow', 'timeout', 'unhealthyEdgeInterval',
+  'maxStreamDuration', 'messageTimeout', 'noTrafficInterval', 'perTryTimeout', 'slowStartWindow', 'timeout', 'transportSocketConnectTimeout', 'unhealthyEdgeInterval',
   'unhealthyInterval', 'updateMergeWindow',
 ]);
 

@@ -1,3 +1,4 @@
+import { checkRefList } from './enterprise-checks';
 import { checkDestinationSpec } from './pass-through-options';
 import { checkDirectResponse, checkRedirect } from './response-action-checks';
 import { RouteProps } from './route';
@@ -75,6 +76,7 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
       break;
   }
   checkRouteOptions(props, add);
+  if (props.optionsConfigRefs !== undefined) checkRefList(props.optionsConfigRefs, 'optionsConfigRefs.delegateOptions', add, true);
   if (props.mirror !== undefined && (action.type === RouteActionType.DIRECT_RESPONSE || action.type === RouteActionType.REDIRECT)) {
     add('options.shadowing', describeMirror(props.mirror), `no mirror on a route that does not forward (${action.type})`,
       'gloo rejects the route ("cannot use shadowing plugin on non-Route_Route route actions")');

@@ -159,6 +159,13 @@ export interface RouteProps {
    */
   readonly options?: RouteBehavior;
   /**
+   * RouteOption objects whose options apply to the route too (Gloo's route
+   * `optionsConfigRefs.delegateOptions`): `options` wins over them, and an earlier one over a later
+   * one. Each needs its namespace: a route does not know the namespace it ends up in.
+   * @default - none
+   */
+  readonly optionsConfigRefs?: ConfigRef[];
+  /**
    * Copy a share of the matched requests to another Upstream.
    * @default - no copies
    */

@@ -1,6 +1,6 @@
 import { checkCors, checkCsrf } from './cors-checks';
 import { checkBasicRateLimits, checkExtAuth, checkRateLimits, checkRef, checkRefList } from './enterprise-checks';
-import { checkPassThroughOptions } from './pass-through-options';
+import { checkPassThroughOptions, checkSslConfigOptions } from './pass-through-options';
 import { checkHeaderManipulation, checkRetries } from './route-option-checks';
 import { whyInvalidDomain } from '../model/domain-rules';
 import { SslConfig, TlsProtocolVersion } from '../model/tls';
@@ -39,10 +39,20 @@ export function checkSslConfig(s: SslConfig, add: AddProblem): void {
     return;
   }
   checkKnownKeys(add, s, 'SslConfig', `${at}.`);
-  if (typeof s.secretRef !== 'object' || s.secretRef === null) {
-    add(`${at}.secretRef`, s.secretRef, 'the Kubernetes TLS Secret, { name, namespace }', 'gloo rejects a VirtualService whose sslConfig names no certificate');
-  } else {
-    checkRef(s.secretRef, `${at}.secretRef`, add, false);
+  const sources = (['secretRef', 'sslFiles', 'sds'] as const).filter(f => s[f] !== undefined);
+  if (sources.length === 0) {
+    add(`${at}.secretRef`, s.secretRef, 'the Kubernetes TLS Secret, { name, namespace } (or sslFiles, or sds)', 'gloo rejects a VirtualService whose sslConfig names no certificate');
+  } else if (sources.length > 1) {
+    add(`${at}.${sources[1]}`, s[sources[1]], 'only one of secretRef, sslFiles, sds', `gloo reads one certificate source (${sources[0]} is given too)`);
+  }
+  if (s.secretRef !== undefined) {
+    if (typeof s.secretRef !== 'object' || s.secretRef === null) add(`${at}.secretRef`, s.secretRef, 'the Kubernetes TLS Secret, { name, namespace }');
+    else checkRef(s.secretRef, `${at}.secretRef`, add, false);
+  }
+  checkSslConfigOptions(s as unknown as JsonObject, add);
+  for (const list of ['cipherSuites', 'ecdhCurves'] as const) {
+    const v = s[list];
+    if (v !== undefined && (!Array.isArray(v) || !v.every(x => typeof x === 'string' && x !== ''))) add(`${at}.parameters.${list}`, v, 'a list of names, none of them empty');
   }
   (Array.isArray(s.sniDomains) ? s.sniDomains : s.sniDomains === undefined ? [] : [s.sniDomains]).forEach((d, i) => {
     const why = typeof d === 'string' ? whyInvalidDomain(d) : 'a domain';

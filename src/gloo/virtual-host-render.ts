@@ -1,5 +1,6 @@
 import { renderCors, renderCsrf } from './cors-render';
 import { renderBasicRateLimits, renderExtAuth, renderRateLimitConfigs, renderRateLimits, renderRef } from './enterprise-render';
+import { GENERATED_SSL_CONFIG_OPTIONS } from './pass-through-fields.generated';
 import { PASS_THROUGH_VIRTUAL_HOST_OPTIONS, renderPassThrough } from './pass-through-options';
 import { renderHeaderManipulation, renderRetries } from './route-options-render';
 import { SslConfig } from '../model/tls';
@@ -27,13 +28,20 @@ export function renderVirtualHostOptions(
 /** Gloo's `sslConfig`; a Secret without a namespace is the VirtualService's. */
 export function renderSslConfig(s: SslConfig | undefined, namespace: string | undefined): { [field: string]: unknown } | undefined {
   if (!s) return undefined;
-  const parameters = compact({ minimumProtocolVersion: s.minimumProtocolVersion, maximumProtocolVersion: s.maximumProtocolVersion });
+  const parameters = compact({
+    minimumProtocolVersion: s.minimumProtocolVersion,
+    maximumProtocolVersion: s.maximumProtocolVersion,
+    cipherSuites: copyList(s.cipherSuites),
+    ecdhCurves: copyList(s.ecdhCurves),
+  });
+  const generated = Object.fromEntries(GENERATED_SSL_CONFIG_OPTIONS.filter(f => s[f] !== undefined).map(f => [f, renderPassThrough(s[f])]));
   return compact({
-    secretRef: { name: s.secretRef.name, namespace: s.secretRef.namespace ?? namespace },
+    secretRef: s.secretRef ? { name: s.secretRef.name, namespace: s.secretRef.namespace ?? namespace } : undefined,
     sniDomains: copyList(s.sniDomains),
     parameters: Object.keys(parameters).length > 0 ? parameters : undefined,
     alpnProtocols: copyList(s.alpnProtocols),
     oneWayTls: s.oneWayTls,
+    ...generated,
   });
 }
 

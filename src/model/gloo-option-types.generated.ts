@@ -2800,12 +2800,12 @@ export interface UpstreamSslConfig {
    * Gloo's `parameters`.
    * @default - not set
    */
-  readonly parameters?: UpstreamTlsParameters;
+  readonly parameters?: TlsParameters;
   /**
    * Gloo's `sds`.
    * @default - not set
    */
-  readonly sds?: UpstreamSdsConfig;
+  readonly sds?: TlsSdsConfig;
   /**
    * Gloo's `secretRef`.
    * @default - not set
@@ -2820,7 +2820,7 @@ export interface UpstreamSslConfig {
    * Gloo's `sslFiles`.
    * @default - not set
    */
-  readonly sslFiles?: UpstreamSslFiles;
+  readonly sslFiles?: TlsFiles;
   /**
    * Gloo's `verifySubjectAltName`.
    * @default - not set
@@ -2831,7 +2831,7 @@ export interface UpstreamSslConfig {
 /**
  * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.parameters`, as the CRD defines it.
  */
-export interface UpstreamTlsParameters {
+export interface TlsParameters {
   /**
    * Gloo's `cipherSuites`.
    * @default - not set
@@ -2857,12 +2857,12 @@ export interface UpstreamTlsParameters {
 /**
  * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.sds`, as the CRD defines it.
  */
-export interface UpstreamSdsConfig {
+export interface TlsSdsConfig {
   /**
    * Gloo's `callCredentials`.
    * @default - not set
    */
-  readonly callCredentials?: UpstreamCallCredential;
+  readonly callCredentials?: TlsCallCredential;
   /**
    * Gloo's `certificatesSecretName`.
    * @default - not set
@@ -2888,18 +2888,18 @@ export interface UpstreamSdsConfig {
 /**
  * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.sds.callCredentials`, as the CRD defines it.
  */
-export interface UpstreamCallCredential {
+export interface TlsCallCredential {
   /**
    * Gloo's `fileCredentialSource`.
    * @default - not set
    */
-  readonly fileCredentialSource?: UpstreamFileCredentialSource;
+  readonly fileCredentialSource?: TlsFileCredentialSource;
 }
 
 /**
  * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.sds.callCredentials.fileCredentialSource`, as the CRD defines it.
  */
-export interface UpstreamFileCredentialSource {
+export interface TlsFileCredentialSource {
   /**
    * Gloo's `header`.
    * @default - not set
@@ -2915,7 +2915,7 @@ export interface UpstreamFileCredentialSource {
 /**
  * Gloo's `spec.failover.prioritizedLocalities[].localityEndpoints[].lbEndpoints[].upstreamSslConfig.sslFiles`, as the CRD defines it.
  */
-export interface UpstreamSslFiles {
+export interface TlsFiles {
   /**
    * Gloo's `ocspStaple`.
    * @default - not set
@@ -3354,6 +3354,42 @@ export interface UpstreamPreconnectPolicy {
    * @default - not set
    */
   readonly predictivePreconnectRatio?: number;
+}
+
+/**
+ * The fields of a VirtualService's `sslConfig` that `SslConfig` does not type by hand (certificate files or SDS, subject alternative names, OCSP stapling, ...), as the CRD defines them.
+ */
+export interface GlooSslConfigOptions {
+  /**
+   * Gloo's `disableTlsSessionResumption`.
+   * @default - not set
+   */
+  readonly disableTlsSessionResumption?: boolean;
+  /**
+   * Gloo's `ocspStaplePolicy`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly ocspStaplePolicy?: string;
+  /**
+   * Gloo's `sds`.
+   * @default - not set
+   */
+  readonly sds?: TlsSdsConfig;
+  /**
+   * Gloo's `sslFiles`.
+   * @default - not set
+   */
+  readonly sslFiles?: TlsFiles;
+  /**
+   * Gloo's `transportSocketConnectTimeout`.
+   * @default - not set
+   */
+  readonly transportSocketConnectTimeout?: string;
+  /**
+   * Gloo's `verifySubjectAltName`.
+   * @default - not set
+   */
+  readonly verifySubjectAltName?: string[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { GlooSslConfigOptions } from './gloo-option-types.generated';
 import { ConfigRef } from './virtual-host-options';
 
 /** A TLS protocol version (Gloo's `sslConfig.parameters`). */
@@ -19,9 +20,13 @@ export enum TlsProtocolVersion {
  * gateway (`gateway-proxy-ssl`), one without by the HTTP gateway: Gloo picks by whether
  * `sslConfig` is set.
  */
-export interface SslConfig {
-  /** The Kubernetes TLS Secret (`kubernetes.io/tls`) holding the certificate and key; without a namespace, the VirtualService's. */
-  readonly secretRef: ConfigRef;
+export interface SslConfig extends GlooSslConfigOptions {
+  /**
+   * The Kubernetes TLS Secret (`kubernetes.io/tls`) holding the certificate and key; without a
+   * namespace, the VirtualService's. Exactly one of `secretRef`, `sslFiles` and `sds`.
+   * @default - none: the certificate comes from `sslFiles` or `sds`
+   */
+  readonly secretRef?: ConfigRef;
   /**
    * The server names (SNI) this certificate answers for.
    * @default - every server name
@@ -37,6 +42,16 @@ export interface SslConfig {
    * @default - Envoy's (TLS 1.3)
    */
   readonly maximumProtocolVersion?: TlsProtocolVersion;
+  /**
+   * The cipher suites accepted (TLS 1.2 and older), in OpenSSL's names or `[A|B]` groups of equal preference.
+   * @default - Envoy's
+   */
+  readonly cipherSuites?: string[];
+  /**
+   * The elliptic curves accepted for ECDH, e.g. `X25519`, `P-256`.
+   * @default - Envoy's
+   */
+  readonly ecdhCurves?: string[];
   /**
    * ALPN protocols offered, in order of preference, e.g. `h2`, `http/1.1`.
    * @default - Gloo's (`h2`, `http/1.1`)

@@ -425,3 +425,18 @@ test('a custom authorization service (extauth.customAuth) is written as ExtAuth.
   expect(r.code).toContain("extauth: ExtAuth.custom({ name: 'opa', contextExtensions: { team: 'shop' } })");
   expect(r.report.escapeHatch).toEqual([]);
 });
+
+test('TLS from certificate files, with cipher suites and SDS-free fields of the CRD, is written typed', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: / }]
+      routeAction: { single: ${V1} }`).replace('spec:\n', `spec:
+  sslConfig:
+    sslFiles: { tlsCert: /etc/tls/tls.crt, tlsKey: /etc/tls/tls.key }
+    parameters: { minimumProtocolVersion: TLSv1_2, cipherSuites: [ECDHE-RSA-AES256-GCM-SHA384] }
+    verifySubjectAltName: [client.example.com]
+`));
+  expectProven(r);
+  expect(r.report.escapeHatch).toEqual([]);
+  expect(r.code).toContain("sslFiles: { tlsCert: '/etc/tls/tls.crt', tlsKey: '/etc/tls/tls.key' },");
+  expect(r.code).toContain("cipherSuites: ['ECDHE-RSA-AES256-GCM-SHA384'],");
+  expect(r.code).toContain('minimumProtocolVersion: TlsProtocolVersion.TLSV1_2,');
+});

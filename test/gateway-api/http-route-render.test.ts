@@ -258,6 +258,12 @@ describe('renderHttpRoutes: actions', () => {
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f)))
       .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite \\(they have no gateway api mapping yet\\)$`));
   });
+
+  test('fails, naming the field, when the route names RouteOption objects', () => {
+    const f = fixture();
+    expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }] }], {}, f)))
+      .toBe('[test/vs] routes[0].optionsConfigRefs: got [{"name":"shared","namespace":"gloo-system"}], expected no RouteOption references (they have no gateway api mapping yet)');
+  });
 });
 
 describe('renderHttpRoutes: REST functions', () => {

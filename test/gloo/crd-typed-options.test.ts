@@ -146,3 +146,31 @@ spec:
     expect(kept.report.escapeHatch).toEqual([expect.stringContaining('spec.virtualHost.options set with a json patch')]);
   });
 });
+
+describe('a route\'s RouteOption objects (optionsConfigRefs)', () => {
+  test('render as the route\'s optionsConfigRefs.delegateOptions, and need their namespace', () => {
+    const chart = newChart();
+    const vs = new VirtualService(chart, 'vs', {});
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/b') }], action: RouteAction.directResponse({ status: 200 }), optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }] });
+    expect(onlyManifest(chart, 'VirtualService').spec.virtualHost.routes[0].optionsConfigRefs).toEqual({ delegateOptions: [{ name: 'shared', namespace: 'gloo-system' }] });
+    expect(() => vs.addRoute({ matchers: [{ path: PathMatch.prefix('/c') }], action: RouteAction.directResponse({ status: 200 }), optionsConfigRefs: [{ name: 'shared' }] }))
+      .toThrow('routes[1].optionsConfigRefs.delegateOptions[0].namespace: got nothing, expected');
+  });
+
+  test('adopt writes them typed', () => {
+    const r = adoptManifests(readManifestText(`apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: shop, namespace: gloo-system }
+spec:
+  virtualHost:
+    domains: ['*']
+    routes:
+    - matchers: [{ prefix: / }]
+      directResponseAction: { status: 200 }
+      optionsConfigRefs: { delegateOptions: [{ name: shared, namespace: gloo-system }] }
+`, 'in.yaml'));
+    expect(r.ok).toBe(true);
+    expect(r.report.escapeHatch).toEqual([]);
+    expect(r.code).toContain("optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }],");
+  });
+});

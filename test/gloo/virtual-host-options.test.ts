@@ -205,3 +205,35 @@ describe('rate limits and external authentication on routes', () => {
     expect(() => vs.addRoute({ action: RouteAction.directResponse({ status: 200 }), options: options as any })).toThrow(`[test/vs] routes[0].${message}`);
   });
 });
+
+describe('TLS from files or SDS, and the other sslConfig fields of the CRD', () => {
+  test('certificate files, cipher suites and subject alternative names render into sslConfig', () => {
+    const chart = newChart();
+    new VirtualService(chart, 'vs', {
+      metadata: { namespace: 'web' },
+      sslConfig: {
+        sslFiles: { tlsCert: '/etc/tls/tls.crt', tlsKey: '/etc/tls/tls.key' },
+        cipherSuites: ['ECDHE-RSA-AES256-GCM-SHA384'],
+        verifySubjectAltName: ['client.example.com'],
+        transportSocketConnectTimeout: '5s',
+      },
+    });
+    expect(onlyManifest(chart, 'VirtualService').spec.sslConfig).toEqual({
+      parameters: { cipherSuites: ['ECDHE-RSA-AES256-GCM-SHA384'] },
+      sslFiles: { tlsCert: '/etc/tls/tls.crt', tlsKey: '/etc/tls/tls.key' },
+      transportSocketConnectTimeout: '5s',
+      verifySubjectAltName: ['client.example.com'],
+    });
+  });
+
+  test.each([
+    ['no certificate source', {}, '[test/vs] sslConfig.secretRef: got nothing, expected the Kubernetes TLS Secret, { name, namespace } (or sslFiles, or sds)'],
+    ['two certificate sources', { secretRef: { name: 'a' }, sslFiles: { tlsCert: '/c' } }, '[test/vs] sslConfig.sslFiles: got {"tlsCert":"/c"}, expected only one of secretRef, sslFiles, sds'],
+    ['a timeout without its unit', { secretRef: { name: 'a' }, transportSocketConnectTimeout: '5' },
+      '[test/vs] sslConfig.transportSocketConnectTimeout: got "5", expected a duration as protobuf writes it'],
+    ['an empty cipher suite', { secretRef: { name: 'a' }, cipherSuites: [''] }, '[test/vs] sslConfig.parameters.cipherSuites: got [""], expected a list of names, none of them empty'],
+    ['a field of another type', { secretRef: { name: 'a' }, verifySubjectAltName: 'client' }, '[test/vs] sslConfig.verifySubjectAltName: got "client", expected a list, as Gloo\'s CRD has it'],
+  ])('%s is refused where it is given', (_what, sslConfig, message) => {
+    expect(() => new VirtualService(newChart(), 'vs', { sslConfig: sslConfig as any })).toThrow(message);
+  });
+});
