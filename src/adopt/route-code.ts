@@ -28,7 +28,7 @@ export interface RouteScope {
 /** Why a route cannot be built from the constructs, thrown while generating its code. */
 export class NotModelled extends Error {}
 
-const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'directResponseAction', 'redirectAction', 'options', 'optionsConfigRefs'];
+const ROUTE_FIELDS = ['name', 'matchers', 'routeAction', 'delegateAction', 'directResponseAction', 'redirectAction', 'options', 'optionsConfigRefs', 'inheritableMatchers', 'inheritablePathMatchers'];
 const REDIRECT_FIELDS: { [gloo: string]: string } = {
   hostRedirect: 'host', pathRedirect: 'path', prefixRewrite: 'prefixRewrite', httpsRedirect: 'https', portRedirect: 'port', responseCode: 'responseCode', stripQuery: 'stripQuery',
 };
@@ -65,6 +65,12 @@ export function routeCode(route: RouteShape, at: string, earlier: RouteShape[], 
       comment = `options.extra: ${names.join(', ')} (values the typed options do not take as written)`;
     }
     if (Object.keys(options).length > 0) props.options = options;
+  }
+  for (const flag of ['inheritableMatchers', 'inheritablePathMatchers'] as const) {
+    const v = route[flag];
+    // null (the API server keeps it) is unset, as nothing is
+    if (typeof v === 'boolean') props[flag] = v;
+    else if (v !== undefined && v !== null) throw new NotModelled(`${at}.${flag}: not true or false`);
   }
   if (route.optionsConfigRefs !== undefined) {
     // RouteOption objects, each with its namespace (as the construct requires of a route's references)

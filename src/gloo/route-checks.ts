@@ -77,6 +77,9 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
   }
   checkRouteOptions(props, add);
   if (props.optionsConfigRefs !== undefined) checkRefList(props.optionsConfigRefs, 'optionsConfigRefs.delegateOptions', add, true);
+  for (const flag of ['inheritableMatchers', 'inheritablePathMatchers'] as const) {
+    if (props[flag] !== undefined && typeof props[flag] !== 'boolean') add(flag, props[flag], 'true or false');
+  }
   if (props.mirror !== undefined && (action.type === RouteActionType.DIRECT_RESPONSE || action.type === RouteActionType.REDIRECT)) {
     add('options.shadowing', describeMirror(props.mirror), `no mirror on a route that does not forward (${action.type})`,
       'gloo rejects the route ("cannot use shadowing plugin on non-Route_Route route actions")');

@@ -67,6 +67,8 @@ export function renderRoute(props: RouteProps): GlooRoute {
     directResponseAction: action.type === RouteActionType.DIRECT_RESPONSE ? renderDirectResponse(action.response!) : undefined,
     redirectAction: action.type === RouteActionType.REDIRECT ? renderRedirect(action.redirectTo!) : undefined,
     options: Object.keys(options).length > 0 ? options : undefined,
+    inheritableMatchers: props.inheritableMatchers,
+    inheritablePathMatchers: props.inheritablePathMatchers,
     optionsConfigRefs: props.optionsConfigRefs
       ? { delegateOptions: props.optionsConfigRefs.map(r => compact({ name: r.name, namespace: r.namespace })) }
       : undefined,

@@ -159,6 +159,20 @@ export interface RouteProps {
    */
   readonly options?: RouteBehavior;
   /**
+   * On a delegating route: its RouteTable's routes take this route's header, query and method
+   * conditions before their own (Gloo's `inheritableMatchers`). On a RouteTable's route: whether
+   * it does, whatever the delegating route says.
+   * @default - the delegating route's; false at the top
+   */
+  readonly inheritableMatchers?: boolean;
+  /**
+   * On a delegating route: its RouteTable's routes take this route's path (and case sensitivity)
+   * instead of their own (Gloo's `inheritablePathMatchers`). On a RouteTable's route: whether it
+   * does, whatever the delegating route says.
+   * @default - the delegating route's; false at the top
+   */
+  readonly inheritablePathMatchers?: boolean;
+  /**
    * RouteOption objects whose options apply to the route too (Gloo's route
    * `optionsConfigRefs.delegateOptions`): `options` wins over them, and an earlier one over a later
    * one. Each needs its namespace: a route does not know the namespace it ends up in.

@@ -52,7 +52,7 @@ export const KNOWN_KEYS = {
   RouteBehavior: ['ai', 'appendXForwardedHost', 'bufferPerRoute', 'cors', 'csrf', 'dlp', 'envoyMetadata', 'extProc', 'extProcEarly', 'extProcLate', 'extauth', 'extensions', 'extra', 'faults', 'hashPolicies', 'headerManipulation', 'hostRewrite', 'hostRewritePathRegex', 'idleTimeout', 'includeVirtualHostRateLimits', 'jwt', 'jwtProvidersStaged', 'jwtStaged', 'maxStreamDuration', 'prefixRewrite', 'rateLimitConfigs', 'rateLimitEarlyConfigs', 'rateLimitRegularConfigs', 'rateLimits', 'ratelimitBasic', 'ratelimitEarly', 'ratelimitRegular', 'rbac', 'regexRewrite', 'retries', 'stagedTransformations', 'timeout', 'tracing', 'transformations', 'upgrades', 'waf'],
   RouteMatcher: ['headers', 'methods', 'path', 'queryParameters'],
   RouteMirror: ['host', 'keepHost', 'percent', 'upstream'],
-  RouteProps: ['action', 'allowShadowing', 'matchers', 'mirror', 'name', 'options', 'optionsConfigRefs'],
+  RouteProps: ['action', 'allowShadowing', 'inheritableMatchers', 'inheritablePathMatchers', 'matchers', 'mirror', 'name', 'options', 'optionsConfigRefs'],
   RouteTableProps: ['metadata', 'routes', 'weight'],
   SchemaViolation: ['field', 'message', 'object', 'resource'],
   SimulatedDirectResponse: ['body', 'status'],

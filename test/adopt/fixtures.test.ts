@@ -440,3 +440,20 @@ test('TLS from certificate files, with cipher suites and SDS-free fields of the 
   expect(r.code).toContain("cipherSuites: ['ECDHE-RSA-AES256-GCM-SHA384'],");
   expect(r.code).toContain('minimumProtocolVersion: TlsProtocolVersion.TLSV1_2,');
 });
+
+test('inheritable matchers of a delegating route are written, and the proof routes the children under the parent', () => {
+  const r = adopt(vs(`    - matchers: [{ prefix: /pets, headers: [{ name: x-team, value: pets }] }]
+      inheritableMatchers: true
+      inheritablePathMatchers: true
+      delegateAction: { ref: { name: pets, namespace: gloo-system } }`), `
+apiVersion: gateway.solo.io/v1
+kind: RouteTable
+metadata: { name: pets, namespace: gloo-system }
+spec:
+  routes:
+  - matchers: [{ prefix: / }]
+    routeAction: { single: ${V1} }`);
+  expectProven(r);
+  expect(r.code).toContain('inheritableMatchers: true,');
+  expect(r.code).toContain('inheritablePathMatchers: true,');
+});

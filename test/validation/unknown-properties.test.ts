@@ -51,7 +51,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['ImportedResourceOptions', c => Upstream.fromUpstreamName(c.chart, 'x', 'u', { namespce: 'n' } as any),
     '[c/x] namespce: got "n", expected a property ImportedResourceOptions has: namespace (hint: did you mean namespace?)'],
   ['RouteProps', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), option: {} } as any),
-    '[c/vs] routes[0].option: got {}, expected a property RouteProps has: action, allowShadowing, matchers, mirror, name, options, optionsConfigRefs (hint: did you mean options?)'],
+    '[c/vs] routes[0].option: got {}, expected a property RouteProps has: action, allowShadowing, inheritableMatchers, inheritablePathMatchers, matchers, mirror, name, options, optionsConfigRefs (hint: did you mean options?)'],
   ['RouteMatcher', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/'), header: [] } as any], action: forward(c) }),
     '[c/vs] routes[0].matchers[0].header: got [], expected a property RouteMatcher has: headers, methods, path, queryParameters (hint: did you mean headers?)'],
   ['RouteBehavior', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: forward(c), options: { timout: '1s' } as any }),

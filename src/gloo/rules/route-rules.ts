@@ -136,19 +136,27 @@ function checkDelegation(route: Route, add: AddProblem): void {
   const childRoutes = routesOf(table);
   if (!table || !childRoutes) return; // an external RouteTable: its routes are unknown here
   childRoutes.forEach(child => {
+    // a child route takes the delegating route's path (inheritablePathMatchers) or its other
+    // conditions (inheritableMatchers) when it says so, or when it says nothing and the parent does
+    const inheritsPath = (child._props.inheritablePathMatchers ?? route._props.inheritablePathMatchers) === true;
+    const inheritsConditions = (child._props.inheritableMatchers ?? route._props.inheritableMatchers) === true;
     glooMatchersOf(child).forEach((m, j) => {
       const field = `delegateAction.ref → ${table.name} ${child._label}.matchers[${j}]`;
       // Gloo compares the path as a string, a regex's text included, with the parent's prefix
       const childPath = m.prefix ?? m.exact ?? m.regex ?? '';
-      if (!childPath.startsWith(parent.prefix!)) {
+      if (inheritsPath) {
+        // gloo replaces the child's path and case sensitivity with the parent's: nothing to compare
+      } else if (!childPath.startsWith(parent.prefix!)) {
         add(field, childPath, `a path that starts with the delegating prefix ${JSON.stringify(parent.prefix)}`,
           'gloo drops child routes outside the parent prefix (a warning, so traffic silently misses them)');
       }
       // Gloo compares the protobuf wrappers: unset is not the same as true
-      if (m.caseSensitive !== parent.caseSensitive) {
+      if (!inheritsPath && m.caseSensitive !== parent.caseSensitive) {
         add(`${field}.caseSensitive`, m.caseSensitive, `the case sensitivity of the delegating route (${parent.caseSensitive === undefined ? 'unset' : parent.caseSensitive})`,
           'gloo compares the two settings as given, so an unset one differs from true; it drops the child route');
       }
+      // gloo prepends the parent's headers, query parameters and methods to the child's: they match
+      if (inheritsConditions) return;
       for (const h of parent.headers ?? []) {
         // Gloo keeps the last condition of each name of the child, and compares it with the parent's
         const own = [...(m.headers ?? [])].reverse().find(c => c.name === h.name);
