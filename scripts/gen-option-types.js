@@ -38,6 +38,7 @@ const HAND_TYPED = {
   serviceSpec: ['rest'],
   // SslConfig types the Secret, server names, protocol versions and cipher suites, ALPN and one-way TLS
   sslConfig: ['secretRef', 'sniDomains', 'parameters', 'alpnProtocols', 'oneWayTls'],
+  destinationOptions: ['headerManipulation', 'csrf', 'extauth'],
 };
 
 /** The places whose generated fields are a list rather than the CRD's but some: the Upstream types outside Kubernetes. */
@@ -66,6 +67,10 @@ const ROOTS = {
   serviceSpec: {
     name: 'UpstreamServiceSpec',
     doc: 'What service a Kubernetes Upstream\'s pods offer, other than REST functions: gRPC, or gRPC to JSON transcoding, as the CRD defines it.',
+  },
+  destinationOptions: {
+    name: 'GlooDestinationOptions',
+    doc: 'The options of one weighted destination that `WeightedDestinationBehavior` does not type by hand (transformations, buffering, extensions), as the CRD defines them.',
   },
   sslConfig: {
     name: 'GlooSslConfigOptions',
@@ -115,6 +120,7 @@ const FALLBACK = {
   upstream: (f, s) => ({ name: `Upstream${pascal(s.type === 'array' ? singular(f) : f)}`, prefix: 'Upstream' }),
   serviceSpec: f => ({ name: `Upstream${pascal(f)}`, prefix: 'Upstream' }),
   sslConfig: f => ({ name: `Tls${pascal(f)}`, prefix: 'Tls' }),
+  destinationOptions: f => ({ name: `${pascal(f)}Settings`, prefix: pascal(f) }),
   upstreamType: f => ({ name: `${pascal(f)}UpstreamSpec`, prefix: `${pascal(f)}Upstream` }),
   destinationSpec: f => ({ name: `${pascal(f)}DestinationSpec`, prefix: `${pascal(f)}Destination` }),
 };
@@ -183,6 +189,7 @@ const PLACES = {
   destinationSpec: ['gateway.solo.io/v1/VirtualService', 'spec', 'virtualHost', 'routes', '[]', 'routeAction', 'single', 'destinationSpec'],
   serviceSpec: ['gloo.solo.io/v1/Upstream', 'spec', 'kube', 'serviceSpec'],
   sslConfig: ['gateway.solo.io/v1/VirtualService', 'spec', 'sslConfig'],
+  destinationOptions: ['gateway.solo.io/v1/VirtualService', 'spec', 'virtualHost', 'routes', '[]', 'routeAction', 'multi', 'destinations', '[]', 'options'],
 };
 
 /** The fields of the place `at` (its properties by field). */
@@ -247,7 +254,7 @@ function generate(schemas) {
   }
 
   const fields = {};
-  for (const at of ['virtualHost', 'route', 'upstream', 'sslConfig', 'serviceSpec', 'destinationSpec', 'upstreamType']) {
+  for (const at of ['virtualHost', 'route', 'destinationOptions', 'upstream', 'sslConfig', 'serviceSpec', 'destinationSpec', 'upstreamType']) {
     const root = ROOTS[at];
     taken.add(root.name);
     const entry = { name: root.name, doc: root.doc, props: [] };
@@ -315,6 +322,9 @@ function renderFields({ fields }) {
     '',
     '/** The function destinations typed from the CRD (`FunctionDestinationSpec`). */',
     `export const GENERATED_DESTINATION_SPECS = [${list(fields.destinationSpec)}] as const;`,
+    '',
+    '/** The options of a weighted destination typed from the CRD (`GlooDestinationOptions`). */',
+    `export const GENERATED_DESTINATION_OPTIONS = [${list(fields.destinationOptions)}] as const;`,
     '',
     '/** The fields of a VirtualService\'s sslConfig typed from the CRD (`GlooSslConfigOptions`). */',
     `export const GENERATED_SSL_CONFIG_OPTIONS = [${list(fields.sslConfig)}] as const;`,

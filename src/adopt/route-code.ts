@@ -1,14 +1,14 @@
 import { RecognisedRelease } from './canary-shapes';
 import { problemsOf } from './check-runs';
-import { behaviourCode, headerManipulation } from './options-code';
+import { behaviourCode, csrf, extauth, headerManipulation } from './options-code';
 import { code, Code, lit, str } from './ts-literal';
 import { optionsConfigRefsCode } from './virtual-host-code';
+import { GENERATED_DESTINATION_OPTIONS } from '../gloo/pass-through-fields.generated';
 import { checkDestinationSpec } from '../gloo/pass-through-options';
 import { checkDirectResponse, checkRedirect } from '../gloo/response-action-checks';
-import { checkHeaderManipulation } from '../gloo/route-option-checks';
+import { checkWeightedDestinationBehavior } from '../gloo/route-checks';
 import { covers } from '../gloo/rules/shadowing';
-import { DirectResponse, Redirect, RouteActionType } from '../model/route-action';
-import { HeaderManipulation } from '../model/route-options';
+import { DirectResponse, Redirect, RouteActionType, WeightedDestinationBehavior } from '../model/route-action';
 import { AddProblem } from '../private/errors';
 import { redirectCodeName } from '../private/redirect-codes';
 import { ConditionShape, DestinationShape, Json, MatcherShape, RefShape, RouteShape, ShadowingShape, WeightedDestinationShape } from '../simulate/gloo-manifest';
@@ -175,14 +175,32 @@ export function weightedCode(list: WeightedDestinationShape[] | undefined, at: s
     expectKeys(d, ['destination', 'weight', 'options'], `${at}[${i}]`);
     const out: { [k: string]: unknown } = { destination: code(destinationCode(d.destination, `${at}[${i}].destination`, scope)), weight: d.weight };
     if (d.options !== undefined) {
-      expectKeys(d.options, ['headerManipulation'], `${at}[${i}].options`);
-      const typed = headerManipulation(d.options.headerManipulation);
-      if (!typed) throw new NotModelled(`${at}[${i}].options.headerManipulation: a form the constructs do not model`);
-      refuseProblems(add => checkHeaderManipulation(typed.value as HeaderManipulation, 'options.headerManipulation', add), `${at}[${i}]`);
-      out.options = { headerManipulation: typed.code };
+      if (typeof d.options !== 'object' || d.options === null) throw new NotModelled(`${at}[${i}].options: not an object`);
+      out.options = destinationOptionsCode(d.options as Json, `${at}[${i}]`);
     }
     return out;
   });
+}
+
+/**
+ * The typed options of one weighted destination: headers, CSRF and external authentication typed
+ * by hand, the others as the CRD has them; refused (`NotModelled`) when the constructs would not
+ * write them back the same.
+ */
+function destinationOptionsCode(options: Json, at: string): { [k: string]: unknown } {
+  const generated: readonly string[] = GENERATED_DESTINATION_OPTIONS;
+  expectKeys(options, ['headerManipulation', 'csrf', 'extauth', ...generated], `${at}.options`);
+  const value: { [k: string]: unknown } = {};
+  const out: { [k: string]: unknown } = {};
+  for (const [field, v] of Object.entries(options)) {
+    const typed = field === 'headerManipulation' ? headerManipulation(v) : field === 'csrf' ? csrf(v) : field === 'extauth' ? extauth(v)
+      : { name: field, value: v, code: v };
+    if (!typed) throw new NotModelled(`${at}.options.${field}: a form the constructs do not model`);
+    value[field] = typed.value;
+    out[field] = typed.code;
+  }
+  refuseProblems(add => checkWeightedDestinationBehavior(value as WeightedDestinationBehavior, 'options', add), at);
+  return out;
 }
 
 /** A `Destination` factory call. */

@@ -15,6 +15,9 @@ export const GENERATED_UPSTREAM_TYPES = ['ai', 'aws', 'awsEc2', 'azure', 'consul
 /** The function destinations typed from the CRD (`FunctionDestinationSpec`). */
 export const GENERATED_DESTINATION_SPECS = ['aws', 'azure', 'grpc'] as const;
 
+/** The options of a weighted destination typed from the CRD (`GlooDestinationOptions`). */
+export const GENERATED_DESTINATION_OPTIONS = ['bufferPerRoute', 'extensions', 'stagedTransformations', 'transformations'] as const;
+
 /** The fields of a VirtualService's sslConfig typed from the CRD (`GlooSslConfigOptions`). */
 export const GENERATED_SSL_CONFIG_OPTIONS = ['disableTlsSessionResumption', 'ocspStaplePolicy', 'sds', 'sslFiles', 'transportSocketConnectTimeout', 'verifySubjectAltName'] as const;
 

@@ -1,6 +1,6 @@
 import {
-  GENERATED_DESTINATION_SPECS, GENERATED_ROUTE_OPTIONS, GENERATED_SERVICE_SPECS, GENERATED_UPSTREAM_OPTIONS, GENERATED_UPSTREAM_TYPES,
-  GENERATED_SSL_CONFIG_OPTIONS, GENERATED_VIRTUAL_HOST_OPTIONS,
+  GENERATED_DESTINATION_OPTIONS, GENERATED_DESTINATION_SPECS, GENERATED_ROUTE_OPTIONS, GENERATED_SERVICE_SPECS, GENERATED_SSL_CONFIG_OPTIONS,
+  GENERATED_UPSTREAM_OPTIONS, GENERATED_UPSTREAM_TYPES, GENERATED_VIRTUAL_HOST_OPTIONS,
 } from './pass-through-fields.generated';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import type { ExternalUpstreamType, FunctionDestinationSpec, UpstreamOptions, UpstreamServiceSpec } from '../model/gloo-option-types.generated';
@@ -91,6 +91,18 @@ export function checkSslConfigOptions(ssl: JsonObject, add: AddProblem): void {
     if (!hasGeneratedType('gateway.solo.io/v1/VirtualService', ['spec', 'sslConfig', field], value, `sslConfig.${field}`, add)) continue;
     checkField(ssl, field, value, `sslConfig.${field}`, 'sslConfig', add);
     walk(value, `sslConfig.${field}`, add);
+  }
+}
+
+/** Checks the options of a weighted destination typed from the CRD (`GlooDestinationOptions`), under `at`. */
+export function checkDestinationOptions(options: JsonObject, at: string, add: AddProblem): void {
+  const path = ['spec', 'virtualHost', 'routes', '[]', 'routeAction', 'multi', 'destinations', '[]', 'options'];
+  for (const field of GENERATED_DESTINATION_OPTIONS) {
+    const value = options[field];
+    if (value === undefined) continue;
+    if (!hasGeneratedType('gateway.solo.io/v1/VirtualService', [...path, field], value, `${at}.${field}`, add)) continue;
+    checkField(options, field, value, `${at}.${field}`, at, add);
+    walk(value, `${at}.${field}`, add);
   }
 }
 

@@ -1,5 +1,6 @@
-import { checkRefList } from './enterprise-checks';
-import { checkDestinationSpec } from './pass-through-options';
+import { checkCsrf } from './cors-checks';
+import { checkExtAuth, checkRefList } from './enterprise-checks';
+import { checkDestinationOptions, checkDestinationSpec } from './pass-through-options';
 import { checkDirectResponse, checkRedirect } from './response-action-checks';
 import { RouteProps } from './route';
 import { checkHeaderManipulation, checkRouteOptions } from './route-option-checks';
@@ -12,9 +13,10 @@ import { isHostHeader } from '../model/host-rules';
 import { InputProblem } from '../model/input-problem';
 import { PathMatch } from '../model/path-match';
 import { QueryParameterMatch } from '../model/query-parameter-match';
-import { RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+import { RouteAction, RouteActionType, WeightedDestination, WeightedDestinationBehavior } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
 import { AddProblem, Problem } from '../private/errors';
+import { JsonObject } from '../private/json';
 import { whyNotNamespace, whyNotPort, whyNotServiceName } from '../private/names';
 import { checkKnownKeys } from '../private/unknown-keys';
 
@@ -200,6 +202,19 @@ export function checkDestination(d: Destination, field: string, add: AddProblem)
 }
 
 /** Checks a list of weighted destinations; exported for the constructs that build routes. */
+/** Checks the options of one weighted destination, reported under `at`. */
+export function checkWeightedDestinationBehavior(o: WeightedDestinationBehavior, at: string, add: AddProblem): void {
+  if (typeof o !== 'object' || o === null) {
+    add(at, o, 'options such as { headerManipulation: { ... } }');
+    return;
+  }
+  checkKnownKeys(add, o, 'WeightedDestinationBehavior', `${at}.`);
+  if (o.headerManipulation !== undefined) checkHeaderManipulation(o.headerManipulation, `${at}.headerManipulation`, add);
+  if (o.csrf !== undefined) checkCsrf(o.csrf, `${at}.csrf`, add);
+  if (o.extauth !== undefined) checkExtAuth(o.extauth, `${at}.extauth`, add, true);
+  checkDestinationOptions(o as unknown as JsonObject, at, add);
+}
+
 export function checkWeightedDestinations(dests: WeightedDestination[], field: string, add: AddProblem): void {
   if (!Array.isArray(dests) || dests.length === 0) {
     add(field, dests, 'at least one weighted destination',
@@ -217,10 +232,7 @@ export function checkWeightedDestinations(dests: WeightedDestination[], field: s
       total += d.weight;
     }
     checkDestination(d?.destination, `${field}[${i}].destination`, add);
-    if (d?.options !== undefined) {
-      checkKnownKeys(add, d.options, 'WeightedDestinationBehavior', `${field}[${i}].options.`);
-      if (d.options?.headerManipulation !== undefined) checkHeaderManipulation(d.options.headerManipulation, `${field}[${i}].options.headerManipulation`, add);
-    }
+    if (d?.options !== undefined) checkWeightedDestinationBehavior(d.options, `${field}[${i}].options`, add);
   });
   if (weightsValid && total < 1) {
     add(`${field}[*].weight`, total, `weights that add up to at least 1 (got ${dests.map(d => d.weight).join(' + ')})`,

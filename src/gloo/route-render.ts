@@ -1,4 +1,7 @@
-import { renderOneOf } from './pass-through-options';
+import { renderCsrf } from './cors-render';
+import { renderExtAuth } from './enterprise-render';
+import { GENERATED_DESTINATION_OPTIONS } from './pass-through-fields.generated';
+import { renderOneOf, renderPassThrough } from './pass-through-options';
 import type { Route, RouteProps } from './route';
 import { renderHeaderManipulation, renderTypedOptions } from './route-options-render';
 import type {
@@ -9,7 +12,7 @@ import { Destination, FunctionParameters } from '../model/destination';
 import { HeaderMatch } from '../model/header-match';
 import { PathMatchType } from '../model/path-match';
 import { QueryParameterMatch } from '../model/query-parameter-match';
-import { DirectResponse, Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+import { DirectResponse, Redirect, RouteAction, RouteActionType, WeightedDestination, WeightedDestinationBehavior } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
 import { compact, copyList } from '../private/json';
 
@@ -111,8 +114,19 @@ export function renderWeighted(
   return destinations.map(d => ({
     destination: renderDestination(d.destination),
     weight: d.weight,
-    options: d.options?.headerManipulation !== undefined ? { headerManipulation: renderHeaderManipulation(d.options.headerManipulation) } : undefined,
+    options: renderDestinationOptions(d.options),
   }));
+}
+
+function renderDestinationOptions(o: WeightedDestinationBehavior | undefined): { [field: string]: unknown } | undefined {
+  if (o === undefined) return undefined;
+  const out: { [field: string]: unknown } = compact({
+    headerManipulation: o.headerManipulation !== undefined ? renderHeaderManipulation(o.headerManipulation) : undefined,
+    csrf: o.csrf !== undefined ? renderCsrf(o.csrf) : undefined,
+    extauth: o.extauth !== undefined ? renderExtAuth(o.extauth, undefined) : undefined,
+  });
+  for (const f of GENERATED_DESTINATION_OPTIONS) if (o[f] !== undefined) out[f] = renderPassThrough(o[f]);
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** @internal Renders a destination (`upstream`, `kube` or `consul`, plus `destinationSpec`). */

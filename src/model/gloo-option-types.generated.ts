@@ -2406,6 +2406,32 @@ export interface UpgradeConnect {
 }
 
 /**
+ * The options of one weighted destination that `WeightedDestinationBehavior` does not type by hand (transformations, buffering, extensions), as the CRD defines them.
+ */
+export interface GlooDestinationOptions {
+  /**
+   * Gloo's `bufferPerRoute`: how much of a request is buffered, e.g. `{ buffer: { maxRequestBytes: 10485760 } }`.
+   * @default - not set
+   */
+  readonly bufferPerRoute?: BufferSettings;
+  /**
+   * Gloo's `extensions`: configuration of Gloo extensions by name (the form of Gloo 0.x and early 1.x).
+   * @default - not set
+   */
+  readonly extensions?: GlooExtensions;
+  /**
+   * Gloo's `stagedTransformations`: request and response transformations by stage: templates of headers and body, extractors, and matchers of the requests and responses they apply to.
+   * @default - not set
+   */
+  readonly stagedTransformations?: TransformationStages;
+  /**
+   * Gloo's `transformations`: request and response transformations, Gloo's older form (prefer `stagedTransformations`).
+   * @default - not set
+   */
+  readonly transformations?: Transformations;
+}
+
+/**
  * The fields of an Upstream's `spec` besides its type: connection, TLS, health checks, outlier detection, HTTP/2; as the CRD defines them.
  */
 export interface UpstreamOptions {

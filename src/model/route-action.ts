@@ -1,6 +1,9 @@
+import { CsrfPolicy } from './csrf';
 import { Destination } from './destination';
+import { GlooDestinationOptions } from './gloo-option-types.generated';
 import { IRouteTable, IUpstreamGroup } from './references';
 import { HeaderManipulation } from './route-options';
+import { ExtAuth } from './virtual-host-options';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
 
 const ROUTE_ACTION_BRAND = brandSymbol('RouteAction');
@@ -102,13 +105,27 @@ export interface WeightedDestination {
   readonly options?: WeightedDestinationBehavior;
 }
 
-/** How Gloo treats the requests one weighted destination gets (Gloo's `WeightedDestinationOptions`). */
-export interface WeightedDestinationBehavior {
+/**
+ * How Gloo treats the requests one weighted destination gets (Gloo's `WeightedDestinationOptions`):
+ * headers, CSRF and external authentication typed by hand, the others as Gloo's CRD has them
+ * (`GlooDestinationOptions`).
+ */
+export interface WeightedDestinationBehavior extends GlooDestinationOptions {
   /**
    * Headers added to or removed from this share's requests and responses.
    * @default - headers are left as they are
    */
   readonly headerManipulation?: HeaderManipulation;
+  /**
+   * This share's cross-site request forgery protection.
+   * @default - the route's
+   */
+  readonly csrf?: CsrfPolicy;
+  /**
+   * This share's external authentication (Gloo Enterprise); references need their namespace.
+   * @default - the route's
+   */
+  readonly extauth?: ExtAuth;
 }
 
 interface ActionParts {

@@ -73,7 +73,7 @@ export const KNOWN_KEYS = {
   VirtualHostBehavior: ['bufferPerRoute', 'cors', 'corsPolicyMergeSettings', 'csrf', 'dlp', 'extProc', 'extProcEarly', 'extProcLate', 'extauth', 'extensions', 'headerManipulation', 'includeAttemptCountInResponse', 'includeRequestAttemptCount', 'jwt', 'jwtStaged', 'rateLimitConfigs', 'rateLimitEarlyConfigs', 'rateLimitRegularConfigs', 'rateLimits', 'ratelimitBasic', 'ratelimitEarly', 'ratelimitRegular', 'rbac', 'retries', 'stagedTransformations', 'stats', 'transformations', 'waf'],
   VirtualServiceProps: ['displayName', 'domains', 'gatewayName', 'metadata', 'options', 'optionsConfigRefs', 'routes', 'sslConfig'],
   WeightedDestination: ['destination', 'options', 'weight'],
-  WeightedDestinationBehavior: ['headerManipulation'],
+  WeightedDestinationBehavior: ['bufferPerRoute', 'csrf', 'extauth', 'extensions', 'headerManipulation', 'stagedTransformations', 'transformations'],
   WeightedFunctionRouteProps: ['functionName', 'parameters', 'path', 'prefixRewrite', 'routeContainer', 'targets'],
 } as const;
 

@@ -295,8 +295,14 @@ function generatedTypeProblem(s: Schema, v: unknown, at: string): { at: string; 
       return undefined;
     }
     case 'string': return typeof v === 'string' ? undefined : problem(s['x-kubernetes-int-or-string'] ? 'a string (an enum value by name)' : 'a string');
-    case 'integer': return Number.isInteger(v) ? undefined : problem('a whole number');
-    case 'number': return typeof v === 'number' && Number.isFinite(v) ? undefined : problem('a number');
+    case 'integer':
+    case 'number': {
+      const whole = s.type === 'integer';
+      const inRange = (s.minimum === undefined || (v as number) >= s.minimum) && (s.maximum === undefined || (v as number) <= s.maximum);
+      if ((whole ? Number.isInteger(v) : typeof v === 'number' && Number.isFinite(v)) && inRange) return undefined;
+      const range = s.minimum !== undefined && s.maximum !== undefined ? ` from ${s.minimum} to ${s.maximum}` : s.minimum !== undefined ? ` of at least ${s.minimum}` : '';
+      return problem(`${whole ? 'a whole number' : 'a number'}${range}`);
+    }
     case 'boolean': return typeof v === 'boolean' ? undefined : problem('true or false');
     default: return undefined;
   }

@@ -1,5 +1,5 @@
 import { Duration, JsonPatch, Testing } from 'cdk8s';
-import { PathMatch, RouteAction, VirtualService } from '../../src';
+import { Destination, ExtAuth, PathMatch, RouteAction, Upstream, VirtualService } from '../../src';
 import { adoptManifests } from '../../src/adopt/adopt';
 import { readManifestText } from '../../src/adopt/reader';
 import { newChart, onlyManifest } from '../util';
@@ -88,7 +88,7 @@ describe('options typed as Gloo\'s CRD has them (JWT, RBAC, WAF, DLP, transforma
     ['an option that is not an object', { rbac: 'on' }, 'options.rbac: got "on", expected an object, as Gloo\'s CRD has it'],
     ['a field the CRD does not have', { rbac: { polices: {} } }, 'options.rbac.polices: got {}, expected one of the fields disable, policies, as Gloo\'s CRD has it'],
     ['a fractional number where the CRD has an integer', { bufferPerRoute: { buffer: { maxRequestBytes: 1.5 } } },
-      'options.bufferPerRoute.buffer.maxRequestBytes: got 1.5, expected a whole number, as Gloo\'s CRD has it'],
+      'options.bufferPerRoute.buffer.maxRequestBytes: got 1.5, expected a whole number from 0 to 4294967295, as Gloo\'s CRD has it'],
     ['an idle timeout on a route that does not forward', { idleTimeout: '30s' }, 'options.idleTimeout: got "30s", expected no idleTimeout on a direct response'],
     ['appendXForwardedHost without a host rewrite', { appendXForwardedHost: true },
       'options.appendXForwardedHost: got true, expected appendXForwardedHost with a hostRewrite or hostRewritePathRegex (hint: gloo sets it only when the route rewrites the host'],
@@ -172,5 +172,28 @@ spec:
     expect(r.ok).toBe(true);
     expect(r.report.escapeHatch).toEqual([]);
     expect(r.code).toContain("optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }],");
+  });
+});
+
+describe('the options of one weighted destination', () => {
+  test('CSRF, external authentication and the CRD\'s others render per destination, checked as on a route', () => {
+    const chart = newChart();
+    const up = new Upstream(chart, 'up', { serviceName: 'pets', servicePort: 8080 });
+    const vs = new VirtualService(chart, 'vs', {});
+    vs.addRoute({
+      action: RouteAction.weightedForward([
+        { destination: Destination.upstream(up), weight: 9, options: { extauth: ExtAuth.disabled(), stagedTransformations: STAGED } },
+        { destination: Destination.upstream(up), weight: 1, options: { bufferPerRoute: { disabled: true } } },
+      ]),
+    });
+    const [a, b] = onlyManifest(chart, 'VirtualService').spec.virtualHost.routes[0].routeAction.multi.destinations;
+    expect(a.options).toEqual({ extauth: { disable: true }, stagedTransformations: STAGED });
+    expect(b.options).toEqual({ bufferPerRoute: { disabled: true } });
+    expect(() => vs.addRoute({
+      matchers: [{ path: PathMatch.prefix('/b') }],
+      action: RouteAction.weightedForward([
+        { destination: Destination.upstream(up), weight: 1, options: { bufferPerRoute: { buffer: { maxRequestBytes: -1 } } } },
+      ]),
+    })).toThrow('routes[1].routeAction.multi.destinations[0].options.bufferPerRoute.buffer.maxRequestBytes: got -1, expected');
   });
 });

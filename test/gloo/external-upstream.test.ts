@@ -32,7 +32,7 @@ describe('Upstreams outside Kubernetes, function destinations and gRPC service s
     ['two types', { gcp: { host: 'a.run.app' }, pipe: { path: '/run/x.sock' } },
       '[test/up] type: got {"gcp":{"host":"a.run.app"},"pipe":{"path":"/run/x.sock"}}, expected exactly one of ai, aws, awsEc2, azure, consul, gcp, pipe (hint: gloo reads one of them (gcp and pipe are given))'],
     ['a type the CRD does not have', { lambda: {} }, '[test/up] type.lambda: got {}, expected one of ai, aws, awsEc2, azure, consul, gcp, pipe'],
-    ['a field of another type', { awsEc2: { region: 'eu-west-1', port: '80' } }, '[test/up] type.awsEc2.port: got "80", expected a whole number, as Gloo\'s CRD has it'],
+    ['a field of another type', { awsEc2: { region: 'eu-west-1', port: '80' } }, '[test/up] type.awsEc2.port: got "80", expected a whole number from 0 to 4294967295, as Gloo\'s CRD has it'],
   ])('%s is refused where it is given', (_what, type, message) => {
     expect(() => new ExternalUpstream(newChart(), 'up', { type: type as any })).toThrow(message);
   });

@@ -180,9 +180,9 @@ describe('per-destination options', () => {
     const { vs, up } = setup();
     expect(() => vs.addRoute({ action: RouteAction.weightedForward([{ destination: Destination.upstream(up), weight: 1, options: { headerManipulation: { requestHeadersToRemove: [':path'] } } }]) }))
       .toThrow('[test/vs] routes[0].routeAction.multi.destinations[0].options.headerManipulation.requestHeadersToRemove[0]: got ":path", expected a header other than host');
-    const options = { transformations: {} } as any;
+    const options = { transformation: {} } as any;
     expect(() => vs.addRoute({ action: RouteAction.weightedForward([{ destination: Destination.upstream(up), weight: 1, options }]) }))
-      .toThrow('routes[0].routeAction.multi.destinations[0].options.transformations: got {}, expected a property WeightedDestinationBehavior has: headerManipulation');
+      .toThrow('routes[0].routeAction.multi.destinations[0].options.transformation: got {}, expected a property WeightedDestinationBehavior has: bufferPerRoute, csrf, extauth, extensions, headerManipulation, stagedTransformations, transformations (hint: did you mean transformations?)');
   });
 });
 

@@ -93,7 +93,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['CookieHashPolicyOptions', c => c.vs.addRoute({ action: forward(c), options: { hashPolicies: [HashPolicy.cookie('s', { tll: Duration.seconds(1) } as any)] } }),
     '[c/vs] routes[0].options.lbHash.hashPolicies[0].tll: got'],
   ['WeightedDestinationBehavior', c => c.vs.addRoute({ action: RouteAction.weightedForward([{ destination: Destination.upstream(c.v1), weight: 1, options: { headers: {} } as any }]) }),
-    '[c/vs] routes[0].routeAction.multi.destinations[0].options.headers: got {}, expected a property WeightedDestinationBehavior has: headerManipulation'],
+    '[c/vs] routes[0].routeAction.multi.destinations[0].options.headers: got {}, expected a property WeightedDestinationBehavior has: bufferPerRoute, csrf, extauth, extensions, headerManipulation, stagedTransformations, transformations'],
   ['CustomExtAuthOptions', c => new VirtualService(c.chart, 'x', { options: { extauth: ExtAuth.custom({ nam: 'authz' } as any) } }),
     '[c/x] virtualHost.options.extauth.customAuth.nam: got "authz", expected a property CustomExtAuthOptions has: contextExtensions, name (hint: did you mean name?)'],
   ['BasicRateLimits', c => new VirtualService(c.chart, 'x', { options: { ratelimitBasic: { anonymous: {} } as any } }),
