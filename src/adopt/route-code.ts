@@ -160,7 +160,20 @@ function actionCode(route: RouteShape, at: string, scope: RouteScope): Code {
     return code(`RouteAction.delegate(${scope.routeTable(route.delegateAction.ref)})`);
   }
   if (ra === undefined) throw new NotModelled(`${at}: a route without routeAction or delegateAction`);
-  expectKeys(ra, ['single', 'multi', 'upstreamGroup'], `${at}.routeAction`);
+  expectKeys(ra, ['single', 'multi', 'upstreamGroup', 'clusterHeader', 'dynamicForwardProxy'], `${at}.routeAction`);
+  if (ra.clusterHeader !== undefined) {
+    if (typeof ra.clusterHeader !== 'string') throw new NotModelled(`${at}.routeAction.clusterHeader: not a header name`);
+    return code(`RouteAction.clusterHeader(${str(ra.clusterHeader)})`);
+  }
+  if (ra.dynamicForwardProxy !== undefined) {
+    const p = ra.dynamicForwardProxy;
+    expectKeys(p, ['hostRewrite', 'autoHostRewriteHeader'], `${at}.routeAction.dynamicForwardProxy`);
+    const options = {
+      ...(p.hostRewrite !== undefined ? { hostRewrite: p.hostRewrite } : {}),
+      ...(p.autoHostRewriteHeader !== undefined ? { hostFromHeader: p.autoHostRewriteHeader } : {}),
+    };
+    return code(`RouteAction.dynamicForwardProxy(${Object.keys(options).length > 0 ? lit(options) : ''})`);
+  }
   if (ra.single !== undefined) return code(`RouteAction.forward(${destinationCode(ra.single, `${at}.routeAction.single`, scope)})`);
   if (ra.multi !== undefined) {
     expectKeys(ra.multi, ['destinations'], `${at}.routeAction.multi`);

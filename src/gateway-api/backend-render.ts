@@ -48,6 +48,15 @@ export function renderAction(action: RouteAction, routeNamespace: string, prefix
       return { field: 'directResponseAction', given: action.response, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'direct responses have no gateway api mapping yet' };
     case RouteActionType.REDIRECT:
       return { field: 'redirectAction', given: action.redirectTo, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'redirects have no gateway api mapping yet' };
+    case RouteActionType.CLUSTER_HEADER:
+      return { field: 'routeAction.clusterHeader', given: action.clusterHeaderName, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'gateway api routes to Services, not to a cluster a header names' };
+    case RouteActionType.DYNAMIC_FORWARD_PROXY:
+      return {
+        field: 'routeAction.dynamicForwardProxy',
+        given: action.forwardProxy,
+        expected: 'a forward, weighted forward or UpstreamGroup action',
+        hint: 'a dynamic forward proxy has no gateway api mapping yet',
+      };
     default:
       return {
         field: 'delegateAction',

@@ -13,7 +13,7 @@ import { isHostHeader } from '../model/host-rules';
 import { InputProblem } from '../model/input-problem';
 import { PathMatch } from '../model/path-match';
 import { QueryParameterMatch } from '../model/query-parameter-match';
-import { RouteAction, RouteActionType, WeightedDestination, WeightedDestinationBehavior } from '../model/route-action';
+import { DynamicForwardProxyOptions, RouteAction, RouteActionType, WeightedDestination, WeightedDestinationBehavior } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
 import { AddProblem, Problem } from '../private/errors';
 import { JsonObject } from '../private/json';
@@ -75,6 +75,14 @@ export function checkRoute(props: RouteProps, path: string, prefix: string): Pro
       break;
     case RouteActionType.REDIRECT:
       checkRedirect(action.redirectTo!, add);
+      break;
+    case RouteActionType.CLUSTER_HEADER: {
+      const why = whyInvalidHeaderName(action.clusterHeaderName!);
+      if (why) add('routeAction.clusterHeader', action.clusterHeaderName, why);
+      break;
+    }
+    case RouteActionType.DYNAMIC_FORWARD_PROXY:
+      checkForwardProxy(action.forwardProxy!, add);
       break;
   }
   checkRouteOptions(props, add);
@@ -155,6 +163,24 @@ function checkConsul(c: ConsulServiceDestination, at: string, add: AddProblem): 
     if (!Array.isArray(v) || !v.every(x => typeof x === 'string' && x !== '')) {
       add(`${at}.${list}`, v, `a list of ${list === 'tags' ? 'tags' : 'data center names'}, none of them empty`);
     }
+  }
+}
+
+/** A dynamic forward proxy's host: a host name or a header naming one, not both (a protobuf one-of). */
+function checkForwardProxy(o: DynamicForwardProxyOptions, add: AddProblem): void {
+  const at = 'routeAction.dynamicForwardProxy';
+  if (typeof o !== 'object' || o === null) {
+    add(at, o, 'options such as { hostRewrite: \'api.example.com\' }, or none');
+    return;
+  }
+  checkKnownKeys(add, o, 'DynamicForwardProxyOptions', `${at}.`);
+  if (o.hostRewrite !== undefined && o.hostFromHeader !== undefined) {
+    add(`${at}.autoHostRewriteHeader`, o.hostFromHeader, 'no hostFromHeader together with hostRewrite', 'gloo takes one host rewrite (a protobuf one-of)');
+  }
+  if (o.hostRewrite !== undefined && !isHostHeader(o.hostRewrite)) add(`${at}.hostRewrite`, o.hostRewrite, 'a host name, optionally with a port');
+  if (o.hostFromHeader !== undefined) {
+    const why = whyInvalidHeaderName(o.hostFromHeader);
+    if (why) add(`${at}.autoHostRewriteHeader`, o.hostFromHeader, why);
   }
 }
 
@@ -264,6 +290,8 @@ const ACTION_KEYS: { [key: string]: string } = {
   directResponseAction: 'RouteAction.directResponse',
   redirect: 'RouteAction.redirect',
   redirectAction: 'RouteAction.redirect',
+  clusterHeader: 'RouteAction.clusterHeader',
+  dynamicForwardProxy: 'RouteAction.dynamicForwardProxy',
 };
 const DESTINATION_KEYS: { [key: string]: string } = { upstream: 'Destination.upstream', kube: 'Destination.kubeService' };
 

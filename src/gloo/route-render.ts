@@ -102,6 +102,12 @@ function renderRouteAction(action: RouteAction): GlooRoute['routeAction'] {
       return { multi: { destinations: renderWeighted(action.destinations!) } };
     case RouteActionType.UPSTREAM_GROUP:
       return { upstreamGroup: { name: action.targetGroup!.name, namespace: action.targetGroup!.namespace } };
+    case RouteActionType.CLUSTER_HEADER:
+      return { clusterHeader: action.clusterHeaderName };
+    case RouteActionType.DYNAMIC_FORWARD_PROXY:
+      return {
+        dynamicForwardProxy: compact({ hostRewrite: action.forwardProxy?.hostRewrite, autoHostRewriteHeader: action.forwardProxy?.hostFromHeader }),
+      };
     default:
       return undefined;
   }

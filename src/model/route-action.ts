@@ -22,6 +22,10 @@ export enum RouteActionType {
   DIRECT_RESPONSE = 'direct-response',
   /** Answered with a redirect to another URL (`redirectAction`). */
   REDIRECT = 'redirect',
+  /** Sent to the Envoy cluster a request header names (`routeAction.clusterHeader`). */
+  CLUSTER_HEADER = 'cluster-header',
+  /** Sent to the host the request names, resolved by DNS (`routeAction.dynamicForwardProxy`). */
+  DYNAMIC_FORWARD_PROXY = 'dynamic-forward-proxy',
 }
 
 /** A response Envoy sends itself, without forwarding the request (Gloo's `directResponseAction`). */
@@ -133,13 +137,29 @@ interface ActionParts {
   readonly destinations?: WeightedDestination[];
   readonly upstreamGroup?: IUpstreamGroup;
   readonly routeTable?: IRouteTable;
+  readonly clusterHeader?: string;
+  readonly forwardProxy?: DynamicForwardProxyOptions;
   readonly directResponse?: DirectResponse;
   readonly redirect?: Redirect;
 }
 
+/** How a dynamic forward proxy sets the `Host` of the requests it forwards. */
+export interface DynamicForwardProxyOptions {
+  /**
+   * Forward to this host instead of the request's (`hostRewrite`). Not with `hostFromHeader`.
+   * @default - the request's host
+   */
+  readonly hostRewrite?: string;
+  /**
+   * Forward to the host this request header names (`autoHostRewriteHeader`). Not with `hostRewrite`.
+   * @default - the request's host
+   */
+  readonly hostFromHeader?: string;
+}
+
 /**
  * The action of a route: exactly one of forward, weighted forward, UpstreamGroup, delegation,
- * direct response or redirect.
+ * direct response, redirect, a cluster named by a header, or a dynamic forward proxy.
  */
 export class RouteAction {
   /** The largest weight Gloo accepts: weights are `uint32`. */
@@ -186,6 +206,22 @@ export class RouteAction {
     return new RouteAction(RouteActionType.REDIRECT, { redirect: typeof redirect === 'object' && redirect !== null ? { ...redirect } : redirect });
   }
 
+  /**
+   * Sends matching requests to the Envoy cluster named by the request header `header`
+   * (`routeAction.clusterHeader`); a request without it, or naming no cluster, gets a 404.
+   */
+  public static clusterHeader(header: string): RouteAction {
+    return new RouteAction(RouteActionType.CLUSTER_HEADER, { clusterHeader: header });
+  }
+
+  /**
+   * Forwards matching requests to the host they name, resolved by DNS (`routeAction.dynamicForwardProxy`);
+   * Gloo's Gateway must enable the dynamic forward proxy filter.
+   */
+  public static dynamicForwardProxy(options: DynamicForwardProxyOptions = {}): RouteAction {
+    return new RouteAction(RouteActionType.DYNAMIC_FORWARD_PROXY, { forwardProxy: typeof options === 'object' && options !== null ? { ...options } : options });
+  }
+
   /** What the action does. */
   public readonly type: RouteActionType;
   /** The destination of a forward. */
@@ -200,6 +236,10 @@ export class RouteAction {
   public readonly response?: DirectResponse;
   /** Where a redirect sends the client. */
   public readonly redirectTo?: Redirect;
+  /** The request header naming the cluster, for a cluster-header action. */
+  public readonly clusterHeaderName?: string;
+  /** The dynamic forward proxy's host rewrite, for a dynamic forward proxy. */
+  public readonly forwardProxy?: DynamicForwardProxyOptions;
 
   private constructor(type: RouteActionType, a: ActionParts) {
     this.type = type;
@@ -209,6 +249,8 @@ export class RouteAction {
     this.routeTable = a.routeTable;
     this.response = a.directResponse;
     this.redirectTo = a.redirect;
+    this.clusterHeaderName = a.clusterHeader;
+    this.forwardProxy = a.forwardProxy;
   }
 }
 

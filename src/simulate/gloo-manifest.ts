@@ -77,6 +77,8 @@ export interface RouteActionShape {
   single?: DestinationShape;
   multi?: { destinations?: WeightedDestinationShape[] };
   upstreamGroup?: RefShape;
+  clusterHeader?: string;
+  dynamicForwardProxy?: { hostRewrite?: string; autoHostRewriteHeader?: string };
 }
 
 /** A label requirement of a RouteTable selector. */

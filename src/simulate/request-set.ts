@@ -79,12 +79,13 @@ export function routingMeaning(result: SimulationResult): string {
   return `${sharesInWords(shares, round)}${mirror}${unresolved}${path}${host}`;
 }
 
-/** A share's destination in words: kind, namespace and name, function, subset, Consul tags and data centers. */
+/** A share's destination in words: kind, namespace and name, function, subset, Consul tags and data centers, the header naming it. */
 function shareKey(d: SimulatedShare): string {
   const subset = d.subset ? `[${Object.keys(d.subset).sort().map(k => `${k}=${d.subset![k]}`).join(',')}]` : '';
   const tags = d.tags ? `[tags ${[...d.tags].sort().join(',')}]` : '';
   const dataCenters = d.dataCenters ? `[dc ${[...d.dataCenters].sort().join(',')}]` : '';
-  return `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}${subset}${tags}${dataCenters}`;
+  const header = d.header !== undefined ? `[header ${d.header}]` : '';
+  return `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}${subset}${tags}${dataCenters}${header}`;
 }
 
 /**

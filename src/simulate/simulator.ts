@@ -35,11 +35,19 @@ export enum DestinationKind {
   KUBE = 'kube',
   /** A service registered in Consul (`destination.consul`). */
   CONSUL = 'consul',
+  /** The Envoy cluster a request header names (`routeAction.clusterHeader`). */
+  CLUSTER_HEADER = 'cluster-header',
+  /** The host the request names, through a dynamic forward proxy (`routeAction.dynamicForwardProxy`). */
+  DYNAMIC_FORWARD_PROXY = 'dynamic-forward-proxy',
 }
 
 /** One destination a matched request is split across, and its share. */
 export interface SimulatedShare {
-  /** The upstream name, the Service name for a kube destination, the service name for a Consul one. */
+  /**
+   * The upstream name, the Service name for a kube destination, the service name for a Consul one;
+   * for a dynamic forward proxy, its host rewrite (empty: the request's host); empty for a cluster
+   * a header names.
+   */
   readonly upstream: string;
   /** The upstream's namespace (the Service's, for a kube destination; empty for a Consul service). */
   readonly namespace: string;
@@ -67,6 +75,12 @@ export interface SimulatedShare {
    * @default - every data center
    */
   readonly dataCenters?: string[];
+  /**
+   * The request header naming the cluster (a cluster-header action) or the host (a dynamic forward
+   * proxy's `autoHostRewriteHeader`).
+   * @default - none
+   */
+  readonly header?: string;
 }
 
 /** Traffic copied to another upstream by a route's `shadowing` option; its responses are discarded. */
@@ -340,6 +354,14 @@ export class RoutingSimulator {
   private destinationsOf(action: RouteActionShape | undefined, ownerNs: string | undefined): { destinations: SimulatedShare[]; unresolved?: string } {
     if (!action) return { destinations: [] };
     if (action.single) return { destinations: shares([{ destination: action.single, weight: 1 }], ownerNs) };
+    if (action.clusterHeader !== undefined) {
+      return { destinations: [{ upstream: '', namespace: '', kind: DestinationKind.CLUSTER_HEADER, weight: 1, percent: 100, header: action.clusterHeader }] };
+    }
+    if (action.dynamicForwardProxy) {
+      const p = action.dynamicForwardProxy;
+      const header = p.autoHostRewriteHeader !== undefined ? { header: p.autoHostRewriteHeader } : {};
+      return { destinations: [{ upstream: p.hostRewrite ?? '', namespace: '', kind: DestinationKind.DYNAMIC_FORWARD_PROXY, weight: 1, percent: 100, ...header }] };
+    }
     if (action.multi) return { destinations: shares(action.multi.destinations ?? [], ownerNs) };
     if (action.upstreamGroup) {
       // unlike an upstream reference, gloo does not fill in the owner's namespace here: it looks the

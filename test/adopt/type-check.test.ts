@@ -71,11 +71,11 @@ test('an unused reference on the last line of the body goes too (no endless loop
 });
 
 test('a fallback to a plain ApiObject leaves no unused reference or import, and the code compiles', () => {
-  // an AWS Upstream is kept as a plain ApiObject; nothing routes to it, so its reference goes
+  // a Consul Upstream with an enum by number is kept as a plain ApiObject; nothing routes to it, so its reference goes
   const r = adoptManifests(readManifestText(`apiVersion: gloo.solo.io/v1
 kind: Upstream
-metadata: { name: lambda, namespace: gloo-system }
-spec: { aws: { region: us-east-1, secretRef: { name: aws-creds, namespace: gloo-system } } }
+metadata: { name: db, namespace: gloo-system }
+spec: { consul: { serviceName: db, consistencyMode: 1 } }
 ---
 apiVersion: gateway.solo.io/v1
 kind: VirtualService
@@ -84,8 +84,8 @@ spec:
   virtualHost:
     domains: ['*']
     routes:
-      - matchers: [{ prefix: / }]
-        routeAction: { clusterHeader: x-cluster }
+      - matchers: [{ prefix: /, connectMatcher: {} }]
+        routeAction: { single: { upstream: { name: db, namespace: gloo-system } } }
 `, 'input.yaml'));
   expect(r.report.typeErrors).toBeUndefined();
   expect(r.code).not.toMatch(/const \w+ = Upstream\.fromUpstreamName/);

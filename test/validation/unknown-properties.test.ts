@@ -114,6 +114,8 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
     '[c/vs] routes[0].routeAction.single.kube.functionName: got "f", expected a property KubeServiceDestination has: port, serviceName, serviceNamespace'],
   ['ConsulServiceDestination', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.consulService({ serviceName: 'db', tag: ['a'] } as any)) }),
     '[c/vs] routes[0].routeAction.single.consul.tag: got ["a"], expected a property ConsulServiceDestination has: dataCenters, serviceName, tags (hint: did you mean tags?)'],
+  ['DynamicForwardProxyOptions', c => c.vs.addRoute({ action: RouteAction.dynamicForwardProxy({ hostHeader: 'x-host' } as any) }),
+    '[c/vs] routes[0].routeAction.dynamicForwardProxy.hostHeader: got "x-host", expected a property DynamicForwardProxyOptions has: hostFromHeader, hostRewrite'],
   ['ExternalUpstreamProps', c => new ExternalUpstream(c.chart, 'x', { type: { gcp: { host: 'run.example.com' } }, tipe: {} } as any),
     '[c/x] tipe: got {}, expected a property ExternalUpstreamProps has: discoveryLabels, loadBalancer, metadata, options, type (hint: did you mean type?)'],
   ['RestFunctionDestinationOptions', c => c.vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.restFunction(c.v1, 'findPets', { params: {} } as any)) }),
