@@ -3,12 +3,13 @@ import { docsConfigurations, fixtureConfigurations, runConfiguration, summarize 
 
 // Our own configurations, one per file, covering the shapes of the Gloo docs' examples (written
 // here, not copied). Each file's first line says what adopt must do with it:
-// `# expect: proven[, N release(s)]` or `# expect: refused <text of the reason>`.
+// `# expect: proven[, N release(s)][, typed]` (typed: with typed constructs alone, no escape hatch)
+// or `# expect: refused <text of the reason>`.
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 describe.each(fixtureConfigurations(FIXTURES).map(c => [c.source, c] as const))('%s', (_, c) => {
-  const expectation = /^# expect: (proven(?:, (\d+) releases?)?|refused (.*))$/m.exec(c.text);
+  const expectation = /^# expect: (proven(?:, (\d+) releases?)?(, typed)?|refused (.*))$/m.exec(c.text);
 
   test('adopt does what the file expects, without a crash', () => {
     expect(expectation).not.toBeNull();
@@ -17,9 +18,10 @@ describe.each(fixtureConfigurations(FIXTURES).map(c => [c.source, c] as const))(
     if (expectation![1].startsWith('proven')) {
       expect({ adopt: outcome.adopt, reason: outcome.reason }).toEqual({ adopt: 'proven', reason: undefined });
       expect(outcome.releases).toBe(Number(expectation![2] ?? 0));
+      if (expectation![3]) expect(outcome.escapes).toEqual([]);
     } else {
       expect(outcome.adopt).toBe('refused');
-      expect(outcome.reason).toContain(expectation![3]);
+      expect(outcome.reason).toContain(expectation![4]);
     }
   });
 });
