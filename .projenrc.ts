@@ -21,6 +21,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   cdk8sVersion: '2.70.0',
   constructsVersion: '10.8.0',
   jsiiVersion: '~6.0.0',
+  // the assembly gzipped (.jsii.gz, with a small .jsii pointing at it): the typed CRD options would
+  // otherwise take the package over the 4 MiB check
+  compressAssembly: true,
   typescriptVersion: '~6.0.3',
   // No cdk8s-plus at runtime: workloads are plain ApiObjects, and `Upstream` takes a Service from
   // any cdk8s-plus major (or none). The tests use two majors to prove it.
@@ -111,7 +114,7 @@ project.jest!.config.transform = {
 };
 
 // The example app and its compiled form; packaging artifacts.
-project.gitignore.exclude('/dist/', '/dist.staging-*', '/.build/', '/dist-pkg/');
+project.gitignore.exclude('/dist/', '/dist.staging-*', '/.build/', '/dist-pkg/', '.jsii.gz');
 
 // The main job: synthesize the example app to dist/. Plain npm scripts, not projen tasks, so the
 // command starts fast (projen's own CLI costs about half a second). The examples are compiled to
@@ -146,6 +149,7 @@ project.package.addField('files', [
   'bin/',
   'imports/*.schemas.json',
   '.jsii',
+  '.jsii.gz',
 ]);
 // With `files` set, .npmignore decides nothing at the package root; it stays because jsii-pacmak
 // would otherwise create one (adding its outdir to it) on every package run.
