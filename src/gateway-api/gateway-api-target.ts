@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { hostnamesOf } from './hostnames';
 import { renderHttpRoutes } from './http-route-render';
@@ -6,7 +7,7 @@ import { TargetRegistry } from './target-registry';
 import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf } from '../gloo/route-output';
 import type { WeightedDestination } from '../model/route-action';
-import { GlooInputError, Problem } from '../private/errors';
+import { formatProblemBody, GlooInputError, Problem } from '../private/errors';
 import { GatewayHttpRoute } from '../private/gvk';
 import { unknownKeys } from '../private/unknown-keys';
 import { CrdSchemaValidator } from '../validation/crd-schema';
@@ -44,6 +45,14 @@ export interface GatewayApiTargetProps {
    * @default false - such a route fails synth, naming a request that would change
    */
   readonly acceptFunctionMethodMatch?: boolean;
+  /**
+   * Gloo Edge objects (of any `*.solo.io` group) the app may keep as they are, each as
+   * `<Kind>/<namespace>/<name>`, e.g. `AuthConfig/gloo-system/oauth`. Any other such object left in
+   * the output (a plain `ApiObject`, which the target does not convert) fails synth, naming it:
+   * kgateway does not read them, so what they configure would silently stop applying.
+   * @default - none: every Gloo object must be converted
+   */
+  readonly allowGlooObjects?: string[];
 }
 
 /**
@@ -102,6 +111,7 @@ export class GatewayApiTarget {
     } catch {
       throw problem(`an app with children (${app.node.children.map(c => c.node.id).join(', ')})`, 'an app nothing was added to yet');
     }
+    app.node.addValidation({ validate: () => glooObjectsLeft(app, target.allowGlooObjects) });
     return target;
   }
 
@@ -121,6 +131,8 @@ export class GatewayApiTarget {
   public readonly acceptNarrowedPrefixes: boolean;
   /** Whether function routes matched by method only are accepted. */
   public readonly acceptFunctionMethodMatch: boolean;
+  /** The Gloo objects the app may keep, as `<Kind>/<namespace>/<name>`. */
+  public readonly allowGlooObjects: string[];
   /** @internal */
   public readonly _output: RouteOutput;
 
@@ -130,6 +142,7 @@ export class GatewayApiTarget {
     this.httpRouteNamespace = props.httpRouteNamespace;
     this.acceptNarrowedPrefixes = props.acceptNarrowedPrefixes ?? false;
     this.acceptFunctionMethodMatch = props.acceptFunctionMethodMatch ?? false;
+    this.allowGlooObjects = Array.isArray(props.allowGlooObjects) ? [...props.allowGlooObjects] : [];
     const problems = checkProps(scope, props);
     if (problems) throw problems;
     this._output = new GatewayApiOutput(this);
@@ -241,5 +254,39 @@ function checkProps(scope: IConstruct, props: GatewayApiTargetProps): GlooInputE
       problems.push({ path: scope.node.path, field, given: value, expected: 'a namespace name (an RFC 1123 label of at most 63 characters)' });
     }
   }
+  const allowed = props.allowGlooObjects;
+  if (allowed !== undefined && (!Array.isArray(allowed) || !allowed.every(a => typeof a === 'string' && /^[A-Za-z]+\/[a-z0-9-]*\/[a-z0-9.-]+$/.test(a)))) {
+    problems.push({ path: scope.node.path, field: 'allowGlooObjects', given: allowed, expected: 'a list of "<Kind>/<namespace>/<name>", e.g. "AuthConfig/gloo-system/oauth"' });
+  }
   return problems.length > 0 ? new GlooInputError(problems) : undefined;
+}
+
+/**
+ * Hooks a check onto each Gloo Edge object (any `*.solo.io` group) left in the app's output that
+ * the target did not convert and the user did not allow: plain `ApiObject`s, such as the ones
+ * `adopt` keeps. The library's own resources are converted (a VirtualService) or kept out of the
+ * output (the Upstreams and UpstreamGroups behind the HTTPRoutes). It runs as the app's validation,
+ * which cdk8s runs before its children's, so each object reports under its own path.
+ */
+function glooObjectsLeft(app: IConstruct, allowed: string[]): string[] {
+  for (const c of app.node.findAll()) {
+    if (!ApiObject.isApiObject(c) || HOOKED.has(c) || !/^[a-z0-9.-]*solo\.io\//.test(c.apiVersion)) continue;
+    HOOKED.add(c);
+    c.node.addValidation({ validate: () => glooObjectProblem(c, allowed) });
+  }
+  return [];
+}
+
+const HOOKED = new WeakSet<ApiObject>();
+
+function glooObjectProblem(c: ApiObject, allowed: string[]): string[] {
+  const id = `${c.kind}/${c.metadata.namespace ?? ''}/${c.name}`;
+  if (allowed.includes(id)) return [];
+  return [formatProblemBody({
+    path: c.node.path,
+    field: 'apiVersion/kind',
+    given: `${c.apiVersion} ${c.kind} ${c.metadata.namespace ? `${c.metadata.namespace}/` : ''}${c.name}`,
+    expected: 'no Gloo Edge object under the gateway api target: kgateway does not read it, so what it configures would silently stop applying',
+    hint: `build it with the library's constructs (cdk8s-gloo-canary adopt writes them), or keep it on purpose with allowGlooObjects: ['${id}']`,
+  })];
 }
