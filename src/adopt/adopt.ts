@@ -6,6 +6,7 @@ import { loadTypeScript, synthesizeGenerated } from './run-generated';
 import { inputSchemaProblems, outputSchemaProblems } from './schema-problems';
 import { translateObject, withNamespace } from './translate';
 import { typeCheckGenerated } from './type-check';
+import type { KubeServiceDestination } from '../model/destination';
 import { ManifestShape } from '../simulate/gloo-manifest';
 
 /** What adoption read, built and proved. */
@@ -58,6 +59,13 @@ export interface AdoptOptions {
    * @default 'default', as `kubectl apply` without `-n` in a fresh context
    */
   readonly namespace?: string;
+  /**
+   * The Kubernetes Service of an Upstream the input refers to but does not hold, by `name` or
+   * `namespace/name` (the CLI's `--service name=namespace/service:port`): written as its
+   * `Upstream.fromUpstreamName(..., { service })`.
+   * @default - read from Gloo discovery's naming where it is unambiguous
+   */
+  readonly services?: { [upstream: string]: KubeServiceDestination };
 }
 
 /** Adopts what the reader read: translate, check, generate, synthesize in-process, compare. */
@@ -74,7 +82,7 @@ export function adoptManifests(read: ReadResult, options: AdoptOptions = {}): Ad
   if (base.problems.length > 0) {
     return { ok: false, report: { ...base, adopted: 0, releases: [], escapeHatch: [], externals: [] } };
   }
-  const app = generateApp(set.objects, options.sources ?? [...new Set(read.objects.map(o => o.source.file))], options.className);
+  const app = generateApp(set.objects, options.sources ?? [...new Set(read.objects.map(o => o.source.file))], options.className, options.services);
   const report = { ...base, adopted: app.adopted, releases: app.releases, escapeHatch: app.escapeHatch, externals: app.externals };
   let output: ManifestShape[];
   try {

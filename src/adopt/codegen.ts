@@ -12,6 +12,7 @@ import { optionsConfigRefsCode, sslConfigCode, virtualHostOptionsCode } from './
 import { GENERATED_UPSTREAM_TYPES } from '../gloo/pass-through-fields.generated';
 import { checkServiceSpec, checkUpstreamType } from '../gloo/pass-through-options';
 import { StaticUpstream, StaticUpstreamProps } from '../gloo/static-upstream';
+import type { KubeServiceDestination } from '../model/destination';
 import { GlooInputError } from '../private/errors';
 import { isJsonObject, Json, ManifestShape, RefShape, UpstreamKubeShape } from '../simulate/gloo-manifest';
 
@@ -34,8 +35,10 @@ export interface GeneratedApp {
 const INDENT = '    ';
 
 /** Generates a cdk8s app (one chart class) that builds the objects with this library's constructs. */
-export function generateApp(objects: TranslatedObject[], sources: string[], className: string = 'AdoptedChart'): GeneratedApp {
-  return new Generator(objects).generate(sources, className);
+export function generateApp(
+  objects: TranslatedObject[], sources: string[], className: string = 'AdoptedChart', services: { [upstream: string]: KubeServiceDestination } = {},
+): GeneratedApp {
+  return new Generator(objects, services).generate(sources, className);
 }
 
 class Generator {
@@ -53,7 +56,7 @@ class Generator {
   private readonly groupsInReleases = new Set<string>();
   private readonly tableOrder: TranslatedObject[] = [];
 
-  constructor(private readonly objects: TranslatedObject[]) {
+  constructor(private readonly objects: TranslatedObject[], private readonly services: { [upstream: string]: KubeServiceDestination } = {}) {
     for (const o of objects) this.byKey.set(refKey(o.manifest.kind, o.manifest.metadata.namespace, o.manifest.metadata.name), o);
     for (const o of objects) {
       for (const r of routesOf(o.manifest).routes) {
@@ -207,6 +210,31 @@ class Generator {
     this.patches(o, name, Object.entries(shared.rest).map(([k, v]) => [`/spec/${k}`, v] as [string, unknown]));
   }
 
+  /**
+   * The Kubernetes Service an Upstream that is not in the input stands for: the one `--service`
+   * names, else the one Gloo discovery's name `<namespace>-<service>-<port>` says when one namespace
+   * of the input (or `default`) makes it so, else none, with a comment saying why.
+   */
+  private serviceOf(name: string, namespace: string | undefined): { service?: KubeServiceDestination; comment: string } {
+    const given = this.services[`${namespace ?? ''}/${name}`] ?? this.services[name];
+    if (given) return { service: given, comment: 'its Service as --service names it' };
+    const namespaces = new Set(['default', ...this.objects.map(o => o.manifest.metadata.namespace).filter((n): n is string => !!n)]);
+    const candidates = [...namespaces].sort().flatMap(ns => {
+      const m = name.startsWith(`${ns}-`) ? /^(.+)-(\d{1,5})$/.exec(name.slice(ns.length + 1)) : null;
+      return m && Number(m[2]) >= 1 && Number(m[2]) <= 65535 ? [{ serviceName: m[1], serviceNamespace: ns, port: Number(m[2]) }] : [];
+    });
+    const how = `--service ${name}=<namespace>/<service>:<port>`;
+    if (candidates.length === 1) {
+      const c = candidates[0];
+      return { service: c, comment: `its Service read from Gloo discovery's name ${c.serviceNamespace}-${c.serviceName}-${c.port} (if it is another, adopt with ${how})` };
+    }
+    if (candidates.length > 1) {
+      const read = candidates.map(c => `${c.serviceNamespace}/${c.serviceName}:${c.port}`).join(' or ');
+      return { comment: `its Service is ${read} by Gloo discovery's naming; say which with ${how} (the Gateway API target needs it)` };
+    }
+    return { comment: `its Service is unknown; say it with ${how} (the Gateway API target needs it)` };
+  }
+
   /** A static Upstream as a `StaticUpstream`; other fields of its spec as JSON patches. */
   private staticUpstream(o: TranslatedObject): void {
     const m = o.manifest;
@@ -304,8 +332,10 @@ class Generator {
     const refName = ref!.name;
     const name = constantName(refName, this.names, kind === 'Upstream' ? '' : kind);
     this.vars.set(key, name);
-    const args = [str(this.id(`${refName}-ref`)), str(refName), `{ namespace: ${str(namespace ?? 'default')} }`];
-    this.sections.externals.push(`${INDENT}// not in the input: ${kind} ${namespace ?? ''}/${refName}`);
+    const found = kind === 'Upstream' ? this.serviceOf(refName, namespace) : undefined;
+    const service = found?.service ? `, service: ${lit(found.service)}` : '';
+    const args = [str(this.id(`${refName}-ref`)), str(refName), `{ namespace: ${str(namespace ?? 'default')}${service} }`];
+    this.sections.externals.push(`${INDENT}// not in the input: ${kind} ${namespace ?? ''}/${refName}${found ? `; ${found.comment}` : ''}`);
     this.sections.externals.push(`${INDENT}const ${name} = ${kind}.from${kind}Name(this, ${args.join(', ')});`);
     this.externals.push(`${kind} ${namespace ?? ''}/${refName}: not in the input, referenced with ${kind}.from${kind}Name`);
     return name;

@@ -1,5 +1,6 @@
 import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
 import type { HttpBackendRef } from './http-route-types';
+import { ImportedResource } from '../gloo/imported-resource';
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
@@ -120,15 +121,16 @@ export function serviceOf(d: Destination): { name: string; namespace: string; po
 
 /** The Service behind an Upstream of this app; an imported Upstream has none that is known. */
 export function upstreamService(upstream: IUpstream): { name: string; namespace: string; port: number } | ActionProblem {
-  if (!Upstream.isUpstream(upstream)) {
-    return {
-      field: 'upstream',
-      given: `${upstream.namespace}/${upstream.name}`,
-      expected: 'an Upstream defined in this app (an imported Upstream has no known Kubernetes Service to send to)',
-      hint: 'define the Upstream with new Upstream(...) and its serviceName, serviceNamespace and servicePort',
-    };
-  }
-  return { name: upstream.serviceName, namespace: upstream.serviceNamespace, port: upstream.servicePort };
+  if (Upstream.isUpstream(upstream)) return { name: upstream.serviceName, namespace: upstream.serviceNamespace, port: upstream.servicePort };
+  const service = ImportedResource.isImportedResource(upstream) ? upstream.kubeService : undefined;
+  if (service) return { name: service.serviceName, namespace: service.serviceNamespace, port: service.port };
+  return {
+    field: 'upstream',
+    given: `${upstream.namespace}/${upstream.name}`,
+    expected: 'an Upstream whose Kubernetes Service is known (an imported Upstream has none unless the app says it)',
+    hint: 'say which Service it stands for: Upstream.fromUpstreamName(scope, id, name, { service: { serviceName, serviceNamespace, port } }), '
+      + 'or Upstream.fromDiscoveredService(scope, id, { serviceName, serviceNamespace, port }) for one Gloo\'s discovery made; or define it with new Upstream(...)',
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { knownGroup } from './backend-render';
+import { ImportedResource } from '../gloo/imported-resource';
 import { Route } from '../gloo/route';
 import { renderRoute } from '../gloo/route-render';
 import { Upstream } from '../gloo/upstream';
@@ -26,10 +27,17 @@ export interface GlooModelManifest {
  * or mirror to, which say which Kubernetes Service is behind each.
  */
 export function glooModelManifests(routes: Route[]): GlooModelManifest[] {
-  const upstreams = new Map<string, Upstream>();
+  const upstreams = new Map<string, { name: string; namespace: string; spec: UpstreamSpec }>();
   const groups = new Map<string, UpstreamGroup>();
   const addUpstream = (u: IUpstream | undefined) => {
-    if (Upstream.isUpstream(u)) upstreams.set(`${u.namespace}/${u.name}`, u);
+    if (Upstream.isUpstream(u)) upstreams.set(`${u.namespace}/${u.name}`, { name: u.name, namespace: u.namespace, spec: u._renderSpec() });
+    // an imported Upstream whose Service the app states: the Upstream Gloo's discovery would have made
+    const service = ImportedResource.isImportedResource(u) ? u.kubeService : undefined;
+    if (u && service) {
+      upstreams.set(`${u.namespace}/${u.name}`, {
+        name: u.name, namespace: u.namespace, spec: { kube: { serviceName: service.serviceName, serviceNamespace: service.serviceNamespace, servicePort: service.port } },
+      });
+    }
   };
   for (const route of routes) {
     const action = route.action;
@@ -52,6 +60,6 @@ export function glooModelManifests(routes: Route[]): GlooModelManifest[] {
   return [
     virtualService,
     ...sorted(groups).map(g => ({ apiVersion: 'gloo.solo.io/v1', kind: 'UpstreamGroup', metadata: { name: g.name, namespace: g.namespace }, spec: g._renderSpec() })),
-    ...sorted(upstreams).map(u => ({ apiVersion: 'gloo.solo.io/v1', kind: 'Upstream', metadata: { name: u.name, namespace: u.namespace }, spec: u._renderSpec() })),
+    ...sorted(upstreams).map(u => ({ apiVersion: 'gloo.solo.io/v1', kind: 'Upstream', metadata: { name: u.name, namespace: u.namespace }, spec: u.spec })),
   ];
 }

@@ -4,6 +4,7 @@ import { knownGroup, serviceOf } from './backend-render';
 import { SharedGatewaySource, sharedGatewayProblems } from './shared-gateway-check';
 import { Route } from '../gloo/route';
 import { RouteOutputSource } from '../gloo/route-output';
+import { ImportedResource } from '../gloo/imported-resource';
 import { Upstream } from '../gloo/upstream';
 import { Destination } from '../model/destination';
 import { IUpstreamGroup } from '../model/references';
@@ -70,12 +71,14 @@ export class TargetRegistry {
   public addRoute(route: Route): void {
     const action = route.action;
     this.addDestinations([...(action.destination ? [action.destination] : []), ...(action.destinations ?? []).map(w => w.destination)]);
+    const mirrored = route._props.mirror?.upstream;
+    if (ImportedResource.isImportedResource(mirrored) && mirrored.kubeService) this.addServiceNamespace(mirrored.kubeService.serviceNamespace);
   }
 
-  /** Records the Services that `kube` destinations name. */
+  /** Records the Services that `kube` destinations and imported Upstreams with a known Service name. */
   public addDestinations(destinations: Destination[]): void {
     for (const d of destinations) {
-      if (!d.kube) continue;
+      if (!d.kube && !(ImportedResource.isImportedResource(d.targetUpstream) && d.targetUpstream.kubeService)) continue;
       const service = serviceOf(d);
       if ('namespace' in service) this.addServiceNamespace(service.namespace);
     }

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
-import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions } from './imported-resource';
+import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions, ImportedUpstreamOptions } from './imported-resource';
 import { checkServiceSpec, checkUpstreamOptions, renderOneOf, renderUpstreamOptions } from './pass-through-options';
 import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { sortedCopy } from './route-render';
@@ -11,6 +11,7 @@ import type {
   UpstreamSpecKubeServiceSpecRestTransformations as Transformation,
   UpstreamSpecKubeServiceSpecRestTransformationsHeaders as InjaTemplate,
 } from '../imports/gloo.solo.io';
+import type { KubeServiceDestination } from '../model/destination';
 import type { UpstreamOptions, UpstreamServiceSpec } from '../model/gloo-option-types.generated';
 import { LoadBalancer } from '../model/load-balancer';
 import { IUpstream } from '../model/references';
@@ -161,11 +162,21 @@ export class Upstream extends GlooResource implements IUpstream {
 
   /**
    * Refers to an Upstream defined outside this app. Its functions are unknown, so function routes to
-   * it are not checked against its REST spec.
-   *
+   * it are not checked against its REST spec. `options.service` says which Kubernetes Service it
+   * stands for, which the Gateway API target needs.
    */
-  public static fromUpstreamName(scope: Construct, id: string, name: string, options: ImportedResourceOptions = {}): IUpstream {
-    return new ImportedResource(scope, id, name, options);
+  public static fromUpstreamName(scope: Construct, id: string, name: string, options: ImportedUpstreamOptions = {}): IUpstream {
+    return new ImportedResource(scope, id, name, options, true);
+  }
+
+  /**
+   * Refers to the Upstream Gloo's discovery made for a port of a Kubernetes Service, by the name
+   * discovery gives it (`<namespace>-<service>-<port>`, in `gloo-system` unless `options` says
+   * otherwise). The Gateway API target sends its routes to the Service.
+   */
+  public static fromDiscoveredService(scope: Construct, id: string, service: KubeServiceDestination, options: ImportedResourceOptions = {}): IUpstream {
+    const name = typeof service === 'object' && service !== null ? discoveredUpstreamName(service.serviceNamespace, service.serviceName, service.port) : String(service);
+    return new ImportedResource(scope, id, name, { ...(typeof options === 'object' ? options : {}), service }, true);
   }
 
   public readonly namespace: string;

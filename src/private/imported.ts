@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ProblemCollector } from './errors';
-import { whyNotNamespace, whyNotObjectName } from './names';
+import { whyNotNamespace, whyNotObjectName, whyNotPort, whyNotServiceName } from './names';
 import { checkKnownKeys } from './unknown-keys';
 
 /**
@@ -21,13 +21,25 @@ export function addNameProblems(problems: ProblemCollector, name: string, namesp
  * Checks the name and options given to a `fromXxxName()` reference, throwing every problem found.
  * A namespace given as a string, the first API's fourth argument, would otherwise be ignored.
  */
-export function checkImportedName(scope: IConstruct, name: string, namespace: string, options: unknown): void {
+export function checkImportedName(
+  scope: IConstruct, name: string, namespace: string, options: unknown, iface: 'ImportedResourceOptions' | 'ImportedUpstreamOptions' = 'ImportedResourceOptions',
+): void {
   const problems = new ProblemCollector(scope);
   if (typeof options === 'string') {
     problems.add('options', options, `an options object such as { namespace: '${options}' }`,
       'the namespace is no longer the fourth argument; given as a string it would be ignored');
   }
-  checkKnownKeys(problems.add.bind(problems), options, 'ImportedResourceOptions');
+  checkKnownKeys(problems.add.bind(problems), options, iface);
   addNameProblems(problems, name, namespace ?? '', '');
+  const service = (options as { service?: { serviceName?: unknown; serviceNamespace?: unknown; port?: unknown } } | undefined)?.service;
+  if (service !== undefined) {
+    if (typeof service !== 'object' || service === null) {
+      problems.add('service', service, 'the Service, { serviceName, serviceNamespace, port }');
+    } else {
+      checkKnownKeys(problems.add.bind(problems), service, 'KubeServiceDestination', 'service.');
+      const why = { serviceName: whyNotServiceName(service.serviceName as string), serviceNamespace: whyNotNamespace(service.serviceNamespace as string), port: whyNotPort(service.port as number) };
+      for (const [field, problem] of Object.entries(why)) if (problem) problems.add(`service.${field}`, service[field as keyof typeof service], problem);
+    }
+  }
   problems.throwIfAny();
 }

@@ -36,6 +36,7 @@ export const KNOWN_KEYS = {
   HeaderToAdd: ['append', 'name', 'value'],
   HostSimulationResult: ['destinations', 'directResponse', 'domain', 'forwardedHost', 'forwardedPath', 'matched', 'mirror', 'redirect', 'routeIndex', 'routeName', 'routeTable', 'routeTableRouteIndex', 'unresolved', 'virtualServiceName', 'virtualServiceNamespace'],
   ImportedResourceOptions: ['namespace'],
+  ImportedUpstreamOptions: ['namespace', 'service'],
   KubeServiceDestination: ['port', 'serviceName', 'serviceNamespace'],
   LeastRequestOptions: ['choiceCount'],
   LinearScheduleOptions: ['keepHeaderRoute', 'maxWeight', 'stepWeight'],

@@ -198,3 +198,37 @@ spec:
     expect(JSON.stringify(r.report)).not.toMatch(/TypeError/);
   });
 });
+
+describe('Upstreams the input refers to but does not hold: their Service', () => {
+  const vsTo = (upstream: string, ns: string) => `apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: shop, namespace: ${ns} }
+spec:
+  virtualHost:
+    domains: ['*']
+    routes:
+    - matchers: [{ prefix: / }]
+      routeAction: { single: { upstream: { name: ${upstream}, namespace: gloo-system } } }
+`;
+
+  test('is read from Gloo discovery\'s name when one namespace of the input makes it so, with a comment', () => {
+    const r = adoptManifests(readManifestText(vsTo('default-petstore-8080', 'gloo-system'), 'in.yaml'));
+    expect(r.ok).toBe(true);
+    expect(r.code).toContain("{ namespace: 'gloo-system', service: { serviceName: 'petstore', serviceNamespace: 'default', port: 8080 } }");
+    expect(r.code).toContain("its Service read from Gloo discovery's name default-petstore-8080");
+  });
+
+  test('is left unsaid when two namespaces could read the name, naming both and --service', () => {
+    const r = adoptManifests(readManifestText(`${vsTo('team-a-web-80', 'team-a')}---
+${vsTo('team-a-web-80', 'team').replace('name: shop', 'name: other')}`, 'in.yaml'));
+    expect(r.code).toContain("{ namespace: 'gloo-system' });");
+    expect(r.code).toContain('its Service is team/a-web:80 or team-a/web:80 by Gloo discovery\'s naming; say which with --service team-a-web-80=<namespace>/<service>:<port>');
+  });
+
+  test('is what --service says (the services option), over the naming', () => {
+    const r = adoptManifests(readManifestText(vsTo('default-petstore-8080', 'gloo-system'), 'in.yaml'),
+      { services: { 'default-petstore-8080': { serviceName: 'pets', serviceNamespace: 'store', port: 9000 } } });
+    expect(r.code).toContain("service: { serviceName: 'pets', serviceNamespace: 'store', port: 9000 }");
+    expect(r.code).toContain('its Service as --service names it');
+  });
+});

@@ -42,3 +42,22 @@ test('fails when an input path does not exist', () => {
   expect(r.code).toBe(1);
   expect(r.out).toContain('missing.yaml: got a path that does not exist, expected a yaml file or a folder of them');
 });
+
+test('--service says which Service an Upstream the input does not hold stands for; a malformed one fails with usage', () => {
+  fs.writeFileSync(path.join(work, 'vs.yaml'), `apiVersion: gateway.solo.io/v1
+kind: VirtualService
+metadata: { name: shop, namespace: gloo-system }
+spec:
+  virtualHost:
+    domains: ['*']
+    routes:
+    - matchers: [{ prefix: / }]
+      routeAction: { single: { upstream: { name: legacy-pets, namespace: gloo-system } } }
+`);
+  const r = run(['adopt', 'vs.yaml', '--service', 'legacy-pets=store/pets:9000', '--out', 'adopted.ts'], work);
+  expect(r.code).toBe(0);
+  expect(fs.readFileSync(path.join(work, 'adopted.ts'), 'utf8')).toContain("service: { serviceName: 'pets', serviceNamespace: 'store', port: 9000 }");
+  const bad = run(['adopt', 'vs.yaml', '--service', 'legacy-pets=store/pets'], work);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toBe('adopt: --service "legacy-pets=store/pets": expected UPSTREAM=NAMESPACE/SERVICE:PORT, e.g. default-petstore-8080=default/petstore:8080\n');
+});
