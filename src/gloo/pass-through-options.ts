@@ -173,7 +173,6 @@ const ONE_OF: Array<{ under: RegExp; fields: string[]; required?: boolean; why?:
   { under: /(?:^|\.)(?:request|response)Transformation$/, fields: ['transformationTemplate', 'headerBodyTransform', 'xsltTransformation'] },
   { under: /\.transformationTemplate$/, fields: ['body', 'passthrough', 'mergeExtractorsToBody', 'mergeJsonKeys'] },
   { under: /\.extractors\.[^.]+$/, fields: ['header', 'body'], required: true, why: 'an extractor reads a header or the body' },
-  { under: /\.dlp\.actions\[\d+\]$/, fields: ['actionType', 'customAction', 'keyValueAction'] },
   { under: /^(?:sslConfig|httpConnectSslConfig)$/, fields: ['secretRef', 'sslFiles', 'sds'] },
 ];
 
@@ -197,6 +196,16 @@ function walk(value: unknown, at: string, add: AddProblem): void {
     return;
   }
   const o = value as JsonObject;
+  // a DLP action's masking is chosen by actionType: customAction with CUSTOM (the default), keyValueAction with KEYVALUE
+  if (/\.dlp\.actions\[\d+\]$/.test(at)) {
+    const type = o.actionType ?? 'CUSTOM';
+    if (o.keyValueAction !== undefined && type !== 'KEYVALUE') {
+      add(`${at}.actionType`, o.actionType, 'KEYVALUE with keyValueAction', 'gloo uses keyValueAction only for a KEYVALUE action and ignores it otherwise');
+    }
+    if (o.customAction !== undefined && type !== 'CUSTOM') {
+      add(`${at}.actionType`, o.actionType, 'CUSTOM (or none) with customAction', 'gloo uses customAction only for a CUSTOM action and ignores it otherwise');
+    }
+  }
   for (const rule of ONE_OF.filter(r => r.under.test(at))) {
     const given = rule.fields.filter(f => o[f] !== undefined);
     if (given.length > 1) add(`${at}.${given[1]}`, o[given[1]], `only one of ${rule.fields.join(', ')}`, `gloo reads one of them (${given[0]} is given too)`);

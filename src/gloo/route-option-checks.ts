@@ -78,6 +78,13 @@ export function checkRouteOptions(props: RouteProps, add: AddProblem): void {
 const FORWARDING_ONLY = [
   'prefixRewrite', 'regexRewrite', 'hostRewrite', 'timeout', 'retries', 'hashPolicies', 'hostRewritePathRegex', 'idleTimeout', 'maxStreamDuration', 'upgrades',
 ] as const;
+/**
+ * Of those, the ones a delegating route may carry: Gloo merges a delegating route's options into
+ * its RouteTable's routes, and these change nothing the simulators model. The others change where
+ * a request goes or what path it has, which the simulators do not merge yet: set them on the
+ * RouteTable's routes.
+ */
+const ALLOWED_ON_DELEGATION: readonly string[] = ['hostRewritePathRegex', 'idleTimeout', 'maxStreamDuration', 'upgrades'];
 /** The typed fields, each one Gloo field (the host rewrite one of four): `extra` may not give them too. */
 const TYPED = [
   ...FORWARDING_ONLY, 'headerManipulation', 'cors', 'csrf', 'faults', 'tracing', 'extauth', 'rateLimitConfigs', 'ratelimitBasic', 'rateLimits', 'includeVirtualHostRateLimits',
@@ -93,8 +100,13 @@ function checkForwardingOnly(props: RouteProps, add: AddProblem): void {
   for (const field of FORWARDING_ONLY) {
     const value = props.options?.[field];
     if (value === undefined) continue;
-    add(`options.${field}`, describe(value), `no ${field} on ${what}`,
-      `gloo applies ${field} only to routes that forward ("only available for Route Actions")${type === RouteActionType.DELEGATE ? '; set it on the RouteTable\'s routes' : ''}`);
+    if (type === RouteActionType.DELEGATE) {
+      if (ALLOWED_ON_DELEGATION.includes(field)) continue;
+      add(`options.${field}`, describe(value), `no ${field} on ${what}`,
+        'gloo merges it into the RouteTable\'s routes, which the simulators do not model yet; set it on the RouteTable\'s routes');
+    } else {
+      add(`options.${field}`, describe(value), `no ${field} on ${what}`, `gloo applies ${field} only to routes that forward, and drops it silently here`);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { Duration, JsonPatch, Testing } from 'cdk8s';
-import { Destination, ExtAuth, PathMatch, RouteAction, Upstream, VirtualService } from '../../src';
+import { Destination, ExtAuth, PathMatch, RouteAction, RouteTable, Upstream, VirtualService } from '../../src';
 import { adoptManifests } from '../../src/adopt/adopt';
 import { readManifestText } from '../../src/adopt/reader';
 import { newChart, onlyManifest } from '../util';
@@ -77,7 +77,7 @@ describe('options typed as Gloo\'s CRD has them (JWT, RBAC, WAF, DLP, transforma
       'options.jwtProvidersStaged.beforeExtAuth.providers.p.jwks.remote.cacheDuration: got "5m", expected a duration as protobuf writes it'],
     ['a cdk8s Duration where Gloo has a string', { jwtProvidersStaged: { beforeExtAuth: { providers: { p: { jwks: { remote: { url: 'http://k', cacheDuration: Duration.minutes(5) } } } } } } },
       'options.jwtProvidersStaged.beforeExtAuth.providers.p.jwks.remote.cacheDuration: got "a Duration", expected a string, as Gloo\'s CRD has it (hint: these options are typed from the CRD: a duration is a string such as "30s", not a cdk8s Duration)'],
-    ['a DLP percentage over 100', { dlp: { actions: [{ keyValueAction: { keyToMask: 'ssn', percent: { value: 120 } } }] } },
+    ['a DLP percentage over 100', { dlp: { actions: [{ actionType: 'KEYVALUE', keyValueAction: { keyToMask: 'ssn', percent: { value: 120 } } }] } },
       'options.dlp.actions[0].keyValueAction.percent.value: got 120, expected a percentage from 0 to 100'],
     ['both keys of a JWT key set', { jwtProvidersStaged: { beforeExtAuth: { providers: { p: { jwks: { local: { key: 'k' }, remote: { url: 'http://k' } } } } } } },
       'options.jwtProvidersStaged.beforeExtAuth.providers.p.jwks.remote: got {"url":"http://k"}, expected only one of local, remote'],
@@ -85,11 +85,16 @@ describe('options typed as Gloo\'s CRD has them (JWT, RBAC, WAF, DLP, transforma
       'options.jwtProvidersStaged.beforeExtAuth.providers.p.jwks: got {}, expected one of local, remote'],
     ['a template with a body and passthrough', { transformations: { responseTransformation: { transformationTemplate: { body: { text: 'x' }, passthrough: {} } } } },
       'options.transformations.responseTransformation.transformationTemplate.passthrough: got {}, expected only one of body, passthrough, mergeExtractorsToBody, mergeJsonKeys'],
+    ['a DLP key-value masking without its action type', { dlp: { actions: [{ keyValueAction: { keyToMask: 'ssn' } }] } },
+      'options.dlp.actions[0].actionType: got nothing, expected KEYVALUE with keyValueAction (hint: gloo uses keyValueAction only for a KEYVALUE action'],
+    ['a DLP custom masking with a predefined action type', { dlp: { actions: [{ actionType: 'SSN', customAction: { name: 'x' } }] } },
+      'options.dlp.actions[0].actionType: got "SSN", expected CUSTOM (or none) with customAction'],
     ['an option that is not an object', { rbac: 'on' }, 'options.rbac: got "on", expected an object, as Gloo\'s CRD has it'],
     ['a field the CRD does not have', { rbac: { polices: {} } }, 'options.rbac.polices: got {}, expected one of the fields disable, policies, as Gloo\'s CRD has it'],
     ['a fractional number where the CRD has an integer', { bufferPerRoute: { buffer: { maxRequestBytes: 1.5 } } },
       'options.bufferPerRoute.buffer.maxRequestBytes: got 1.5, expected a whole number from 0 to 4294967295, as Gloo\'s CRD has it'],
-    ['an idle timeout on a route that does not forward', { idleTimeout: '30s' }, 'options.idleTimeout: got "30s", expected no idleTimeout on a direct response'],
+    ['an idle timeout on a route that does not forward', { idleTimeout: '30s' },
+      'options.idleTimeout: got "30s", expected no idleTimeout on a direct response (hint: gloo applies idleTimeout only to routes that forward, and drops it silently here)'],
     ['appendXForwardedHost without a host rewrite', { appendXForwardedHost: true },
       'options.appendXForwardedHost: got true, expected appendXForwardedHost with a hostRewrite or hostRewritePathRegex (hint: gloo sets it only when the route rewrites the host'],
   ])('a route option with %s fails where it is given', (_what, options, message) => {
@@ -196,4 +201,13 @@ describe('the options of one weighted destination', () => {
       ]),
     })).toThrow('routes[1].routeAction.multi.destinations[0].options.bufferPerRoute.buffer.maxRequestBytes: got -1, expected');
   });
+});
+
+test('a delegating route may carry upgrades and timeouts, which Gloo merges into its RouteTable\'s routes', () => {
+  const chart = newChart();
+  const table = new RouteTable(chart, 'rt', {});
+  table.addRoute({ matchers: [{ path: PathMatch.prefix('/ws/a') }], action: RouteAction.directResponse({ status: 200 }) });
+  const vs = new VirtualService(chart, 'vs', {});
+  vs.addRoute({ matchers: [{ path: PathMatch.prefix('/ws') }], action: RouteAction.delegate(table), options: { upgrades: [{ websocket: { enabled: true } }], idleTimeout: '600s' } });
+  expect(onlyManifest(chart, 'VirtualService').spec.virtualHost.routes[0].options).toEqual({ upgrades: [{ websocket: { enabled: true } }], idleTimeout: '600s' });
 });

@@ -37,8 +37,11 @@ describe('a cluster a header names, and a dynamic forward proxy', () => {
     const app = Testing.app();
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     const vs = new VirtualService(new Chart(app, 'test'), 'vs', {});
-    vs.addRoute({ action: RouteAction.clusterHeader('x-cluster') });
-    expect(() => app.synth()).toThrow(/routes\[0\]\.routeAction\.clusterHeader: got "x-cluster", expected a forward, weighted forward or UpstreamGroup action/);
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.clusterHeader('x-cluster') });
+    vs.addRoute({ matchers: [{ path: PathMatch.prefix('/b') }], action: RouteAction.dynamicForwardProxy({ hostFromHeader: 'x-host' }) });
+    const message = (() => { try { app.synth(); return ''; } catch (e) { return (e as Error).message; } })();
+    expect(message).toMatch(/routes\[0\]\.routeAction\.clusterHeader: got "x-cluster", expected a forward, weighted forward or UpstreamGroup action/);
+    expect(message).toMatch(/routes\[1\]\.routeAction\.dynamicForwardProxy: got \{"hostFromHeader":"x-host"\}, expected a forward, weighted forward or UpstreamGroup action \(hint: a dynamic forward proxy/);
   });
 
   test('adopt writes them typed', () => {
