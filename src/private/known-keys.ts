@@ -62,7 +62,7 @@ export const KNOWN_KEYS = {
   SimulatedMirror: ['namespace', 'percent', 'upstream'],
   SimulatedRedirect: ['location', 'status'],
   SimulatedRequest: ['headers', 'method', 'path'],
-  SimulatedShare: ['dataCenters', 'functionName', 'header', 'kind', 'namespace', 'percent', 'subset', 'tags', 'upstream', 'weight'],
+  SimulatedShare: ['dataCenters', 'functionName', 'functionSpec', 'header', 'kind', 'namespace', 'percent', 'subset', 'tags', 'upstream', 'weight'],
   SimulationResult: ['destinations', 'directResponse', 'forwardedHost', 'forwardedPath', 'matched', 'mirror', 'redirect', 'routeIndex', 'routeName', 'routeTable', 'routeTableRouteIndex', 'unresolved'],
   SslConfig: ['alpnProtocols', 'cipherSuites', 'disableTlsSessionResumption', 'ecdhCurves', 'maximumProtocolVersion', 'minimumProtocolVersion', 'ocspStaplePolicy', 'oneWayTls', 'sds', 'secretRef', 'sniDomains', 'sslFiles', 'transportSocketConnectTimeout', 'verifySubjectAltName'],
   StaticHost: ['address', 'port', 'sniAddress'],

@@ -62,7 +62,7 @@ export interface DestinationShape {
   upstream?: RefShape;
   kube?: { ref?: RefShape; port?: number };
   consul?: { serviceName?: string; tags?: string[]; dataCenters?: string[] };
-  destinationSpec?: { rest?: RestDestinationShape };
+  destinationSpec?: { rest?: RestDestinationShape; aws?: unknown; azure?: unknown; grpc?: unknown };
   subset?: { values?: { [label: string]: string } };
 }
 

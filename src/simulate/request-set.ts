@@ -84,8 +84,10 @@ function shareKey(d: SimulatedShare): string {
   const subset = d.subset ? `[${Object.keys(d.subset).sort().map(k => `${k}=${d.subset![k]}`).join(',')}]` : '';
   const tags = d.tags ? `[tags ${[...d.tags].sort().join(',')}]` : '';
   const dataCenters = d.dataCenters ? `[dc ${[...d.dataCenters].sort().join(',')}]` : '';
-  const header = d.header !== undefined ? `[header ${d.header}]` : '';
-  return `${d.kind}:${d.namespace}/${d.upstream}${d.functionName ? `#${d.functionName}` : ''}${subset}${tags}${dataCenters}${header}`;
+  // header names are case-insensitive
+  const header = d.header !== undefined ? `[header ${d.header.toLowerCase()}]` : '';
+  const fn = d.functionName ? `#${d.functionName}` : d.functionSpec ? `#${d.functionSpec}` : '';
+  return `${d.kind}:${d.namespace}/${d.upstream}${fn}${subset}${tags}${dataCenters}${header}`;
 }
 
 /**

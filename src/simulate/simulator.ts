@@ -81,6 +81,12 @@ export interface SimulatedShare {
    * @default - none
    */
   readonly header?: string;
+  /**
+   * The function a destination calls other than a REST function (an AWS Lambda, an Azure function,
+   * a gRPC method): its `destinationSpec` as Gloo's JSON, keys sorted.
+   * @default - none
+   */
+  readonly functionSpec?: string;
 }
 
 /** Traffic copied to another upstream by a route's `shadowing` option; its responses are discarded. */
@@ -549,6 +555,7 @@ function shares(weighted: WeightedDestinationShape[], ownerNs: string | undefine
       namespace: (kube ? kube.ref?.namespace : (d.upstream?.namespace ?? ownerNs)) as string,
       kind: kube ? DestinationKind.KUBE : DestinationKind.UPSTREAM,
       functionName: d.destinationSpec?.rest?.functionName,
+      ...(d.destinationSpec && d.destinationSpec.rest === undefined ? { functionSpec: sortedJson(d.destinationSpec) } : {}),
       weight,
       percent,
       ...(d.subset?.values ? { subset: d.subset.values } : {}),
@@ -568,4 +575,10 @@ function glooModelOf(c: IConstruct): ManifestShape | undefined {
 function refuseUnknownKeys(request: unknown, iface: 'SimulatedRequest' | 'SimulatedHostRequest'): void {
   const unknown = unknownKeys(request, iface)[0];
   if (unknown) throw new Error(`request.${unknown.key}: got ${JSON.stringify(unknown.given)}, expected ${unknown.expected} (hint: ${unknown.hint})`);
+}
+
+/** `value` as JSON with the keys of every object sorted, so that equal values read alike. */
+function sortedJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map(k => [k, (v as { [k: string]: unknown })[k]])) : v));
 }

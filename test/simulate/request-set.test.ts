@@ -67,4 +67,10 @@ describe('routing equivalence on derived requests', () => {
     expect(differences([consul({ tags: ['primary'] })], [consul({ tags: ['secondary'] })])).toContain('GET /');
     expect(differences([consul({ dataCenters: ['dc1'] })], [consul({})])).toContain('GET /');
   });
+
+  test('calls of other functions than REST ones (Lambda, Azure, gRPC) are destinations of their own', () => {
+    const call = (spec: object) => ({ matchers: [{ prefix: '/' }], routeAction: { single: { upstream: { name: 'fn' }, destinationSpec: spec } } });
+    expect(differences([call({ aws: { logicalName: 'a', wrapAsApiGateway: true } })], [call({ aws: { wrapAsApiGateway: true, logicalName: 'a' } })])).toEqual([]);
+    expect(differences([call({ aws: { logicalName: 'a' } })], [call({ aws: { logicalName: 'b' } })])).toContain('GET /');
+  });
 });
