@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { Destination, GatewayApiTarget, PathMatch, RouteAction, Upstream, VirtualService } from '../../src';
 import { errorOf } from './render-fixture';
+import { Destination, GatewayApiTarget, PathMatch, RouteAction, Upstream, VirtualService } from '../../src';
 
 function app() {
   const a = Testing.app();

@@ -3,6 +3,7 @@ import { Cover, coveringMatcher, routesOf } from './shadowing';
 import { whyInvalidPrefixRewrite, whyInvalidRoutePath } from '../../model/path-rules';
 import { IRouteTable } from '../../model/references';
 import { RouteActionType } from '../../model/route-action';
+import { brandSymbol, hasBrand } from '../../private/brand';
 import { Problem, AddProblem } from '../../private/errors';
 import { jsonAt } from '../../private/json';
 import { re2GroupCount, whyInvalidRe2 } from '../../private/re2';
@@ -135,11 +136,18 @@ function checkDelegation(route: Route, add: AddProblem): void {
   const table = route.action.routeTable;
   const childRoutes = routesOf(table);
   if (!table || !childRoutes) return; // an external RouteTable: its routes are unknown here
+  // A delegating route that is itself a RouteTable's route and sets no inheritance takes its own
+  // parent's (and, inheriting the path, its parent's path): what its children inherit is not known
+  // here, so the checks that depend on it are left to the delegating route above it.
+  const nested = isInRouteTable(route);
   childRoutes.forEach(child => {
     // a child route takes the delegating route's path (inheritablePathMatchers) or its other
     // conditions (inheritableMatchers) when it says so, or when it says nothing and the parent does
-    const inheritsPath = (child._props.inheritablePathMatchers ?? route._props.inheritablePathMatchers) === true;
-    const inheritsConditions = (child._props.inheritableMatchers ?? route._props.inheritableMatchers) === true;
+    const pathFlag = child._props.inheritablePathMatchers ?? route._props.inheritablePathMatchers;
+    const conditionsFlag = child._props.inheritableMatchers ?? route._props.inheritableMatchers;
+    if (nested && (pathFlag === undefined || conditionsFlag === undefined)) return;
+    const inheritsPath = pathFlag === true;
+    const inheritsConditions = conditionsFlag === true;
     glooMatchersOf(child).forEach((m, j) => {
       const field = `delegateAction.ref → ${table.name} ${child._label}.matchers[${j}]`;
       // Gloo compares the path as a string, a regex's text included, with the parent's prefix
@@ -155,8 +163,19 @@ function checkDelegation(route: Route, add: AddProblem): void {
         add(`${field}.caseSensitive`, m.caseSensitive, `the case sensitivity of the delegating route (${parent.caseSensitive === undefined ? 'unset' : parent.caseSensitive})`,
           'gloo compares the two settings as given, so an unset one differs from true; it drops the child route');
       }
-      // gloo prepends the parent's headers, query parameters and methods to the child's: they match
-      if (inheritsConditions) return;
+      if (inheritsConditions) {
+        // gloo puts the parent's headers, query parameters and methods before the child's, then
+        // keeps the last header condition of each name: a child's own header of the same name
+        // that differs from the parent's replaces it, and gloo drops the child route
+        for (const h of parent.headers ?? []) {
+          const own = [...(m.headers ?? [])].reverse().find(c => c.name === h.name);
+          if (own && !sameHeader(own, h)) {
+            add(`${field}.headers`, m.headers ?? [], `no header condition on ${h.name} other than the delegating route's ${JSON.stringify(h)}`,
+              'gloo keeps the child\'s condition of that name, finds it differs from the parent\'s, and drops the child route');
+          }
+        }
+        return;
+      }
       for (const h of parent.headers ?? []) {
         // Gloo keeps the last condition of each name of the child, and compares it with the parent's
         const own = [...(m.headers ?? [])].reverse().find(c => c.name === h.name);
@@ -177,6 +196,19 @@ function checkDelegation(route: Route, add: AddProblem): void {
   const cycle = findCycle(table, new Set());
   if (cycle) add('delegateAction.ref', cycle.join(' → '), 'delegation without a cycle', 'gloo rejects the route (DelegationCycleErr)');
 }
+
+/** Whether a route belongs to a RouteTable (rather than a VirtualService): its owner or a scope above it is one. */
+function isInRouteTable(route: Route): boolean {
+  for (let c: IConstruct | undefined = route._owner; c; c = c.node.scope) {
+    if (hasBrand(c, ROUTE_TABLE_BRAND)) return true;
+    if (hasBrand(c, VIRTUAL_SERVICE_BRAND)) return false;
+  }
+  return false;
+}
+
+// the brands of RouteTable and VirtualService (gloo/route-table.ts, gloo/virtual-service.ts), which import this module
+const ROUTE_TABLE_BRAND = brandSymbol('RouteTable');
+const VIRTUAL_SERVICE_BRAND = brandSymbol('VirtualService');
 
 function findCycle(table: IRouteTable, seen: Set<IRouteTable>): string[] | undefined {
   const routes = routesOf(table);
