@@ -35,7 +35,9 @@ export function glooModelManifests(routes: Route[]): GlooModelManifest[] {
     const service = ImportedResource.isImportedResource(u) ? u.kubeService : undefined;
     if (u && service) {
       upstreams.set(`${u.namespace}/${u.name}`, {
-        name: u.name, namespace: u.namespace, spec: { kube: { serviceName: service.serviceName, serviceNamespace: service.serviceNamespace, servicePort: service.port } },
+        name: u.name,
+        namespace: u.namespace,
+        spec: { kube: { serviceName: service.serviceName, serviceNamespace: service.serviceNamespace, servicePort: service.port } },
       });
     }
   };

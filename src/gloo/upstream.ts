@@ -174,7 +174,9 @@ export class Upstream extends GlooResource implements IUpstream {
    * discovery gives it (`<namespace>-<service>-<port>`, in `gloo-system` unless `options` says
    * otherwise). The Gateway API target sends its routes to the Service.
    */
-  public static fromDiscoveredService(scope: Construct, id: string, service: KubeServiceDestination, options: ImportedResourceOptions = {}): IUpstream {
+  public static fromDiscoveredService(
+    scope: Construct, id: string, service: KubeServiceDestination, options: ImportedResourceOptions = {},
+  ): IUpstream {
     const name = typeof service === 'object' && service !== null ? discoveredUpstreamName(service.serviceNamespace, service.serviceName, service.port) : String(service);
     return new ImportedResource(scope, id, name, { ...(typeof options === 'object' ? options : {}), service }, true);
   }
