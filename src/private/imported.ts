@@ -37,7 +37,11 @@ export function checkImportedName(
       problems.add('service', service, 'the Service, { serviceName, serviceNamespace, port }');
     } else {
       checkKnownKeys(problems.add.bind(problems), service, 'KubeServiceDestination', 'service.');
-      const why = { serviceName: whyNotServiceName(service.serviceName as string), serviceNamespace: whyNotNamespace(service.serviceNamespace as string), port: whyNotPort(service.port as number) };
+      const why = {
+        serviceName: whyNotServiceName(service.serviceName as string),
+        serviceNamespace: whyNotNamespace(service.serviceNamespace as string),
+        port: whyNotPort(service.port as number),
+      };
       for (const [field, problem] of Object.entries(why)) if (problem) problems.add(`service.${field}`, service[field as keyof typeof service], problem);
     }
   }

@@ -200,7 +200,7 @@ spec:
 });
 
 describe('Upstreams the input refers to but does not hold: their Service', () => {
-  const vsTo = (upstream: string, ns: string) => `apiVersion: gateway.solo.io/v1
+  const vsTo = (upstreamName: string, ns: string) => `apiVersion: gateway.solo.io/v1
 kind: VirtualService
 metadata: { name: shop, namespace: ${ns} }
 spec:
@@ -208,7 +208,7 @@ spec:
     domains: ['*']
     routes:
     - matchers: [{ prefix: / }]
-      routeAction: { single: { upstream: { name: ${upstream}, namespace: gloo-system } } }
+      routeAction: { single: { upstream: { name: ${upstreamName}, namespace: gloo-system } } }
 `;
 
   test('is read from Gloo discovery\'s name when one namespace of the input makes it so, with a comment', () => {
