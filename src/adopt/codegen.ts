@@ -223,10 +223,10 @@ class Generator {
       const m = name.startsWith(`${ns}-`) ? /^(.+)-(\d{1,5})$/.exec(name.slice(ns.length + 1)) : null;
       return m && Number(m[2]) >= 1 && Number(m[2]) <= 65535 ? [{ serviceName: m[1], serviceNamespace: ns, port: Number(m[2]) }] : [];
     });
-    const how = `--service ${name}=<namespace>/<service>:<port>`;
+    const how = `--service ${name}=NAMESPACE/SERVICE:PORT`;
     if (candidates.length === 1) {
       const c = candidates[0];
-      return { service: c, comment: `its Service read from Gloo discovery's name ${c.serviceNamespace}-${c.serviceName}-${c.port} (if it is another, adopt with ${how})` };
+      return { service: c, comment: `its Service, ${c.serviceNamespace}/${c.serviceName}:${c.port}, read from Gloo discovery's naming (else: adopt ${how})` };
     }
     if (candidates.length > 1) {
       const read = candidates.map(c => `${c.serviceNamespace}/${c.serviceName}:${c.port}`).join(' or ');

@@ -58,9 +58,7 @@ export function checkPassThroughOptions(options: JsonObject, where: 'route' | 'v
   for (const field of fields) {
     const value = options[field];
     if (value === undefined) continue;
-    if (!hasGeneratedType('gateway.solo.io/v1/VirtualService', [...optionsPath, field], value, `${prefix}${field}`, add)) continue;
-    checkField(options, field, value, `${prefix}${field}`, prefix.replace(/\.$/, ''), add);
-    walk(value, `${prefix}${field}`, add);
+    checkGenerated(VIRTUAL_SERVICE, [...optionsPath, field], options, field, `${prefix}${field}`, prefix.replace(/\.$/, ''), add);
   }
 }
 
@@ -77,9 +75,7 @@ export function checkUpstreamOptions(options: unknown, add: AddProblem): void {
       add(k, v, `a field of UpstreamOptions: ${fields.join(', ')}`, 'the Upstream\'s type and the typed props (loadBalancer, discoveryLabels, subsets) are set by the construct');
       continue;
     }
-    if (!hasGeneratedType('gloo.solo.io/v1/Upstream', ['spec', k], v, k, add)) continue;
-    checkField(options, k, v, k, '', add);
-    walk(v, k, add);
+    checkGenerated(UPSTREAM, ['spec', k], options, k, k, '', add);
   }
 }
 
@@ -88,9 +84,7 @@ export function checkSslConfigOptions(ssl: JsonObject, add: AddProblem): void {
   for (const field of GENERATED_SSL_CONFIG_OPTIONS) {
     const value = ssl[field];
     if (value === undefined) continue;
-    if (!hasGeneratedType('gateway.solo.io/v1/VirtualService', ['spec', 'sslConfig', field], value, `sslConfig.${field}`, add)) continue;
-    checkField(ssl, field, value, `sslConfig.${field}`, 'sslConfig', add);
-    walk(value, `sslConfig.${field}`, add);
+    checkGenerated(VIRTUAL_SERVICE, ['spec', 'sslConfig', field], ssl, field, `sslConfig.${field}`, 'sslConfig', add);
   }
 }
 
@@ -100,26 +94,24 @@ export function checkDestinationOptions(options: JsonObject, at: string, add: Ad
   for (const field of GENERATED_DESTINATION_OPTIONS) {
     const value = options[field];
     if (value === undefined) continue;
-    if (!hasGeneratedType('gateway.solo.io/v1/VirtualService', [...path, field], value, `${at}.${field}`, add)) continue;
-    checkField(options, field, value, `${at}.${field}`, at, add);
-    walk(value, `${at}.${field}`, add);
+    checkGenerated(VIRTUAL_SERVICE, [...path, field], options, field, `${at}.${field}`, at, add);
   }
 }
 
 /** Checks a Kubernetes Upstream's `serviceSpec` (`UpstreamServiceSpec`): one of its fields, of its type. */
 export function checkServiceSpec(spec: unknown, add: AddProblem): void {
-  checkOneOfGenerated(spec, GENERATED_SERVICE_SPECS, 'gloo.solo.io/v1/Upstream', ['spec', 'kube', 'serviceSpec'], 'kube.serviceSpec', add);
+  checkOneOfGenerated(spec, GENERATED_SERVICE_SPECS, UPSTREAM, ['spec', 'kube', 'serviceSpec'], 'kube.serviceSpec', add);
 }
 
 /** Checks a destination's `destinationSpec` (`FunctionDestinationSpec`): one of its fields, of its type. */
 export function checkDestinationSpec(spec: unknown, at: string, add: AddProblem): void {
   const path = ['spec', 'virtualHost', 'routes', '[]', 'routeAction', 'single', 'destinationSpec'];
-  checkOneOfGenerated(spec, GENERATED_DESTINATION_SPECS, 'gateway.solo.io/v1/VirtualService', path, at, add);
+  checkOneOfGenerated(spec, GENERATED_DESTINATION_SPECS, VIRTUAL_SERVICE, path, at, add);
 }
 
 /** Checks an external Upstream's type (`ExternalUpstreamType`): one of its fields, of its type. */
 export function checkUpstreamType(type: unknown, add: AddProblem): void {
-  checkOneOfGenerated(type, GENERATED_UPSTREAM_TYPES, 'gloo.solo.io/v1/Upstream', ['spec'], 'type', add);
+  checkOneOfGenerated(type, GENERATED_UPSTREAM_TYPES, UPSTREAM, ['spec'], 'type', add);
 }
 
 /** Gloo's JSON of a generated one-of (a service spec, a destination spec, an Upstream type). */
@@ -143,9 +135,29 @@ function checkOneOfGenerated(value: unknown, fields: readonly string[], resource
     return;
   }
   const [k] = given;
-  if (!hasGeneratedType(resource, [...path, k], value[k], `${at}.${k}`, add)) return;
-  checkField(value, k, value[k], `${at}.${k}`, at, add);
-  walk(value[k], `${at}.${k}`, add);
+  checkGenerated(resource, [...path, k], value, k, `${at}.${k}`, at, add);
+}
+
+const VIRTUAL_SERVICE = 'gateway.solo.io/v1/VirtualService';
+const UPSTREAM = 'gloo.solo.io/v1/Upstream';
+
+/** The part of a CRD schema the walk reads. */
+interface SchemaNode {
+  readonly type?: string;
+  readonly properties?: { [name: string]: SchemaNode };
+  readonly additionalProperties?: SchemaNode | boolean;
+  readonly items?: SchemaNode;
+}
+
+/**
+ * Checks `holder[key]`, the field at `fieldPath` of `resource`: its generated type, then the rules
+ * of Gloo and Envoy below it, reported under `at` (`parent` is the holder's place).
+ */
+function checkGenerated(resource: string, fieldPath: string[], holder: JsonObject, key: string, at: string, parent: string, add: AddProblem): void {
+  const value = holder[key];
+  if (!hasGeneratedType(resource, fieldPath, value, at, add)) return;
+  checkField(holder, key, value, at, parent, add);
+  walk(value, at, add, CrdSchemaValidator.gloo()._schemaAt(resource, fieldPath) as SchemaNode | undefined);
 }
 
 /**
@@ -176,17 +188,22 @@ const ONE_OF: Array<{ under: RegExp; fields: string[]; required?: boolean; why?:
   { under: /^(?:sslConfig|httpConnectSslConfig)$/, fields: ['secretRef', 'sslFiles', 'sds'] },
 ];
 
-/** String fields that are protobuf durations, by name. */
 const DURATIONS = new Set([
-  'baseEjectionTime', 'baseInterval', 'cacheDuration', 'connectTimeout', 'deferredCloseTimeout', 'dnsRefreshRate', 'healthyEdgeInterval',
+  'baseEjectionTime', 'baseInterval', 'cacheDuration', 'connectTimeout', 'deferredCloseTimeout', 'dnsRefreshRate', 'fillInterval',
+  'grpcTimeoutHeaderMax', 'grpcTimeoutHeaderOffset', 'healthyEdgeInterval',
   'idleTimeout', 'initialJitter', 'interval', 'intervalJitter', 'keepaliveInterval', 'keepaliveTime', 'maxInterval', 'maxMessageTimeout',
   'maxStreamDuration', 'messageTimeout', 'noTrafficInterval', 'perTryTimeout', 'slowStartWindow', 'timeout', 'transportSocketConnectTimeout', 'unhealthyEdgeInterval',
   'unhealthyInterval', 'updateMergeWindow',
 ]);
 
-function walk(value: unknown, at: string, add: AddProblem): void {
+/**
+ * Applies the rules below a value, following its schema: it stops where the CRD keeps any data
+ * (`envoyMetadata`, `extensions`, a custom health check's `config`), whose keys mean nothing to Gloo.
+ */
+function walk(value: unknown, at: string, add: AddProblem, schema: SchemaNode | undefined): void {
+  if (schema === undefined || (schema.properties === undefined && schema.items === undefined && typeof schema.additionalProperties !== 'object')) return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => walk(v, `${at}[${i}]`, add));
+    value.forEach((v, i) => walk(v, `${at}[${i}]`, add, schema.items));
     return;
   }
   if (value === null || typeof value !== 'object') return;
@@ -196,25 +213,31 @@ function walk(value: unknown, at: string, add: AddProblem): void {
     return;
   }
   const o = value as JsonObject;
-  // a DLP action's masking is chosen by actionType: customAction with CUSTOM (the default), keyValueAction with KEYVALUE
-  if (/\.dlp\.actions\[\d+\]$/.test(at)) {
-    const type = o.actionType ?? 'CUSTOM';
-    if (o.keyValueAction !== undefined && type !== 'KEYVALUE') {
-      add(`${at}.actionType`, o.actionType, 'KEYVALUE with keyValueAction', 'gloo uses keyValueAction only for a KEYVALUE action and ignores it otherwise');
-    }
-    if (o.customAction !== undefined && type !== 'CUSTOM') {
-      add(`${at}.actionType`, o.actionType, 'CUSTOM (or none) with customAction', 'gloo uses customAction only for a CUSTOM action and ignores it otherwise');
-    }
-  }
   for (const rule of ONE_OF.filter(r => r.under.test(at))) {
     const given = rule.fields.filter(f => o[f] !== undefined);
     if (given.length > 1) add(`${at}.${given[1]}`, o[given[1]], `only one of ${rule.fields.join(', ')}`, `gloo reads one of them (${given[0]} is given too)`);
     if (given.length === 0 && rule.required) add(at, o, `one of ${rule.fields.join(', ')}`, rule.why);
   }
+  checkDlpAction(o, at, add);
   for (const [k, v] of Object.entries(o)) {
+    const sub = schema.properties ? schema.properties[k] : typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+    if (sub === undefined) continue;
     const here = `${at}.${k}`;
-    checkField(o, k, v, here, at, add);
-    walk(v, here, add);
+    // a map's keys are names, not fields: only its values are checked
+    if (schema.properties) checkField(o, k, v, here, at, add);
+    walk(v, here, add, sub);
+  }
+}
+
+/** A DLP action's masking is chosen by actionType: customAction with CUSTOM (the default), keyValueAction with KEYVALUE. */
+function checkDlpAction(o: JsonObject, at: string, add: AddProblem): void {
+  if (!/\.dlp\.actions\[\d+\]$/.test(at)) return;
+  const type = o.actionType ?? 'CUSTOM';
+  if (o.keyValueAction !== undefined && type !== 'KEYVALUE') {
+    add(`${at}.actionType`, o.actionType, 'KEYVALUE with keyValueAction', 'gloo uses keyValueAction only for a KEYVALUE action and ignores it otherwise');
+  }
+  if (o.customAction !== undefined && type !== 'CUSTOM') {
+    add(`${at}.actionType`, o.actionType, 'CUSTOM (or none) with customAction', 'gloo uses customAction only for a CUSTOM action and ignores it otherwise');
   }
 }
 
@@ -226,8 +249,8 @@ function checkField(o: JsonObject, k: string, v: unknown, here: string, parent: 
     // a regex string, or a header/query matcher's value when `regex: true`
     const pattern = k === 'regex' ? v : k === 'value' && o.regex === true ? v : undefined;
     if (pattern !== undefined) {
-      const why = whyInvalidRe2(pattern);
-      if (why) add(here, v, `a regular expression RE2 accepts: ${why}`);
+      const why = whyInvalidRegex(pattern, parent);
+      if (why) add(here, v, why);
     }
     if (isHeaderNameField(k, parent)) {
       const why = whyInvalidHeaderName(v);
@@ -236,8 +259,8 @@ function checkField(o: JsonObject, k: string, v: unknown, here: string, parent: 
   }
   if (k === 'regex' && Array.isArray(v)) {
     v.forEach((p, i) => {
-      const why = typeof p === 'string' ? whyInvalidRe2(p) : undefined;
-      if (why) add(`${here}[${i}]`, p, `a regular expression RE2 accepts: ${why}`);
+      const why = typeof p === 'string' ? whyInvalidRegex(p, parent) : undefined;
+      if (why) add(`${here}[${i}]`, p, why);
     });
   }
   if (k === 'headersToRemove' && Array.isArray(v)) {
@@ -255,6 +278,25 @@ function checkField(o: JsonObject, k: string, v: unknown, here: string, parent: 
   if (k === 'value' && typeof v === 'number' && /\.percent$/.test(parent) && !(v >= 0 && v <= 100)) {
     add(here, v, 'a percentage from 0 to 100');
   }
+}
+
+/**
+ * Why `pattern` is not a regular expression its engine takes: Envoy's matchers (paths, headers,
+ * query parameters) use RE2; envoy-gloo's transformation filter compiles extractors and DLP
+ * masking rules with `std::regex` (ECMAScript), checked here with JavaScript's engine, which
+ * accepts a little more (lookbehind).
+ */
+function whyInvalidRegex(pattern: string, parent: string): string | undefined {
+  if (/\.extractors\.[^.]+$|\.customAction$|\.regexActions\[\d+\]$/.test(parent)) {
+    try {
+      new RegExp(pattern);
+      return undefined;
+    } catch (e) {
+      return `a regular expression (ECMAScript, as envoy-gloo's transformation filter compiles it): ${(e as Error).message}`;
+    }
+  }
+  const why = whyInvalidRe2(pattern);
+  return why ? `a regular expression RE2 accepts: ${why}` : undefined;
 }
 
 /** Fields whose string is a header name: a token source's and a claim's header, an extractor's, a header to append's key. */

@@ -123,10 +123,20 @@ export class CrdSchemaValidator {
    * `undefined` when it has it. `at` is relative to the value (`.providers.p.issuer`).
    */
   public _generatedTypeProblem(resource: string, fieldPath: string[], value: unknown): { at: string; given: unknown; expected: string } | undefined {
-    let schema: Schema | undefined = this.schemas.get(resource);
-    for (const step of fieldPath) schema = step === '[]' ? schema?.items : schema?.properties?.[step];
+    const schema = this._schemaAt(resource, fieldPath) as Schema | undefined;
     if (schema === undefined) return { at: '', given: value, expected: `a field of ${resource} (${fieldPath.join('.')} is not in its schema)` };
     return generatedTypeProblem(schema, value, '');
+  }
+
+  /**
+   * @internal
+   * The schema of the field at `fieldPath` of `resource` (field names, `[]` for a list's items), if
+   * the CRD has one.
+   */
+  public _schemaAt(resource: string, fieldPath: string[]): unknown {
+    let schema: Schema | undefined = this.schemas.get(resource);
+    for (const step of fieldPath) schema = step === '[]' ? schema?.items : schema?.properties?.[step];
+    return schema;
   }
 
   /** The `apiVersion/kind` keys this validator has schemas for, sorted. */

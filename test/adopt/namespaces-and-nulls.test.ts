@@ -215,14 +215,14 @@ spec:
     const r = adoptManifests(readManifestText(vsTo('default-petstore-8080', 'gloo-system'), 'in.yaml'));
     expect(r.ok).toBe(true);
     expect(r.code).toContain("{ namespace: 'gloo-system', service: { serviceName: 'petstore', serviceNamespace: 'default', port: 8080 } }");
-    expect(r.code).toContain("its Service read from Gloo discovery's name default-petstore-8080");
+    expect(r.code).toContain("its Service, default/petstore:8080, read from Gloo discovery's naming (else: adopt --service default-petstore-8080=NAMESPACE/SERVICE:PORT)");
   });
 
   test('is left unsaid when two namespaces could read the name, naming both and --service', () => {
     const r = adoptManifests(readManifestText(`${vsTo('team-a-web-80', 'team-a')}---
 ${vsTo('team-a-web-80', 'team').replace('name: shop', 'name: other')}`, 'in.yaml'));
     expect(r.code).toContain("{ namespace: 'gloo-system' });");
-    expect(r.code).toContain('its Service is team/a-web:80 or team-a/web:80 by Gloo discovery\'s naming; say which with --service team-a-web-80=<namespace>/<service>:<port>');
+    expect(r.code).toContain('its Service is team/a-web:80 or team-a/web:80 by Gloo discovery\'s naming; say which with --service team-a-web-80=NAMESPACE/SERVICE:PORT');
   });
 
   test('is what --service says (the services option), over the naming', () => {

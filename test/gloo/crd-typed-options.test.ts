@@ -65,8 +65,10 @@ describe('options typed as Gloo\'s CRD has them (JWT, RBAC, WAF, DLP, transforma
   });
 
   test.each([
-    ['a regex RE2 refuses', { stagedTransformations: { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { extractors: { id: { header: 'x-id', regex: '(?<=a)b' } } } } }] } } },
-      'options.stagedTransformations.regular.requestTransforms[0].requestTransformation.transformationTemplate.extractors.id.regex: got "(?<=a)b", expected a regular expression RE2 accepts'],
+    ['a path regex RE2 refuses', { stagedTransformations: { regular: { requestTransforms: [{ matcher: { regex: '/(?<=a)b' } }] } } },
+      'options.stagedTransformations.regular.requestTransforms[0].matcher.regex: got "/(?<=a)b", expected a regular expression RE2 accepts'],
+    ['an extractor regex that does not compile', { stagedTransformations: { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { extractors: { id: { header: 'x-id', regex: '(a' } } } } }] } } },
+      'options.stagedTransformations.regular.requestTransforms[0].requestTransformation.transformationTemplate.extractors.id.regex: got "(a", expected a regular expression (ECMAScript'],
     ['a header matcher\'s regex value RE2 refuses', { stagedTransformations: { early: { requestTransforms: [{ matcher: { headers: [{ name: 'x-a', value: 'a(', regex: true }] } }] } } },
       'options.stagedTransformations.early.requestTransforms[0].matcher.headers[0].value: got "a(", expected a regular expression RE2 accepts'],
     ['a token header that is not a header name', { jwtProvidersStaged: { beforeExtAuth: { providers: { p: { tokenSource: { headers: [{ header: 'x token' }] }, jwks: { local: { key: 'k' } } } } } } },
@@ -210,4 +212,12 @@ test('a delegating route may carry upgrades and timeouts, which Gloo merges into
   const vs = new VirtualService(chart, 'vs', {});
   vs.addRoute({ matchers: [{ path: PathMatch.prefix('/ws') }], action: RouteAction.delegate(table), options: { upgrades: [{ websocket: { enabled: true } }], idleTimeout: '600s' } });
   expect(onlyManifest(chart, 'VirtualService').spec.virtualHost.routes[0].options).toEqual({ upgrades: [{ websocket: { enabled: true } }], idleTimeout: '600s' });
+});
+
+test('an extractor takes an ECMAScript regex (lookahead included), and data Gloo keeps as it is is not checked by field name', () => {
+  const chart = vsWith({
+    stagedTransformations: { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { extractors: { id: { header: 'x-id', regex: '(\\d+)(?=-)', subgroup: 1 } } } } }] } },
+    envoyMetadata: { 'io.solo.custom': { interval: 'daily', regex: '(' } },
+  });
+  expect(onlyManifest(chart, 'VirtualService').spec.virtualHost.routes[0].options.envoyMetadata).toEqual({ 'io.solo.custom': { interval: 'daily', regex: '(' } });
 });
