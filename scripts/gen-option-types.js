@@ -170,6 +170,9 @@ const RENAMED = {
   UpstreamHttp1ProtocolOption: 'UpstreamHttp1ProtocolOptions',
   RateLimitRateLimit: 'RateLimitRule',
   RateLimitAction: 'RateLimitRuleAction',
+  UpstreamReceive: 'UpstreamHealthCheckPayload',
+  UpstreamPolicy: 'UpstreamFailoverPolicy',
+  ConsulUpstreamServiceSpec: 'ExternalUpstreamServiceSpec',
   RateLimitLocalRatelimit: 'RateLimitLocalSettings',
 };
 
@@ -209,6 +212,8 @@ function generatedFields(schemas, at) {
 }
 
 const pascal = s => s.charAt(0).toUpperCase() + s.slice(1);
+/** The family of a name prefix: an Upstream's fields, its TLS and its types are one (they share shapes); each option is its own. */
+const familyOf = prefix => (/Upstream$|^Tls$/.test(prefix) ? 'Upstream' : prefix);
 const NOT_PLURAL = ['postgres', 'redis', 'status', 'tls', 'jwks'];
 const singular = s => (NOT_PLURAL.includes(s) ? s : /ies$/.test(s) ? s.replace(/ies$/, 'y')
   : /(?:ch|sh|x|ss|us)es$/.test(s) ? s.slice(0, -2) : /[^s]s$/.test(s) ? s.slice(0, -1) : s);
@@ -234,10 +239,12 @@ function generate(schemas) {
   }
 
   function interfaceOf(s, candidates, where) {
-    const key = canonical(s);
-    if (byShape.has(key)) return byShape.get(key);
     const keys = Object.keys(s.properties).sort();
     const known = WELL_KNOWN.find(w => w.keys.join() === keys.join() && keys.every(k => s.properties[k].type === w.type));
+    // a shape is one interface within a family of options, so that a JWT key set and a rate limit's
+    // metadata path do not share a name, and a name depends only on its family's schema
+    const key = known ? `*:${canonical(s)}` : `${familyOf(candidates.prefix)}:${canonical(s)}`;
+    if (byShape.has(key)) return byShape.get(key);
     const name = known?.name ?? candidates.find(c => !taken.has(c)) ?? `${candidates[candidates.length - 1]}Shape`;
     taken.add(name);
     byShape.set(key, name);

@@ -939,7 +939,18 @@ export interface RateLimitMetadataKey {
    * Gloo's `path`.
    * @default - not set
    */
-  readonly path?: JwtLocalKeySet[];
+  readonly path?: RateLimitPath[];
+}
+
+/**
+ * Gloo's `spec.virtualHost.options.ratelimitEarly.rateLimits[].actions[].metadata.metadataKey.path[]`, as the CRD defines it.
+ */
+export interface RateLimitPath {
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
 }
 
 /**
@@ -2690,7 +2701,7 @@ export interface UpstreamFailover {
    * Gloo's `policy`.
    * @default - not set
    */
-  readonly policy?: UpstreamPolicy;
+  readonly policy?: UpstreamFailoverPolicy;
   /**
    * Gloo's `prioritizedLocalities`.
    * @default - not set
@@ -2701,7 +2712,7 @@ export interface UpstreamFailover {
 /**
  * Gloo's `spec.failover.policy`, as the CRD defines it.
  */
-export interface UpstreamPolicy {
+export interface UpstreamFailoverPolicy {
   /**
    * Gloo's `overprovisioningFactor`: a whole number, at least 0.
    * @default - not set
@@ -3266,7 +3277,18 @@ export interface UpstreamJsonKey {
    * Gloo's `path`.
    * @default - not set
    */
-  readonly path?: JwtLocalKeySet[];
+  readonly path?: UpstreamPath[];
+}
+
+/**
+ * Gloo's `spec.healthChecks[].httpHealthCheck.responseAssertions.responseMatchers[].responseMatch.jsonKey.path[]`, as the CRD defines it.
+ */
+export interface UpstreamPath {
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
 }
 
 /**
@@ -3277,12 +3299,23 @@ export interface UpstreamTcpHealthCheck {
    * Gloo's `receive`.
    * @default - not set
    */
-  readonly receive?: TransformationBody[];
+  readonly receive?: UpstreamHealthCheckPayload[];
   /**
    * Gloo's `send`.
    * @default - not set
    */
-  readonly send?: TransformationBody;
+  readonly send?: UpstreamHealthCheckPayload;
+}
+
+/**
+ * Gloo's `spec.healthChecks[].tcpHealthCheck.receive[]`, as the CRD defines it.
+ */
+export interface UpstreamHealthCheckPayload {
+  /**
+   * Gloo's `text`.
+   * @default - not set
+   */
+  readonly text?: string;
 }
 
 /**
@@ -3779,7 +3812,7 @@ export interface AiUpstreamAnthropic {
    * Gloo's `authToken`.
    * @default - not set
    */
-  readonly authToken?: AiAuthToken;
+  readonly authToken?: AiUpstreamAuthToken;
   /**
    * Gloo's `customHost`.
    * @default - not set
@@ -3795,6 +3828,27 @@ export interface AiUpstreamAnthropic {
    * @default - not set
    */
   readonly version?: string;
+}
+
+/**
+ * Gloo's `spec.ai.anthropic.authToken`, as the CRD defines it.
+ */
+export interface AiUpstreamAuthToken {
+  /**
+   * Gloo's `inline`.
+   * @default - not set
+   */
+  readonly inline?: string;
+  /**
+   * Gloo's `passthrough`.
+   * @default - not set
+   */
+  readonly passthrough?: { [key: string]: any };
+  /**
+   * Gloo's `secretRef`.
+   * @default - not set
+   */
+  readonly secretRef?: GlooResourceRef;
 }
 
 /**
@@ -3852,7 +3906,7 @@ export interface AiUpstreamAzureOpenai {
    * Gloo's `authToken`.
    * @default - not set
    */
-  readonly authToken?: AiAuthToken;
+  readonly authToken?: AiUpstreamAuthToken;
   /**
    * Gloo's `customHost`.
    * @default - not set
@@ -3946,7 +4000,7 @@ export interface AiUpstreamGemini {
    * Gloo's `authToken`.
    * @default - not set
    */
-  readonly authToken?: AiAuthToken;
+  readonly authToken?: AiUpstreamAuthToken;
   /**
    * Gloo's `customHost`.
    * @default - not set
@@ -3967,7 +4021,7 @@ export interface AiUpstreamMistral {
    * Gloo's `authToken`.
    * @default - not set
    */
-  readonly authToken?: AiAuthToken;
+  readonly authToken?: AiUpstreamAuthToken;
   /**
    * Gloo's `customHost`.
    * @default - not set
@@ -4056,7 +4110,7 @@ export interface AiUpstreamVertexAi {
    * Gloo's `authToken`.
    * @default - not set
    */
-  readonly authToken?: AiAuthToken;
+  readonly authToken?: AiUpstreamAuthToken;
   /**
    * Gloo's `customHost`.
    * @default - not set
@@ -4107,7 +4161,7 @@ export interface AwsUpstreamSpec {
    * Gloo's `destinationOverrides`.
    * @default - not set
    */
-  readonly destinationOverrides?: AwsDestinationSpec;
+  readonly destinationOverrides?: AwsUpstreamDestinationOverride;
   /**
    * Gloo's `disableRoleChaining`.
    * @default - not set
@@ -4133,6 +4187,47 @@ export interface AwsUpstreamSpec {
    * @default - not set
    */
   readonly secretRef?: GlooResourceRef;
+}
+
+/**
+ * Gloo's `spec.aws.destinationOverrides`, as the CRD defines it.
+ */
+export interface AwsUpstreamDestinationOverride {
+  /**
+   * Gloo's `invocationStyle`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly invocationStyle?: string;
+  /**
+   * Gloo's `logicalName`.
+   * @default - not set
+   */
+  readonly logicalName?: string;
+  /**
+   * Gloo's `requestTransformation`.
+   * @default - not set
+   */
+  readonly requestTransformation?: boolean;
+  /**
+   * Gloo's `responseTransformation`.
+   * @default - not set
+   */
+  readonly responseTransformation?: boolean;
+  /**
+   * Gloo's `unwrapAsAlb`.
+   * @default - not set
+   */
+  readonly unwrapAsAlb?: boolean;
+  /**
+   * Gloo's `unwrapAsApiGateway`.
+   * @default - not set
+   */
+  readonly unwrapAsApiGateway?: boolean;
+  /**
+   * Gloo's `wrapAsApiGateway`.
+   * @default - not set
+   */
+  readonly wrapAsApiGateway?: boolean;
 }
 
 /**
@@ -4288,7 +4383,7 @@ export interface ConsulUpstreamSpec {
    * Gloo's `serviceSpec`.
    * @default - not set
    */
-  readonly serviceSpec?: ConsulUpstreamServiceSpec;
+  readonly serviceSpec?: ExternalUpstreamServiceSpec;
   /**
    * Gloo's `serviceTags`.
    * @default - not set
@@ -4315,7 +4410,7 @@ export interface ConsulUpstreamQueryOption {
 /**
  * Gloo's `spec.consul.serviceSpec`, as the CRD defines it.
  */
-export interface ConsulUpstreamServiceSpec {
+export interface ExternalUpstreamServiceSpec {
   /**
    * Gloo's `grpc`.
    * @default - not set
@@ -4378,12 +4473,12 @@ export interface ConsulUpstreamTransformation {
    * Gloo's `body`.
    * @default - not set
    */
-  readonly body?: TransformationBody;
+  readonly body?: UpstreamHealthCheckPayload;
   /**
    * Gloo's `dynamicMetadataValues`.
    * @default - not set
    */
-  readonly dynamicMetadataValues?: TransformationDynamicMetadataValue[];
+  readonly dynamicMetadataValues?: ConsulUpstreamDynamicMetadataValue[];
   /**
    * Gloo's `escapeCharacters`.
    * @default - not set
@@ -4393,17 +4488,17 @@ export interface ConsulUpstreamTransformation {
    * Gloo's `extractors`.
    * @default - not set
    */
-  readonly extractors?: { [key: string]: TransformationExtractor };
+  readonly extractors?: { [key: string]: ConsulUpstreamExtractor };
   /**
    * Gloo's `headers`.
    * @default - not set
    */
-  readonly headers?: { [key: string]: TransformationBody };
+  readonly headers?: { [key: string]: UpstreamHealthCheckPayload };
   /**
    * Gloo's `headersToAppend`.
    * @default - not set
    */
-  readonly headersToAppend?: TransformationHeadersToAppend[];
+  readonly headersToAppend?: ConsulUpstreamHeadersToAppend[];
   /**
    * Gloo's `headersToRemove`.
    * @default - not set
@@ -4423,7 +4518,7 @@ export interface ConsulUpstreamTransformation {
    * Gloo's `mergeJsonKeys`.
    * @default - not set
    */
-  readonly mergeJsonKeys?: TransformationMergeJsonKey;
+  readonly mergeJsonKeys?: ConsulUpstreamMergeJsonKey;
   /**
    * Gloo's `parseBodyBehavior`: the name of one of Gloo's enum values.
    * @default - not set
@@ -4438,7 +4533,123 @@ export interface ConsulUpstreamTransformation {
    * Gloo's `spanTransformer`.
    * @default - not set
    */
-  readonly spanTransformer?: TransformationSpanTransformer;
+  readonly spanTransformer?: ConsulUpstreamSpanTransformer;
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest.transformations{}.dynamicMetadataValues[]`, as the CRD defines it.
+ */
+export interface ConsulUpstreamDynamicMetadataValue {
+  /**
+   * Gloo's `jsonToProto`.
+   * @default - not set
+   */
+  readonly jsonToProto?: boolean;
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+  /**
+   * Gloo's `metadataNamespace`.
+   * @default - not set
+   */
+  readonly metadataNamespace?: string;
+  /**
+   * Gloo's `value`.
+   * @default - not set
+   */
+  readonly value?: UpstreamHealthCheckPayload;
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest.transformations{}.extractors{}`, as the CRD defines it.
+ */
+export interface ConsulUpstreamExtractor {
+  /**
+   * Gloo's `body`.
+   * @default - not set
+   */
+  readonly body?: { [key: string]: any };
+  /**
+   * Gloo's `header`.
+   * @default - not set
+   */
+  readonly header?: string;
+  /**
+   * Gloo's `mode`: the name of one of Gloo's enum values.
+   * @default - not set
+   */
+  readonly mode?: string;
+  /**
+   * Gloo's `regex`.
+   * @default - not set
+   */
+  readonly regex?: string;
+  /**
+   * Gloo's `replacementText`.
+   * @default - not set
+   */
+  readonly replacementText?: string;
+  /**
+   * Gloo's `subgroup`: a whole number, at least 0.
+   * @default - not set
+   */
+  readonly subgroup?: number;
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest.transformations{}.headersToAppend[]`, as the CRD defines it.
+ */
+export interface ConsulUpstreamHeadersToAppend {
+  /**
+   * Gloo's `key`.
+   * @default - not set
+   */
+  readonly key?: string;
+  /**
+   * Gloo's `value`.
+   * @default - not set
+   */
+  readonly value?: UpstreamHealthCheckPayload;
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest.transformations{}.mergeJsonKeys`, as the CRD defines it.
+ */
+export interface ConsulUpstreamMergeJsonKey {
+  /**
+   * Gloo's `jsonKeys`.
+   * @default - not set
+   */
+  readonly jsonKeys?: { [key: string]: ConsulUpstreamJsonKey };
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest.transformations{}.mergeJsonKeys.jsonKeys{}`, as the CRD defines it.
+ */
+export interface ConsulUpstreamJsonKey {
+  /**
+   * Gloo's `overrideEmpty`.
+   * @default - not set
+   */
+  readonly overrideEmpty?: boolean;
+  /**
+   * Gloo's `tmpl`.
+   * @default - not set
+   */
+  readonly tmpl?: UpstreamHealthCheckPayload;
+}
+
+/**
+ * Gloo's `spec.consul.serviceSpec.rest.transformations{}.spanTransformer`, as the CRD defines it.
+ */
+export interface ConsulUpstreamSpanTransformer {
+  /**
+   * Gloo's `name`.
+   * @default - not set
+   */
+  readonly name?: UpstreamHealthCheckPayload;
 }
 
 /**
@@ -4470,5 +4681,5 @@ export interface PipeUpstreamSpec {
    * Gloo's `serviceSpec`.
    * @default - not set
    */
-  readonly serviceSpec?: ConsulUpstreamServiceSpec;
+  readonly serviceSpec?: ExternalUpstreamServiceSpec;
 }
