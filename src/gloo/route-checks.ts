@@ -1,5 +1,6 @@
 import { checkCsrf } from './cors-checks';
 import { checkExtAuth, checkRefList } from './enterprise-checks';
+import { ExternalUpstream } from './external-upstream';
 import { checkDestinationOptions, checkDestinationSpec } from './pass-through-options';
 import { checkDirectResponse, checkRedirect } from './response-action-checks';
 import { RouteProps } from './route';
@@ -166,6 +167,32 @@ function checkConsul(c: ConsulServiceDestination, at: string, add: AddProblem): 
   }
 }
 
+/**
+ * A Lambda or Azure function call against the Upstream of this app it goes to: Gloo rejects an
+ * `aws` call to an Upstream that is not an AWS one ("is not an AWS upstream"), an `azure` call to
+ * one that is not an Azure one, and a function the Upstream does not list ("unknown function").
+ */
+function checkFunctionOfUpstream(d: Destination, at: string, add: AddProblem): void {
+  const spec = d.destinationSpec as { aws?: { logicalName?: string }; azure?: { functionName?: string } } | undefined;
+  const upstream = d.targetUpstream;
+  const inApp = Upstream.isUpstream(upstream) || StaticUpstream.isStaticUpstream(upstream) || ExternalUpstream.isExternalUpstream(upstream);
+  if (!spec || !upstream || !inApp) return;
+  const type = ExternalUpstream.isExternalUpstream(upstream) ? upstream.type : {};
+  for (const kind of ['aws', 'azure'] as const) {
+    if (spec[kind] === undefined) continue;
+    const of = type[kind] as { lambdaFunctions?: Array<{ logicalName?: string }>; functions?: Array<{ functionName?: string }> } | undefined;
+    if (of === undefined) {
+      add(`${at}.${kind}`, spec[kind], `an ${kind} call to an ${kind === 'aws' ? 'AWS' : 'Azure'} Upstream, but ${upstream.name} is not one`, 'gloo rejects the route');
+      continue;
+    }
+    const name = kind === 'aws' ? spec.aws?.logicalName : spec.azure?.functionName;
+    const listed = kind === 'aws' ? of.lambdaFunctions?.map(f => f.logicalName) : of.functions?.map(f => f.functionName);
+    if (name !== undefined && listed !== undefined && !listed.includes(name)) {
+      add(`${at}.${kind}.${kind === 'aws' ? 'logicalName' : 'functionName'}`, name, `a function ${upstream.name} lists: ${listed.join(', ')}`, 'gloo rejects the route (unknown function)');
+    }
+  }
+}
+
 /** A dynamic forward proxy's host: a host name or a header naming one, not both (a protobuf one-of). */
 function checkForwardProxy(o: DynamicForwardProxyOptions, add: AddProblem): void {
   const at = 'routeAction.dynamicForwardProxy';
@@ -202,7 +229,10 @@ export function checkDestination(d: Destination, field: string, add: AddProblem)
     if (portProblem) add(`${field}.kube.port`, d.kube.port, portProblem);
   }
   if (d.consul) checkConsul(d.consul, `${field}.consul`, add);
-  if (d.destinationSpec !== undefined) checkDestinationSpec(d.destinationSpec, `${field}.destinationSpec`, add);
+  if (d.destinationSpec !== undefined) {
+    checkDestinationSpec(d.destinationSpec, `${field}.destinationSpec`, add);
+    checkFunctionOfUpstream(d, `${field}.destinationSpec`, add);
+  }
   const upstream = d.targetUpstream;
   if (d.subset !== undefined && upstream && (Upstream.isUpstream(upstream) || StaticUpstream.isStaticUpstream(upstream))) {
     const keys = Object.keys(d.subset).sort().join(',');

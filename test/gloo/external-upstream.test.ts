@@ -67,3 +67,14 @@ describe('Upstreams outside Kubernetes, function destinations and gRPC service s
     expect(() => app.synth()).toThrow(/routes\[0\]\.routeAction\.single\.destinationSpec: got \{"grpc":\{"function":"Get"\}\}, expected a destination without a function/);
   });
 });
+
+test('a function call is checked against the Upstream of this app it goes to, as Gloo does', () => {
+  const chart = newChart();
+  const lambda = new ExternalUpstream(chart, 'lambda', { type: { aws: { region: 'us-east-1', lambdaFunctions: [{ logicalName: 'checkout', lambdaFunctionName: 'c' }] } } });
+  const pets = new Upstream(chart, 'pets', { serviceName: 'pets', servicePort: 8080 });
+  const vs = new VirtualService(chart, 'vs', {});
+  expect(() => vs.addRoute({ action: RouteAction.forward(Destination.upstream(lambda, { destinationSpec: { aws: { logicalName: 'refund' } } })) }))
+    .toThrow('routes[0].routeAction.single.destinationSpec.aws.logicalName: got "refund", expected a function');
+  expect(() => vs.addRoute({ action: RouteAction.forward(Destination.upstream(pets, { destinationSpec: { aws: { logicalName: 'checkout' } } })) }))
+    .toThrow('routes[0].routeAction.single.destinationSpec.aws: got {"logicalName":"checkout"}, expected an aws call to an AWS Upstream, but');
+});
