@@ -212,8 +212,9 @@ describe('renderHttpRoutes: actions', () => {
       { matchers: [{ path: PathMatch.prefix('/b') }], action: RouteAction.upstreamGroup(group) },
     ], {}, f))).toBe([
       '2 problems:',
-      '  [test/vs] routes[0].routeAction.single.upstream: got "gloo-system/default-legacy-80", expected an Upstream defined in this app (an imported Upstream has no known Kubernetes Service to send to) '
-        + '(hint: define the Upstream with new Upstream(...) and its serviceName, serviceNamespace and servicePort)',
+      '  [test/vs] routes[0].routeAction.single.upstream: got "gloo-system/default-legacy-80", expected an Upstream whose Kubernetes Service is known (an imported Upstream has none unless the app says it) '
+        + '(hint: say which Service it stands for: Upstream.fromUpstreamName(scope, id, name, { service: { serviceName, serviceNamespace, port } }), '
+        + 'or Upstream.fromDiscoveredService(scope, id, { serviceName, serviceNamespace, port }) for one Gloo\'s discovery made; or define it with new Upstream(...))',
       '  [test/vs] routes[1].routeAction.upstreamGroup: got "gloo-system/canary", expected an UpstreamGroup defined in this app, whose destinations are known',
     ].join('\n'));
   });
@@ -343,6 +344,6 @@ describe('renderHttpRoutes: REST functions', () => {
     const f = fixture();
     const imported = Upstream.fromUpstreamName(f.chart, 'imported', 'default-legacy-80');
     expect(errorOf(() => render([{ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.restFunction(imported, 'findPetById')) }], {}, f)))
-      .toMatch(/^\[test\/vs\] routes\[0\]\.routeAction\.single\.upstream: got "gloo-system\/default-legacy-80", expected an Upstream defined in this app/);
+      .toMatch(/^\[test\/vs\] routes\[0\]\.routeAction\.single\.upstream: got "gloo-system\/default-legacy-80", expected an Upstream whose Kubernetes Service is known/);
   });
 });
