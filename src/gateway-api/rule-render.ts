@@ -5,6 +5,7 @@ import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, Rewrit
 import { RouteProps } from '../gloo/route';
 import { PathMatch, PathMatchType } from '../model/path-match';
 import { RouteMatcher } from '../model/route-matcher';
+import { HeaderManipulation } from '../model/route-options';
 import { compact } from '../private/json';
 import { KNOWN_KEYS } from '../private/known-keys';
 
@@ -97,15 +98,9 @@ function filtersOf(
 ): HttpRouteFilter[] | ActionProblem {
   const filters: HttpRouteFilter[] = [];
   if (rewrite) filters.push(rewrite);
-  if (call && (call.setHeaders.length > 0 || call.removeHeaders.length > 0)) {
-    filters.push({
-      type: 'RequestHeaderModifier',
-      requestHeaderModifier: compact({
-        set: call.setHeaders.length > 0 ? call.setHeaders : undefined,
-        remove: call.removeHeaders.length > 0 ? call.removeHeaders : undefined,
-      }),
-    });
-  }
+  const headers = headerModifiers(props.options?.headerManipulation, call);
+  if ('field' in headers) return headers;
+  filters.push(...headers.filters);
   if (props.mirror) {
     const service = upstreamService(props.mirror.upstream);
     if (isProblem(service)) return { ...service, field: `options.shadowing.${service.field}` };
@@ -117,6 +112,50 @@ function filtersOf(
     filters.push({ type: 'RequestMirror', requestMirror: { backendRef, ...mirrorShare(props.mirror.percent) } });
   }
   return filters;
+}
+
+type HeaderEntry = { name: string; value: string };
+type HeaderModifier = { set?: HeaderEntry[]; add?: HeaderEntry[]; remove?: string[] };
+
+/**
+ * The route's header manipulation and the function call's headers as Gateway API header modifiers:
+ * a Gloo header added with `append: false` is `set`, one appended (Gloo's default) is `add`, a
+ * removed one `remove`; responses likewise. Refused: a value with `%` (Envoy formats it in Gloo,
+ * Gateway API takes it literally), and a header the function call sets too.
+ */
+function headerModifiers(h: HeaderManipulation | undefined, call: FunctionCall | undefined): { filters: HttpRouteFilter[] } | ActionProblem {
+  const request: HeaderModifier = { set: [...(call?.setHeaders ?? [])], add: [], remove: [...(call?.removeHeaders ?? [])] };
+  const response: HeaderModifier = { set: [], add: [], remove: [] };
+  const called = new Set([...request.set!.map(e => e.name.toLowerCase()), ...request.remove!.map(n => n.toLowerCase())]);
+  for (const [list, into, field] of [
+    [h?.requestHeadersToAdd, request, 'requestHeadersToAdd'], [h?.responseHeadersToAdd, response, 'responseHeadersToAdd'],
+  ] as const) {
+    for (const [i, e] of (list ?? []).entries()) {
+      const at = `options.headerManipulation.${field}[${i}]`;
+      if (e.value.includes('%')) {
+        return { field: `${at}.header.value`, given: e.value, expected: 'a value without %', hint: 'envoy formats %...% in a gloo header value; gateway api takes the value as it is' };
+      }
+      if (into === request && called.has(e.name.toLowerCase())) {
+        return { field: `${at}.header.key`, given: e.name, expected: 'a header the route\'s function call does not set or remove' };
+      }
+      (e.append === false ? into.set! : into.add!).push({ name: e.name, value: e.value });
+    }
+  }
+  for (const [list, into, field] of [[h?.requestHeadersToRemove, request, 'requestHeadersToRemove'], [h?.responseHeadersToRemove, response, 'responseHeadersToRemove']] as const) {
+    for (const [i, name] of (list ?? []).entries()) {
+      if (into === request && called.has(name.toLowerCase())) {
+        return { field: `options.headerManipulation.${field}[${i}]`, given: name, expected: 'a header the route\'s function call does not set or remove' };
+      }
+      into.remove!.push(name);
+    }
+  }
+  const modifier = (m: HeaderModifier) => compact({
+    set: m.set!.length > 0 ? m.set : undefined, add: m.add!.length > 0 ? m.add : undefined, remove: m.remove!.length > 0 ? m.remove : undefined,
+  });
+  const filters: HttpRouteFilter[] = [];
+  if (Object.keys(modifier(request)).length > 0) filters.push({ type: 'RequestHeaderModifier', requestHeaderModifier: modifier(request) });
+  if (Object.keys(modifier(response)).length > 0) filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: modifier(response) });
+  return { filters };
 }
 
 /** `percent` for a whole percentage, else `fraction` with a power-of-ten denominator (up to 10^6 · 100). */
@@ -161,11 +200,11 @@ function renderMatcher(
   return { matches, narrowedPrefix: paths.narrowedPrefix };
 }
 
-/** The route options the Gateway API target does not carry yet, refused by name: every typed field but `prefixRewrite`. */
-const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => f !== 'prefixRewrite' && f !== 'extra');
+/** The route options the Gateway API target does not carry yet, refused by name: every typed field but `prefixRewrite` and `headerManipulation`. */
+const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => f !== 'prefixRewrite' && f !== 'headerManipulation' && f !== 'extra');
 
 function unmappedOption(props: RouteProps): ActionProblem | undefined {
-  const expected = 'no gloo route options other than prefixRewrite (they have no gateway api mapping yet)';
+  const expected = 'no gloo route options other than prefixRewrite and headerManipulation (they have no gateway api mapping yet)';
   const typed = UNMAPPED_OPTIONS.find(f => props.options?.[f] !== undefined);
   if (typed) return { field: `options.${typed}`, given: props.options![typed], expected };
   if (props.optionsConfigRefs !== undefined) {

@@ -40,3 +40,19 @@ describe('no Gloo object survives the Gateway API target silently', () => {
       .toThrow('allowGlooObjects: got ["legacy"], expected a list of "<Kind>/<namespace>/<name>"');
   });
 });
+
+test('a route\'s header manipulation moves to the HTTPRoute, and the proof at synth still finds the routing the same', () => {
+  const a = Testing.app();
+  GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+  const chart = new Chart(a, 'test');
+  const up = new Upstream(chart, 'up', { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080 });
+  const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' } });
+  vs.addRoute({
+    matchers: [{ path: PathMatch.prefix('/') }],
+    action: RouteAction.forward(Destination.upstream(up)),
+    options: { headerManipulation: { requestHeadersToRemove: ['x-debug'], responseHeadersToAdd: [{ name: 'x-served-by', value: 'shop' }] } },
+  });
+  expect(() => a.synth()).not.toThrow();
+  const route = a.charts[0].toJson().find((m: any) => m.kind === 'HTTPRoute');
+  expect(route.spec.rules[0].filters.map((f: any) => f.type)).toEqual(['RequestHeaderModifier', 'ResponseHeaderModifier']);
+});

@@ -222,7 +222,7 @@ describe('renderHttpRoutes: actions', () => {
   test('fails when the route sets gloo options that have no mapping', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { extra: { timeout: '5s' } } }], {}, f)))
-      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite (they have no gateway api mapping yet)');
+      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite and headerManipulation (they have no gateway api mapping yet)');
   });
 
   test('fails, naming the destination, for per-destination options', () => {
@@ -249,7 +249,6 @@ describe('renderHttpRoutes: actions', () => {
     ['hostRewrite', HostRewrite.auto()],
     ['timeout', Duration.seconds(5)],
     ['retries', { numRetries: 2 }],
-    ['headerManipulation', { requestHeadersToRemove: ['x-debug'] }],
     // the options typed from the CRD
     ['jwt', { disable: true }],
     ['stagedTransformations', { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { headers: { 'x-a': { text: 'b' } } } } }] } }],
@@ -257,7 +256,7 @@ describe('renderHttpRoutes: actions', () => {
   ])('fails, naming the field, when the route sets the typed option %s', (field, value) => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f)))
-      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite \\(they have no gateway api mapping yet\\)$`));
+      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite and headerManipulation \\(they have no gateway api mapping yet\\)$`));
   });
 
   test('fails, naming the field, when the route names RouteOption objects', () => {
@@ -345,5 +344,35 @@ describe('renderHttpRoutes: REST functions', () => {
     const imported = Upstream.fromUpstreamName(f.chart, 'imported', 'default-legacy-80');
     expect(errorOf(() => render([{ matchers: [{ path: PathMatch.prefix('/a') }], action: RouteAction.forward(Destination.restFunction(imported, 'findPetById')) }], {}, f)))
       .toMatch(/^\[test\/vs\] routes\[0\]\.routeAction\.single\.upstream: got "gloo-system\/default-legacy-80", expected an Upstream whose Kubernetes Service is known/);
+  });
+});
+
+describe('renderHttpRoutes: header manipulation', () => {
+  test('becomes header modifiers: appended headers add, the others set, removed ones remove; responses likewise', () => {
+    const f = fixture();
+    const rendering = render([{
+      action: RouteAction.forward(Destination.upstream(f.v1)),
+      options: {
+        headerManipulation: {
+          requestHeadersToAdd: [{ name: 'x-team', value: 'pets' }, { name: 'x-env', value: 'prod', append: false }],
+          requestHeadersToRemove: ['x-debug'],
+          responseHeadersToAdd: [{ name: 'strict-transport-security', value: 'max-age=600', append: false }],
+          responseHeadersToRemove: ['server'],
+        },
+      },
+    }], {}, f);
+    expect(crdProblems(rendering.manifests)).toEqual([]);
+    expect(rulesOf(rendering)[0].filters).toEqual([
+      { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-env', value: 'prod' }], add: [{ name: 'x-team', value: 'pets' }], remove: ['x-debug'] } },
+      { type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'strict-transport-security', value: 'max-age=600' }], remove: ['server'] } },
+    ]);
+  });
+
+  test('a value Envoy would format is refused', () => {
+    const f = fixture();
+    expect(errorOf(() => render([{
+      action: RouteAction.forward(Destination.upstream(f.v1)),
+      options: { headerManipulation: { requestHeadersToAdd: [{ name: 'x-client', value: '%DOWNSTREAM_REMOTE_ADDRESS%' }] } },
+    }], {}, f))).toContain('routes[0].options.headerManipulation.requestHeadersToAdd[0].header.value: got "%DOWNSTREAM_REMOTE_ADDRESS%", expected a value without %');
   });
 });
