@@ -5,7 +5,7 @@ import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, Rewrit
 import { RouteProps } from '../gloo/route';
 import { PathMatch, PathMatchType } from '../model/path-match';
 import { RouteMatcher } from '../model/route-matcher';
-import { HeaderManipulation } from '../model/route-options';
+import { HeaderManipulation, HostRewriteType } from '../model/route-options';
 import { compact } from '../private/json';
 import { KNOWN_KEYS } from '../private/known-keys';
 
@@ -47,10 +47,13 @@ export function renderRouteRules(props: RouteProps, routeNamespace: string): Ren
     matches.push(...(rewrite.kind === RewriteKind.PREFIX ? rendered.matches.map(m => [m]) : [rendered.matches]));
     if (rendered.narrowedPrefix !== undefined) narrowedPrefixes.push(rendered.narrowedPrefix);
   }
+  const timeout = props.options?.timeout;
+  const timeouts = timeout !== undefined ? { request: gatewayDuration(timeout.toMilliseconds()) } : undefined;
   const rules = (rewrite.kind === RewriteKind.PREFIX ? matches : [matches.flat()]).map(ms => compact({
     matches: ms,
     filters: filters.length > 0 ? filters : undefined,
     backendRefs: action.backendRefs,
+    timeouts,
   }));
   return { rules, narrowedPrefixes, functionMethod: action.call?.method };
 }
@@ -97,7 +100,11 @@ function filtersOf(
   props: RouteProps, call: FunctionCall | undefined, rewrite: HttpRouteFilter | undefined, routeNamespace: string,
 ): HttpRouteFilter[] | ActionProblem {
   const filters: HttpRouteFilter[] = [];
-  if (rewrite) filters.push(rewrite);
+  const hostname = props.options?.hostRewrite?.type === HostRewriteType.LITERAL ? props.options.hostRewrite.value : undefined;
+  if (rewrite || hostname !== undefined) {
+    // one URLRewrite filter per rule: the path rewrite and the host rewrite together
+    filters.push({ type: 'URLRewrite', urlRewrite: compact({ hostname, path: rewrite?.urlRewrite?.path }) });
+  }
   const headers = headerModifiers(props.options?.headerManipulation, call);
   if ('field' in headers) return headers;
   filters.push(...headers.filters);
@@ -158,6 +165,21 @@ function headerModifiers(h: HeaderManipulation | undefined, call: FunctionCall |
   return { filters };
 }
 
+/**
+ * A duration as Gateway API writes it (`^([0-9]{1,5}(h|m|s|ms)){1,4}$`): hours, minutes, seconds and
+ * milliseconds, the zero ones left out; `0s` for none (Gateway API: no timeout, as Gloo's 0).
+ */
+export function gatewayDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const parts: Array<[number, string]> = [[Math.floor(ms / 3_600_000), 'h'], [Math.floor(ms / 60_000) % 60, 'm'], [Math.floor(ms / 1000) % 60, 's'], [ms % 1000, 'ms']];
+  return parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`).join('');
+}
+
+/** Whether `host` is a host name Gateway API's `PreciseHostname` takes: no port, no wildcard, not an IP address. */
+function isPreciseHostname(host: string): boolean {
+  return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(host) && host.length <= 253 && !/^[0-9.]+$/.test(host);
+}
+
 /** `percent` for a whole percentage, else `fraction` with a power-of-ten denominator (up to 10^6 · 100). */
 function mirrorShare(percent: number): Pick<HttpRequestMirror, 'percent' | 'fraction'> {
   if (Number.isInteger(percent)) return { percent };
@@ -200,13 +222,24 @@ function renderMatcher(
   return { matches, narrowedPrefix: paths.narrowedPrefix };
 }
 
-/** The route options the Gateway API target does not carry yet, refused by name: every typed field but `prefixRewrite` and `headerManipulation`. */
-const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => f !== 'prefixRewrite' && f !== 'headerManipulation' && f !== 'extra');
+/**
+ * The route options the Gateway API target does not carry yet, refused by name: every typed field
+ * but `prefixRewrite`, `headerManipulation`, `timeout` and a literal `hostRewrite` (`extra` by its fields).
+ */
+const MAPPED_OPTIONS: readonly string[] = ['prefixRewrite', 'headerManipulation', 'timeout', 'hostRewrite', 'extra'];
+const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => !MAPPED_OPTIONS.includes(f));
 
 function unmappedOption(props: RouteProps): ActionProblem | undefined {
-  const expected = 'no gloo route options other than prefixRewrite and headerManipulation (they have no gateway api mapping yet)';
+  const expected = 'no gloo route options other than prefixRewrite, headerManipulation, timeout and a literal hostRewrite (they have no gateway api mapping yet)';
   const typed = UNMAPPED_OPTIONS.find(f => props.options?.[f] !== undefined);
   if (typed) return { field: `options.${typed}`, given: props.options![typed], expected };
+  const host = props.options?.hostRewrite;
+  if (host !== undefined && host.type !== HostRewriteType.LITERAL) {
+    return { field: 'options.hostRewrite', given: host, expected: 'a literal host rewrite (HostRewrite.literal)', hint: 'an automatic or header-based host rewrite has no gateway api mapping yet' };
+  }
+  if (host !== undefined && (!isPreciseHostname(host.value!))) {
+    return { field: 'options.hostRewrite', given: host.value, expected: 'a host name without a port (gateway api\'s URLRewrite hostname)' };
+  }
   if (props.optionsConfigRefs !== undefined) {
     return { field: 'optionsConfigRefs', given: props.optionsConfigRefs, expected: 'no RouteOption references (they have no gateway api mapping yet)' };
   }

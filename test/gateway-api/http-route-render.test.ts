@@ -222,7 +222,7 @@ describe('renderHttpRoutes: actions', () => {
   test('fails when the route sets gloo options that have no mapping', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { extra: { timeout: '5s' } } }], {}, f)))
-      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite and headerManipulation (they have no gateway api mapping yet)');
+      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout and a literal hostRewrite (they have no gateway api mapping yet)');
   });
 
   test('fails, naming the destination, for per-destination options', () => {
@@ -246,8 +246,6 @@ describe('renderHttpRoutes: actions', () => {
 
   test.each([
     ['regexRewrite', { pattern: 'a', substitution: 'b' }],
-    ['hostRewrite', HostRewrite.auto()],
-    ['timeout', Duration.seconds(5)],
     ['retries', { numRetries: 2 }],
     // the options typed from the CRD
     ['jwt', { disable: true }],
@@ -256,7 +254,7 @@ describe('renderHttpRoutes: actions', () => {
   ])('fails, naming the field, when the route sets the typed option %s', (field, value) => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f)))
-      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite and headerManipulation \\(they have no gateway api mapping yet\\)$`));
+      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite, headerManipulation, timeout and a literal hostRewrite \\(they have no gateway api mapping yet\\)$`));
   });
 
   test('fails, naming the field, when the route names RouteOption objects', () => {
@@ -374,5 +372,27 @@ describe('renderHttpRoutes: header manipulation', () => {
       action: RouteAction.forward(Destination.upstream(f.v1)),
       options: { headerManipulation: { requestHeadersToAdd: [{ name: 'x-client', value: '%DOWNSTREAM_REMOTE_ADDRESS%' }] } },
     }], {}, f))).toContain('routes[0].options.headerManipulation.requestHeadersToAdd[0].header.value: got "%DOWNSTREAM_REMOTE_ADDRESS%", expected a value without %');
+  });
+});
+
+describe('renderHttpRoutes: timeout and host rewrite', () => {
+  test('a timeout is the rule\'s request timeout, and a literal host rewrite the URLRewrite hostname beside the path', () => {
+    const f = fixture();
+    const rendering = render([{
+      matchers: [{ path: PathMatch.prefix('/api') }],
+      action: RouteAction.forward(Destination.upstream(f.v1)),
+      options: { timeout: Duration.millis(90_250), hostRewrite: HostRewrite.literal('api.internal'), prefixRewrite: '/v2' },
+    }], { acceptNarrowedPrefixes: true }, f);
+    expect(crdProblems(rendering.manifests)).toEqual([]);
+    const rule = rulesOf(rendering)[0];
+    expect(rule.timeouts).toEqual({ request: '1m30s250ms' });
+    expect(rule.filters).toEqual([{ type: 'URLRewrite', urlRewrite: { hostname: 'api.internal', path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/v2' } } }]);
+  });
+
+  test('an automatic host rewrite, or a host with a port, is refused by name', () => {
+    expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(fixture().v1)), options: { hostRewrite: HostRewrite.auto() } }])))
+      .toContain('routes[0].options.hostRewrite: got {"type":"auto"}, expected a literal host rewrite (HostRewrite.literal)');
+    expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(fixture().v1)), options: { hostRewrite: HostRewrite.literal('api:8080') } }])))
+      .toContain('routes[0].options.hostRewrite: got "api:8080", expected a host name without a port');
   });
 });
