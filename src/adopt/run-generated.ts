@@ -19,8 +19,10 @@ type ChartClass = new (scope: cdk8s.App, id: string) => cdk8s.Chart;
  * Runs generated app code in this process and returns what its chart synthesizes: the code is
  * compiled with the `typescript` package's `transpileModule`, `cdk8s-gloo-canary` resolves to this
  * library, and the chart class is instantiated in a fresh app (nothing is written to disk).
+ * `prepare` sets the app up before the chart is made (a `GatewayApiTarget`, to measure how adopted
+ * configurations move); then the app's checks run as at synth, and throw what they find.
  */
-export function synthesizeGenerated(source: string, className: string): ManifestShape[] {
+export function synthesizeGenerated(source: string, className: string, prepare?: (app: cdk8s.App) => void): ManifestShape[] {
   const ts = loadTypeScript();
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
@@ -38,8 +40,10 @@ export function synthesizeGenerated(source: string, className: string): Manifest
   const Chart = module.exports[className] as ChartClass | undefined;
   if (typeof Chart !== 'function') throw new Error(`the generated code does not export the chart class ${className}`);
   const app = new cdk8s.App({ outdir: 'adopted-proof-not-written' });
+  prepare?.(app);
   const chart = new Chart(app, 'adopted');
-  return chart.toJson();
+  // with `prepare` (a target chosen for the app), the app's checks run as at synth
+  return prepare ? cdk8s.Testing.synth(chart) : chart.toJson();
 }
 
 /**

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { GatewayApiTarget } from '../../src';
 import { adoptManifests } from '../../src/adopt/adopt';
 import { readManifestText } from '../../src/adopt/reader';
+import { synthesizeGenerated } from '../../src/adopt/run-generated';
 import { CrdSchemaValidator } from '../../src/validation/crd-schema';
 
 /** One configuration: the YAML of one code block (or one fixture file), and where it came from. */
@@ -26,6 +28,11 @@ export interface CorpusOutcome {
   readonly releases: number;
   /** Lines `validate` reports for the configuration's Gloo objects. */
   readonly validateProblems: number;
+  /**
+   * The proven code with `GatewayApiTarget.apply` added: `moved` when it synthesizes HTTPRoutes with
+   * their proof, `no routes` when it has no VirtualService, `refused` with the first reason.
+   */
+  readonly gatewayApi?: { readonly outcome: 'moved' | 'no routes' | 'refused'; readonly reason?: string };
 }
 
 const GLOO_KIND = /^\s*kind:\s*(VirtualService|RouteTable|Upstream|UpstreamGroup)\s*$/m;
@@ -90,13 +97,34 @@ export function runConfiguration(c: CorpusConfiguration): CorpusOutcome {
     const r = adoptManifests(readManifestText(c.text, c.source));
     const rep = r.report;
     if (r.ok) {
-      return { source: c.source, adopt: 'proven', escapeHatch: rep.escapeHatch.length > 0, escapes: rep.escapeHatch.map(escapeKind), releases: rep.releases.length, validateProblems };
+      return {
+        source: c.source,
+        adopt: 'proven',
+        escapeHatch: rep.escapeHatch.length > 0,
+        escapes: rep.escapeHatch.map(escapeKind),
+        releases: rep.releases.length,
+        validateProblems,
+        gatewayApi: retarget(r.code!),
+      };
     }
     const reason = rep.problems[0] ?? rep.typeErrors?.[0] ?? rep.schemaProblems?.[0] ?? rep.synthError
       ?? rep.comparison?.routingDifferences[0] ?? rep.comparison?.objectDifferences[0] ?? 'refused without a reason';
     return { source: c.source, adopt: 'refused', reason: reason.split('\n')[0], releases: rep.releases.length, validateProblems };
   } catch (e) {
     return { source: c.source, adopt: 'crashed', reason: (e as Error).stack?.split('\n').slice(0, 3).join(' | '), releases: 0, validateProblems };
+  }
+}
+
+/** Synthesizes adopted code under the Gateway API target (both accept flags on, as a team moving would decide). */
+function retarget(code: string): CorpusOutcome['gatewayApi'] {
+  try {
+    const manifests = synthesizeGenerated(code, 'AdoptedChart', app => GatewayApiTarget.apply(app, {
+      gatewayName: 'gw', gatewayNamespace: 'gw', acceptNarrowedPrefixes: true, acceptFunctionMethodMatch: true,
+    }));
+    return { outcome: manifests.some(m => m.kind === 'HTTPRoute') ? 'moved' : 'no routes' };
+  } catch (e) {
+    const lines = (e as Error).message.split('\n').map(l => l.trim()).filter(l => l.startsWith('['));
+    return { outcome: 'refused', reason: lines[0] ?? (e as Error).message.split('\n')[0] };
   }
 }
 
@@ -107,6 +135,11 @@ export function summarize(outcomes: CorpusOutcome[]): string {
   for (const o of outcomes.filter(x => x.adopt === 'refused')) {
     const kind = reasonKind(o.reason ?? '');
     reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
+  }
+  const gatewayReasons = new Map<string, number>();
+  for (const o of outcomes.filter(x => x.gatewayApi?.outcome === 'refused')) {
+    const kind = gatewayReasonKind(o.gatewayApi!.reason ?? '');
+    gatewayReasons.set(kind, (gatewayReasons.get(kind) ?? 0) + 1);
   }
   // each kind of escape hatch once per configuration that uses it
   const escapes = new Map<string, number>();
@@ -121,6 +154,9 @@ export function summarize(outcomes: CorpusOutcome[]): string {
     ...[...reasons.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `  ${n} ${k}`),
     `adopt crashed: ${count(o => o.adopt === 'crashed')}`,
     `validate: ${count(o => o.validateProblems > 0)} with problems, ${count(o => o.validateProblems === 0)} clean`,
+    `gateway api (the proven code with GatewayApiTarget.apply): ${count(o => o.gatewayApi?.outcome === 'moved')} become HTTPRoutes with their proof, `
+      + `${count(o => o.gatewayApi?.outcome === 'no routes')} hold no VirtualService, ${count(o => o.gatewayApi?.outcome === 'refused')} refused`,
+    ...[...gatewayReasons.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `  ${n} ${k}`),
   ].join('\n');
 }
 
@@ -134,6 +170,16 @@ function escapeKind(line: string): string {
   const raw = /kept as a plain ApiObject: (.*)$/.exec(at);
   if (raw) return `plain ApiObject: ${raw[1].replace(/^\S+: /, '').replace(/"[^"]*"/g, '"…"').slice(0, 100)}`;
   return at.slice(0, 100);
+}
+
+/** A Gateway API refusal without construct paths, indices and values: the field and what was expected. */
+function gatewayReasonKind(reason: string): string {
+  return reason
+    .replace(/^\[[^\]]*\] /, '')
+    .replace(/\[\d+\]/g, '[n]')
+    .replace(/: got .*?, expected/, ': expected')
+    .replace(/ \(hint: .*$/, '')
+    .slice(0, 140);
 }
 
 /** A refusal's reason without the document and values: what kind of thing was refused. */
