@@ -5,7 +5,7 @@ import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
 import { IUpstream, IUpstreamGroup } from '../model/references';
-import { RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+import { Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
 
 /** The largest `backendRefs[].weight` (HTTPRoute CRD `maximum`). */
 export const MAX_GATEWAY_WEIGHT = 1_000_000;
@@ -23,6 +23,8 @@ export interface RenderedAction {
   readonly backendRefs: HttpBackendRef[];
   /** The function the destinations call; `undefined` when they forward the request as it is. */
   readonly call?: FunctionCall;
+  /** The redirect that answers the request instead of a backend (a `RequestRedirect` filter). */
+  readonly redirect?: Redirect;
 }
 
 /**
@@ -48,7 +50,7 @@ export function renderAction(action: RouteAction, routeNamespace: string, prefix
     case RouteActionType.DIRECT_RESPONSE:
       return { field: 'directResponseAction', given: action.response, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'direct responses have no gateway api mapping yet' };
     case RouteActionType.REDIRECT:
-      return { field: 'redirectAction', given: action.redirectTo, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'redirects have no gateway api mapping yet' };
+      return { backendRefs: [], redirect: action.redirectTo };
     case RouteActionType.CLUSTER_HEADER:
       return { field: 'routeAction.clusterHeader', given: action.clusterHeaderName, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'gateway api routes to Services, not to a cluster a header names' };
     case RouteActionType.DYNAMIC_FORWARD_PROXY:

@@ -4,6 +4,7 @@ import type { HttpHeaderMatch, HttpQueryParamMatch, HttpRequestMirror, HttpRoute
 import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, RewriteKind } from './match-render';
 import { RouteProps } from '../gloo/route';
 import { PathMatch, PathMatchType } from '../model/path-match';
+import { Redirect, RedirectResponseCode } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
 import { HeaderManipulation, HostRewriteType } from '../model/route-options';
 import { compact } from '../private/json';
@@ -34,9 +35,9 @@ export function renderRouteRules(props: RouteProps, routeNamespace: string): Ren
   const firstPrefix = matchers.find(m => m.path.type === PathMatchType.PREFIX)?.path.value;
   const action = renderAction(props.action, routeNamespace, firstPrefix);
   if (isProblem(action)) return action;
-  const rewrite = rewriteOf(props, action, matchers);
+  const rewrite = action.redirect ? redirectOf(action.redirect, matchers) : rewriteOf(props, action, matchers);
   if (isProblem(rewrite)) return rewrite;
-  const filters = filtersOf(props, action.call, rewrite.filter, routeNamespace);
+  const filters = action.redirect ? [...headersOnly(props), rewrite.filter!] : filtersOf(props, action.call, rewrite.filter, routeNamespace);
   if (isProblem(filters)) return filters;
 
   const matches: HttpRouteMatchJson[][] = [];
@@ -52,7 +53,8 @@ export function renderRouteRules(props: RouteProps, routeNamespace: string): Ren
   const rules = (rewrite.kind === RewriteKind.PREFIX ? matches : [matches.flat()]).map(ms => compact({
     matches: ms,
     filters: filters.length > 0 ? filters : undefined,
-    backendRefs: action.backendRefs,
+    // a rule that redirects has no backends (CRD CEL)
+    backendRefs: action.redirect ? undefined : action.backendRefs,
     timeouts,
   }));
   return { rules, narrowedPrefixes, functionMethod: action.call?.method };
@@ -89,6 +91,52 @@ function rewriteOf(props: RouteProps, action: RenderedAction, matchers: RouteMat
     return { field: 'matchers', given: prefixes, expected: 'one path prefix on a route whose function takes a parameter from the path' };
   }
   return { kind: RewriteKind.PREFIX, filter: urlRewrite({ type: 'ReplacePrefixMatch', replacePrefixMatch: replacement }) };
+}
+
+/**
+ * A Gloo redirect as a `RequestRedirect` filter: `https` is the scheme, `host` the hostname, `path`
+ * a `ReplaceFullPath` and `prefixRewrite` a `ReplacePrefixMatch` (prefix matchers only, one per
+ * rule), `port` the port; the status is always written (Gloo's default is 301, Gateway API's 302).
+ * `stripQuery` has no Gateway API field: refused.
+ */
+function redirectOf(r: Redirect, matchers: RouteMatcher[]): Rewrite | ActionProblem {
+  if (r.stripQuery) return { field: 'redirectAction.stripQuery', given: true, expected: 'a redirect that keeps the query string', hint: 'gateway api\'s RequestRedirect has no way to drop it' };
+  let kind = RewriteKind.NONE;
+  let path: HttpUrlRewritePath | undefined;
+  if (r.path !== undefined) {
+    kind = RewriteKind.FULL;
+    path = { type: 'ReplaceFullPath', replaceFullPath: r.path };
+  } else if (r.prefixRewrite !== undefined) {
+    const notPrefix = matchers.findIndex(m => m.path.type !== PathMatchType.PREFIX);
+    if (notPrefix >= 0) {
+      return {
+        field: `matchers[${notPrefix}].${matchers[notPrefix].path.type}`,
+        given: matchers[notPrefix].path.value,
+        expected: 'prefix matchers only on a redirect that rewrites the prefix (replacePrefixMatch needs a PathPrefix match)',
+      };
+    }
+    kind = RewriteKind.PREFIX;
+    path = { type: 'ReplacePrefixMatch', replacePrefixMatch: r.prefixRewrite };
+  }
+  const statusCode = REDIRECT_STATUS[r.responseCode ?? RedirectResponseCode.MOVED_PERMANENTLY];
+  return {
+    kind,
+    filter: { type: 'RequestRedirect', requestRedirect: compact({ scheme: r.https ? 'https' as const : undefined, hostname: r.host, path, port: r.port, statusCode }) },
+  };
+}
+
+const REDIRECT_STATUS: { [code in RedirectResponseCode]: 301 | 302 | 303 | 307 | 308 } = {
+  [RedirectResponseCode.MOVED_PERMANENTLY]: 301,
+  [RedirectResponseCode.FOUND]: 302,
+  [RedirectResponseCode.SEE_OTHER]: 303,
+  [RedirectResponseCode.TEMPORARY_REDIRECT]: 307,
+  [RedirectResponseCode.PERMANENT_REDIRECT]: 308,
+};
+
+/** The header modifiers of a route that answers itself (a redirect): its header manipulation alone. */
+function headersOnly(props: RouteProps): HttpRouteFilter[] {
+  const headers = headerModifiers(props.options?.headerManipulation, undefined);
+  return 'field' in headers ? [] : headers.filters;
 }
 
 function urlRewrite(path: HttpUrlRewritePath): HttpRouteFilter {

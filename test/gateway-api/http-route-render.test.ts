@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { crdProblems, errorOf, fixture, render, rulesOf } from './render-fixture';
 import {
-  Destination, HeaderMatch, HostRewrite, PathMatch, QueryParameterMatch, RouteAction, RouteTable, Upstream, UpstreamGroup,
+  Destination, HeaderMatch, HostRewrite, PathMatch, QueryParameterMatch, RedirectResponseCode, RouteAction, RouteTable, Upstream, UpstreamGroup,
 } from '../../src';
 import { scaleWeights } from '../../src/gateway-api/backend-render';
 
@@ -236,12 +236,12 @@ describe('renderHttpRoutes: actions', () => {
       + 'expected no per-destination options (they have no gateway api mapping yet)');
   });
 
-  test('fails, naming the action, for a direct response or a redirect', () => {
+  test('fails, naming the action, for a direct response, and for a redirect that strips the query', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 404, body: 'gone' }) }], {}, f)))
       .toBe('[test/vs] routes[0].directResponseAction: got {"status":404,"body":"gone"}, expected a forward, weighted forward or UpstreamGroup action (hint: direct responses have no gateway api mapping yet)');
-    expect(errorOf(() => render([{ action: RouteAction.redirect({ https: true }) }], {}, fixture())))
-      .toBe('[test/vs] routes[0].redirectAction: got {"https":true}, expected a forward, weighted forward or UpstreamGroup action (hint: redirects have no gateway api mapping yet)');
+    expect(errorOf(() => render([{ action: RouteAction.redirect({ https: true, stripQuery: true }) }], {}, fixture())))
+      .toBe('[test/vs] routes[0].redirectAction.stripQuery: got true, expected a redirect that keeps the query string (hint: gateway api\'s RequestRedirect has no way to drop it)');
   });
 
   test.each([
@@ -394,5 +394,20 @@ describe('renderHttpRoutes: timeout and host rewrite', () => {
       .toContain('routes[0].options.hostRewrite: got {"type":"auto"}, expected a literal host rewrite (HostRewrite.literal)');
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(fixture().v1)), options: { hostRewrite: HostRewrite.literal('api:8080') } }])))
       .toContain('routes[0].options.hostRewrite: got "api:8080", expected a host name without a port');
+  });
+});
+
+describe('renderHttpRoutes: redirects', () => {
+  test('a redirect is a RequestRedirect filter without backends, its status always written; a prefix rewrite needs one prefix match per rule', () => {
+    const f = fixture();
+    const rendering = render([
+      { matchers: [{ path: PathMatch.prefix('/old') }], action: RouteAction.redirect({ host: 'www.example.com', prefixRewrite: '/new', https: true }) },
+      { matchers: [{ path: PathMatch.exact('/moved') }], action: RouteAction.redirect({ path: '/here', responseCode: RedirectResponseCode.FOUND, port: 8443 }) },
+    ], { acceptNarrowedPrefixes: true }, f);
+    expect(crdProblems(rendering.manifests)).toEqual([]);
+    const [prefix, full] = rulesOf(rendering);
+    expect(prefix.backendRefs).toBeUndefined();
+    expect(prefix.filters).toEqual([{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', hostname: 'www.example.com', path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/new' }, statusCode: 301 } }]);
+    expect(full.filters).toEqual([{ type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplaceFullPath', replaceFullPath: '/here' }, port: 8443, statusCode: 302 } }]);
   });
 });
