@@ -37,7 +37,10 @@ export function renderRouteRules(props: RouteProps, routeNamespace: string): Ren
   if (isProblem(action)) return action;
   const rewrite = action.redirect ? redirectOf(action.redirect, matchers) : rewriteOf(props, action, matchers);
   if (isProblem(rewrite)) return rewrite;
-  const filters = action.redirect ? [...headersOnly(props), rewrite.filter!] : filtersOf(props, action.call, rewrite.filter, routeNamespace);
+  if (action.redirect && props.options?.headerManipulation !== undefined) {
+    return { field: 'options.headerManipulation', given: props.options.headerManipulation, expected: 'no header manipulation on a redirect', hint: 'what envoy does with it on a redirect has no gateway api counterpart that is proven the same' };
+  }
+  const filters = action.redirect ? [rewrite.filter!] : filtersOf(props, action.call, rewrite.filter, routeNamespace);
   if (isProblem(filters)) return filters;
 
   const matches: HttpRouteMatchJson[][] = [];
@@ -100,7 +103,9 @@ function rewriteOf(props: RouteProps, action: RenderedAction, matchers: RouteMat
  * `stripQuery` has no Gateway API field: refused.
  */
 function redirectOf(r: Redirect, matchers: RouteMatcher[]): Rewrite | ActionProblem {
-  if (r.stripQuery) return { field: 'redirectAction.stripQuery', given: true, expected: 'a redirect that keeps the query string', hint: 'gateway api\'s RequestRedirect has no way to drop it' };
+  if (r.stripQuery) {
+    return { field: 'redirectAction.stripQuery', given: true, expected: 'a redirect that keeps the query string', hint: 'gateway api\'s RequestRedirect has no way to drop it' };
+  }
   let kind = RewriteKind.NONE;
   let path: HttpUrlRewritePath | undefined;
   if (r.path !== undefined) {
@@ -121,7 +126,10 @@ function redirectOf(r: Redirect, matchers: RouteMatcher[]): Rewrite | ActionProb
   const statusCode = REDIRECT_STATUS[r.responseCode ?? RedirectResponseCode.MOVED_PERMANENTLY];
   return {
     kind,
-    filter: { type: 'RequestRedirect', requestRedirect: compact({ scheme: r.https ? 'https' as const : undefined, hostname: r.host, path, port: r.port, statusCode }) },
+    filter: {
+      type: 'RequestRedirect',
+      requestRedirect: compact({ scheme: r.https ? 'https' as const : undefined, hostname: r.host, path, port: r.port, statusCode }),
+    },
   };
 }
 
@@ -132,12 +140,6 @@ const REDIRECT_STATUS: { [code in RedirectResponseCode]: 301 | 302 | 303 | 307 |
   [RedirectResponseCode.TEMPORARY_REDIRECT]: 307,
   [RedirectResponseCode.PERMANENT_REDIRECT]: 308,
 };
-
-/** The header modifiers of a route that answers itself (a redirect): its header manipulation alone. */
-function headersOnly(props: RouteProps): HttpRouteFilter[] {
-  const headers = headerModifiers(props.options?.headerManipulation, undefined);
-  return 'field' in headers ? [] : headers.filters;
-}
 
 function urlRewrite(path: HttpUrlRewritePath): HttpRouteFilter {
   return { type: 'URLRewrite', urlRewrite: { path } };

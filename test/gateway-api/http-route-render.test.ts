@@ -411,3 +411,9 @@ describe('renderHttpRoutes: redirects', () => {
     expect(full.filters).toEqual([{ type: 'RequestRedirect', requestRedirect: { path: { type: 'ReplaceFullPath', replaceFullPath: '/here' }, port: 8443, statusCode: 302 } }]);
   });
 });
+
+test('a redirect with header manipulation is refused by name, not rendered without it', () => {
+  const f = fixture();
+  expect(errorOf(() => render([{ action: RouteAction.redirect({ https: true }), options: { headerManipulation: { responseHeadersToRemove: ['server'] } } }], {}, f)))
+    .toContain('routes[0].options.headerManipulation: got {"responseHeadersToRemove":["server"]}, expected no header manipulation on a redirect');
+});
