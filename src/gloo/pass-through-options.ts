@@ -11,14 +11,16 @@ import { whyInvalidRe2 } from '../private/re2';
 import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /**
- * The Gloo options typed as Gloo defines them (model/gloo-option-types.generated.ts, from the CRD):
- * every route and VirtualHost option the library does not type by hand (JWT, RBAC, WAF, DLP,
- * transformations, external processing, buffering, upgrades, ...), and an Upstream's connection,
- * TLS and health settings (`UpstreamOptions`). They are rendered as
- * given; the CRD-schema check at synth refuses a field or type the CRD does not have, and the
- * checks here refuse what the CRD lets through but Gloo or Envoy would not take: a regular
- * expression RE2 refuses, a header name that is not a token, a duration that is not protobuf's
- * `<seconds>s`, a percentage outside 0-100, and two of a set of fields only one of which Gloo reads.
+ * The Gloo fields typed as Gloo's CRD defines them (model/gloo-option-types.generated.ts): every
+ * route, VirtualHost and weighted-destination option the library does not type by hand, an
+ * Upstream's further spec fields, its type outside Kubernetes, a function destination, a gRPC
+ * service spec and the rest of a VirtualService's TLS. They are rendered as given. The checks here
+ * refuse, when the value is given, what JavaScript callers could pass that the generated type does
+ * not allow (with the CRD-schema check at synth behind them), then what the CRD lets through but
+ * Gloo or Envoy would not take, following the schema: a regular expression its engine refuses, a
+ * header name that is not a token, a duration that is not protobuf's `<seconds>s`, a percentage
+ * outside 0-100, two of a set of fields only one of which Gloo reads, a DLP masking its action type
+ * does not use.
  */
 
 /** The route options (`RouteBehavior`, from `GlooRouteOptions`) typed from the CRD, by Gloo field name. */
