@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// Writes src/model/gloo-option-types.generated.ts: TypeScript interfaces for the Gloo options the
-// library passes through as Gloo defines them (JWT, RBAC, WAF, DLP, transformations, external
-// processing, buffering, and a few Upstream fields), generated from the vendored CRD schemas in
-// imports/gloo.schemas.json. The hand-typed options (timeouts, retries, CORS, ...) are not here.
+// Writes src/model/gloo-option-types.generated.ts and src/gloo/pass-through-fields.generated.ts:
+// TypeScript interfaces for every field of Gloo's CRDs the library does not type by hand (route,
+// VirtualHost and weighted-destination options; an Upstream's further spec fields, its types
+// outside Kubernetes and its gRPC service spec; function destinations; the rest of a
+// VirtualService's TLS), and the lists of those fields, from the vendored CRD schemas in
+// imports/gloo.schemas.json. `HAND_TYPED` lists the fields typed by hand (timeouts, retries,
+// CORS, ...), which the generated interfaces leave out.
 //
-//   node scripts/gen-option-types.js           writes the file
-//   node scripts/gen-option-types.js --check   exits 1 when the file is not what it would write
+//   node scripts/gen-option-types.js           writes the files
+//   node scripts/gen-option-types.js --check   exits 1 when a file is not what it would write
 //
-// Each generated interface is one object shape of the CRD; a shape met twice (a JWT provider of a
-// VirtualHost and of a route) is one interface, named where it is first met. Names are the option's
-// prefix and the field's name (`JwtProvider` for `providers`), or the parent's name and the field's
-// when that name is taken by another shape. test/model/gloo-option-types.test.ts fails when the file
-// is stale.
+// Each generated interface is one object shape of the CRD within a family of options (a JWT
+// provider of a VirtualHost and of a route is one interface), named where it is first met: the
+// family's prefix and the field's name (`JwtProvider` for `providers`), or the parent's name and
+// the field's when that name is taken; `NAMED` and `RENAMED` give clearer names, `WELL_KNOWN` the
+// shapes every family shares. test/model/gloo-option-types.test.ts fails when a file is stale.
 'use strict';
 const fs = require('fs');
 const path = require('path');
