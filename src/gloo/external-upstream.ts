@@ -2,9 +2,9 @@ import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE } from './imported-resource';
-import { checkUpstreamOptions, checkUpstreamType, renderOneOf, renderUpstreamOptions } from './pass-through-options';
+import { checkUpstreamType, renderOneOf } from './pass-through-options';
 import { keepOutOfOutput, routeOutputOf } from './route-output';
-import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
+import { checkUpstreamSettings, renderUpstreamSettings } from './upstream-options';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import type { ExternalUpstreamType, UpstreamOptions } from '../model/gloo-option-types.generated';
 import { LoadBalancer } from '../model/load-balancer';
@@ -77,9 +77,7 @@ export class ExternalUpstream extends GlooResource implements IUpstream {
       const add = problems.add.bind(problems);
       checkKnownKeys(add, props, 'ExternalUpstreamProps');
       checkUpstreamType(props?.type, add);
-      if (props?.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, add);
-      if (props?.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, add);
-      if (props?.options !== undefined) checkUpstreamOptions(props.options, add);
+      checkUpstreamSettings(props, add);
       const output = routeOutputOf(scope);
       if (output) {
         add('type', props?.type, `no Upstream outside Kubernetes under the ${output.targetName} target (no gateway api mapping yet)`,
@@ -94,9 +92,7 @@ export class ExternalUpstream extends GlooResource implements IUpstream {
   public _renderSpec(): UpstreamSpec {
     return {
       ...renderOneOf(this.type),
-      loadBalancerConfig: renderLoadBalancer(this.loadBalancer),
-      discoveryMetadata: renderDiscoveryLabels(this.discoveryLabels),
-      ...renderUpstreamOptions(this.options),
+      ...renderUpstreamSettings({ loadBalancer: this.loadBalancer, discoveryLabels: this.discoveryLabels, options: this.options }),
     } as UpstreamSpec;
   }
 }

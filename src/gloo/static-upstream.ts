@@ -2,9 +2,8 @@ import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE } from './imported-resource';
-import { checkUpstreamOptions, renderUpstreamOptions } from './pass-through-options';
 import { keepOutOfOutput, routeOutputOf } from './route-output';
-import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
+import { checkUpstreamSettings, renderUpstreamSettings } from './upstream-options';
 import type { UpstreamSpec } from '../imports/gloo.solo.io';
 import type { UpstreamOptions } from '../model/gloo-option-types.generated';
 import { isHostAddress } from '../model/host-rules';
@@ -112,9 +111,7 @@ export class StaticUpstream extends GlooResource implements IUpstream {
         if (h.sniAddress !== undefined && !isHostAddress(h.sniAddress)) add(`${at}.sniAddr`, h.sniAddress, 'a host name');
       });
       if (props?.useTls !== undefined && typeof props.useTls !== 'boolean') add('static.useTls', props.useTls, 'true or false');
-      if (props?.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, add);
-      if (props?.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, add);
-      if (props?.options !== undefined) checkUpstreamOptions(props.options, add);
+      checkUpstreamSettings(props, add);
       const output = routeOutputOf(scope);
       if (output) {
         add('static', props?.hosts, `no static Upstream under the ${output.targetName} target (its hosts have no gateway api mapping yet)`,
@@ -132,9 +129,7 @@ export class StaticUpstream extends GlooResource implements IUpstream {
         hosts: this.hosts.map(h => ({ addr: h.address, port: h.port, sniAddr: h.sniAddress })),
         useTls: this.useTls,
       },
-      loadBalancerConfig: renderLoadBalancer(this.loadBalancer),
-      discoveryMetadata: renderDiscoveryLabels(this.discoveryLabels),
-      ...renderUpstreamOptions(this.options),
+      ...renderUpstreamSettings({ loadBalancer: this.loadBalancer, discoveryLabels: this.discoveryLabels, options: this.options }),
     };
   }
 }

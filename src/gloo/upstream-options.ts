@@ -1,11 +1,41 @@
+import { checkUpstreamOptions, renderUpstreamOptions } from './pass-through-options';
+import type { UpstreamSpec } from '../imports/gloo.solo.io';
+import type { UpstreamOptions } from '../model/gloo-option-types.generated';
 import { LoadBalancer, LoadBalancerType } from '../model/load-balancer';
 import { AddProblem } from '../private/errors';
 import { whyNotLabelKey, whyNotLabelValue } from '../private/names';
 
 /**
- * What Upstreams of every type share: the load-balancing policy (`loadBalancerConfig`) and the
- * labels Gloo's discovery would have given them (`discoveryMetadata.labels`), rendered and checked.
+ * What Upstreams of every type share: the load-balancing policy (`loadBalancerConfig`), the
+ * labels Gloo's discovery would have given them (`discoveryMetadata.labels`) and the further spec
+ * fields typed from the CRD (`options`), rendered and checked.
  */
+
+/** The props `Upstream`, `StaticUpstream` and `ExternalUpstream` share, as each of them has them. */
+interface UpstreamSettings {
+  readonly loadBalancer?: LoadBalancer;
+  readonly discoveryLabels?: { [key: string]: string };
+  readonly options?: UpstreamOptions;
+}
+
+/** Checks the settings given, each under its Gloo field. */
+export function checkUpstreamSettings(s: UpstreamSettings | undefined, add: AddProblem): void {
+  if (s?.loadBalancer !== undefined) checkLoadBalancer(s.loadBalancer, add);
+  if (s?.discoveryLabels !== undefined) checkDiscoveryLabels(s.discoveryLabels, add);
+  if (s?.options !== undefined) checkUpstreamOptions(s.options, add);
+}
+
+/**
+ * @internal
+ * The spec fields of the settings, after the Upstream's type.
+ */
+export function renderUpstreamSettings(s: UpstreamSettings): Partial<UpstreamSpec> {
+  return {
+    loadBalancerConfig: renderLoadBalancer(s.loadBalancer),
+    discoveryMetadata: renderDiscoveryLabels(s.discoveryLabels),
+    ...renderUpstreamOptions(s.options),
+  };
+}
 
 /** Gloo's `loadBalancerConfig`. */
 export function renderLoadBalancer(lb: LoadBalancer | undefined): { [field: string]: unknown } | undefined {

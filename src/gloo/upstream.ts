@@ -2,10 +2,10 @@ import { ApiObject, ApiObjectMetadata } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GlooResource } from './gloo-resource';
 import { GLOO_SYSTEM_NAMESPACE, ImportedResource, ImportedResourceOptions, ImportedUpstreamOptions } from './imported-resource';
-import { checkServiceSpec, checkUpstreamOptions, renderOneOf, renderUpstreamOptions } from './pass-through-options';
+import { checkServiceSpec, renderOneOf } from './pass-through-options';
 import { keepOutOfOutput, routeOutputOf } from './route-output';
 import { sortedCopy } from './route-render';
-import { checkDiscoveryLabels, checkLoadBalancer, renderDiscoveryLabels, renderLoadBalancer } from './upstream-options';
+import { checkUpstreamSettings, renderUpstreamSettings } from './upstream-options';
 import type {
   UpstreamSpec,
   UpstreamSpecKubeServiceSpecRestTransformations as Transformation,
@@ -263,9 +263,7 @@ export class Upstream extends GlooResource implements IUpstream {
         problems.add(unmapped, props[unmapped], `no ${unmapped} under the ${output.targetName} target (no gateway api mapping yet)`,
           'the output would drop it silently: the Upstream becomes its Service there');
       }
-      if (props.loadBalancer !== undefined) checkLoadBalancer(props.loadBalancer, problems.add.bind(problems));
-      if (props.discoveryLabels !== undefined) checkDiscoveryLabels(props.discoveryLabels, problems.add.bind(problems));
-      if (props.options !== undefined) checkUpstreamOptions(props.options, problems.add.bind(problems));
+      checkUpstreamSettings(props, problems.add.bind(problems));
       if (props.serviceSpec !== undefined) {
         checkServiceSpec(props.serviceSpec, problems.add.bind(problems));
         if (props.functions !== undefined || props.swaggerUrl !== undefined) {
@@ -316,9 +314,7 @@ export class Upstream extends GlooResource implements IUpstream {
         serviceSpec: rest ? { rest } : renderOneOf(this.serviceSpec),
         subsetSpec: this.subsets ? { selectors: this.subsets.map(keys => ({ keys: [...keys] })) } : undefined,
       },
-      loadBalancerConfig: renderLoadBalancer(this.loadBalancer),
-      discoveryMetadata: renderDiscoveryLabels(this.discoveryLabels),
-      ...renderUpstreamOptions(this.options),
+      ...renderUpstreamSettings({ loadBalancer: this.loadBalancer, discoveryLabels: this.discoveryLabels, options: this.options }),
     };
   }
 
