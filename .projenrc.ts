@@ -158,16 +158,18 @@ project.gitattributes.addAttributes('/imports/*.schemas.json', 'linguist-generat
 
 // `npx projen import` regenerates the L1 bindings from the vendored CRDs.
 project.addTask('import', {
-  description: 'Regenerate src/imports/ and imports/*.schemas.json from the vendored Gloo and Gateway API CRDs in imports/',
+  description: 'Regenerate src/imports/ and imports/*.schemas.json from the vendored Gloo, Gateway API and kgateway CRDs in imports/',
   env: { CDK8S_CHECK_UPGRADE: 'false' },
   // Run from imports/: next to a cdk8s.yaml, `cdk8s import` would also add the CRDs to its imports list.
   steps: [
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gateway.solo.io.yaml', cwd: 'imports' },
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gloo.solo.io.yaml', cwd: 'imports' },
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gateway.networking.k8s.io.yaml', cwd: 'imports' },
+    { exec: 'cdk8s import --no-check-upgrade --language typescript --output ../src/imports gateway.kgateway.dev.yaml', cwd: 'imports' },
     // The schema check reads the CRDs' schemas from this compact JSON, not from the YAML (see imports/README.md).
     { exec: 'node scripts/compact-crds.js imports/gloo.schemas.json imports/gateway.solo.io.yaml imports/gloo.solo.io.yaml' },
     { exec: 'node scripts/compact-crds.js imports/gateway-api.schemas.json imports/gateway.networking.k8s.io.yaml' },
+    { exec: 'node scripts/compact-crds.js imports/kgateway.schemas.json imports/gateway.kgateway.dev.yaml' },
   ],
 });
 

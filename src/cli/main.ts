@@ -8,8 +8,11 @@ import { loadManifestFile, synthStages } from './app-runner';
 import { outputFolders, stageManifests } from './output-folders';
 import { buildPlans, formatPlans } from './plan';
 import { StageFilter, StageRun } from './stage-runs';
+import { objectName } from '../gateway-api/http-route-model';
 import { formatHttpRouteProblem } from '../gateway-api/http-route-problems';
 import { HttpRouteRules } from '../gateway-api/http-route-rules';
+import { kgatewayRuleProblems } from '../gateway-api/kgateway-rules';
+import { formatProblem } from '../private/errors';
 import { asString, jsonAt } from '../private/json';
 import { AtomicOutputDirectory } from '../synth/atomic-output';
 import { CrdSchemaValidator } from '../validation/crd-schema';
@@ -146,6 +149,7 @@ function validateFolder(dir: string, out: (s: string) => void): number {
   if (!fs.existsSync(dir)) throw new Error(`no folder ${dir}`);
   const gloo = CrdSchemaValidator.gloo();
   const gatewayApi = CrdSchemaValidator.gatewayApi();
+  const kgateway = CrdSchemaValidator.kgateway();
   let glooChecked = 0;
   let gatewayChecked = 0;
   const unchecked = new Set<string>();
@@ -171,6 +175,13 @@ function validateFolder(dir: string, out: (s: string) => void): number {
                 + 'that name a namespace may not find it: set one');
             }
           }
+          if (isKgatewayObject(m)) {
+            if (!kgateway.covers(m)) unchecked.add(`${jsonString(m, 'apiVersion')}/${jsonString(m, 'kind')}`);
+            else gatewayChecked++;
+            gatewayProblems.push(...kgateway.validate([m]).map(v => `${at}: ${CrdSchemaValidator.formatViolation(v)}`));
+            gatewayProblems.push(...kgatewayRuleProblems(m).map(k => `${at}: ${formatProblem({ path: objectName(m), field: k.field, given: k.given, expected: k.expected })}`));
+            return;
+          }
           if (!isGatewayApiObject(m)) return;
           if (!gatewayApi.covers(m)) unchecked.add(`${jsonString(m, 'apiVersion')}/${jsonString(m, 'kind')}`);
           else gatewayChecked++;
@@ -186,13 +197,20 @@ function validateFolder(dir: string, out: (s: string) => void): number {
     process.stderr.write(`${glooProblems.length} field(s) do not match the Gloo CRD schemas:\n  ${glooProblems.join('\n  ')}\n`);
   }
   if (gatewayProblems.length > 0) {
-    process.stderr.write(`${gatewayProblems.length} field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n  ${gatewayProblems.join('\n  ')}\n`);
+    process.stderr.write(`${gatewayProblems.length} field(s) do not match the Gateway API v1.6.1 or kgateway v2.2.0 CRD schemas and rules:\n  ${gatewayProblems.join('\n  ')}\n`);
   }
   if (glooProblems.length > 0 || gatewayProblems.length > 0) return 1;
   if (glooChecked > 0 || gatewayChecked === 0) out(`${glooChecked} Gloo objects under ${dir} match the Gloo CRD schemas\n`);
-  if (gatewayChecked > 0) out(`${gatewayChecked} Gateway API objects under ${dir} match the Gateway API v1.6.1 CRD schemas and HTTPRoute rules\n`);
-  if (unchecked.size > 0) out(`not checked, no vendored CRD schema: ${[...unchecked].sort().join(', ')} (the vendored ones: ${gatewayApi.resources.join(', ')})\n`);
+  if (gatewayChecked > 0) out(`${gatewayChecked} Gateway API and kgateway objects under ${dir} match the Gateway API v1.6.1 and kgateway v2.2.0 CRD schemas and rules\n`);
+  if (unchecked.size > 0) {
+    out(`not checked, no vendored CRD schema: ${[...unchecked].sort().join(', ')} (the vendored ones: ${[...gatewayApi.resources, ...kgateway.resources].join(', ')})\n`);
+  }
   return 0;
+}
+
+/** Whether a manifest is of kgateway's group (`gateway.kgateway.dev/...`). */
+function isKgatewayObject(m: unknown): boolean {
+  return jsonString(m, 'apiVersion').startsWith('gateway.kgateway.dev/');
 }
 
 /** Whether a manifest is of the Gateway API group (`gateway.networking.k8s.io/...`). */

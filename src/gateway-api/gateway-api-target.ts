@@ -3,12 +3,16 @@ import { IConstruct } from 'constructs';
 import { hostnamesOf } from './hostnames';
 import { renderHttpRoutes } from './http-route-render';
 import type { HttpRouteManifest } from './http-route-types';
+import { KgatewayObject } from './kgateway-object';
+import { isProblem } from './match-render';
 import { TargetRegistry } from './target-registry';
+import { PolicySettings, trafficPolicyOf, TrafficPolicyParts, VIRTUAL_HOST_POLICY_OPTIONS } from './traffic-policy';
 import { Route } from '../gloo/route';
-import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf } from '../gloo/route-output';
+import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, VirtualHostFields } from '../gloo/route-output';
 import type { WeightedDestination } from '../model/route-action';
 import { formatProblemBody, GlooInputError, Problem } from '../private/errors';
 import { GatewayHttpRoute } from '../private/gvk';
+import { KNOWN_KEYS } from '../private/known-keys';
 import { unknownKeys } from '../private/unknown-keys';
 import { CrdSchemaValidator } from '../validation/crd-schema';
 
@@ -53,6 +57,16 @@ export interface GatewayApiTargetProps {
    * @default - none: every Gloo object must be converted
    */
   readonly allowGlooObjects?: string[];
+  /**
+   * The kgateway GatewayExtension (of type `extAuth`, as `<namespace>/<name>` or `<name>` in the
+   * HTTPRoute's namespace) that now does the job of each Gloo ext auth configuration the app's
+   * routes and virtual hosts use: `<namespace>/<name>` of an `AuthConfig` (`ExtAuth.config`), or
+   * `custom` for `ExtAuth.custom`. Each becomes a TrafficPolicy's `extAuth.extensionRef`. kgateway
+   * does not read AuthConfigs, so the service behind the extension must be set up to do what the
+   * AuthConfig did; naming it here says it is.
+   * @default - none: a route or virtual host with ext auth fails synth, naming the configuration
+   */
+  readonly extAuthExtensions?: { [glooAuth: string]: string };
 }
 
 /**
@@ -133,6 +147,8 @@ export class GatewayApiTarget {
   public readonly acceptFunctionMethodMatch: boolean;
   /** The Gloo objects the app may keep, as `<Kind>/<namespace>/<name>`. */
   public readonly allowGlooObjects: string[];
+  /** The GatewayExtension of each Gloo ext auth configuration. */
+  public readonly extAuthExtensions: { [glooAuth: string]: string };
   /** @internal */
   public readonly _output: RouteOutput;
 
@@ -143,6 +159,7 @@ export class GatewayApiTarget {
     this.acceptNarrowedPrefixes = props.acceptNarrowedPrefixes ?? false;
     this.acceptFunctionMethodMatch = props.acceptFunctionMethodMatch ?? false;
     this.allowGlooObjects = Array.isArray(props.allowGlooObjects) ? [...props.allowGlooObjects] : [];
+    this.extAuthExtensions = typeof props.extAuthExtensions === 'object' && props.extAuthExtensions !== null ? { ...props.extAuthExtensions } : {};
     const problems = checkProps(scope, props);
     if (problems) throw problems;
     this._output = new GatewayApiOutput(this);
@@ -180,6 +197,8 @@ class GatewayApiOutput implements RouteOutput {
       hostnames: hostnamesOf(source),
       acceptNarrowedPrefixes: this.target.acceptNarrowedPrefixes,
       acceptFunctionMethodMatch: this.target.acceptFunctionMethodMatch,
+      ruleNameOf: route => TargetRegistry.of(source).ruleNameOf(source, route),
+      policySettings: this.policySettings(),
     });
     const [first, ...more] = rendering.manifests;
     if (more.length > 0) {
@@ -209,8 +228,15 @@ class GatewayApiOutput implements RouteOutput {
     return TargetRegistry.of(source).problemsOf(source, this.target.gatewayName, this.target.gatewayNamespace);
   }
 
+  public virtualHostProblem(fields: VirtualHostFields): Omit<Problem, 'path'> | undefined {
+    return virtualHostProblem(fields, this.policySettings());
+  }
+
   public containerCreated(source: RouteOutputSource): void {
     TargetRegistry.of(source).addSource(source);
+    const parts = trafficPolicyOf(source._virtualHostOptions, this.policySettings(), true);
+    if (parts === undefined || isProblem(parts)) return; // a problem fails the VirtualService's construction first
+    addTrafficPolicy(source, 'TrafficPolicy', source.name, () => [httpRouteTarget(source.name)], parts);
   }
 
   public keptOut(resource: IConstruct): void {
@@ -222,8 +248,62 @@ class GatewayApiOutput implements RouteOutput {
   }
 
   public routeAdded(source: RouteOutputSource, route: Route): void {
-    TargetRegistry.of(source).addRoute(route);
+    const registry = TargetRegistry.of(source);
+    registry.addRoute(route);
+    const parts = trafficPolicyOf(route._props.options, this.policySettings(), false);
+    if (parts === undefined || isProblem(parts)) return; // the HTTPRoute's rendering reports the problem
+    const rule = registry.nameRules(source, route);
+    addTrafficPolicy(source, `TrafficPolicy-${rule}`, `${source.name}-${rule}`, () => ruleTargets(source, rule), parts);
   }
+
+  private policySettings(): PolicySettings {
+    return { extAuthExtensions: this.target.extAuthExtensions };
+  }
+}
+
+/** A TrafficPolicy beside the HTTPRoute of `source`, in its namespace, with the targets worked out at synth. */
+function addTrafficPolicy(source: RouteOutputSource, id: string, name: string, targets: () => unknown[], parts: TrafficPolicyParts): void {
+  const namespace = source.namespace!;
+  TargetRegistry.of(source).addKgatewayObject('TrafficPolicy', namespace, name, `${source.node.path}/${id}`);
+  new KgatewayObject(source, id, { kind: 'TrafficPolicy', name, namespace, spec: () => ({ targetRefs: targets(), ...parts }) });
+}
+
+function httpRouteTarget(name: string, sectionName?: string): unknown {
+  return { group: GATEWAY_API_GROUP, kind: GatewayHttpRoute.GVK.kind, name, ...(sectionName !== undefined ? { sectionName } : {}) };
+}
+
+/** The rules of the HTTPRoute of `source` that a route named `rule` became: `<rule>`, `<rule>.2`, ... */
+function ruleTargets(source: RouteOutputSource, rule: string): unknown[] {
+  const spec = source._renderSpec() as { rules: Array<{ name?: string }> };
+  return spec.rules.map(r => r.name).filter((n): n is string => n === rule || (n?.startsWith(`${rule}.`) ?? false)).map(n => httpRouteTarget(source.name, n));
+}
+
+const GATEWAY_API_GROUP = GatewayHttpRoute.GVK.apiVersion.split('/')[0];
+
+/**
+ * The first virtual host field the target cannot carry: `sslConfig` and `optionsConfigRefs`, and
+ * the options other than those a TrafficPolicy on the HTTPRoute carries (`VIRTUAL_HOST_POLICY_OPTIONS`),
+ * or what the TrafficPolicy refuses of those.
+ */
+function virtualHostProblem(fields: VirtualHostFields, settings: PolicySettings): Omit<Problem, 'path'> | undefined {
+  const hint = 'the HTTPRoute would drop it; keep this VirtualService on Gloo until it moves';
+  for (const field of ['optionsConfigRefs', 'sslConfig'] as const) {
+    if (fields[field] !== undefined) return { field, given: fields[field], expected: `no ${field} under the gateway api target (no gateway api mapping yet)`, hint };
+  }
+  const options = fields.options;
+  if (options === undefined) return undefined;
+  const given = options as { [field: string]: unknown };
+  const unmapped = KNOWN_KEYS.VirtualHostBehavior.find(f => !VIRTUAL_HOST_POLICY_OPTIONS.includes(f) && given[f] !== undefined);
+  if (unmapped !== undefined) {
+    return {
+      field: `options.${unmapped}`,
+      given: given[unmapped],
+      expected: `no virtual host options other than ${VIRTUAL_HOST_POLICY_OPTIONS.join(', ')} under the gateway api target (the others have no gateway api or kgateway mapping yet)`,
+      hint,
+    };
+  }
+  const parts = trafficPolicyOf(options, settings, true);
+  return isProblem(parts) ? parts : undefined;
 }
 
 /** The namespaces an HTTPRoute's backendRefs and mirrors name that it may not send to. */
@@ -253,6 +333,17 @@ function checkProps(scope: IConstruct, props: GatewayApiTargetProps): GlooInputE
     if (value !== undefined && (!label.test(value) || value.length > 63)) {
       problems.push({ path: scope.node.path, field, given: value, expected: 'a namespace name (an RFC 1123 label of at most 63 characters)' });
     }
+  }
+  const extensions = props.extAuthExtensions;
+  const ref = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+  if (extensions !== undefined && (typeof extensions !== 'object' || extensions === null || Array.isArray(extensions)
+    || !Object.entries(extensions).every(([k, v]) => (k === 'custom' || /^[a-z0-9-]*\/[a-z0-9.-]+$/.test(k)) && typeof v === 'string' && ref.test(v)))) {
+    problems.push({
+      path: scope.node.path,
+      field: 'extAuthExtensions',
+      given: extensions,
+      expected: 'a map from "<namespace>/<name>" of a gloo AuthConfig (or "custom") to "<namespace>/<name>" or "<name>" of a kgateway GatewayExtension',
+    });
   }
   const allowed = props.allowGlooObjects;
   if (allowed !== undefined && (!Array.isArray(allowed) || !allowed.every(a => typeof a === 'string' && /^[A-Za-z]+\/[a-z0-9-]*\/[a-z0-9.-]+$/.test(a)))) {

@@ -6,6 +6,7 @@ import type { HttpRouteManifest, HttpRouteRule } from './http-route-types';
 import { isProblem } from './match-render';
 import { compareRouting, RoutingDifference } from './routing-comparison';
 import { renderRouteRules } from './rule-render';
+import type { PolicySettings } from './traffic-policy';
 import { Route } from '../gloo/route';
 import { GlooInputError, Problem } from '../private/errors';
 
@@ -41,6 +42,17 @@ export interface HttpRouteRenderOptions {
    * @default false - such routes are refused, naming a request that would change
    */
   readonly acceptFunctionMethodMatch?: boolean;
+  /**
+   * The name of each route's rules that a policy attaches to (`rules[].name`): its first rule
+   * takes the name, further ones `<name>.2`, `<name>.3`, ...
+   * @default - no rule is named
+   */
+  readonly ruleNameOf?: (route: Route) => string | undefined;
+  /**
+   * The target's choices the routes' TrafficPolicies depend on.
+   * @default - no ext auth extension
+   */
+  readonly policySettings?: PolicySettings;
 }
 
 /** The HTTPRoutes of a route list, and the differences from Gloo that were accepted. */
@@ -76,12 +88,14 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
   const narrowedPrefixes: string[] = [];
   const problems: Problem[] = [];
   routes.forEach((route, i) => {
-    const rendered = renderRouteRules(route._props, options.namespace);
+    const rendered = renderRouteRules(route._props, options.namespace, options.policySettings);
     if (isProblem(rendered)) {
       problems.push({ path: route._owner.node.path, field: `${route._label}.${rendered.field}`, given: rendered.given, expected: rendered.expected, hint: rendered.hint });
       return;
     }
-    for (const rule of rendered.rules) for (const part of splitMatches(rule)) owned.push({ rule: part, route: i });
+    const name = options.ruleNameOf?.(route);
+    const parts = rendered.rules.flatMap(splitMatches);
+    parts.forEach((rule, k) => owned.push({ rule: name === undefined ? rule : { name: k === 0 ? name : `${name}.${k + 1}`, ...rule }, route: i }));
     narrowedPrefixes.push(...rendered.narrowedPrefixes);
   });
   if (problems.length > 0) throw new GlooInputError(problems);

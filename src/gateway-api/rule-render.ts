@@ -1,12 +1,15 @@
 import { ActionProblem, renderAction, RenderedAction, upstreamService } from './backend-render';
 import { FunctionCall } from './function-rewrite';
+import { gatewayDuration } from './gateway-duration';
+import { headerModifiers } from './header-modifiers';
 import type { HttpHeaderMatch, HttpQueryParamMatch, HttpRequestMirror, HttpRouteFilter, HttpRouteMatchJson, HttpRouteRule, HttpUrlRewritePath } from './http-route-types';
 import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, RewriteKind } from './match-render';
+import { PolicySettings, ROUTE_POLICY_OPTIONS, trafficPolicyOf } from './traffic-policy';
 import { RouteProps } from '../gloo/route';
 import { PathMatch, PathMatchType } from '../model/path-match';
 import { Redirect, RedirectResponseCode } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
-import { HeaderManipulation, HostRewriteType } from '../model/route-options';
+import { HostRewriteType } from '../model/route-options';
 import { compact } from '../private/json';
 import { KNOWN_KEYS } from '../private/known-keys';
 
@@ -28,9 +31,13 @@ const CATCH_ALL: RouteMatcher[] = [{ path: PathMatch.prefix('/') }];
  * `RequestMirror` filter. A rule rewriting by `ReplacePrefixMatch` may have one match only, so such
  * a route becomes one rule per match. Problems name the field relative to the route.
  */
-export function renderRouteRules(props: RouteProps, routeNamespace: string): RenderedRoute | ActionProblem {
+export function renderRouteRules(
+  props: RouteProps, routeNamespace: string, settings: PolicySettings = NO_POLICY_SETTINGS,
+): RenderedRoute | ActionProblem {
   const unmapped = unmappedOption(props);
   if (unmapped) return unmapped;
+  const policy = trafficPolicyOf(props.options, settings, false);
+  if (isProblem(policy)) return policy;
   const matchers = props.matchers && props.matchers.length > 0 ? props.matchers : CATCH_ALL;
   const firstPrefix = matchers.find(m => m.path.type === PathMatchType.PREFIX)?.path.value;
   const action = renderAction(props.action, routeNamespace, firstPrefix);
@@ -151,13 +158,17 @@ function filtersOf(
 ): HttpRouteFilter[] | ActionProblem {
   const filters: HttpRouteFilter[] = [];
   const hostname = props.options?.hostRewrite?.type === HostRewriteType.LITERAL ? props.options.hostRewrite.value : undefined;
+  if (props.options?.regexRewrite !== undefined && rewrite) {
+    return { field: 'options.regexRewrite', given: props.options.regexRewrite, expected: 'no regex rewrite on a route that rewrites its prefix or calls a function with a path' };
+  }
   if (rewrite || hostname !== undefined) {
     // one URLRewrite filter per rule: the path rewrite and the host rewrite together
     filters.push({ type: 'URLRewrite', urlRewrite: compact({ hostname, path: rewrite?.urlRewrite?.path }) });
   }
   const headers = headerModifiers(props.options?.headerManipulation, call);
   if ('field' in headers) return headers;
-  filters.push(...headers.filters);
+  if (headers.request) filters.push({ type: 'RequestHeaderModifier', requestHeaderModifier: headers.request });
+  if (headers.response) filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: headers.response });
   if (props.mirror) {
     const service = upstreamService(props.mirror.upstream);
     if (isProblem(service)) return { ...service, field: `options.shadowing.${service.field}` };
@@ -169,60 +180,6 @@ function filtersOf(
     filters.push({ type: 'RequestMirror', requestMirror: { backendRef, ...mirrorShare(props.mirror.percent) } });
   }
   return filters;
-}
-
-type HeaderEntry = { name: string; value: string };
-type HeaderModifier = { set?: HeaderEntry[]; add?: HeaderEntry[]; remove?: string[] };
-
-/**
- * The route's header manipulation and the function call's headers as Gateway API header modifiers:
- * a Gloo header added with `append: false` is `set`, one appended (Gloo's default) is `add`, a
- * removed one `remove`; responses likewise. Refused: a value with `%` (Envoy formats it in Gloo,
- * Gateway API takes it literally), and a header the function call sets too.
- */
-function headerModifiers(h: HeaderManipulation | undefined, call: FunctionCall | undefined): { filters: HttpRouteFilter[] } | ActionProblem {
-  const request: HeaderModifier = { set: [...(call?.setHeaders ?? [])], add: [], remove: [...(call?.removeHeaders ?? [])] };
-  const response: HeaderModifier = { set: [], add: [], remove: [] };
-  const called = new Set([...request.set!.map(e => e.name.toLowerCase()), ...request.remove!.map(n => n.toLowerCase())]);
-  for (const [list, into, field] of [
-    [h?.requestHeadersToAdd, request, 'requestHeadersToAdd'], [h?.responseHeadersToAdd, response, 'responseHeadersToAdd'],
-  ] as const) {
-    for (const [i, e] of (list ?? []).entries()) {
-      const at = `options.headerManipulation.${field}[${i}]`;
-      if (e.value.includes('%')) {
-        return { field: `${at}.header.value`, given: e.value, expected: 'a value without %', hint: 'envoy formats %...% in a gloo header value; gateway api takes the value as it is' };
-      }
-      if (into === request && called.has(e.name.toLowerCase())) {
-        return { field: `${at}.header.key`, given: e.name, expected: 'a header the route\'s function call does not set or remove' };
-      }
-      (e.append === false ? into.set! : into.add!).push({ name: e.name, value: e.value });
-    }
-  }
-  for (const [list, into, field] of [[h?.requestHeadersToRemove, request, 'requestHeadersToRemove'], [h?.responseHeadersToRemove, response, 'responseHeadersToRemove']] as const) {
-    for (const [i, name] of (list ?? []).entries()) {
-      if (into === request && called.has(name.toLowerCase())) {
-        return { field: `options.headerManipulation.${field}[${i}]`, given: name, expected: 'a header the route\'s function call does not set or remove' };
-      }
-      into.remove!.push(name);
-    }
-  }
-  const modifier = (m: HeaderModifier) => compact({
-    set: m.set!.length > 0 ? m.set : undefined, add: m.add!.length > 0 ? m.add : undefined, remove: m.remove!.length > 0 ? m.remove : undefined,
-  });
-  const filters: HttpRouteFilter[] = [];
-  if (Object.keys(modifier(request)).length > 0) filters.push({ type: 'RequestHeaderModifier', requestHeaderModifier: modifier(request) });
-  if (Object.keys(modifier(response)).length > 0) filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: modifier(response) });
-  return { filters };
-}
-
-/**
- * A duration as Gateway API writes it (`^([0-9]{1,5}(h|m|s|ms)){1,4}$`): hours, minutes, seconds and
- * milliseconds, the zero ones left out; `0s` for none (Gateway API: no timeout, as Gloo's 0).
- */
-export function gatewayDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const parts: Array<[number, string]> = [[Math.floor(ms / 3_600_000), 'h'], [Math.floor(ms / 60_000) % 60, 'm'], [Math.floor(ms / 1000) % 60, 's'], [ms % 1000, 'ms']];
-  return parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`).join('');
 }
 
 /** Whether `host` is a host name Gateway API's `PreciseHostname` takes: no port, no wildcard, not an IP address. */
@@ -274,20 +231,23 @@ function renderMatcher(
 
 /**
  * The route options the Gateway API target does not carry yet, refused by name: every typed field
- * but `prefixRewrite`, `headerManipulation`, `timeout` and a literal `hostRewrite` (`extra` by its fields).
+ * but those the rule's fields and filters carry (`prefixRewrite`, `headerManipulation`, `timeout`,
+ * a literal `hostRewrite`), those a TrafficPolicy carries (`ROUTE_POLICY_OPTIONS`, an automatic
+ * `hostRewrite`), and `extra` by its fields.
  */
-const MAPPED_OPTIONS: readonly string[] = ['prefixRewrite', 'headerManipulation', 'timeout', 'hostRewrite', 'extra'];
+const MAPPED_OPTIONS: readonly string[] = ['prefixRewrite', 'headerManipulation', 'timeout', 'hostRewrite', ...ROUTE_POLICY_OPTIONS, 'extra'];
 const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => !MAPPED_OPTIONS.includes(f));
+const NO_POLICY_SETTINGS: PolicySettings = { extAuthExtensions: {} };
 
 function unmappedOption(props: RouteProps): ActionProblem | undefined {
-  const expected = 'no gloo route options other than prefixRewrite, headerManipulation, timeout and a literal hostRewrite (they have no gateway api mapping yet)';
+  const expected = `no gloo route options other than ${MAPPED_OPTIONS.filter(o => o !== 'extra').join(', ')} (the others have no gateway api or kgateway mapping yet)`;
   const typed = UNMAPPED_OPTIONS.find(f => props.options?.[f] !== undefined);
   if (typed) return { field: `options.${typed}`, given: props.options![typed], expected };
   const host = props.options?.hostRewrite;
-  if (host !== undefined && host.type !== HostRewriteType.LITERAL) {
-    return { field: 'options.hostRewrite', given: host, expected: 'a literal host rewrite (HostRewrite.literal)', hint: 'an automatic or header-based host rewrite has no gateway api mapping yet' };
+  if (host !== undefined && host.type !== HostRewriteType.LITERAL && host.type !== HostRewriteType.AUTO) {
+    return { field: 'options.hostRewrite', given: host, expected: 'a literal or automatic host rewrite (HostRewrite.literal, HostRewrite.auto)', hint: 'a host rewrite from a header or a path regex has no gateway api mapping yet' };
   }
-  if (host !== undefined && (!isPreciseHostname(host.value!))) {
+  if (host !== undefined && host.type === HostRewriteType.LITERAL && !isPreciseHostname(host.value!)) {
     return { field: 'options.hostRewrite', given: host.value, expected: 'a host name without a port (gateway api\'s URLRewrite hostname)' };
   }
   if (props.optionsConfigRefs !== undefined) {

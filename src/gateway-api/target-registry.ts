@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { knownGroup, serviceOf } from './backend-render';
+import { ruleName } from './rule-names';
 import { SharedGatewaySource, sharedGatewayProblems } from './shared-gateway-check';
 import { ImportedResource } from '../gloo/imported-resource';
 import { Route } from '../gloo/route';
@@ -9,7 +10,7 @@ import { Upstream } from '../gloo/upstream';
 import { Destination } from '../model/destination';
 import { IUpstreamGroup } from '../model/references';
 import { AppState, isAttached } from '../private/app-state';
-import { Problem } from '../private/errors';
+import { GlooInputError, Problem } from '../private/errors';
 import { GatewayHttpRoute, GatewayReferenceGrant } from '../private/gvk';
 
 /**
@@ -44,6 +45,10 @@ export class TargetRegistry {
   private readonly fromNamespaces = new Map<string, IConstruct>();
   private readonly toNamespaces = new Set<string>();
   private readonly granted = new Set<string>();
+  /** The name of the rules of each route a policy attaches to, by VirtualService. */
+  private readonly ruleNames = new Map<RouteOutputSource, Map<Route, string>>();
+  /** The construct path of each kgateway object written, by `kind/namespace/name`. */
+  private readonly kgatewayNames = new Map<string, string>();
 
   private constructor(private readonly state: AppState) {}
 
@@ -82,6 +87,41 @@ export class TargetRegistry {
       const service = serviceOf(d);
       if ('namespace' in service) this.addServiceNamespace(service.namespace);
     }
+  }
+
+  /** Names the rules of `route` in the HTTPRoute of `source`, once (see `ruleName`). */
+  public nameRules(source: RouteOutputSource, route: Route): string {
+    const names = this.ruleNames.get(source) ?? new Map<Route, string>();
+    this.ruleNames.set(source, names);
+    const known = names.get(route);
+    if (known !== undefined) return known;
+    const name = ruleName(route._props, new Set(names.values()));
+    names.set(route, name);
+    return name;
+  }
+
+  /** The name of the rules of `route` in the HTTPRoute of `source`, if a policy attaches to them. */
+  public ruleNameOf(source: RouteOutputSource, route: Route): string | undefined {
+    return this.ruleNames.get(source)?.get(route);
+  }
+
+  /**
+   * Records a kgateway object the target writes, refusing a second one of the same kind, namespace
+   * and name (the last one applied would replace the other).
+   */
+  public addKgatewayObject(kind: string, namespace: string, name: string, path: string): void {
+    const key = `${kind}/${namespace}/${name}`;
+    const other = this.kgatewayNames.get(key);
+    if (other !== undefined) {
+      throw new GlooInputError([{
+        path,
+        field: 'metadata.name',
+        given: key,
+        expected: `a ${kind} name of its own (${other} writes ${key} too)`,
+        hint: 'the target names a policy after its HTTPRoute and rule; rename the VirtualService or the route',
+      }]);
+    }
+    this.kgatewayNames.set(key, path);
   }
 
   /** Whether HTTPRoutes of `from` may send to Services of `to`: a grant for the pair is in the app. */

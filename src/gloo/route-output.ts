@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import type { Route } from './route';
 import type { WeightedDestination } from '../model/route-action';
+import type { VirtualHostBehavior } from '../model/virtual-host-options';
 import { AppState } from '../private/app-state';
 import { Problem } from '../private/errors';
 import { GroupVersionKind } from '../private/gvk';
@@ -21,10 +22,19 @@ export interface RouteOutputSource extends IConstruct {
   readonly gatewayName: string;
   /** The routes, in Gloo's evaluation order. */
   readonly routes: Route[];
+  /** Its virtual host's options (`VirtualServiceProps.options`). */
+  readonly _virtualHostOptions?: VirtualHostBehavior;
   /** The Gloo VirtualService the routes mean, as a manifest (see `GlooResource._glooModelJson`). */
   _glooModelJson(): unknown;
   /** The spec it synthesizes, which under the target is the target's (throws what the target refuses). */
   _renderSpec(): unknown;
+}
+
+/** The virtual host fields of a VirtualService an output target may not carry. */
+export interface VirtualHostFields {
+  readonly options?: VirtualHostBehavior;
+  readonly optionsConfigRefs?: unknown;
+  readonly sslConfig?: unknown;
 }
 
 /**
@@ -52,6 +62,8 @@ export interface RouteOutput {
   schemaValidator(): CrdSchemaValidator;
   /** The spec of a VirtualService's object; throws a `GlooInputError` for what the target cannot express. */
   renderSpec(source: RouteOutputSource): unknown;
+  /** The first virtual host field the target cannot carry, as a problem relative to the VirtualService. */
+  virtualHostProblem(fields: VirtualHostFields): Omit<Problem, 'path'> | undefined;
   /** What the target refuses about a VirtualService among the others of the app (names, gateways). */
   appProblems(source: RouteOutputSource): Problem[];
   /** Called when a VirtualService is created under this output. */

@@ -123,12 +123,8 @@ export class VirtualService extends RouteContainer implements IVirtualService {
       if (props.options !== undefined) checkVirtualHostOptions(props.options, problems.add.bind(problems));
       if (props.sslConfig !== undefined) checkSslConfig(props.sslConfig, problems.add.bind(problems));
       if (props.optionsConfigRefs !== undefined) checkRefList(props.optionsConfigRefs, 'virtualHost.optionsConfigRefs.delegateOptions', problems.add.bind(problems), false);
-      const unmapped = (['options', 'optionsConfigRefs', 'sslConfig'] as const).find(f => props[f] !== undefined);
-      if (output && unmapped) {
-        const field = unmapped;
-        problems.add(field, props[field], `no ${field} under the ${output.targetName} target (no gateway api mapping yet)`,
-          'the HTTPRoute would drop them; keep this VirtualService on Gloo until they move');
-      }
+      const unmapped = output?.virtualHostProblem(props);
+      if (unmapped) problems.add(unmapped.field, unmapped.given, unmapped.expected, unmapped.hint);
       problems.throwIfAny();
       for (const r of props.routes ?? []) this.addRoute(r);
     });
@@ -163,6 +159,11 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     const own = (p: Problem) => (p.path === this.node.path ? formatProblemBody(p) : `[${p.path}] ${formatProblemBody(p)}`);
     const inApp = this.output?.appProblems(this) ?? [];
     return [...domains, ...inApp.map(own), ...(rendered?.error?.problems.map(own) ?? [])];
+  }
+
+  /** @internal The virtual host's options, as given. */
+  public get _virtualHostOptions(): VirtualHostBehavior | undefined {
+    return this.vhOptions;
   }
 
   /** @internal The Gloo spec, or under another output target, that target's spec. */

@@ -37,6 +37,7 @@ type Schemas = { [gvk: string]: Schema };
  */
 const GLOO_SCHEMAS = 'gloo.schemas.json';
 const GATEWAY_API_SCHEMAS = 'gateway-api.schemas.json';
+const KGATEWAY_SCHEMAS = 'kgateway.schemas.json';
 
 /**
  * Where the vendored CRD sets live: `imports/` at the package root. This file runs from `lib/` (the
@@ -71,6 +72,14 @@ export class CrdSchemaValidator {
    */
   public static gatewayApi(): CrdSchemaValidator {
     return CrdSchemaValidator.vendored(GATEWAY_API_SCHEMAS);
+  }
+
+  /**
+   * A validator for the kgateway v2.2.0 CRDs vendored with the library, the ones the Gateway API
+   * target writes (TrafficPolicy, DirectResponse, Backend, BackendConfigPolicy).
+   */
+  public static kgateway(): CrdSchemaValidator {
+    return CrdSchemaValidator.vendored(KGATEWAY_SCHEMAS);
   }
 
   /** Formats a violation as one line: `gateway.solo.io/v1/VirtualService gloo-system/coalmine spec.x: message`. */

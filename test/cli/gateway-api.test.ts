@@ -121,7 +121,7 @@ describe('the CLI on an app whose target is Gateway API', () => {
     // and what it wrote passes validate
     expect(cli(['validate', 'dist'], work)).toEqual({
       code: 0,
-      out: `10 Gateway API objects under ${path.join(work, 'dist')} match the Gateway API v1.6.1 CRD schemas and HTTPRoute rules\n`,
+      out: `10 Gateway API and kgateway objects under ${path.join(work, 'dist')} match the Gateway API v1.6.1 and kgateway v2.2.0 CRD schemas and rules\n`,
       err: '',
     });
   }, 60_000);
@@ -196,7 +196,7 @@ ${rule}`;
     test('passes a valid HTTPRoute, and says how many Gateway API objects it checked', () => {
       expect(validate({ 'route.yaml': route(forward) })).toEqual({
         code: 0,
-        out: `1 Gateway API objects under ${path.join(work, 'manifests')} match the Gateway API v1.6.1 CRD schemas and HTTPRoute rules\n`,
+        out: `1 Gateway API and kgateway objects under ${path.join(work, 'manifests')} match the Gateway API v1.6.1 and kgateway v2.2.0 CRD schemas and rules\n`,
         err: '',
       });
     });
@@ -204,7 +204,7 @@ ${rule}`;
     test('fails when an HTTPRoute has a field the API server would prune', () => {
       const { code, out, err } = validate({ 'route.yaml': route(`${forward}      timeout: 5s\n`) });
       expect({ code, out }).toEqual({ code: 1, out: '' });
-      expect(err).toBe('1 field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n'
+      expect(err).toBe('1 field(s) do not match the Gateway API v1.6.1 or kgateway v2.2.0 CRD schemas and rules:\n'
         + '  route.yaml document 0: gateway.networking.k8s.io/v1/HTTPRoute shop/checkout spec.rules[0].timeout: unknown field, pruned by the API server\n');
     });
 
@@ -226,7 +226,7 @@ ${rule}`;
 `),
       });
       expect({ code, out }).toEqual({ code: 1, out: '' });
-      expect(err).toBe('1 field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n'
+      expect(err).toBe('1 field(s) do not match the Gateway API v1.6.1 or kgateway v2.2.0 CRD schemas and rules:\n'
         + '  route.yaml: [shop/checkout] spec.rules[0].matches: got ["Exact"], expected exactly one PathPrefix match when a urlRewrite filter uses ReplacePrefixMatch\n');
     });
 
@@ -238,7 +238,18 @@ ${rule}`;
       expect(code).toBe(1);
       expect(err.split('\n')[0]).toBe('1 field(s) do not match the Gloo CRD schemas:');
       expect(err).toContain('a-vs.yaml document 0: gateway.solo.io/v1/VirtualService gloo-system/shop spec.virtualHost.domainz: unknown field, pruned by the API server');
-      expect(err).toContain('field(s) do not match the Gateway API v1.6.1 CRD schemas or HTTPRoute rules:\n  b-route.yaml: [shop/checkout] spec.rules[0].matches[0].path');
+      expect(err).toContain('field(s) do not match the Gateway API v1.6.1 or kgateway v2.2.0 CRD schemas and rules:\n  b-route.yaml: [shop/checkout] spec.rules[0].matches[0].path');
+    });
+
+    test('checks kgateway objects against the kgateway CRD schemas and rules', () => {
+      const policy = (spec: string) => `apiVersion: gateway.kgateway.dev/v1alpha1\nkind: TrafficPolicy\nmetadata:\n  name: checkout\n  namespace: shop\nspec:\n${spec}`;
+      const targets = '  targetRefs:\n    - group: gateway.networking.k8s.io\n      kind: HTTPRoute\n      name: checkout\n';
+      expect(validate({ 'policy.yaml': policy(`${targets}  autoHostRewrite: true\n`) }).code).toBe(0);
+      const { code, err } = validate({ 'policy.yaml': policy(`${targets}  retries:\n    attempts: 2\n  retry:\n    attempts: 2\n`) });
+      expect(code).toBe(1);
+      expect(err).toBe('2 field(s) do not match the Gateway API v1.6.1 or kgateway v2.2.0 CRD schemas and rules:\n'
+        + '  policy.yaml document 0: gateway.kgateway.dev/v1alpha1/TrafficPolicy shop/checkout spec.retries: unknown field, pruned by the API server\n'
+        + '  policy.yaml document 0: [shop/checkout] spec.retry: got {"attempts":2}, expected retryOn or statusCodes\n');
     });
 
     test('says which Gateway API kinds it has no schema for, without failing', () => {

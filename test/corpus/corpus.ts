@@ -219,6 +219,7 @@ if (require.main === module) {
   const { configurations, unparseable } = docsConfigurations(dir);
   const outcomes = configurations.map(runConfiguration);
   for (const o of outcomes.filter(x => x.adopt !== 'proven')) process.stdout.write(`${o.adopt} ${o.source}: ${o.reason}\n`);
+  if (process.env.CORPUS_GATEWAY_REASONS) for (const o of outcomes.filter(x => x.gatewayApi?.outcome === 'refused')) process.stdout.write(`gateway api refused ${o.source}: ${o.gatewayApi!.reason}\n`);
   process.stdout.write(`\n${summarize(outcomes)}\ncode blocks left out (Hugo templates or YAML that does not parse): ${unparseable}\n`);
   process.exitCode = outcomes.some(o => o.adopt === 'crashed') ? 1 : 0;
 }

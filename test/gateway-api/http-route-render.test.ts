@@ -1,7 +1,8 @@
 import { Duration } from 'cdk8s';
 import { crdProblems, errorOf, fixture, render, rulesOf } from './render-fixture';
 import {
-  Destination, HeaderMatch, HostRewrite, PathMatch, QueryParameterMatch, RedirectResponseCode, RouteAction, RouteTable, Upstream, UpstreamGroup,
+  Destination, HashPolicy, HeaderMatch, HostRewrite, PathMatch, QueryParameterMatch, RedirectResponseCode, RouteAction, RouteTable, Upstream,
+  UpstreamGroup,
 } from '../../src';
 import { scaleWeights } from '../../src/gateway-api/backend-render';
 
@@ -222,7 +223,7 @@ describe('renderHttpRoutes: actions', () => {
   test('fails when the route sets gloo options that have no mapping', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { extra: { timeout: '5s' } } }], {}, f)))
-      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout and a literal hostRewrite (they have no gateway api mapping yet)');
+      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite (the others have no gateway api or kgateway mapping yet)');
   });
 
   test('fails, naming the destination, for per-destination options', () => {
@@ -245,8 +246,8 @@ describe('renderHttpRoutes: actions', () => {
   });
 
   test.each([
-    ['regexRewrite', { pattern: 'a', substitution: 'b' }],
-    ['retries', { numRetries: 2 }],
+    ['faults', { abort: { percent: 10, httpStatus: 503 } }],
+    ['hashPolicies', [HashPolicy.header('x-user')]],
     // the options typed from the CRD
     ['jwt', { disable: true }],
     ['stagedTransformations', { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { headers: { 'x-a': { text: 'b' } } } } }] } }],
@@ -254,7 +255,7 @@ describe('renderHttpRoutes: actions', () => {
   ])('fails, naming the field, when the route sets the typed option %s', (field, value) => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f)))
-      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite, headerManipulation, timeout and a literal hostRewrite \\(they have no gateway api mapping yet\\)$`));
+      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite \\(the others have no gateway api or kgateway mapping yet\\)$`));
   });
 
   test('fails, naming the field, when the route names RouteOption objects', () => {
@@ -389,9 +390,9 @@ describe('renderHttpRoutes: timeout and host rewrite', () => {
     expect(rule.filters).toEqual([{ type: 'URLRewrite', urlRewrite: { hostname: 'api.internal', path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/v2' } } }]);
   });
 
-  test('an automatic host rewrite, or a host with a port, is refused by name', () => {
-    expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(fixture().v1)), options: { hostRewrite: HostRewrite.auto() } }])))
-      .toContain('routes[0].options.hostRewrite: got {"type":"auto"}, expected a literal host rewrite (HostRewrite.literal)');
+  test('a host rewrite from a header, or a host with a port, is refused by name', () => {
+    expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(fixture().v1)), options: { hostRewrite: HostRewrite.fromHeader('x-host') } }])))
+      .toContain('routes[0].options.hostRewrite: got {"type":"from-header","value":"x-host"}, expected a literal or automatic host rewrite (HostRewrite.literal, HostRewrite.auto)');
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(fixture().v1)), options: { hostRewrite: HostRewrite.literal('api:8080') } }])))
       .toContain('routes[0].options.hostRewrite: got "api:8080", expected a host name without a port');
   });

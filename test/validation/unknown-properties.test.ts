@@ -155,7 +155,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['PetstoreServiceProps', c => new PetstoreService(c.chart, 'x', { version: 'v3', tag: 'v3' } as any),
     '[c/x] tag: got "v3", expected a property PetstoreServiceProps has: functions, image, labels, name, namespace, port, replicas, swaggerUrl, upstreamNamespace, version'],
   ['GatewayApiTargetProps', () => GatewayApiTarget.apply(new App(), { gatewayName: 'http', namespace: 'x' } as any),
-    '[(app)] GatewayApiTarget.apply props.namespace: got "x", expected a property GatewayApiTargetProps has: acceptFunctionMethodMatch, acceptNarrowedPrefixes, allowGlooObjects, gatewayName, gatewayNamespace, httpRouteNamespace'],
+    '[(app)] GatewayApiTarget.apply props.namespace: got "x", expected a property GatewayApiTargetProps has: acceptFunctionMethodMatch, acceptNarrowedPrefixes, allowGlooObjects, extAuthExtensions, gatewayName, gatewayNamespace, httpRouteNamespace'],
   ['AtomicOutputDirectoryOptions', () => new AtomicOutputDirectory(path.join(os.tmpdir(), 'unknown-props-out'), { keepSubdirs: true } as any),
     'AtomicOutputDirectory options.keepSubdirs: got true, expected a property AtomicOutputDirectoryOptions has: ignoreOutdirEnv, keepSubdirectories'],
   ['SimulatedRequest', c => RoutingSimulator.simulateRequest(c.vs, { path: '/', header: { a: '1' } } as any),

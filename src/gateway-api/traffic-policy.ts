@@ -1,0 +1,140 @@
+import type { ActionProblem } from './backend-render';
+import { gatewayDuration } from './gateway-duration';
+import { headerModifiers } from './header-modifiers';
+import type { Plain } from './http-route-types';
+import type { TrafficPolicySpec } from '../imports/gateway.kgateway.dev';
+import { CsrfPolicy, OriginMatchType } from '../model/csrf';
+import { HeaderManipulation, HostRewriteType, RegexRewrite, RetryPolicy } from '../model/route-options';
+import { ExtAuth } from '../model/virtual-host-options';
+import { compact } from '../private/json';
+
+/** What a kgateway `TrafficPolicy` carries for one rule or one HTTPRoute: its spec without the targets. */
+export type TrafficPolicyParts = Omit<Plain<TrafficPolicySpec>, 'targetRefs' | 'targetSelectors'>;
+
+/** The target's choices that the TrafficPolicies depend on (see `GatewayApiTargetProps`). */
+export interface PolicySettings {
+  /** Gloo's ext auth configurations by `<namespace>/<name>` (or `custom`), each to the kgateway GatewayExtension that now does its job. */
+  readonly extAuthExtensions: { readonly [glooAuth: string]: string };
+}
+
+/**
+ * The Gloo route options a TrafficPolicy on the route's rules carries (besides `hostRewrite` of
+ * type auto): kgateway has them as TrafficPolicy fields, the Gateway API has no standard field.
+ */
+export const ROUTE_POLICY_OPTIONS: readonly string[] = ['retries', 'csrf', 'extauth', 'regexRewrite'];
+
+/** The VirtualHost options a TrafficPolicy on the whole HTTPRoute carries. */
+export const VIRTUAL_HOST_POLICY_OPTIONS: readonly string[] = ['retries', 'csrf', 'extauth', 'headerManipulation'];
+
+/** The options of a route (or a virtual host) that a TrafficPolicy can carry, as given. */
+export interface PolicyOptions {
+  readonly hostRewrite?: { readonly type: HostRewriteType };
+  readonly retries?: RetryPolicy;
+  readonly csrf?: CsrfPolicy;
+  readonly extauth?: ExtAuth;
+  readonly regexRewrite?: RegexRewrite;
+  readonly headerManipulation?: HeaderManipulation;
+}
+
+/**
+ * The TrafficPolicy fields for a Gloo route's (or virtual host's) options, or the first option
+ * kgateway cannot carry as it means in Gloo; `undefined` when none of the options needs a policy.
+ * Problems name the field relative to the route (`options.retries.retryOn`).
+ *
+ * - `hostRewrite` of type auto: `autoHostRewrite: true` (the host of the backend it is sent to);
+ * - `retries`: `retry` (`retryOn` split at commas, each one kgateway knows; `numRetries` as
+ *   `attempts`; `perTryTimeout`);
+ * - `csrf`: `csrf` (the percentage enforced or shadowed, not both; the additional origins);
+ * - `extauth`: `extAuth`, with the GatewayExtension the target's `extAuthExtensions` names for
+ *   the Gloo configuration (refused without one: the route would lose its authentication), or
+ *   `disable` for a route that turns its virtual host's auth off;
+ * - `regexRewrite`: `urlRewrite.pathRegex`;
+ * - `headerManipulation` (virtual host only; a route's goes to its rule's filters): `headerModifiers`.
+ */
+export function trafficPolicyOf(
+  options: PolicyOptions | undefined, settings: PolicySettings, virtualHost: boolean,
+): TrafficPolicyParts | ActionProblem | undefined {
+  if (options === undefined) return undefined;
+  const parts: { -readonly [K in keyof TrafficPolicyParts]: TrafficPolicyParts[K] } = {};
+  if (options.hostRewrite?.type === HostRewriteType.AUTO) parts.autoHostRewrite = true;
+  if (options.retries !== undefined) {
+    const retry = retryOf(options.retries);
+    if ('field' in retry) return retry;
+    parts.retry = retry;
+  }
+  if (options.csrf !== undefined) {
+    const csrf = csrfOf(options.csrf);
+    if ('field' in csrf) return csrf;
+    parts.csrf = csrf;
+  }
+  if (options.extauth !== undefined) {
+    const extAuth = extAuthOf(options.extauth, settings);
+    if ('field' in extAuth) return extAuth;
+    parts.extAuth = extAuth;
+  }
+  if (options.regexRewrite !== undefined) {
+    parts.urlRewrite = { pathRegex: { pattern: options.regexRewrite.pattern, substitution: options.regexRewrite.substitution } };
+  }
+  if (virtualHost && options.headerManipulation !== undefined) {
+    const modifiers = headerModifiers(options.headerManipulation, undefined);
+    if ('field' in modifiers) return modifiers;
+    parts.headerModifiers = compact({ request: modifiers.request, response: modifiers.response });
+  }
+  return Object.keys(parts).length > 0 ? parts : undefined;
+}
+
+/** kgateway's `retry.retryOn` values (its CRD's enum). */
+const RETRY_ON = ['5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx', 'refused-stream',
+  'retriable-status-codes', 'http3-post-connect-failure', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable'];
+
+function retryOf(r: RetryPolicy): NonNullable<TrafficPolicyParts['retry']> | ActionProblem {
+  const conditions = (r.retryOn ?? '').split(',').map(c => c.trim()).filter(c => c.length > 0);
+  if (conditions.length === 0) {
+    return { field: 'options.retries.retryOn', given: r.retryOn, expected: 'at least one condition to retry on', hint: 'gloo retries nothing without one; kgateway needs one: remove retries, or name the conditions' };
+  }
+  const unknown = conditions.find(c => !RETRY_ON.includes(c));
+  if (unknown !== undefined) {
+    return { field: 'options.retries.retryOn', given: unknown, expected: `a condition kgateway retries on: ${RETRY_ON.join(', ')}` };
+  }
+  const perTry = r.perTryTimeout?.toMilliseconds();
+  if (perTry !== undefined && perTry < 1) {
+    return { field: 'options.retries.perTryTimeout', given: r.perTryTimeout?.toHumanString(), expected: 'at least 1ms (kgateway refuses shorter per-try timeouts)' };
+  }
+  return compact({
+    // Gloo sends 1 for 0 or nothing, as kgateway's default
+    attempts: r.numRetries !== undefined && r.numRetries > 0 ? r.numRetries : undefined,
+    retryOn: conditions as NonNullable<TrafficPolicyParts['retry']>['retryOn'],
+    perTryTimeout: perTry !== undefined ? gatewayDuration(perTry) : undefined,
+  });
+}
+
+function csrfOf(c: CsrfPolicy): NonNullable<TrafficPolicyParts['csrf']> | ActionProblem {
+  if (c.enforcedPercent !== undefined && c.shadowPercent !== undefined) {
+    return { field: 'options.csrf', given: { enforcedPercent: c.enforcedPercent, shadowPercent: c.shadowPercent }, expected: 'enforcedPercent or shadowPercent, not both', hint: 'kgateway\'s csrf policy takes one of percentageEnabled and percentageShadowed' };
+  }
+  const additionalOrigins = (c.additionalOrigins ?? []).map(o => (o.type === OriginMatchType.REGEX ? { safeRegex: o.value } : { [o.type]: o.value }));
+  return compact({
+    percentageEnabled: c.enforcedPercent,
+    percentageShadowed: c.shadowPercent,
+    additionalOrigins: additionalOrigins.length > 0 ? additionalOrigins : undefined,
+  });
+}
+
+function extAuthOf(e: ExtAuth, settings: PolicySettings): NonNullable<TrafficPolicyParts['extAuth']> | ActionProblem {
+  if (e.disable) return { disable: {} };
+  const key = e.configRef ? `${e.configRef.namespace ?? ''}/${e.configRef.name}` : 'custom';
+  const extension = settings.extAuthExtensions[key];
+  if (extension === undefined) {
+    return {
+      field: 'options.extauth',
+      given: e.configRef ? `AuthConfig ${key}` : 'custom auth',
+      expected: 'a kgateway GatewayExtension that does what the gloo auth configuration did',
+      hint: `run your ext auth service behind a GatewayExtension of type extAuth and name it for this configuration with GatewayApiTargetProps.extAuthExtensions: { '${key}': '<namespace>/<name>' }; kgateway does not read AuthConfigs`,
+    };
+  }
+  const [namespace, name] = extension.split('/');
+  return compact({
+    extensionRef: { name, namespace },
+    contextExtensions: e.customAuth?.contextExtensions,
+  });
+}

@@ -1,0 +1,183 @@
+import { Chart, Duration, Testing } from 'cdk8s';
+import { errorOf, fixture, render } from './render-fixture';
+import {
+  CrdSchemaValidator, Destination, ExtAuth, GatewayApiTarget, GatewayApiTargetProps, HostRewrite, OriginMatch, PathMatch, RouteAction, RouteProps,
+  Upstream, VirtualHostBehavior, VirtualService,
+} from '../../src';
+import { kgatewayRuleProblems } from '../../src/gateway-api/kgateway-rules';
+import { ruleName } from '../../src/gateway-api/rule-names';
+
+/** An app under the target with one VirtualService `shop/shop` holding `routes`, synthesized. */
+function synth(routes: Array<Omit<RouteProps, 'action'>>, options?: VirtualHostBehavior, props: Partial<GatewayApiTargetProps> = {}): any[] {
+  const a = Testing.app();
+  GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw', ...props });
+  const chart = new Chart(a, 'test');
+  const up = new Upstream(chart, 'up', { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080 });
+  const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' }, options });
+  for (const r of routes) vs.addRoute({ ...r, action: RouteAction.forward(Destination.upstream(up)) });
+  a.synth();
+  return a.charts[0].toJson();
+}
+
+const byKind = (manifests: any[], kind: string) => manifests.filter(m => m.kind === kind);
+const prefix = (p: string) => [{ path: PathMatch.prefix(p) }];
+
+describe('route options kgateway carries become a TrafficPolicy on the route\'s rules', () => {
+  test('autoHostRewrite, retries and csrf: the rule is named, the policy targets it, the other rules stay unnamed', () => {
+    const out = synth([
+      {
+        matchers: prefix('/findPets'),
+        options: {
+          hostRewrite: HostRewrite.auto(),
+          retries: { retryOn: '5xx, connect-failure', numRetries: 3, perTryTimeout: Duration.millis(1500) },
+          csrf: { enforcedPercent: 100, additionalOrigins: [OriginMatch.suffix('example.com'), OriginMatch.regex('https://.*\\.shop')] },
+        },
+      },
+      { matchers: prefix('/') },
+    ]);
+    const [route] = byKind(out, 'HTTPRoute');
+    expect(route.spec.rules.map((r: any) => r.name)).toEqual(['findpets', undefined]);
+    expect(byKind(out, 'TrafficPolicy')).toEqual([{
+      apiVersion: 'gateway.kgateway.dev/v1alpha1',
+      kind: 'TrafficPolicy',
+      metadata: { name: 'shop-findpets', namespace: 'shop' },
+      spec: {
+        targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'shop', sectionName: 'findpets' }],
+        autoHostRewrite: true,
+        retry: { attempts: 3, retryOn: ['5xx', 'connect-failure'], perTryTimeout: '1s500ms' },
+        csrf: { percentageEnabled: 100, additionalOrigins: [{ suffix: 'example.com' }, { safeRegex: 'https://.*\\.shop' }] },
+      },
+    }]);
+  });
+
+  test('a route that becomes several rules (a prefix rewrite, one rule per matcher) names them <name>, <name>.2 and the policy targets each', () => {
+    const out = synth([{
+      name: 'Legacy API',
+      matchers: [{ path: PathMatch.prefix('/v1') }, { path: PathMatch.prefix('/old') }],
+      options: { prefixRewrite: '/api/', hostRewrite: HostRewrite.auto() },
+    }], undefined, { acceptNarrowedPrefixes: true });
+    expect(byKind(out, 'HTTPRoute')[0].spec.rules.map((r: any) => r.name)).toEqual(['legacy-api', 'legacy-api.2']);
+    expect(byKind(out, 'TrafficPolicy')[0].spec.targetRefs.map((t: any) => t.sectionName)).toEqual(['legacy-api', 'legacy-api.2']);
+  });
+
+  test('regexRewrite becomes urlRewrite.pathRegex; with a prefix rewrite it is refused', () => {
+    const out = synth([{ matchers: prefix('/pets'), options: { regexRewrite: { pattern: '^/pets/(\\d+)$', substitution: '/api/pets/\\1' } } }]);
+    expect(byKind(out, 'TrafficPolicy')[0].spec.urlRewrite).toEqual({ pathRegex: { pattern: '^/pets/(\\d+)$', substitution: '/api/pets/\\1' } });
+    const f = fixture();
+    const call = RouteAction.forward(Destination.restFunction(f.v1, 'findPetById', { parameters: { headers: { ':path': '/findPetWithId/{id}' } } }));
+    expect(errorOf(() => render([{ matchers: prefix('/findPetWithId/'), action: call, options: { regexRewrite: { pattern: 'a', substitution: 'b' } } }], {}, f)))
+      .toContain('routes[0].options.regexRewrite: got {"pattern":"a","substitution":"b"}, expected no regex rewrite on a route that rewrites its prefix or calls a function with a path');
+  });
+
+  test('what kgateway\'s retry and csrf cannot say the same is refused, naming the field', () => {
+    const cases: Array<[RouteProps['options'], string]> = [
+      [{ retries: { numRetries: 2 } }, 'options.retries.retryOn: got nothing, expected at least one condition to retry on'],
+      [{ retries: { retryOn: '5xx,retriable-headers' } }, 'options.retries.retryOn: got "retriable-headers", expected a condition kgateway retries on'],
+      [{ csrf: { enforcedPercent: 50, shadowPercent: 100 } }, 'options.csrf: got {"enforcedPercent":50,"shadowPercent":100}, expected enforcedPercent or shadowPercent, not both'],
+    ];
+    for (const [options, message] of cases) expect(errorOf(() => synth([{ matchers: prefix('/'), options }]))).toContain(`routes[0].${message}`);
+  });
+
+  test('ext auth needs the GatewayExtension named for its Gloo configuration; a route that turns it off gets disable', () => {
+    const routes = [
+      { matchers: prefix('/admin'), options: { extauth: ExtAuth.config({ name: 'oauth', namespace: 'gloo-system' }) } },
+      { matchers: prefix('/'), options: { extauth: ExtAuth.disabled() } },
+    ];
+    const message = errorOf(() => synth(routes));
+    expect(message).toContain('routes[0].options.extauth: got "AuthConfig gloo-system/oauth", expected a kgateway GatewayExtension that does what the gloo auth configuration did');
+    expect(message).toContain("extAuthExtensions: { 'gloo-system/oauth': '<namespace>/<name>' }");
+    const out = synth(routes, undefined, { extAuthExtensions: { 'gloo-system/oauth': 'kgateway-system/ext-auth' } });
+    expect(byKind(out, 'TrafficPolicy').map(p => [p.metadata.name, p.spec.extAuth])).toEqual([
+      ['shop-admin', { extensionRef: { name: 'ext-auth', namespace: 'kgateway-system' } }],
+      ['shop-root', { disable: {} }],
+    ]);
+  });
+
+  test('extAuthExtensions that is not a map of Gloo configurations to GatewayExtensions is refused', () => {
+    expect(() => GatewayApiTarget.apply(Testing.app(), { gatewayName: 'gw', extAuthExtensions: { oauth: 'ext-auth' } }))
+      .toThrow('extAuthExtensions: got {"oauth":"ext-auth"}, expected a map from "<namespace>/<name>" of a gloo AuthConfig (or "custom")');
+  });
+
+  test('without options that need one, no TrafficPolicy and no rule name: the output is what it was', () => {
+    const out = synth([{ matchers: prefix('/'), options: { timeout: Duration.seconds(5) } }]);
+    expect(byKind(out, 'TrafficPolicy')).toEqual([]);
+    expect(byKind(out, 'HTTPRoute')[0].spec.rules[0].name).toBeUndefined();
+  });
+});
+
+describe('virtual host options kgateway carries become a TrafficPolicy on the whole HTTPRoute', () => {
+  test('retries, csrf and header manipulation', () => {
+    const out = synth([{ matchers: prefix('/') }], {
+      retries: { retryOn: 'gateway-error' },
+      csrf: { shadowPercent: 100 },
+      headerManipulation: { requestHeadersToRemove: ['cookie'], responseHeadersToAdd: [{ name: 'x-shop', value: 'yes', append: false }] },
+    });
+    expect(byKind(out, 'TrafficPolicy')).toEqual([expect.objectContaining({
+      metadata: { name: 'shop', namespace: 'shop' },
+      spec: {
+        targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'shop' }],
+        retry: { retryOn: ['gateway-error'] },
+        csrf: { percentageShadowed: 100 },
+        headerModifiers: { request: { remove: ['cookie'] }, response: { set: [{ name: 'x-shop', value: 'yes' }] } },
+      },
+    })]);
+  });
+
+  test('a virtual host option kgateway does not carry yet is refused by name', () => {
+    expect(errorOf(() => synth([{ matchers: prefix('/') }], { jwt: { providers: {} } })))
+      .toContain('[test/vs] options.jwt: got {"providers":{}}, expected no virtual host options other than retries, csrf, extauth, headerManipulation');
+  });
+});
+
+describe('rule names', () => {
+  const named = (props: Partial<RouteProps>, taken: string[] = []) => ruleName(props as RouteProps, new Set(taken));
+  test('the Gloo route name, else the first matcher\'s path, in lower case with other characters as dashes; never a dot', () => {
+    expect(named({ name: 'Find.Pet_By Id' })).toBe('find-pet-by-id');
+    expect(named({ matchers: [{ path: PathMatch.exact('/findPetWithId/') }] })).toBe('findpetwithid');
+    expect(named({ matchers: [{ path: PathMatch.prefix('/') }] })).toBe('root');
+    expect(named({})).toBe('root');
+    expect(named({ name: 'x'.repeat(100) })).toHaveLength(63);
+  });
+  test('a name taken by an earlier route of the HTTPRoute gets -2, -3, ...', () => {
+    expect(named({ name: 'pets' }, ['pets'])).toBe('pets-2');
+    expect(named({ name: 'pets' }, ['pets', 'pets-2'])).toBe('pets-3');
+    expect(named({ name: 'y'.repeat(70) }, ['y'.repeat(63)])).toBe(`${'y'.repeat(61)}-2`);
+  });
+  test('two routes of one name in one HTTPRoute get two names', () => {
+    const out = synth([
+      { name: 'pets', matchers: prefix('/a'), options: { hostRewrite: HostRewrite.auto() } },
+      { name: 'pets', matchers: prefix('/b'), options: { hostRewrite: HostRewrite.auto() } },
+    ]);
+    expect(byKind(out, 'TrafficPolicy').map(p => [p.metadata.name, p.spec.targetRefs[0].sectionName])).toEqual([['shop-pets', 'pets'], ['shop-pets-2', 'pets-2']]);
+  });
+});
+
+describe('the kgateway CRD rules the target checks its objects against', () => {
+  const policy = (spec: any) => ({ apiVersion: 'gateway.kgateway.dev/v1alpha1', kind: 'TrafficPolicy', metadata: { name: 'p' }, spec });
+  const target = [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'r' }];
+  const fields = (spec: any) => kgatewayRuleProblems(policy(spec)).map(p => `${p.field}: ${p.expected}`);
+
+  test('each rule reports its field', () => {
+    expect(fields({ targetRefs: target })).toEqual([]);
+    expect(fields({})).toEqual([expect.stringContaining('spec.targetRefs: a target')]);
+    expect(fields({ targetRefs: [{ ...target[0], kind: 'Service' }] })).toEqual(['spec.targetRefs[0].kind: Gateway, HTTPRoute or a ListenerSet']);
+    expect(fields({ targetRefs: [{ ...target[0], sectionName: 'A' }] })).toEqual([expect.stringContaining('spec.targetRefs[0].sectionName: a section name')]);
+    expect(fields({ targetRefs: [{ ...target[0], kind: 'Gateway', sectionName: 'http' }], autoHostRewrite: true }))
+      .toEqual([expect.stringContaining('spec.autoHostRewrite: HTTPRoute targets only')]);
+    expect(fields({ targetRefs: target, retry: { attempts: 2 } })).toEqual(['spec.retry: retryOn or statusCodes']);
+    expect(fields({ targetRefs: target, retry: { retryOn: ['5xx'], perTryTimeout: '1.5s' } })).toEqual([expect.stringContaining('spec.retry.perTryTimeout: a duration matching')]);
+    expect(fields({ targetRefs: target, retry: { retryOn: ['5xx'], perTryTimeout: '0s' } })).toEqual(['spec.retry.perTryTimeout: at least 1ms']);
+    expect(fields({ targetRefs: target, retry: { retryOn: ['5xx'], perTryTimeout: '2s' }, timeouts: { request: '1s500ms' } }))
+      .toEqual(['spec.retry.perTryTimeout: less than timeouts.request (1s500ms)']);
+    expect(fields({ targetRefs: target, csrf: { percentageEnabled: 1, percentageShadowed: 2 } })).toEqual(['spec.csrf: at most one of percentageEnabled and percentageShadowed']);
+    expect(fields({ targetRefs: target, csrf: { percentageEnabled: 101 } })).toEqual(['spec.csrf.percentageEnabled: an integer from 0 to 100']);
+    expect(fields({ targetRefs: target, csrf: { additionalOrigins: [{ exact: 'a', prefix: 'b' }] } })).toEqual([expect.stringContaining('spec.csrf.additionalOrigins[0]: exactly one of')]);
+    expect(fields({ targetRefs: target, extAuth: { disable: {}, extensionRef: { name: 'x' } } })).toEqual(['spec.extAuth: exactly one of extensionRef and disable']);
+  });
+
+  test('the schema check knows the kgateway kinds and reports a field the CRD lacks', () => {
+    const v = CrdSchemaValidator.kgateway();
+    expect(v.resources).toEqual(expect.arrayContaining(['gateway.kgateway.dev/v1alpha1/TrafficPolicy', 'gateway.kgateway.dev/v1alpha1/DirectResponse']));
+    expect(v.validate([policy({ targetRefs: target, retries: {} })]).map(x => x.field)).toEqual(['spec.retries']);
+  });
+});
