@@ -39,3 +39,4 @@ export * from './canary/canary-release';
 export { InputProblems } from './private/errors';
 export type { Problem } from './private/errors';
 export * from './gateway-api/gateway-api-target';
+export type { RenderGatewayProps } from './gateway-api/gateway-render';

@@ -8,6 +8,7 @@ import { loadManifestFile, synthStages } from './app-runner';
 import { outputFolders, stageManifests } from './output-folders';
 import { buildPlans, formatPlans } from './plan';
 import { StageFilter, StageRun } from './stage-runs';
+import { gatewayRuleProblems } from '../gateway-api/gateway-rules';
 import { objectName } from '../gateway-api/http-route-model';
 import { formatHttpRouteProblem } from '../gateway-api/http-route-problems';
 import { HttpRouteRules } from '../gateway-api/http-route-rules';
@@ -141,9 +142,10 @@ function synthStagesTo(output: string, app: AppCommand, filter: StageFilter, out
 
 /**
  * Validates the YAML files under `dir`: every Gloo object against the Gloo CRD schemas, every
- * Gateway API object against the Gateway API CRD schemas and, for HTTPRoutes, the CRD's rules
- * (`HttpRouteRules`). 0 when all pass, 1 otherwise. A folder without Gateway API objects reads as
- * it always did.
+ * Gateway API object against the Gateway API CRD schemas and the CRD's rules (`HttpRouteRules`,
+ * `gatewayRuleProblems`), every kgateway object against the kgateway CRD schemas and rules
+ * (`kgatewayRuleProblems`). 0 when all pass, 1 otherwise. A folder without Gateway API objects
+ * reads as it always did.
  */
 function validateFolder(dir: string, out: (s: string) => void): number {
   if (!fs.existsSync(dir)) throw new Error(`no folder ${dir}`);
@@ -186,6 +188,7 @@ function validateFolder(dir: string, out: (s: string) => void): number {
           if (!gatewayApi.covers(m)) unchecked.add(`${jsonString(m, 'apiVersion')}/${jsonString(m, 'kind')}`);
           else gatewayChecked++;
           gatewayProblems.push(...gatewayApi.validate([m]).map(v => `${at}: ${CrdSchemaValidator.formatViolation(v)}`));
+          gatewayProblems.push(...gatewayRuleProblems(m).map(g => `${at}: ${formatProblem({ path: objectName(m), field: g.field, given: g.given, expected: g.expected })}`));
         });
         // the HTTPRoute rules look at the file's routes together
         gatewayProblems.push(...HttpRouteRules.check(manifests.filter(isGatewayApiObject)).map(problem => `${file}: ${formatHttpRouteProblem(problem)}`));

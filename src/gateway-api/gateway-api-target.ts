@@ -1,17 +1,19 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { CompanionObject } from './companion-object';
+import { LISTENER_SSL_FIELDS, listenerConflicts, listenerNamesOf, ListenerSource, RenderGatewayProps, renderListeners } from './gateway-render';
 import { hostnamesOf } from './hostnames';
 import { renderHttpRoutes } from './http-route-render';
 import type { HttpRouteManifest } from './http-route-types';
-import { KgatewayObject } from './kgateway-object';
 import { isProblem } from './match-render';
 import { TargetRegistry } from './target-registry';
 import { PolicySettings, trafficPolicyOf, TrafficPolicyParts, VIRTUAL_HOST_POLICY_OPTIONS } from './traffic-policy';
 import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, VirtualHostFields } from '../gloo/route-output';
 import type { WeightedDestination } from '../model/route-action';
+import type { SslConfig } from '../model/tls';
 import { formatProblemBody, GlooInputError, Problem } from '../private/errors';
-import { GatewayHttpRoute } from '../private/gvk';
+import { GatewayGateway, GatewayHttpRoute, GatewayReferenceGrant } from '../private/gvk';
 import { KNOWN_KEYS } from '../private/known-keys';
 import { unknownKeys } from '../private/unknown-keys';
 import { CrdSchemaValidator } from '../validation/crd-schema';
@@ -67,6 +69,18 @@ export interface GatewayApiTargetProps {
    * @default - none: a route or virtual host with ext auth fails synth, naming the configuration
    */
   readonly extAuthExtensions?: { [glooAuth: string]: string };
+  /**
+   * Write the Gateway too (`gatewayName` in `gatewayNamespace`, which must be given): an `http`
+   * listener for the VirtualServices without TLS, and an HTTPS listener per host name of each
+   * VirtualService with `sslConfig`, terminating TLS with its Secret (`certificateRefs`; a
+   * ReferenceGrant when the Secret is in another namespace). Each HTTPRoute then attaches to its
+   * listeners by `sectionName`, as Gloo serves a VirtualService with `sslConfig` on its TLS gateway
+   * only. Each listener allows routes from the namespaces of the HTTPRoutes it takes. A Secret
+   * with a `ca.crt` made Gloo verify client certificates (unless `oneWayTls`); the listener does
+   * not: that needs kgateway's frontend TLS validation, outside this library.
+   * @default - the Gateway exists; a VirtualService with `sslConfig` fails synth, naming the listener it needs
+   */
+  readonly renderGateway?: RenderGatewayProps;
 }
 
 /**
@@ -147,6 +161,8 @@ export class GatewayApiTarget {
   public readonly acceptFunctionMethodMatch: boolean;
   /** The Gloo objects the app may keep, as `<Kind>/<namespace>/<name>`. */
   public readonly allowGlooObjects: string[];
+  /** The Gateway the target writes, if it writes one. */
+  public readonly renderGateway?: RenderGatewayProps;
   /** The GatewayExtension of each Gloo ext auth configuration. */
   public readonly extAuthExtensions: { [glooAuth: string]: string };
   /** @internal */
@@ -159,6 +175,7 @@ export class GatewayApiTarget {
     this.acceptNarrowedPrefixes = props.acceptNarrowedPrefixes ?? false;
     this.acceptFunctionMethodMatch = props.acceptFunctionMethodMatch ?? false;
     this.allowGlooObjects = Array.isArray(props.allowGlooObjects) ? [...props.allowGlooObjects] : [];
+    this.renderGateway = props.renderGateway !== undefined ? { ...props.renderGateway } : undefined;
     this.extAuthExtensions = typeof props.extAuthExtensions === 'object' && props.extAuthExtensions !== null ? { ...props.extAuthExtensions } : {};
     const problems = checkProps(scope, props);
     if (problems) throw problems;
@@ -199,6 +216,7 @@ class GatewayApiOutput implements RouteOutput {
       acceptFunctionMethodMatch: this.target.acceptFunctionMethodMatch,
       ruleNameOf: route => TargetRegistry.of(source).ruleNameOf(source, route),
       policySettings: this.policySettings(),
+      sectionNames: this.target.renderGateway ? listenerNamesOf(listenerSource(source)) : undefined,
     });
     const [first, ...more] = rendering.manifests;
     if (more.length > 0) {
@@ -225,15 +243,62 @@ class GatewayApiOutput implements RouteOutput {
   }
 
   public appProblems(source: RouteOutputSource): Problem[] {
-    return TargetRegistry.of(source).problemsOf(source, this.target.gatewayName, this.target.gatewayNamespace);
+    const registry = TargetRegistry.of(source);
+    const problems = registry.problemsOf(source, this.target.gatewayName, this.target.gatewayNamespace, this.target.renderGateway !== undefined);
+    if (!this.target.renderGateway || source._sslConfig === undefined) return problems;
+    const mine = listenerSource(source);
+    for (const conflict of listenerConflicts(registry.liveSources.map(listenerSource))) {
+      if (!listenerNamesOf(mine).some(n => listenerNamesOf({ ...mine, domains: [conflict.host], sslConfig: {} }).includes(n))) continue;
+      problems.push({
+        path: source.node.path,
+        field: 'sslConfig.secretRef',
+        given: conflict.secrets,
+        expected: `one Secret for the TLS host ${conflict.host}: the Gateway has one listener per host name, with one certificate`,
+        hint: 'use one Secret for the host name in every VirtualService that serves it',
+      });
+    }
+    return problems;
+  }
+
+  /**
+   * The Gateway, once per app, in the chart of the first VirtualService; its listeners are worked
+   * out at synth from the VirtualServices then in the app. A ReferenceGrant for each namespace of a
+   * TLS Secret other than the Gateway's.
+   */
+  private addGateway(source: RouteOutputSource): void {
+    const registry = TargetRegistry.of(source);
+    const props = this.target.renderGateway!;
+    const namespace = this.target.gatewayNamespace!;
+    const name = this.target.gatewayName;
+    if (registry.once(`Gateway/${namespace}/${name}`)) {
+      new CompanionObject(Chart.of(source), `Gateway-${name}`, {
+        apiVersion: GatewayGateway.GVK.apiVersion,
+        kind: GatewayGateway.GVK.kind,
+        name,
+        namespace,
+        spec: () => ({
+          gatewayClassName: props.gatewayClassName ?? 'kgateway',
+          listeners: renderListeners(registry.liveSources.map(listenerSource), namespace, props),
+        }),
+      });
+    }
+    const secretNamespace = source._sslConfig?.secretRef ? source._sslConfig.secretRef.namespace ?? source.namespace! : undefined;
+    if (secretNamespace !== undefined && secretNamespace !== namespace && registry.once(`ReferenceGrant/${secretNamespace}/gateways-from-${namespace}`)) {
+      new ApiObject(Chart.of(source), `ReferenceGrant-secrets-${secretNamespace}`, {
+        ...GatewayReferenceGrant.GVK,
+        metadata: { name: `gateways-from-${namespace}`, namespace: secretNamespace },
+        spec: { from: [{ group: GATEWAY_API_GROUP, kind: GatewayGateway.GVK.kind, namespace }], to: [{ group: '', kind: 'Secret' }] },
+      });
+    }
   }
 
   public virtualHostProblem(fields: VirtualHostFields): Omit<Problem, 'path'> | undefined {
-    return virtualHostProblem(fields, this.policySettings());
+    return virtualHostProblem(fields, this.policySettings(), this.target);
   }
 
   public containerCreated(source: RouteOutputSource): void {
     TargetRegistry.of(source).addSource(source);
+    if (this.target.renderGateway) this.addGateway(source);
     const parts = trafficPolicyOf(source._virtualHostOptions, this.policySettings(), true);
     if (parts === undefined || isProblem(parts)) return; // a problem fails the VirtualService's construction first
     addTrafficPolicy(source, 'TrafficPolicy', source.name, () => [httpRouteTarget(source.name)], parts);
@@ -261,11 +326,16 @@ class GatewayApiOutput implements RouteOutput {
   }
 }
 
+/** What the Gateway's listeners read of a VirtualService. */
+function listenerSource(source: RouteOutputSource): ListenerSource {
+  return { namespace: source.namespace!, domains: source.domains, sslConfig: source._sslConfig };
+}
+
 /** A TrafficPolicy beside the HTTPRoute of `source`, in its namespace, with the targets worked out at synth. */
 function addTrafficPolicy(source: RouteOutputSource, id: string, name: string, targets: () => unknown[], parts: TrafficPolicyParts): void {
   const namespace = source.namespace!;
   TargetRegistry.of(source).addKgatewayObject('TrafficPolicy', namespace, name, `${source.node.path}/${id}`);
-  new KgatewayObject(source, id, { kind: 'TrafficPolicy', name, namespace, spec: () => ({ targetRefs: targets(), ...parts }) });
+  new CompanionObject(source, id, { kind: 'TrafficPolicy', name, namespace, spec: () => ({ targetRefs: targets(), ...parts }) });
 }
 
 function httpRouteTarget(name: string, sectionName?: string): unknown {
@@ -285,10 +355,31 @@ const GATEWAY_API_GROUP = GatewayHttpRoute.GVK.apiVersion.split('/')[0];
  * the options other than those a TrafficPolicy on the HTTPRoute carries (`VIRTUAL_HOST_POLICY_OPTIONS`),
  * or what the TrafficPolicy refuses of those.
  */
-function virtualHostProblem(fields: VirtualHostFields, settings: PolicySettings): Omit<Problem, 'path'> | undefined {
+function virtualHostProblem(fields: VirtualHostFields, settings: PolicySettings, target: GatewayApiTarget): Omit<Problem, 'path'> | undefined {
   const hint = 'the HTTPRoute would drop it; keep this VirtualService on Gloo until it moves';
-  for (const field of ['optionsConfigRefs', 'sslConfig'] as const) {
-    if (fields[field] !== undefined) return { field, given: fields[field], expected: `no ${field} under the gateway api target (no gateway api mapping yet)`, hint };
+  if (fields.optionsConfigRefs !== undefined) {
+    return { field: 'optionsConfigRefs', given: fields.optionsConfigRefs, expected: 'no optionsConfigRefs under the gateway api target (no gateway api mapping yet)', hint };
+  }
+  const ssl = fields.sslConfig as SslConfig | undefined;
+  if (ssl !== undefined) {
+    const other = Object.keys(ssl).sort().find(k => !LISTENER_SSL_FIELDS.includes(k) && !(k === 'oneWayTls' && ssl.oneWayTls === true) && (ssl as { [k: string]: unknown })[k] !== undefined);
+    if (other !== undefined || ssl.secretRef === undefined) {
+      return {
+        field: `sslConfig.${other ?? 'secretRef'}`,
+        given: other !== undefined ? (ssl as { [k: string]: unknown })[other] : undefined,
+        expected: 'a Kubernetes Secret (secretRef) and, optionally, sniDomains: what a Gateway listener\'s certificateRefs and hostname carry',
+        hint: 'certificate files, SDS, TLS parameters and ALPN have no gateway api listener field; keep this VirtualService on Gloo until they move',
+      };
+    }
+    if (!target.renderGateway) {
+      const listeners = listenerNamesOf({ namespace: '', domains: fields.domains ?? ['*'], sslConfig: ssl });
+      return {
+        field: 'sslConfig',
+        given: ssl,
+        expected: `HTTPS listeners ${listeners.join(', ')} on the Gateway ${target.gatewayNamespace ?? '(the HTTPRoute\'s namespace)'}/${target.gatewayName}, terminating TLS with the Secret ${ssl.secretRef.namespace ?? '(the VirtualService\'s namespace)'}/${ssl.secretRef.name}`,
+        hint: 'set renderGateway for the target to write the Gateway with them; with a Gateway of your own, keep this VirtualService on Gloo until it has them',
+      };
+    }
   }
   const options = fields.options;
   if (options === undefined) return undefined;
@@ -344,6 +435,28 @@ function checkProps(scope: IConstruct, props: GatewayApiTargetProps): GlooInputE
       given: extensions,
       expected: 'a map from "<namespace>/<name>" of a gloo AuthConfig (or "custom") to "<namespace>/<name>" or "<name>" of a kgateway GatewayExtension',
     });
+  }
+  const gateway = props.renderGateway;
+  const unknownGatewayProp = gateway !== undefined ? unknownKeys(gateway, 'RenderGatewayProps')[0] : undefined;
+  if (unknownGatewayProp) {
+    problems.push({ path: scope.node.path, field: `renderGateway.${unknownGatewayProp.key}`, given: unknownGatewayProp.given, expected: unknownGatewayProp.expected, hint: unknownGatewayProp.hint });
+  }
+  if (gateway !== undefined) {
+    if (props.gatewayNamespace === undefined) {
+      problems.push({ path: scope.node.path, field: 'gatewayNamespace', given: undefined, expected: 'the namespace of the Gateway the target writes (renderGateway)' });
+    }
+    if (gateway.gatewayClassName !== undefined && (typeof gateway.gatewayClassName !== 'string' || gateway.gatewayClassName.length === 0 || gateway.gatewayClassName.length > 253)) {
+      problems.push({ path: scope.node.path, field: 'renderGateway.gatewayClassName', given: gateway.gatewayClassName, expected: 'the name of a GatewayClass, 1 to 253 characters' });
+    }
+    for (const field of ['httpPort', 'httpsPort'] as const) {
+      const port = gateway[field];
+      if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+        problems.push({ path: scope.node.path, field: `renderGateway.${field}`, given: port, expected: 'a port from 1 to 65535' });
+      }
+    }
+    if (gateway.httpPort !== undefined && gateway.httpPort === (gateway.httpsPort ?? 443)) {
+      problems.push({ path: scope.node.path, field: 'renderGateway.httpPort', given: gateway.httpPort, expected: 'a port other than the HTTPS listeners\'' });
+    }
   }
   const allowed = props.allowGlooObjects;
   if (allowed !== undefined && (!Array.isArray(allowed) || !allowed.every(a => typeof a === 'string' && /^[A-Za-z]+\/[a-z0-9-]*\/[a-z0-9.-]+$/.test(a)))) {

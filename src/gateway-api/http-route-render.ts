@@ -53,6 +53,11 @@ export interface HttpRouteRenderOptions {
    * @default - no ext auth extension
    */
   readonly policySettings?: PolicySettings;
+  /**
+   * The Gateway's listeners the routes attach to, one `parentRefs` entry each (`sectionName`).
+   * @default - one parentRef without a section: every listener of the Gateway
+   */
+  readonly sectionNames?: string[];
 }
 
 /** The HTTPRoutes of a route list, and the differences from Gloo that were accepted. */
@@ -208,7 +213,7 @@ function httpRoute(name: string, rules: HttpRouteRule[], options: HttpRouteRende
     ...(options.gatewayNamespace !== undefined && options.gatewayNamespace !== options.namespace ? { namespace: options.gatewayNamespace } : {}),
   };
   const spec = {
-    parentRefs: [parentRef],
+    parentRefs: options.sectionNames ? options.sectionNames.map(sectionName => ({ ...parentRef, sectionName })) : [parentRef],
     ...(options.hostnames && options.hostnames.length > 0 ? { hostnames: [...options.hostnames] } : {}),
     rules,
   };

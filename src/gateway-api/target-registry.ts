@@ -49,6 +49,7 @@ export class TargetRegistry {
   private readonly ruleNames = new Map<RouteOutputSource, Map<Route, string>>();
   /** The construct path of each kgateway object written, by `kind/namespace/name`. */
   private readonly kgatewayNames = new Map<string, string>();
+  private readonly made = new Set<string>();
 
   private constructor(private readonly state: AppState) {}
 
@@ -136,15 +137,32 @@ export class TargetRegistry {
    * requests another VirtualService's HTTPRoute would take on the shared Gateway
    * (`sharedGatewayProblems`).
    */
-  public problemsOf(source: RouteOutputSource, gatewayName: string, gatewayNamespace: string | undefined): Problem[] {
-    const all = this.state.memo('gateway-api-target-problems', () => this.findProblems(gatewayName, gatewayNamespace));
+  public problemsOf(source: RouteOutputSource, gatewayName: string, gatewayNamespace: string | undefined, listeners: boolean): Problem[] {
+    const all = this.state.memo('gateway-api-target-problems', () => this.findProblems(gatewayName, gatewayNamespace, listeners));
     return all.get(source) ?? [];
   }
 
-  private findProblems(gatewayName: string, gatewayNamespace: string | undefined): Map<RouteOutputSource, Problem[]> {
+  /** The VirtualServices under the target that are in the construct tree. */
+  public get liveSources(): RouteOutputSource[] {
+    return this.sources.filter(s => isAttached(s));
+  }
+
+  /** Whether the object `key` is still to be made (the first call says yes and records it): for objects the app writes once, such as the Gateway. */
+  public once(key: string): boolean {
+    if (this.made.has(key)) return false;
+    this.made.add(key);
+    return true;
+  }
+
+  /**
+   * @param listeners whether the target writes the Gateway, with a listener for Gloo's plain
+   * gateway and listeners for its TLS gateway: then VirtualServices on those two Gloo gateways
+   * attach to different listeners, and only those of one kind can take each other's requests.
+   */
+  private findProblems(gatewayName: string, gatewayNamespace: string | undefined, listeners: boolean): Map<RouteOutputSource, Problem[]> {
     const bySource = new Map<RouteOutputSource, Problem[]>();
     const add = (s: RouteOutputSource, p: Problem) => bySource.set(s, [...(bySource.get(s) ?? []), p]);
-    const live = this.sources.filter(s => isAttached(s));
+    const live = this.liveSources;
     const byName = new Map<string, RouteOutputSource[]>();
     for (const s of live) {
       const key = `${s.namespace}/${s.name}`;
@@ -163,7 +181,8 @@ export class TargetRegistry {
       }
     }
     const gateways = [...new Set(live.map(s => s.gatewayName))].sort();
-    if (gateways.length > 1) {
+    const split = listeners && gateways.every(g => GLOO_DEFAULT_GATEWAYS.includes(g));
+    if (gateways.length > 1 && !split) {
       for (const s of live) {
         add(s, {
           path: s.node.path,
@@ -174,8 +193,10 @@ export class TargetRegistry {
         });
       }
     }
-    if (bySource.size === 0 && live.length > 1) {
-      const shared = sharedGatewayProblems(live, sources => this.rendered(sources), () => this.keptOutModels(), gatewayName, gatewayNamespace);
+    const groups = split ? [live.filter(s => s._sslConfig === undefined), live.filter(s => s._sslConfig !== undefined)] : [live];
+    for (const group of groups) {
+      if (bySource.size > 0 || group.length < 2) continue;
+      const shared = sharedGatewayProblems(group, sources => this.rendered(sources), () => this.keptOutModels(), gatewayName, gatewayNamespace);
       for (const [s, problems] of shared) {
         for (const p of problems) add(s, p);
       }
@@ -226,3 +247,6 @@ export class TargetRegistry {
 }
 
 const REGISTRIES = new WeakMap<AppState, TargetRegistry>();
+
+/** Gloo's two default gateways: the plain one and the TLS one (`gateway-proxy-ssl`). */
+const GLOO_DEFAULT_GATEWAYS = ['gateway-proxy', 'gateway-proxy-ssl'];

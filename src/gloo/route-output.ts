@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import type { Route } from './route';
 import type { WeightedDestination } from '../model/route-action';
+import type { SslConfig } from '../model/tls';
 import type { VirtualHostBehavior } from '../model/virtual-host-options';
 import { AppState } from '../private/app-state';
 import { Problem } from '../private/errors';
@@ -24,6 +25,8 @@ export interface RouteOutputSource extends IConstruct {
   readonly routes: Route[];
   /** Its virtual host's options (`VirtualServiceProps.options`). */
   readonly _virtualHostOptions?: VirtualHostBehavior;
+  /** Its TLS settings (`VirtualServiceProps.sslConfig`). */
+  readonly _sslConfig?: SslConfig;
   /** The Gloo VirtualService the routes mean, as a manifest (see `GlooResource._glooModelJson`). */
   _glooModelJson(): unknown;
   /** The spec it synthesizes, which under the target is the target's (throws what the target refuses). */
@@ -32,6 +35,7 @@ export interface RouteOutputSource extends IConstruct {
 
 /** The virtual host fields of a VirtualService an output target may not carry. */
 export interface VirtualHostFields {
+  readonly domains?: string[];
   readonly options?: VirtualHostBehavior;
   readonly optionsConfigRefs?: unknown;
   readonly sslConfig?: unknown;

@@ -166,6 +166,11 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     return this.vhOptions;
   }
 
+  /** @internal The TLS settings, as given. */
+  public get _sslConfig(): SslConfig | undefined {
+    return this.sslConfig;
+  }
+
   /** @internal The Gloo spec, or under another output target, that target's spec. */
   public _renderSpec(): unknown {
     if (!this.output) return this.renderSpec();

@@ -25,6 +25,8 @@ export const GlooUpstreamGroup = gvk('gloo.solo.io/v1', 'UpstreamGroup');
 export const GlooVirtualService = gvk('gateway.solo.io/v1', 'VirtualService');
 /** Gloo's `RouteTable`. */
 export const GlooRouteTable = gvk('gateway.solo.io/v1', 'RouteTable');
+/** Gateway API's `Gateway`. */
+export const GatewayGateway = gvk('gateway.networking.k8s.io/v1', 'Gateway');
 /** Gateway API's `HTTPRoute`. */
 export const GatewayHttpRoute = gvk('gateway.networking.k8s.io/v1', 'HTTPRoute');
 /**

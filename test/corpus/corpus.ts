@@ -115,11 +115,14 @@ export function runConfiguration(c: CorpusConfiguration): CorpusOutcome {
   }
 }
 
-/** Synthesizes adopted code under the Gateway API target (both accept flags on, as a team moving would decide). */
+/**
+ * Synthesizes adopted code under the Gateway API target as a team moving would set it: both accept
+ * flags on, and the target writing the Gateway (for the VirtualServices with TLS).
+ */
 function retarget(code: string): CorpusOutcome['gatewayApi'] {
   try {
     const manifests = synthesizeGenerated(code, 'AdoptedChart', app => GatewayApiTarget.apply(app, {
-      gatewayName: 'gw', gatewayNamespace: 'gw', acceptNarrowedPrefixes: true, acceptFunctionMethodMatch: true,
+      gatewayName: 'gw', gatewayNamespace: 'gw', acceptNarrowedPrefixes: true, acceptFunctionMethodMatch: true, renderGateway: {},
     }));
     return { outcome: manifests.some(m => m.kind === 'HTTPRoute') ? 'moved' : 'no routes' };
   } catch (e) {
