@@ -29,7 +29,9 @@ const CATCH_ALL: RouteMatcher[] = [{ path: PathMatch.prefix('/') }];
  * its rewrite (a prefix rewrite, or the path of the function it calls) as a `URLRewrite` filter,
  * the function's constant headers as a `RequestHeaderModifier` filter, and its mirror as a
  * `RequestMirror` filter. A rule rewriting by `ReplacePrefixMatch` may have one match only, so such
- * a route becomes one rule per match. Problems name the field relative to the route.
+ * a route becomes one rule per match; the rule of an exact matcher replaces the full path instead
+ * (what Envoy's prefix rewrite does to a path matched exactly). Problems name the field relative
+ * to the route.
  */
 export function renderRouteRules(
   props: RouteProps, routeNamespace: string, settings: PolicySettings = NO_POLICY_SETTINGS,
@@ -50,19 +52,23 @@ export function renderRouteRules(
   const filters = action.redirect ? [rewrite.filter!] : filtersOf(props, action.call, rewrite.filter, routeNamespace);
   if (isProblem(filters)) return filters;
 
-  const matches: HttpRouteMatchJson[][] = [];
+  // one rule per match when rewriting the prefix; an exact matcher's rule replaces the full path instead
+  const matches: Array<{ matches: HttpRouteMatchJson[]; fullPath?: string }> = [];
   const narrowedPrefixes: string[] = [];
   for (let i = 0; i < matchers.length; i++) {
-    const rendered = renderMatcher(matchers[i], rewrite.kind, action.call?.method);
+    const fullPath = rewrite.kind === RewriteKind.PREFIX && isExactRewrite(matchers[i], props, action) ? replacementOf(rewrite) : undefined;
+    const rendered = renderMatcher(matchers[i], fullPath !== undefined ? RewriteKind.FULL : rewrite.kind, action.call?.method);
     if (isProblem(rendered)) return { ...rendered, field: `matchers[${i}].${rendered.field}` };
-    matches.push(...(rewrite.kind === RewriteKind.PREFIX ? rendered.matches.map(m => [m]) : [rendered.matches]));
+    const perMatch = rewrite.kind === RewriteKind.PREFIX;
+    matches.push(...(perMatch ? rendered.matches.map(m => ({ matches: [m], fullPath })) : [{ matches: rendered.matches }]));
     if (rendered.narrowedPrefix !== undefined) narrowedPrefixes.push(rendered.narrowedPrefix);
   }
   const timeout = props.options?.timeout;
   const timeouts = timeout !== undefined ? { request: gatewayDuration(timeout.toMilliseconds()) } : undefined;
-  const rules = (rewrite.kind === RewriteKind.PREFIX ? matches : [matches.flat()]).map(ms => compact({
+  const grouped = rewrite.kind === RewriteKind.PREFIX ? matches : [{ matches: matches.flatMap(m => m.matches), fullPath: undefined }];
+  const rules = grouped.map(({ matches: ms, fullPath }) => compact({
     matches: ms,
-    filters: filters.length > 0 ? filters : undefined,
+    filters: filters.length > 0 ? (fullPath === undefined ? filters : filters.map(f => withFullPath(f, fullPath))) : undefined,
     // a rule that redirects has no backends (CRD CEL)
     backendRefs: action.redirect ? undefined : action.backendRefs,
     timeouts,
@@ -73,6 +79,31 @@ export function renderRouteRules(
 interface Rewrite {
   readonly kind: RewriteKind;
   readonly filter?: HttpRouteFilter;
+}
+
+/**
+ * Whether a matcher of a route that rewrites its prefix is an exact, case-sensitive path whose
+ * rule replaces the full path: Envoy swaps the path an exact match matched (all of it) for the
+ * prefix rewrite, which is Gateway API's `ReplaceFullPath`. Only for Gloo's `prefixRewrite` on a
+ * forward or a redirect; a function's path parameter needs a prefix.
+ */
+function isExactRewrite(m: RouteMatcher, props: RouteProps, action: RenderedAction): boolean {
+  return m.path.type === PathMatchType.EXACT && m.path.caseSensitive !== false && action.call?.replacePrefix === undefined
+    && (props.options?.prefixRewrite !== undefined || action.redirect?.prefixRewrite !== undefined);
+}
+
+/** The value a `ReplacePrefixMatch` rewrite puts in place of the prefix. */
+function replacementOf(rewrite: Rewrite): string {
+  const f = rewrite.filter!;
+  return (f.urlRewrite?.path ?? f.requestRedirect?.path)!.replacePrefixMatch!;
+}
+
+/** A URLRewrite or RequestRedirect filter that replaces the full path with `path` instead of the prefix. */
+function withFullPath(f: HttpRouteFilter, path: string): HttpRouteFilter {
+  const full = { type: 'ReplaceFullPath' as const, replaceFullPath: path };
+  if (f.urlRewrite?.path) return { ...f, urlRewrite: { ...f.urlRewrite, path: full } };
+  if (f.requestRedirect?.path) return { ...f, requestRedirect: { ...f.requestRedirect, path: full } };
+  return f;
 }
 
 /** The rewrite of a route: Gloo's prefix rewrite, or the path the function calls; not both. */
@@ -88,12 +119,14 @@ function rewriteOf(props: RouteProps, action: RenderedAction, matchers: RouteMat
   }
   const replacement = call?.replacePrefix ?? (prefixRewrite === '' ? undefined : prefixRewrite);
   if (replacement === undefined) return { kind: RewriteKind.NONE };
-  const notPrefix = matchers.findIndex(m => m.path.type !== PathMatchType.PREFIX);
+  // an exact matcher's path is replaced in full, unless a function takes a parameter from what follows the prefix
+  const exactAllowed = call?.replacePrefix === undefined;
+  const notPrefix = matchers.findIndex(m => m.path.type !== PathMatchType.PREFIX && !(exactAllowed && m.path.type === PathMatchType.EXACT));
   if (notPrefix >= 0) {
     return {
       field: `matchers[${notPrefix}].${matchers[notPrefix].path.type}`,
       given: matchers[notPrefix].path.value,
-      expected: 'prefix matchers only on a route that rewrites the prefix (replacePrefixMatch needs a PathPrefix match)',
+      expected: 'prefix or exact matchers only on a route that rewrites the prefix (replacePrefixMatch needs a PathPrefix match; an exact path is replaced in full)',
     };
   }
   const prefixes = [...new Set(matchers.map(m => m.path.value))];
@@ -119,12 +152,12 @@ function redirectOf(r: Redirect, matchers: RouteMatcher[]): Rewrite | ActionProb
     kind = RewriteKind.FULL;
     path = { type: 'ReplaceFullPath', replaceFullPath: r.path };
   } else if (r.prefixRewrite !== undefined) {
-    const notPrefix = matchers.findIndex(m => m.path.type !== PathMatchType.PREFIX);
+    const notPrefix = matchers.findIndex(m => m.path.type !== PathMatchType.PREFIX && m.path.type !== PathMatchType.EXACT);
     if (notPrefix >= 0) {
       return {
         field: `matchers[${notPrefix}].${matchers[notPrefix].path.type}`,
         given: matchers[notPrefix].path.value,
-        expected: 'prefix matchers only on a redirect that rewrites the prefix (replacePrefixMatch needs a PathPrefix match)',
+        expected: 'prefix or exact matchers only on a redirect that rewrites the prefix (replacePrefixMatch needs a PathPrefix match; an exact path is replaced in full)',
       };
     }
     kind = RewriteKind.PREFIX;

@@ -190,10 +190,29 @@ describe('renderHttpRoutes: actions', () => {
         + '(hint: a gloo character prefix that is rewritten cannot be matched by a PathPrefix; set acceptNarrowedPrefixes to accept that such paths are not routed)');
   });
 
-  test('fails when a prefix rewrite is on an exact or regex matcher', () => {
+  test('fails when a prefix rewrite is on a regex or case-insensitive exact matcher', () => {
     const f = fixture();
-    expect(errorOf(() => render([{ matchers: [{ path: PathMatch.exact('/a') }], action: RouteAction.forward(Destination.upstream(f.v1)), options: { prefixRewrite: '/b' } }], {}, f)))
-      .toBe('[test/vs] routes[0].matchers[0].exact: got "/a", expected prefix matchers only on a route that rewrites the prefix (replacePrefixMatch needs a PathPrefix match)');
+    expect(errorOf(() => render([{ matchers: [{ path: PathMatch.regex('/a.*') }], action: RouteAction.forward(Destination.upstream(f.v1)), options: { prefixRewrite: '/b' } }], {}, f)))
+      .toBe('[test/vs] routes[0].matchers[0].regex: got "/a.*", expected prefix or exact matchers only on a route that rewrites the prefix '
+        + '(replacePrefixMatch needs a PathPrefix match; an exact path is replaced in full)');
+    expect(errorOf(() => render([{ matchers: [{ path: PathMatch.exact('/a', { caseSensitive: false }) }], action: RouteAction.forward(Destination.upstream(f.v1)), options: { prefixRewrite: '/b' } }], {}, fixture())))
+      .toContain('routes[0].matchers[0].caseSensitive: got false, expected a case-sensitive prefix matcher on a route that rewrites the prefix');
+  });
+
+  test('a prefix rewrite on an exact matcher replaces the full path in that matcher\'s rule (Envoy swaps the whole path an exact match matched)', () => {
+    const f = fixture();
+    const rendering = render([{
+      matchers: [{ path: PathMatch.exact('/old') }, { path: PathMatch.prefix('/legacy') }],
+      action: RouteAction.forward(Destination.upstream(f.v1)),
+      options: { prefixRewrite: '/api/' },
+    }], { acceptNarrowedPrefixes: true }, f);
+    expect(crdProblems(rendering.manifests)).toEqual([]);
+    expect(rulesOf(rendering).map(r => [r.matches[0].path, r.filters[0].urlRewrite.path])).toEqual([
+      [{ type: 'Exact', value: '/old' }, { type: 'ReplaceFullPath', replaceFullPath: '/api/' }],
+      [{ type: 'PathPrefix', value: '/legacy' }, { type: 'ReplacePrefixMatch', replacePrefixMatch: '/api/' }],
+    ]);
+    const redirect = render([{ matchers: [{ path: PathMatch.exact('/moved') }], action: RouteAction.redirect({ prefixRewrite: '/here' }) }]);
+    expect(rulesOf(redirect)[0].filters[0].requestRedirect.path).toEqual({ type: 'ReplaceFullPath', replaceFullPath: '/here' });
   });
 
   test('fails when the route delegates to a RouteTable', () => {
