@@ -7,7 +7,7 @@ import { renderHttpRoutes } from './http-route-render';
 import type { HttpRouteManifest } from './http-route-types';
 import { isProblem } from './match-render';
 import { TargetRegistry } from './target-registry';
-import { PolicySettings, trafficPolicyOf, TrafficPolicyParts, VIRTUAL_HOST_POLICY_OPTIONS } from './traffic-policy';
+import { PolicySettings, sharedHeaderProblem, trafficPolicyOf, TrafficPolicyParts, VIRTUAL_HOST_POLICY_OPTIONS } from './traffic-policy';
 import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, VirtualHostFields } from '../gloo/route-output';
 import type { WeightedDestination } from '../model/route-action';
@@ -206,6 +206,11 @@ class GatewayApiOutput implements RouteOutput {
       throw new GlooInputError([{ path: source.node.path, field: 'routes', given: [], expected: 'at least one route: an HTTPRoute without rules routes every request to no backend' }]);
     }
     const namespace = source.namespace!;
+    const vhHeaders = source._virtualHostOptions?.headerManipulation;
+    const shared = routes.map(r => ({ r, p: sharedHeaderProblem(vhHeaders, r._props.options?.headerManipulation) }))
+      .filter(x => x.p !== undefined)
+      .map(({ r, p }) => ({ path: r._owner.node.path, field: `${r._label}.${p!.field}`, given: p!.given, expected: p!.expected, hint: p!.hint }));
+    if (shared.length > 0) throw new GlooInputError(shared);
     const rendering = renderHttpRoutes(routes, {
       gatewayName: this.target.gatewayName,
       gatewayNamespace: this.target.gatewayNamespace,

@@ -138,3 +138,31 @@ function extAuthOf(e: ExtAuth, settings: PolicySettings): NonNullable<TrafficPol
     contextExtensions: e.customAuth?.contextExtensions,
   });
 }
+
+/**
+ * The first header a route's header manipulation changes that its virtual host's changes too, in
+ * the same direction (request or response), as a problem relative to the route. Gloo applies both;
+ * under the target the virtual host's go to a TrafficPolicy's `headerModifiers` and the route's to
+ * the rule's filters, which kgateway applies separately, in an order not proven the same for one
+ * header. Different headers are changed alike.
+ */
+export function sharedHeaderProblem(virtualHost: HeaderManipulation | undefined, route: HeaderManipulation | undefined): ActionProblem | undefined {
+  if (virtualHost === undefined || route === undefined) return undefined;
+  const names = (h: HeaderManipulation, request: boolean) => new Set([
+    ...((request ? h.requestHeadersToAdd : h.responseHeadersToAdd) ?? []).map(e => e.name.toLowerCase()),
+    ...((request ? h.requestHeadersToRemove : h.responseHeadersToRemove) ?? []).map(n => n.toLowerCase()),
+  ]);
+  for (const request of [true, false]) {
+    const vh = names(virtualHost, request);
+    const shared = [...names(route, request)].find(n => vh.has(n));
+    if (shared !== undefined) {
+      return {
+        field: `options.headerManipulation.${request ? 'request' : 'response'}Headers`,
+        given: shared,
+        expected: `a ${request ? 'request' : 'response'} header the virtual host's header manipulation leaves alone`,
+        hint: 'gloo applies the route\'s and the virtual host\'s changes to the header in a known order; kgateway applies the policy\'s and the rule\'s separately. Change it in one place',
+      };
+    }
+  }
+  return undefined;
+}

@@ -123,6 +123,16 @@ describe('virtual host options kgateway carries become a TrafficPolicy on the wh
     })]);
   });
 
+  test('a header both the virtual host and a route change is refused; different headers move', () => {
+    const vh = { headerManipulation: { requestHeadersToRemove: ['Cookie'], responseHeadersToAdd: [{ name: 'x-shop', value: 'a' }] } };
+    expect(errorOf(() => synth([{ matchers: prefix('/'), options: { headerManipulation: { requestHeadersToAdd: [{ name: 'cookie', value: 'x' }] } } }], vh)))
+      .toContain('[test/vs] routes[0].options.headerManipulation.requestHeaders: got "cookie", expected a request header the virtual host\'s header manipulation leaves alone');
+    expect(errorOf(() => synth([{ matchers: prefix('/'), options: { headerManipulation: { responseHeadersToRemove: ['X-Shop'] } } }], vh)))
+      .toContain('routes[0].options.headerManipulation.responseHeaders: got "x-shop", expected a response header');
+    const out = synth([{ matchers: prefix('/'), options: { headerManipulation: { requestHeadersToRemove: ['x-debug'], responseHeadersToRemove: ['cookie'] } } }], vh);
+    expect(byKind(out, 'HTTPRoute')[0].spec.rules[0].filters.map((f: any) => f.type)).toEqual(['RequestHeaderModifier', 'ResponseHeaderModifier']);
+  });
+
   test('a virtual host option kgateway does not carry yet is refused by name', () => {
     expect(errorOf(() => synth([{ matchers: prefix('/') }], { jwt: { providers: {} } })))
       .toContain('[test/vs] options.jwt: got {"providers":{}}, expected no virtual host options other than retries, csrf, extauth, headerManipulation');
