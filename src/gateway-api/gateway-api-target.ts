@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { loadBalancerOf } from './backend-config';
 import { CompanionObject } from './companion-object';
 import { LISTENER_SSL_FIELDS, listenerConflicts, listenerNamesOf, ListenerSource, RenderGatewayProps, renderListeners } from './gateway-render';
 import { hostnamesOf } from './hostnames';
@@ -10,6 +11,8 @@ import { TargetRegistry } from './target-registry';
 import { PolicySettings, sharedHeaderProblem, trafficPolicyOf, TrafficPolicyParts, VIRTUAL_HOST_POLICY_OPTIONS } from './traffic-policy';
 import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, VirtualHostFields } from '../gloo/route-output';
+import { Upstream } from '../gloo/upstream';
+import type { LoadBalancer } from '../model/load-balancer';
 import type { WeightedDestination } from '../model/route-action';
 import type { SslConfig } from '../model/tls';
 import { formatProblemBody, GlooInputError, Problem } from '../private/errors';
@@ -311,6 +314,7 @@ class GatewayApiOutput implements RouteOutput {
 
   public keptOut(resource: IConstruct): void {
     TargetRegistry.of(resource).addKeptOut(resource);
+    if (Upstream.isUpstream(resource) && resource._loadBalancer !== undefined) addBackendConfigPolicy(resource, resource._loadBalancer);
   }
 
   public destinationAdded(group: IConstruct, destination: WeightedDestination): void {
@@ -331,6 +335,25 @@ class GatewayApiOutput implements RouteOutput {
   }
 }
 
+/**
+ * A BackendConfigPolicy with the load balancer of an Upstream, on the Service behind it: named and
+ * placed as the Service, a child of the construct that holds the Upstream's id. It applies to
+ * every route to the Service, where Gloo's applied to the routes through this Upstream.
+ */
+function addBackendConfigPolicy(upstream: Upstream, lb: LoadBalancer): void {
+  const holder = upstream.node.scope!.node.tryFindChild(upstream.node.id)!;
+  const name = upstream.serviceName;
+  const namespace = upstream.serviceNamespace;
+  TargetRegistry.of(upstream).addKgatewayObject('BackendConfigPolicy', namespace, name, `${holder.node.path}/BackendConfigPolicy`,
+    'kgateway configures load balancing per Service; give the Service\'s Upstreams one load balancer, on one of them');
+  new CompanionObject(holder, 'BackendConfigPolicy', {
+    kind: 'BackendConfigPolicy',
+    name,
+    namespace,
+    spec: () => ({ targetRefs: [{ group: '', kind: 'Service', name }], loadBalancer: loadBalancerOf(lb) }),
+  });
+}
+
 /** What the Gateway's listeners read of a VirtualService. */
 function listenerSource(source: RouteOutputSource): ListenerSource {
   return { namespace: source.namespace!, domains: source.domains, sslConfig: source._sslConfig };
@@ -339,7 +362,8 @@ function listenerSource(source: RouteOutputSource): ListenerSource {
 /** A TrafficPolicy beside the HTTPRoute of `source`, in its namespace, with the targets worked out at synth. */
 function addTrafficPolicy(source: RouteOutputSource, id: string, name: string, targets: () => unknown[], parts: TrafficPolicyParts): void {
   const namespace = source.namespace!;
-  TargetRegistry.of(source).addKgatewayObject('TrafficPolicy', namespace, name, `${source.node.path}/${id}`);
+  TargetRegistry.of(source).addKgatewayObject('TrafficPolicy', namespace, name, `${source.node.path}/${id}`,
+    'the target names a policy after its HTTPRoute and rule; rename the VirtualService or the route');
   new CompanionObject(source, id, { kind: 'TrafficPolicy', name, namespace, spec: () => ({ targetRefs: targets(), ...parts }) });
 }
 

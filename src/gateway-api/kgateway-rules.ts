@@ -28,6 +28,7 @@ export function kgatewayRuleProblems(manifest: unknown): KgatewayRuleProblem[] {
   const problems: KgatewayRuleProblem[] = [];
   const add = (field: string, given: unknown, expected: string) => problems.push({ field, given, expected });
   if (m.kind === 'TrafficPolicy') trafficPolicyProblems(obj(m.spec), add);
+  if (m.kind === 'BackendConfigPolicy') backendConfigPolicyProblems(obj(m.spec), add);
   return problems;
 }
 
@@ -87,6 +88,23 @@ function trafficPolicyProblems(spec: Record<string, unknown>, add: Add): void {
   const extAuth = spec.extAuth === undefined ? undefined : obj(spec.extAuth);
   if (extAuth && (extAuth.extensionRef === undefined) === (extAuth.disable === undefined)) {
     add('spec.extAuth', extAuth, 'exactly one of extensionRef and disable');
+  }
+}
+
+const LOAD_BALANCERS = ['leastRequest', 'roundRobin', 'ringHash', 'maglev', 'random'];
+
+function backendConfigPolicyProblems(spec: Record<string, unknown>, add: Add): void {
+  const targets = list(spec.targetRefs);
+  if (spec.targetRefs !== undefined && (targets.length < 1 || targets.length > 16)) add('spec.targetRefs', targets.length, 'from 1 to 16 targets');
+  targets.forEach((t, i) => {
+    const ref = obj(t);
+    if (!((ref.group === '' && ref.kind === 'Service') || (ref.group === 'gateway.kgateway.dev' && ref.kind === 'Backend'))) {
+      add(`spec.targetRefs[${i}]`, ref, 'a Kubernetes Service (group "") or a kgateway Backend');
+    }
+  });
+  if (spec.loadBalancer !== undefined) {
+    const set = LOAD_BALANCERS.filter(k => obj(spec.loadBalancer)[k] !== undefined);
+    if (set.length !== 1) add('spec.loadBalancer', spec.loadBalancer, `exactly one of ${LOAD_BALANCERS.join(', ')}`);
   }
 }
 

@@ -110,7 +110,7 @@ export class TargetRegistry {
    * Records a kgateway object the target writes, refusing a second one of the same kind, namespace
    * and name (the last one applied would replace the other).
    */
-  public addKgatewayObject(kind: string, namespace: string, name: string, path: string): void {
+  public addKgatewayObject(kind: string, namespace: string, name: string, path: string, hint: string): void {
     const key = `${kind}/${namespace}/${name}`;
     const other = this.kgatewayNames.get(key);
     if (other !== undefined) {
@@ -119,7 +119,7 @@ export class TargetRegistry {
         field: 'metadata.name',
         given: key,
         expected: `a ${kind} name of its own (${other} writes ${key} too)`,
-        hint: 'the target names a policy after its HTTPRoute and rule; rename the VirtualService or the route',
+        hint,
       }]);
     }
     this.kgatewayNames.set(key, path);

@@ -258,7 +258,8 @@ export class Upstream extends GlooResource implements IUpstream {
         }
       }
       const output = routeOutputOf(scope);
-      const unmapped = (['loadBalancer', 'discoveryLabels', 'subsets', 'options', 'serviceSpec'] as const).find(f => props[f] !== undefined);
+      // discovery labels only serve selectors of Upstreams, which the target does not write; a load balancer becomes a BackendConfigPolicy
+      const unmapped = (['subsets', 'options', 'serviceSpec'] as const).find(f => props[f] !== undefined);
       if (output && unmapped) {
         problems.add(unmapped, props[unmapped], `no ${unmapped} under the ${output.targetName} target (no gateway api mapping yet)`,
           'the output would drop it silently: the Upstream becomes its Service there');
@@ -288,6 +289,11 @@ export class Upstream extends GlooResource implements IUpstream {
   /** @internal The REST function of the given name, if the Upstream has it (for renderers of other gateways). */
   public _functionSpec(name: string): RestFunction | undefined {
     return Object.prototype.hasOwnProperty.call(this.functions, name) ? this.functions[name] : undefined;
+  }
+
+  /** @internal How Envoy picks an endpoint, as given (`loadBalancer`). */
+  public get _loadBalancer(): LoadBalancer | undefined {
+    return this.loadBalancer;
   }
 
   /** @internal */

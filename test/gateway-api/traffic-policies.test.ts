@@ -1,8 +1,8 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import { errorOf, fixture, render } from './render-fixture';
 import {
-  CrdSchemaValidator, Destination, ExtAuth, GatewayApiTarget, GatewayApiTargetProps, HostRewrite, OriginMatch, PathMatch, RouteAction, RouteProps,
-  Upstream, VirtualHostBehavior, VirtualService,
+  CrdSchemaValidator, Destination, ExtAuth, GatewayApiTarget, GatewayApiTargetProps, HostRewrite, LoadBalancer, OriginMatch, PathMatch, RouteAction,
+  RouteProps, Upstream, VirtualHostBehavior, VirtualService,
 } from '../../src';
 import { kgatewayRuleProblems } from '../../src/gateway-api/kgateway-rules';
 import { ruleName } from '../../src/gateway-api/rule-names';
@@ -189,5 +189,57 @@ describe('the kgateway CRD rules the target checks its objects against', () => {
     const v = CrdSchemaValidator.kgateway();
     expect(v.resources).toEqual(expect.arrayContaining(['gateway.kgateway.dev/v1alpha1/TrafficPolicy', 'gateway.kgateway.dev/v1alpha1/DirectResponse']));
     expect(v.validate([policy({ targetRefs: target, retries: {} })]).map(x => x.field)).toEqual(['spec.retries']);
+  });
+});
+
+describe('an Upstream\'s load balancer becomes a BackendConfigPolicy on its Service; its discovery labels stay behind', () => {
+  function upstreamApp(upstreams: Array<{ id: string; loadBalancer?: LoadBalancer; discoveryLabels?: { [k: string]: string } }>): any[] {
+    const a = Testing.app();
+    GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const chart = new Chart(a, 'test');
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' } });
+    upstreams.forEach((u, i) => {
+      const up = new Upstream(chart, u.id, { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080, loadBalancer: u.loadBalancer, discoveryLabels: u.discoveryLabels });
+      vs.addRoute({ matchers: prefix(`/${i}`), action: RouteAction.forward(Destination.upstream(up)) });
+    });
+    a.synth();
+    return a.charts[0].toJson();
+  }
+
+  test('each algorithm with its settings, named and placed as the Service', () => {
+    const cases: Array<[LoadBalancer, unknown]> = [
+      [LoadBalancer.roundRobin(), { roundRobin: {} }],
+      [LoadBalancer.leastRequest({ choiceCount: 3 }), { leastRequest: { choiceCount: 3 } }],
+      [LoadBalancer.random(), { random: {} }],
+      [LoadBalancer.ringHash({ minimumRingSize: 1024 }), { ringHash: { minimumRingSize: 1024 } }],
+      [LoadBalancer.maglev(), { maglev: {} }],
+    ];
+    for (const [lb, expected] of cases) {
+      expect(byKind(upstreamApp([{ id: 'up', loadBalancer: lb }]), 'BackendConfigPolicy')).toEqual([{
+        apiVersion: 'gateway.kgateway.dev/v1alpha1',
+        kind: 'BackendConfigPolicy',
+        metadata: { name: 'pets', namespace: 'shop' },
+        spec: { targetRefs: [{ group: '', kind: 'Service', name: 'pets' }], loadBalancer: expected },
+      }]);
+    }
+  });
+
+  test('two Upstreams of one Service with load balancers are refused: kgateway balances per Service', () => {
+    expect(errorOf(() => upstreamApp([{ id: 'a', loadBalancer: LoadBalancer.random() }, { id: 'b', loadBalancer: LoadBalancer.maglev() }])))
+      .toContain('[test/b/BackendConfigPolicy] metadata.name: got "BackendConfigPolicy/shop/pets", expected a BackendConfigPolicy name of its own (test/a/BackendConfigPolicy writes');
+  });
+
+  test('discovery labels do not stop the move and are not written: nothing the target writes selects Upstreams', () => {
+    const out = upstreamApp([{ id: 'up', discoveryLabels: { app: 'pets' } }]);
+    expect(out.map(m => m.kind).sort()).toEqual(['HTTPRoute']);
+  });
+
+  test('the BackendConfigPolicy rules', () => {
+    const policy = (spec: any) => kgatewayRuleProblems({ apiVersion: 'gateway.kgateway.dev/v1alpha1', kind: 'BackendConfigPolicy', metadata: { name: 'p' }, spec })
+      .map(p => `${p.field}: ${p.expected}`);
+    expect(policy({ targetRefs: [{ group: '', kind: 'Service', name: 's' }], loadBalancer: { random: {} } })).toEqual([]);
+    expect(policy({ targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 's' }] })).toEqual(['spec.targetRefs[0]: a Kubernetes Service (group "") or a kgateway Backend']);
+    expect(policy({ targetRefs: [{ group: '', kind: 'Service', name: 's' }], loadBalancer: { random: {}, maglev: {} } }))
+      .toEqual(['spec.loadBalancer: exactly one of leastRequest, roundRobin, ringHash, maglev, random']);
   });
 });

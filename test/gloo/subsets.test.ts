@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { Destination, GatewayApiTarget, LoadBalancer, PathMatch, RouteAction, RoutingSimulator, StaticUpstream, Upstream, VirtualService } from '../../src';
+import { Destination, GatewayApiTarget, PathMatch, RouteAction, RoutingSimulator, StaticUpstream, Upstream, VirtualService } from '../../src';
 import { newChart, onlyManifest, vsRoutes } from '../util';
 
 function setup(subsets?: string[][]) {
@@ -56,16 +56,12 @@ describe('subsets', () => {
       .toThrow('routes[0].routeAction.single.subsets: got {}, expected a property UpstreamDestinationOptions has: destinationSpec, subset');
   });
 
-  test('the Gateway API target refuses an Upstream\'s subsets, load balancer and discovery labels by name, rather than drop them', () => {
+  test('the Gateway API target refuses an Upstream\'s subsets by name, rather than drop them', () => {
     const app = Testing.app();
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     const chart = new Chart(app, 'test');
     expect(() => new Upstream(chart, 'up', { serviceName: 'shop', servicePort: 8080, subsets: [['version']] }))
       .toThrow('[test/up] subsets: got [["version"]], expected no subsets under the gateway api target (no gateway api mapping yet)');
-    expect(() => new Upstream(chart, 'lb', { serviceName: 'shop', servicePort: 8080, loadBalancer: LoadBalancer.maglev() }))
-      .toThrow('[test/lb] loadBalancer: got {"type":"maglev"}, expected no loadBalancer under the gateway api target');
-    expect(() => new Upstream(chart, 'labels', { serviceName: 'shop', servicePort: 8080, discoveryLabels: { app: 'shop' } }))
-      .toThrow('[test/labels] discoveryLabels: got {"app":"shop"}, expected no discoveryLabels under the gateway api target');
   });
 
   test('the Gateway API target refuses a mirror\'s host by name', () => {
