@@ -1,11 +1,16 @@
 import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
 import type { HttpBackendRef } from './http-route-types';
 import { ImportedResource } from '../gloo/imported-resource';
+import { routeOutputOf } from '../gloo/route-output';
+import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
 import { IUpstream, IUpstreamGroup } from '../model/references';
 import { Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+
+/** kgateway's API group, of the Backends that stand for static Upstreams. */
+export const KGATEWAY_GROUP = 'gateway.kgateway.dev';
 
 /** The largest `backendRefs[].weight` (HTTPRoute CRD `maximum`). */
 export const MAX_GATEWAY_WEIGHT = 1_000_000;
@@ -84,6 +89,7 @@ function renderDestinations(
     }
     const service = serviceOf(d);
     if ('expected' in service) return { ...service, field: `${at}.${service.field}` };
+    const backend = StaticUpstream.isStaticUpstream(d.targetUpstream) ? d.targetUpstream : undefined;
     if (d.destinationSpec !== undefined) {
       return { field: `${at}.destinationSpec`, given: d.destinationSpec, expected: 'a destination without a function other than a REST function (no gateway api mapping yet)' };
     }
@@ -97,14 +103,29 @@ function renderDestinations(
     } else if (i > 0 && call !== undefined) {
       return { field: `${at}.destinationSpec`, given: undefined, expected: 'the same function call on every destination of the route (one rewrite per rule)' };
     }
+    if (backend && service.namespace !== routeNamespace) {
+      return {
+        field: `${at}.upstream`,
+        given: `${backend.namespace}/${backend.name}`,
+        expected: `a static Upstream whose kgateway Backend is in the HTTPRoute's namespace ${routeNamespace} (it is in ${service.namespace})`,
+        hint: 'set httpRouteNamespace, which places the Backends with the HTTPRoutes, or put the StaticUpstream in the VirtualService\'s namespace',
+      };
+    }
     refs.push({
+      ...(backend ? { group: KGATEWAY_GROUP, kind: 'Backend' } : {}),
       name: service.name,
       ...(service.namespace !== routeNamespace ? { namespace: service.namespace } : {}),
-      port: service.port,
+      // a Backend takes no port (kgateway refuses one)
+      ...(backend ? {} : { port: service.port }),
       ...(withWeights ? { weight: weights[i] } : {}),
     });
   }
   return { backendRefs: refs, call };
+}
+
+/** The namespace of the kgateway Backend written for a static Upstream: the HTTPRoutes' when the target fixes it, else the Upstream's. */
+export function backendNamespaceOf(upstream: StaticUpstream): string {
+  return routeOutputOf(upstream)?.namespaceOf(upstream.namespace) ?? upstream.namespace;
 }
 
 /** The UpstreamGroup of this app behind a reference; `undefined` for an imported one, whose destinations are unknown. */
@@ -121,9 +142,14 @@ export function serviceOf(d: Destination): { name: string; namespace: string; po
   return upstreamService(d.targetUpstream!);
 }
 
-/** The Service behind an Upstream of this app; an imported Upstream has none that is known. */
+/**
+ * The Service behind an Upstream of this app; for a static Upstream, the kgateway Backend the
+ * target writes for it (its name, in the namespace of the HTTPRoutes, port 0: a Backend takes none).
+ * An imported Upstream has none that is known.
+ */
 export function upstreamService(upstream: IUpstream): { name: string; namespace: string; port: number } | ActionProblem {
   if (Upstream.isUpstream(upstream)) return { name: upstream.serviceName, namespace: upstream.serviceNamespace, port: upstream.servicePort };
+  if (StaticUpstream.isStaticUpstream(upstream)) return { name: upstream.name, namespace: backendNamespaceOf(upstream), port: 0 };
   const service = ImportedResource.isImportedResource(upstream) ? upstream.kubeService : undefined;
   if (service) return { name: service.serviceName, namespace: service.serviceNamespace, port: service.port };
   return {

@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { loadBalancerOf } from './backend-config';
+import { backendNamespaceOf } from './backend-render';
 import { CompanionObject } from './companion-object';
 import { LISTENER_SSL_FIELDS, listenerConflicts, listenerNamesOf, ListenerSource, RenderGatewayProps, renderListeners } from './gateway-render';
 import { hostnamesOf } from './hostnames';
@@ -11,6 +12,7 @@ import { TargetRegistry } from './target-registry';
 import { PolicySettings, sharedHeaderProblem, trafficPolicyOf, TrafficPolicyParts, VIRTUAL_HOST_POLICY_OPTIONS } from './traffic-policy';
 import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, VirtualHostFields } from '../gloo/route-output';
+import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
 import type { LoadBalancer } from '../model/load-balancer';
 import type { WeightedDestination } from '../model/route-action';
@@ -315,6 +317,7 @@ class GatewayApiOutput implements RouteOutput {
   public keptOut(resource: IConstruct): void {
     TargetRegistry.of(resource).addKeptOut(resource);
     if (Upstream.isUpstream(resource) && resource._loadBalancer !== undefined) addBackendConfigPolicy(resource, resource._loadBalancer);
+    if (StaticUpstream.isStaticUpstream(resource)) addBackend(resource);
   }
 
   public destinationAdded(group: IConstruct, destination: WeightedDestination): void {
@@ -351,6 +354,25 @@ function addBackendConfigPolicy(upstream: Upstream, lb: LoadBalancer): void {
     name,
     namespace,
     spec: () => ({ targetRefs: [{ group: '', kind: 'Service', name }], loadBalancer: loadBalancerOf(lb) }),
+  });
+}
+
+/**
+ * The kgateway Backend (`static`) a static Upstream becomes: its hosts, named as the Upstream, in
+ * the HTTPRoutes' namespace when the target fixes one (else the Upstream's), a child of the
+ * construct that holds the Upstream's id. Routes send to it with a backendRef of kind Backend.
+ */
+function addBackend(upstream: StaticUpstream): void {
+  const holder = upstream.node.scope!.node.tryFindChild(upstream.node.id)!;
+  const name = upstream.name;
+  const namespace = backendNamespaceOf(upstream);
+  TargetRegistry.of(upstream).addKgatewayObject('Backend', namespace, name, `${holder.node.path}/Backend`,
+    'each static Upstream becomes a Backend of its name; rename one of them (metadata.name)');
+  new CompanionObject(holder, 'Backend', {
+    kind: 'Backend',
+    name,
+    namespace,
+    spec: () => ({ static: { hosts: upstream.hosts.map(h => ({ host: h.address, port: h.port })) } }),
   });
 }
 

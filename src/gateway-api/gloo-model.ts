@@ -2,6 +2,7 @@ import { knownGroup } from './backend-render';
 import { ImportedResource } from '../gloo/imported-resource';
 import { Route } from '../gloo/route';
 import { renderRoute } from '../gloo/route-render';
+import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
@@ -24,13 +25,13 @@ export interface GlooModelManifest {
  * @internal
  * The Gloo manifests that a list of routes means, for the Gloo simulator: one VirtualService with
  * the routes in order, the UpstreamGroups they name and the Upstreams (of this app) they send to
- * or mirror to, which say which Kubernetes Service is behind each.
+ * or mirror to, which say which Kubernetes Service (or, for a static one, which hosts) is behind each.
  */
 export function glooModelManifests(routes: Route[]): GlooModelManifest[] {
   const upstreams = new Map<string, { name: string; namespace: string; spec: UpstreamSpec }>();
   const groups = new Map<string, UpstreamGroup>();
   const addUpstream = (u: IUpstream | undefined) => {
-    if (Upstream.isUpstream(u)) upstreams.set(`${u.namespace}/${u.name}`, { name: u.name, namespace: u.namespace, spec: u._renderSpec() });
+    if (Upstream.isUpstream(u) || StaticUpstream.isStaticUpstream(u)) upstreams.set(`${u.namespace}/${u.name}`, { name: u.name, namespace: u.namespace, spec: u._renderSpec() });
     // an imported Upstream whose Service the app states: the Upstream Gloo's discovery would have made
     const service = ImportedResource.isImportedResource(u) ? u.kubeService : undefined;
     if (u && service) {

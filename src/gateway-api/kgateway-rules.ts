@@ -29,6 +29,7 @@ export function kgatewayRuleProblems(manifest: unknown): KgatewayRuleProblem[] {
   const add = (field: string, given: unknown, expected: string) => problems.push({ field, given, expected });
   if (m.kind === 'TrafficPolicy') trafficPolicyProblems(obj(m.spec), add);
   if (m.kind === 'BackendConfigPolicy') backendConfigPolicyProblems(obj(m.spec), add);
+  if (m.kind === 'Backend') backendProblems(obj(m.spec), add);
   return problems;
 }
 
@@ -106,6 +107,21 @@ function backendConfigPolicyProblems(spec: Record<string, unknown>, add: Add): v
     const set = LOAD_BALANCERS.filter(k => obj(spec.loadBalancer)[k] !== undefined);
     if (set.length !== 1) add('spec.loadBalancer', spec.loadBalancer, `exactly one of ${LOAD_BALANCERS.join(', ')}`);
   }
+}
+
+const BACKEND_TYPES = ['aws', 'static', 'dynamicForwardProxy'];
+
+function backendProblems(spec: Record<string, unknown>, add: Add): void {
+  const set = BACKEND_TYPES.filter(k => spec[k] !== undefined);
+  if (set.length !== 1) add('spec', set, `exactly one of ${BACKEND_TYPES.join(', ')}`);
+  if (spec.static === undefined) return;
+  const hosts = list(obj(spec.static).hosts);
+  if (hosts.length < 1) add('spec.static.hosts', hosts.length, 'at least one host');
+  hosts.forEach((h, i) => {
+    const host = obj(h);
+    if (typeof host.host !== 'string' || host.host.length < 1) add(`spec.static.hosts[${i}].host`, host.host, 'a host name or address');
+    if (typeof host.port !== 'number' || !Number.isInteger(host.port) || host.port < 1 || host.port > 65535) add(`spec.static.hosts[${i}].port`, host.port, 'a port from 1 to 65535');
+  });
 }
 
 function duration(value: unknown, field: string, add: Add, minMs: number): void {

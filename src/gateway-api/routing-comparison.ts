@@ -144,7 +144,7 @@ const SLASH = 0x2f;
 /** The Gateway's routing of a request that a rule took, in the same words as `ServiceIndex.meaningOf`. */
 function gatewayMeaningOf(a: RuleDecision): string {
   if (a.outcome === GatewayApiOutcome.REDIRECT) return 'redirect';
-  const shares = a.backends.map(b => ({ key: `${b.namespace}/${b.name}:${b.port ?? '?'}`, percent: b.percent }));
+  const shares = a.backends.map(b => ({ key: b.kind === 'Backend' ? `backend ${b.name}` : `${b.namespace}/${b.name}:${b.port ?? '?'}`, percent: b.percent }));
   const mirror = a.mirrors[0] ? { key: `${a.mirrors[0].namespace}/${a.mirrors[0].name}:${a.mirrors[0].port ?? '?'}`, percent: a.mirrors[0].percent } : undefined;
   return meaning(shares, mirror);
 }
@@ -163,6 +163,11 @@ function round(p: number): number {
 class ServiceIndex {
   /** The `kube` spec of each Upstream, by `namespace/name`. */
   private readonly upstreams = new Map<string, unknown>();
+  /**
+   * The static Upstreams, by `namespace/name`: each is a kgateway Backend of its name in the
+   * HTTPRoutes' namespace, which the rendering refuses to reach across namespaces, so the name says which.
+   */
+  private readonly staticUpstreams = new Set<string>();
   /** The ports of each `kube` destination's Service, as written. */
   private readonly kubePorts = new Map<string, Set<unknown>>();
   /** `[namespace/upstream, function]` of every function destination. */
@@ -174,6 +179,7 @@ class ServiceIndex {
     for (const m of manifests.map(obj)) {
       const spec = obj(m.spec);
       if (m.kind === 'Upstream') this.upstreams.set(`${obj(m.metadata).namespace}/${obj(m.metadata).name}`, spec.kube);
+      if (m.kind === 'Upstream' && spec.static !== undefined) this.staticUpstreams.add(`${obj(m.metadata).namespace}/${obj(m.metadata).name}`);
       const destinations = m.kind === 'UpstreamGroup' ? list(spec.destinations).map(d => obj(d).destination)
         : m.kind === 'VirtualService' ? list(obj(spec.virtualHost).routes).flatMap(r => {
           const action = obj(obj(r).routeAction);
@@ -233,6 +239,7 @@ class ServiceIndex {
   }
 
   private upstreamKey(namespace: string, name: string): string {
+    if (this.staticUpstreams.has(`${namespace}/${name}`)) return `backend ${name}`;
     const found = this.upstreams.get(`${namespace}/${name}`);
     if (!found) return `upstream ${namespace}/${name}`;
     const kube = obj(found);

@@ -6,6 +6,7 @@ import type { HttpHeaderMatch, HttpQueryParamMatch, HttpRequestMirror, HttpRoute
 import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, RewriteKind } from './match-render';
 import { PolicySettings, ROUTE_POLICY_OPTIONS, trafficPolicyOf } from './traffic-policy';
 import { RouteProps } from '../gloo/route';
+import { StaticUpstream } from '../gloo/static-upstream';
 import { PathMatch, PathMatchType } from '../model/path-match';
 import { Redirect, RedirectResponseCode } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
@@ -203,6 +204,9 @@ function filtersOf(
   if (headers.request) filters.push({ type: 'RequestHeaderModifier', requestHeaderModifier: headers.request });
   if (headers.response) filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: headers.response });
   if (props.mirror) {
+    if (StaticUpstream.isStaticUpstream(props.mirror.upstream)) {
+      return { field: 'options.shadowing.upstream', given: props.mirror.upstream.name, expected: 'a mirror to an Upstream in front of a Kubernetes Service (a mirror to a static Upstream has no mapping yet)' };
+    }
     const service = upstreamService(props.mirror.upstream);
     if (isProblem(service)) return { ...service, field: `options.shadowing.${service.field}` };
     const backendRef = {

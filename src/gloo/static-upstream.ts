@@ -114,8 +114,12 @@ export class StaticUpstream extends GlooResource implements IUpstream {
       checkUpstreamSettings(props, add);
       const output = routeOutputOf(scope);
       if (output) {
-        add('static', props?.hosts, `no static Upstream under the ${output.targetName} target (its hosts have no gateway api mapping yet)`,
-          'the output would drop it silently; keep the routes to external hosts on Gloo for now');
+        // the hosts become a kgateway Backend; TLS to them, SNI, balancing and further settings do not move yet
+        const hint = 'the output would drop it silently; keep the routes to these hosts on Gloo for now';
+        const unmapped = (['useTls', 'loadBalancer', 'options'] as const).find(f => props?.[f] !== undefined && props[f] !== false);
+        if (unmapped) add(`static.${unmapped}`, props[unmapped], `no ${unmapped} on a static Upstream under the ${output.targetName} target (no kgateway mapping yet)`, hint);
+        const sni = hosts.findIndex(h => h.sniAddress !== undefined);
+        if (sni >= 0) add(`static.hosts[${sni}].sniAddr`, hosts[sni].sniAddress, `no sniAddr under the ${output.targetName} target (a kgateway Backend host has none)`, hint);
       }
       problems.throwIfAny();
     });

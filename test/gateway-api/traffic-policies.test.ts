@@ -185,6 +185,13 @@ describe('the kgateway CRD rules the target checks its objects against', () => {
     expect(fields({ targetRefs: target, extAuth: { disable: {}, extensionRef: { name: 'x' } } })).toEqual(['spec.extAuth: exactly one of extensionRef and disable']);
   });
 
+  test('the Backend rules', () => {
+    const backend = (spec: any) => kgatewayRuleProblems({ apiVersion: 'gateway.kgateway.dev/v1alpha1', kind: 'Backend', metadata: { name: 'b' }, spec }).map(p => `${p.field}: ${p.expected}`);
+    expect(backend({ static: { hosts: [{ host: 'a', port: 80 }] } })).toEqual([]);
+    expect(backend({ static: { hosts: [] }, aws: {} })).toEqual(['spec: exactly one of aws, static, dynamicForwardProxy', 'spec.static.hosts: at least one host']);
+    expect(backend({ static: { hosts: [{ host: '', port: 70000 }] } })).toEqual(['spec.static.hosts[0].host: a host name or address', 'spec.static.hosts[0].port: a port from 1 to 65535']);
+  });
+
   test('the schema check knows the kgateway kinds and reports a field the CRD lacks', () => {
     const v = CrdSchemaValidator.kgateway();
     expect(v.resources).toEqual(expect.arrayContaining(['gateway.kgateway.dev/v1alpha1/TrafficPolicy', 'gateway.kgateway.dev/v1alpha1/DirectResponse']));

@@ -38,12 +38,64 @@ describe('StaticUpstream', () => {
     expect(() => new StaticUpstream(newChart(), 'api', props)).toThrow(message);
   });
 
-  test('the Gateway API target refuses it by name, rather than drop it', () => {
-    const app = Testing.app();
-    GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
-    const chart = new Chart(app, 'test');
-    expect(() => new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }] }))
-      .toThrow('[test/api] static: got [{"address":"api.example.com","port":443}], expected no static Upstream under the gateway api target (its hosts have no gateway api mapping yet)');
+  describe('under the Gateway API target: a kgateway Backend', () => {
+    function synth(build: (chart: Chart) => void, target: { httpRouteNamespace?: string } = { httpRouteNamespace: 'shop' }): any[] {
+      const app = Testing.app();
+      GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw', ...target });
+      const chart = new Chart(app, 'test');
+      build(chart);
+      app.synth();
+      return chart.toJson();
+    }
+
+    test('its hosts become a Backend in the HTTPRoutes\' namespace, which routes name by kind, without a port; shares are proven as Gloo\'s', () => {
+      const out = synth(chart => {
+        const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }, { address: '10.0.0.7', port: 8443 }] });
+        const pets = new Upstream(chart, 'pets', { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080 });
+        const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop' } });
+        vs.addRoute({ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.forward(Destination.upstream(api)) });
+        vs.addRoute({
+          matchers: [{ path: PathMatch.prefix('/') }],
+          action: RouteAction.weightedForward([
+            { destination: Destination.upstream(pets), weight: 3 },
+            { destination: Destination.upstream(api), weight: 1 },
+          ]),
+        });
+      });
+      expect(out.find(m => m.kind === 'Backend')).toEqual({
+        apiVersion: 'gateway.kgateway.dev/v1alpha1',
+        kind: 'Backend',
+        metadata: { name: 'api-example-com-443', namespace: 'shop' },
+        spec: { static: { hosts: [{ host: 'api.example.com', port: 443 }, { host: '10.0.0.7', port: 8443 }] } },
+      });
+      const rules = out.find(m => m.kind === 'HTTPRoute').spec.rules;
+      expect(rules.map((r: any) => r.backendRefs)).toEqual([
+        [{ group: 'gateway.kgateway.dev', kind: 'Backend', name: 'api-example-com-443' }],
+        [{ name: 'pets', port: 8080, weight: 3 }, { group: 'gateway.kgateway.dev', kind: 'Backend', name: 'api-example-com-443', weight: 1 }],
+      ]);
+      expect(out.filter(m => m.kind === 'Upstream')).toEqual([]);
+    });
+
+    test('TLS to the hosts, SNI, a load balancer or further options are refused by name; so is a Backend in another namespace than the HTTPRoute', () => {
+      const build = (props: any) => () => synth(chart => new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }], ...props }));
+      expect(build({ useTls: true })).toThrow('[test/api] static.useTls: got true, expected no useTls on a static Upstream under the gateway api target (no kgateway mapping yet)');
+      expect(build({ loadBalancer: LoadBalancer.random() })).toThrow('[test/api] static.loadBalancer: got {"type":"random"}, expected no loadBalancer on a static Upstream');
+      expect(build({ hosts: [{ address: '10.0.0.7', port: 443, sniAddress: 'api.example.com' }] }))
+        .toThrow('[test/api] static.hosts[0].sniAddr: got "api.example.com", expected no sniAddr under the gateway api target');
+      expect(build({ useTls: false })).not.toThrow();
+      expect(() => synth(chart => {
+        const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }] });
+        new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' } }).addRoute({ action: RouteAction.forward(Destination.upstream(api)) });
+      }, {})).toThrow('routes[0].routeAction.single.upstream: got "gloo-system/api-example-com-443", expected a static Upstream whose kgateway Backend is in the HTTPRoute\'s namespace shop');
+    });
+
+    test('a mirror to it is refused by name', () => {
+      expect(() => synth(chart => {
+        const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }] });
+        const pets = new Upstream(chart, 'pets', { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080 });
+        new VirtualService(chart, 'vs', { metadata: { name: 'shop' } }).addRoute({ action: RouteAction.forward(Destination.upstream(pets)), mirror: { upstream: api, percent: 10 } });
+      })).toThrow('options.shadowing.upstream: got "api-example-com-443", expected a mirror to an Upstream in front of a Kubernetes Service');
+    });
   });
 });
 

@@ -118,12 +118,12 @@ describe('VirtualHost options and TLS: bad input', () => {
       .toThrow('[test/vs] routes[0].options.cors: got {"allowOrigin":["*"]}, expected no cors on a redirect');
   });
 
-  test('the Gateway API target refuses VirtualHost options and TLS by name', () => {
+  test('the Gateway API target refuses TLS by name unless it writes the Gateway, naming the listener it needs', () => {
     const app = Testing.app();
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     const chart = new Chart(app, 'test');
     expect(() => new VirtualService(chart, 'vs', { sslConfig: { secretRef: { name: 'tls' } } }))
-      .toThrow('[test/vs] sslConfig: got {"secretRef":{"name":"tls"}}, expected no sslConfig under the gateway api target (no gateway api mapping yet)');
+      .toThrow('[test/vs] sslConfig: got {"secretRef":{"name":"tls"}}, expected HTTPS listeners https on the Gateway gw/gw, terminating TLS with the Secret (the VirtualService\'s namespace)/tls');
   });
 });
 
