@@ -7,7 +7,7 @@ import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
 import { IUpstream, IUpstreamGroup } from '../model/references';
-import { Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+import { DirectResponse, Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
 
 /** kgateway's API group, of the Backends that stand for static Upstreams. */
 export const KGATEWAY_GROUP = 'gateway.kgateway.dev';
@@ -30,6 +30,8 @@ export interface RenderedAction {
   readonly call?: FunctionCall;
   /** The redirect that answers the request instead of a backend (a `RequestRedirect` filter). */
   readonly redirect?: Redirect;
+  /** The response that answers the request instead of a backend (a kgateway `DirectResponse`, named by an `ExtensionRef` filter). */
+  readonly directResponse?: DirectResponse;
 }
 
 /**
@@ -52,8 +54,13 @@ export function renderAction(action: RouteAction, routeNamespace: string, prefix
       const rendered = renderDestinations(group.destinations, 'routeAction.upstreamGroup', routeNamespace, prefix, true);
       return 'field' in rendered ? { ...rendered, field: rendered.field.replace('routeAction.upstreamGroup', `routeAction.upstreamGroup(${group.node.path}).destinations`) } : rendered;
     }
-    case RouteActionType.DIRECT_RESPONSE:
-      return { field: 'directResponseAction', given: action.response, expected: 'a forward, weighted forward or UpstreamGroup action', hint: 'direct responses have no gateway api mapping yet' };
+    case RouteActionType.DIRECT_RESPONSE: {
+      const r = action.response!;
+      if (r.body !== undefined && r.body.length > 4096) {
+        return { field: 'directResponseAction.body', given: `${r.body.length} characters`, expected: 'a body of at most 4096 characters (kgateway\'s DirectResponse)' };
+      }
+      return { backendRefs: [], directResponse: r };
+    }
     case RouteActionType.REDIRECT:
       return { backendRefs: [], redirect: action.redirectTo };
     case RouteActionType.CLUSTER_HEADER:

@@ -5,7 +5,7 @@ import { backendNamespaceOf } from './backend-render';
 import { CompanionObject } from './companion-object';
 import { LISTENER_SSL_FIELDS, listenerConflicts, listenerNamesOf, ListenerSource, RenderGatewayProps, renderListeners } from './gateway-render';
 import { hostnamesOf } from './hostnames';
-import { renderHttpRoutes } from './http-route-render';
+import { directResponseManifest, renderHttpRoutes } from './http-route-render';
 import type { HttpRouteManifest } from './http-route-types';
 import { isProblem } from './match-render';
 import { TargetRegistry } from './target-registry';
@@ -327,6 +327,14 @@ class GatewayApiOutput implements RouteOutput {
   public routeAdded(source: RouteOutputSource, route: Route): void {
     const registry = TargetRegistry.of(source);
     registry.addRoute(route);
+    const response = route.action.response;
+    if (response !== undefined) {
+      const rule = registry.nameRules(source, route);
+      const name = `${source.name}-${rule}`;
+      registry.addKgatewayObject('DirectResponse', source.namespace!, name, `${source.node.path}/DirectResponse-${rule}`,
+        'the target names a direct response after its HTTPRoute and rule; rename the VirtualService or the route');
+      new CompanionObject(source, `DirectResponse-${rule}`, { kind: 'DirectResponse', name, namespace: source.namespace!, spec: () => directResponseManifest(name, source.namespace!, response).spec });
+    }
     const parts = trafficPolicyOf(route._props.options, this.policySettings(), false);
     if (parts === undefined || isProblem(parts)) return; // the HTTPRoute's rendering reports the problem
     const rule = registry.nameRules(source, route);

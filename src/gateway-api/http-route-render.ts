@@ -5,9 +5,11 @@ import { HttpRouteRules } from './http-route-rules';
 import type { HttpRouteManifest, HttpRouteRule } from './http-route-types';
 import { isProblem } from './match-render';
 import { compareRouting, RoutingDifference } from './routing-comparison';
+import { ruleName } from './rule-names';
 import { renderRouteRules } from './rule-render';
 import type { PolicySettings } from './traffic-policy';
 import { Route } from '../gloo/route';
+import { DirectResponse } from '../model/route-action';
 import { GlooInputError, Problem } from '../private/errors';
 
 /** Where the HTTPRoutes go and what they are called. */
@@ -68,6 +70,24 @@ export interface HttpRouteRendering {
   readonly acceptedDifferences: RoutingDifference[];
 }
 
+/** A kgateway DirectResponse, as the target writes it for a route that answers directly. */
+export interface DirectResponseManifest {
+  readonly apiVersion: string;
+  readonly kind: 'DirectResponse';
+  readonly metadata: { readonly name: string; readonly namespace: string };
+  readonly spec: { readonly status: number; readonly body?: string };
+}
+
+/** The kgateway DirectResponse a Gloo direct response becomes: its status and body (`directresponses` CRD v1alpha1). */
+export function directResponseManifest(name: string, namespace: string, r: DirectResponse): DirectResponseManifest {
+  return {
+    apiVersion: 'gateway.kgateway.dev/v1alpha1',
+    kind: 'DirectResponse',
+    metadata: { name, namespace },
+    spec: { status: r.status, ...(r.body !== undefined && r.body !== '' ? { body: r.body } : {}) },
+  };
+}
+
 /** CRD limits: rules per HTTPRoute, matches per rule, matches per HTTPRoute. */
 const MAX_RULES = 16;
 const MAX_MATCHES_PER_RULE = 64;
@@ -92,12 +112,22 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
   const owned: OwnedRule[] = [];
   const narrowedPrefixes: string[] = [];
   const problems: Problem[] = [];
+  const directResponses: DirectResponseManifest[] = [];
+  const taken = new Set<string>();
   routes.forEach((route, i) => {
-    const rendered = renderRouteRules(route._props, options.namespace, options.policySettings);
+    // a direct response's object is named after its HTTPRoute and rule, as the target names them
+    const localName = () => {
+      const n = ruleName(route._props, taken);
+      taken.add(n);
+      return n;
+    };
+    const responseName = route.action.response ? `${options.name}-${options.ruleNameOf?.(route) ?? localName()}` : undefined;
+    const rendered = renderRouteRules(route._props, options.namespace, options.policySettings, responseName);
     if (isProblem(rendered)) {
       problems.push({ path: route._owner.node.path, field: `${route._label}.${rendered.field}`, given: rendered.given, expected: rendered.expected, hint: rendered.hint });
       return;
     }
+    if (rendered.directResponse) directResponses.push(directResponseManifest(responseName!, options.namespace, rendered.directResponse));
     const name = options.ruleNameOf?.(route);
     const parts = rendered.rules.flatMap(splitMatches);
     parts.forEach((rule, k) => owned.push({ rule: name === undefined ? rule : { name: k === 0 ? name : `${name}.${k + 1}`, ...rule }, route: i }));
@@ -111,7 +141,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
   const ruleProblems = HttpRouteRules.check(manifests);
   if (ruleProblems.length > 0) throw new Error(`the gateway api rendering broke HTTPRoute rules:\n  ${ruleProblems.map(formatHttpRouteProblem).join('\n  ')}`);
 
-  const differences = differencesOf(routes, manifests, options, narrowedPrefixes);
+  const differences = differencesOf(routes, manifests, options, narrowedPrefixes, directResponses);
   const refused = differences.filter(d => !d.expected
     || (d.expected === 'narrowed prefix' && !options.acceptNarrowedPrefixes)
     || (d.expected === 'function method' && !options.acceptFunctionMethodMatch));
@@ -126,6 +156,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
  */
 function differencesOf(
   routes: Route[], manifests: HttpRouteManifest[], options: HttpRouteRenderOptions, narrowedPrefixes: string[],
+  directResponses: DirectResponseManifest[],
 ): RoutingDifference[] {
   const host = hostAccepted(options.hostnames?.[0]);
   const input = {
@@ -136,12 +167,12 @@ function differencesOf(
     host,
     narrowedPrefixes,
   };
-  const found = compareRouting({ ...input, httpRoutes: manifests });
+  const found = compareRouting({ ...input, httpRoutes: [...manifests, ...directResponses] });
   if (manifests.length === 1) return found;
   const createdAt = (k: number) => new Date(Date.UTC(2020, 0, 1, 0, 0, manifests.length - k)).toISOString();
   const reversed = manifests.map((m, k): HttpRouteManifest => ({ ...m, metadata: { ...m.metadata, creationTimestamp: createdAt(k) } }));
   const seen = new Set(found.map(d => d.request));
-  return [...found, ...compareRouting({ ...input, httpRoutes: reversed }).filter(d => !seen.has(d.request))];
+  return [...found, ...compareRouting({ ...input, httpRoutes: [...reversed, ...directResponses] }).filter(d => !seen.has(d.request))];
 }
 
 function differenceProblem(d: RoutingDifference, routes: Route[], chunks: OwnedRule[][], manifests: HttpRouteManifest[]): Problem {

@@ -23,6 +23,11 @@ export enum GatewayApiOutcome {
   NO_BACKEND = 'NO_BACKEND',
   /** A rule matched and its `RequestRedirect` filter answers the request. */
   REDIRECT = 'REDIRECT',
+  /**
+   * A rule matched and a kgateway `DirectResponse` its `ExtensionRef` filter names answers the
+   * request with that object's status (kgateway v2.2: `direct_response_plugin.go`).
+   */
+  DIRECT_RESPONSE = 'DIRECT_RESPONSE',
 }
 
 /** One backend a matched request is split across, and its share. */
@@ -64,6 +69,11 @@ export interface GatewayApiRouting {
   /** What happens to the request. */
   readonly outcome: GatewayApiOutcome;
   /**
+   * The status of a direct response (`DIRECT_RESPONSE`).
+   * @default - not a direct response
+   */
+  readonly status?: number;
+  /**
    * `namespace/name` of the HTTPRoute whose rule matched.
    * @default - nothing matched
    */
@@ -92,8 +102,13 @@ export interface GatewayApiRouting {
 
 /** Where a matched rule sends the requests it takes (see `HttpRouteSimulator.decide`). */
 export interface RuleDecision {
-  /** `FORWARD`, `REDIRECT` or `NO_BACKEND`. */
+  /** `FORWARD`, `REDIRECT`, `DIRECT_RESPONSE` or `NO_BACKEND`. */
   readonly outcome: GatewayApiOutcome;
+  /**
+   * The status of the direct response.
+   * @default - not a direct response
+   */
+  readonly status?: number;
   /** `namespace/name` of the HTTPRoute. */
   readonly route: string;
   /** The index of the rule in `spec.rules`. */
@@ -190,6 +205,8 @@ export class HttpRouteSimulator {
   private readonly routes: AttachedRoute[];
   /** The matches of each rule of each route, defaults applied, compiled once: `matches[route][rule]`. */
   private readonly matches: CompiledMatch[][][];
+  /** The status of each kgateway DirectResponse among the manifests, by `namespace/name`. */
+  private readonly directResponses = new Map<string, number>();
   /** The decision of each rule of each route, once worked out, by route and rule index. */
   private readonly decisions = new Map<AttachedRoute, RuleDecision[]>();
   /** The path hits of the last host and path: the differential check's requests come sorted by path. */
@@ -197,6 +214,10 @@ export class HttpRouteSimulator {
 
   private constructor(gatewayName: string, manifests: unknown[], options: HttpRouteSimulatorOptions) {
     const defaultNamespace = options.defaultNamespace ?? 'default';
+    for (const m of manifests.map(obj)) {
+      if (m.kind !== 'DirectResponse' || !String(m.apiVersion).startsWith('gateway.kgateway.dev/')) continue;
+      this.directResponses.set(`${String(obj(m.metadata).namespace ?? defaultNamespace)}/${String(obj(m.metadata).name)}`, Number(obj(m.spec).status));
+    }
     this.routes = manifests
       .filter(m => obj(m).kind === 'HTTPRoute' && String(obj(m).apiVersion).startsWith('gateway.networking.k8s.io/'))
       .filter(m => attaches(m, gatewayName, options.gatewayNamespace, defaultNamespace))
@@ -231,6 +252,7 @@ export class HttpRouteSimulator {
     const filtered = applyFilters(routeRule(winner).filters, winner.match.path, parsed);
     return {
       outcome: decision.outcome,
+      ...(decision.status !== undefined ? { status: decision.status } : {}),
       route: decision.route,
       ruleIndex: winner.ruleIndex,
       matchIndex: winner.matchIndex,
@@ -279,11 +301,15 @@ export class HttpRouteSimulator {
     const rule = routeRule(winner);
     const namespace = winner.route.namespace;
     const backends = shares(rule.backendRefs, namespace);
+    const direct = this.directResponseOf(rule.filters, namespace);
     let outcome = GatewayApiOutcome.FORWARD;
     if (redirects(rule.filters)) outcome = GatewayApiOutcome.REDIRECT;
+    // kgateway answers 500 for a DirectResponse on a rule with backends ("cannot be applied to route with existing action")
+    else if (direct !== undefined) outcome = rule.backendRefs === undefined ? GatewayApiOutcome.DIRECT_RESPONSE : GatewayApiOutcome.NO_BACKEND;
     else if (backends.length === 0) outcome = GatewayApiOutcome.NO_BACKEND;
     const decision: RuleDecision = {
       outcome,
+      ...(outcome === GatewayApiOutcome.DIRECT_RESPONSE ? { status: direct } : {}),
       route: `${namespace}/${winner.route.name}`,
       ruleIndex: winner.ruleIndex,
       backends: outcome === GatewayApiOutcome.FORWARD ? backends : [],
@@ -291,6 +317,19 @@ export class HttpRouteSimulator {
     };
     ofRoute[winner.ruleIndex] = decision;
     return decision;
+  }
+
+  /**
+   * The status of the kgateway DirectResponse a rule's `ExtensionRef` filter names, found among the
+   * simulator's manifests in the route's namespace; a missing one answers 500 (kgateway reports the
+   * filter unresolved and replaces the rule).
+   */
+  private directResponseOf(filters: unknown, namespace: string): number | undefined {
+    const ref = list(filters).map(obj).find(f => f.type === 'ExtensionRef' && obj(f.extensionRef).kind === 'DirectResponse'
+      && obj(f.extensionRef).group === 'gateway.kgateway.dev');
+    if (!ref) return undefined;
+    const found = this.directResponses.get(`${namespace}/${String(obj(ref.extensionRef).name)}`);
+    return found ?? 500;
   }
 
   /** The matches of the routes that take `host` whose path test holds for `path`, in route, rule and match order. */

@@ -30,6 +30,7 @@ export function kgatewayRuleProblems(manifest: unknown): KgatewayRuleProblem[] {
   if (m.kind === 'TrafficPolicy') trafficPolicyProblems(obj(m.spec), add);
   if (m.kind === 'BackendConfigPolicy') backendConfigPolicyProblems(obj(m.spec), add);
   if (m.kind === 'Backend') backendProblems(obj(m.spec), add);
+  if (m.kind === 'DirectResponse') directResponseProblems(obj(m.spec), add);
   return problems;
 }
 
@@ -106,6 +107,13 @@ function backendConfigPolicyProblems(spec: Record<string, unknown>, add: Add): v
   if (spec.loadBalancer !== undefined) {
     const set = LOAD_BALANCERS.filter(k => obj(spec.loadBalancer)[k] !== undefined);
     if (set.length !== 1) add('spec.loadBalancer', spec.loadBalancer, `exactly one of ${LOAD_BALANCERS.join(', ')}`);
+  }
+}
+
+function directResponseProblems(spec: Record<string, unknown>, add: Add): void {
+  if (typeof spec.status !== 'number' || !Number.isInteger(spec.status) || spec.status < 200 || spec.status > 599) add('spec.status', spec.status, 'an HTTP status from 200 to 599');
+  if (spec.body !== undefined && (typeof spec.body !== 'string' || spec.body.length < 1 || spec.body.length > 4096)) {
+    add('spec.body', typeof spec.body === 'string' ? `${spec.body.length} characters` : spec.body, 'a body of 1 to 4096 characters');
   }
 }
 

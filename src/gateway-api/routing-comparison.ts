@@ -144,6 +144,7 @@ const SLASH = 0x2f;
 /** The Gateway's routing of a request that a rule took, in the same words as `ServiceIndex.meaningOf`. */
 function gatewayMeaningOf(a: RuleDecision): string {
   if (a.outcome === GatewayApiOutcome.REDIRECT) return 'redirect';
+  if (a.outcome === GatewayApiOutcome.DIRECT_RESPONSE) return `direct response ${a.status}`;
   const shares = a.backends.map(b => ({ key: b.kind === 'Backend' ? `backend ${b.name}` : `${b.namespace}/${b.name}:${b.port ?? '?'}`, percent: b.percent }));
   const mirror = a.mirrors[0] ? { key: `${a.mirrors[0].namespace}/${a.mirrors[0].name}:${a.mirrors[0].port ?? '?'}`, percent: a.mirrors[0].percent } : undefined;
   return meaning(shares, mirror);

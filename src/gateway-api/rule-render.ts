@@ -1,4 +1,4 @@
-import { ActionProblem, renderAction, RenderedAction, upstreamService } from './backend-render';
+import { ActionProblem, KGATEWAY_GROUP, renderAction, RenderedAction, upstreamService } from './backend-render';
 import { FunctionCall } from './function-rewrite';
 import { gatewayDuration } from './gateway-duration';
 import { headerModifiers } from './header-modifiers';
@@ -8,7 +8,7 @@ import { PolicySettings, ROUTE_POLICY_OPTIONS, trafficPolicyOf } from './traffic
 import { RouteProps } from '../gloo/route';
 import { StaticUpstream } from '../gloo/static-upstream';
 import { PathMatch, PathMatchType } from '../model/path-match';
-import { Redirect, RedirectResponseCode } from '../model/route-action';
+import { DirectResponse, Redirect, RedirectResponseCode } from '../model/route-action';
 import { RouteMatcher } from '../model/route-matcher';
 import { HostRewriteType } from '../model/route-options';
 import { compact } from '../private/json';
@@ -21,6 +21,8 @@ export interface RenderedRoute {
   readonly narrowedPrefixes: string[];
   /** The method the route's function calls with, which the rules match instead of setting. */
   readonly functionMethod?: string;
+  /** The response the rules answer with, through a kgateway DirectResponse their `ExtensionRef` filter names. */
+  readonly directResponse?: DirectResponse;
 }
 
 const CATCH_ALL: RouteMatcher[] = [{ path: PathMatch.prefix('/') }];
@@ -35,7 +37,7 @@ const CATCH_ALL: RouteMatcher[] = [{ path: PathMatch.prefix('/') }];
  * to the route.
  */
 export function renderRouteRules(
-  props: RouteProps, routeNamespace: string, settings: PolicySettings = NO_POLICY_SETTINGS,
+  props: RouteProps, routeNamespace: string, settings: PolicySettings = NO_POLICY_SETTINGS, directResponseName = 'direct-response',
 ): RenderedRoute | ActionProblem {
   const unmapped = unmappedOption(props);
   if (unmapped) return unmapped;
@@ -50,7 +52,20 @@ export function renderRouteRules(
   if (action.redirect && props.options?.headerManipulation !== undefined) {
     return { field: 'options.headerManipulation', given: props.options.headerManipulation, expected: 'no header manipulation on a redirect', hint: 'what envoy does with it on a redirect has no gateway api counterpart that is proven the same' };
   }
-  const filters = action.redirect ? [rewrite.filter!] : filtersOf(props, action.call, rewrite.filter, routeNamespace);
+  if (action.directResponse) {
+    const other = (['headerManipulation', 'prefixRewrite', 'hostRewrite', 'regexRewrite'] as const).find(f => props.options?.[f] !== undefined);
+    if (other !== undefined || props.mirror !== undefined) {
+      return {
+        field: other !== undefined ? `options.${other}` : 'options.shadowing',
+        given: other !== undefined ? props.options![other] : props.mirror,
+        expected: 'no header manipulation, rewrite or mirror on a direct response',
+        hint: 'what envoy does with it on a direct response has no counterpart in kgateway that is proven the same',
+      };
+    }
+  }
+  const filters = action.redirect ? [rewrite.filter!]
+    : action.directResponse ? [{ type: 'ExtensionRef' as const, extensionRef: { group: KGATEWAY_GROUP, kind: 'DirectResponse', name: directResponseName } }]
+      : filtersOf(props, action.call, rewrite.filter, routeNamespace);
   if (isProblem(filters)) return filters;
 
   // one rule per match when rewriting the prefix; an exact matcher's rule replaces the full path instead
@@ -70,11 +85,11 @@ export function renderRouteRules(
   const rules = grouped.map(({ matches: ms, fullPath }) => compact({
     matches: ms,
     filters: filters.length > 0 ? (fullPath === undefined ? filters : filters.map(f => withFullPath(f, fullPath))) : undefined,
-    // a rule that redirects has no backends (CRD CEL)
-    backendRefs: action.redirect ? undefined : action.backendRefs,
+    // a rule that redirects has no backends (CRD CEL); one that answers directly has none either (kgateway answers 500 otherwise)
+    backendRefs: action.redirect || action.directResponse ? undefined : action.backendRefs,
     timeouts,
   }));
-  return { rules, narrowedPrefixes, functionMethod: action.call?.method };
+  return { rules, narrowedPrefixes, functionMethod: action.call?.method, directResponse: action.directResponse };
 }
 
 interface Rewrite {

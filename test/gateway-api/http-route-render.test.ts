@@ -256,10 +256,11 @@ describe('renderHttpRoutes: actions', () => {
       + 'expected no per-destination options (they have no gateway api mapping yet)');
   });
 
-  test('fails, naming the action, for a direct response, and for a redirect that strips the query', () => {
-    const f = fixture();
-    expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 404, body: 'gone' }) }], {}, f)))
-      .toBe('[test/vs] routes[0].directResponseAction: got {"status":404,"body":"gone"}, expected a forward, weighted forward or UpstreamGroup action (hint: direct responses have no gateway api mapping yet)');
+  test('fails, naming the field, for a direct response kgateway cannot send as Gloo did, and for a redirect that strips the query', () => {
+    expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 200, body: 'x'.repeat(4097) }) }])))
+      .toBe('[test/vs] routes[0].directResponseAction.body: got "4097 characters", expected a body of at most 4096 characters (kgateway\'s DirectResponse)');
+    expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 200 }), options: { headerManipulation: { responseHeadersToRemove: ['x'] } } }])))
+      .toContain('routes[0].options.headerManipulation: got {"responseHeadersToRemove":["x"]}, expected no header manipulation, rewrite or mirror on a direct response');
     expect(errorOf(() => render([{ action: RouteAction.redirect({ https: true, stripQuery: true }) }], {}, fixture())))
       .toBe('[test/vs] routes[0].redirectAction.stripQuery: got true, expected a redirect that keeps the query string (hint: gateway api\'s RequestRedirect has no way to drop it)');
   });
@@ -414,6 +415,33 @@ describe('renderHttpRoutes: timeout and host rewrite', () => {
       .toContain('routes[0].options.hostRewrite: got {"type":"from-header","value":"x-host"}, expected a literal or automatic host rewrite (HostRewrite.literal, HostRewrite.auto)');
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(fixture().v1)), options: { hostRewrite: HostRewrite.literal('api:8080') } }])))
       .toContain('routes[0].options.hostRewrite: got "api:8080", expected a host name without a port');
+  });
+});
+
+describe('renderHttpRoutes: direct responses', () => {
+  test('a rule without backends whose ExtensionRef filter names a kgateway DirectResponse, named after the HTTPRoute and rule', () => {
+    const f = fixture();
+    const rendering = render([
+      { matchers: [{ path: PathMatch.exact('/healthz') }], action: RouteAction.directResponse({ status: 200, body: 'ok' }) },
+      { matchers: [{ path: PathMatch.prefix('/gone') }], action: RouteAction.directResponse({ status: 410 }) },
+      { matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.upstream(f.v1)) },
+    ], {}, f);
+    expect(crdProblems(rendering.manifests)).toEqual([]);
+    const [health, gone] = rulesOf(rendering);
+    expect(health).toEqual({
+      matches: [{ path: { type: 'Exact', value: '/healthz' } }],
+      filters: [{ type: 'ExtensionRef', extensionRef: { group: 'gateway.kgateway.dev', kind: 'DirectResponse', name: 'shop-healthz' } }],
+    });
+    expect(gone.filters[0].extensionRef.name).toBe('shop-gone');
+  });
+
+  test('a direct response shadowed by Gateway API precedence differently from Gloo is found by the proof', () => {
+    const f = fixture();
+    // Gloo answers /gone/x with the forward (first match); Gateway API picks the longer prefix, the direct response
+    expect(errorOf(() => render([
+      { matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.upstream(f.v1)) },
+      { matchers: [{ path: PathMatch.prefix('/gone/') }], action: RouteAction.directResponse({ status: 410 }) },
+    ], {}, f))).toContain('gateway api: direct response 410 by apps/shop rules[1]');
   });
 });
 

@@ -371,3 +371,22 @@ describe('filters', () => {
     expect(routeOf(manifests, {})).toMatchObject({ backends: [{ name: 'stable' }], headers: { 'x-canary': 'true' } });
   });
 });
+
+describe('kgateway DirectResponse filters', () => {
+  const direct = (name: string) => ({ type: 'ExtensionRef', extensionRef: { group: 'gateway.kgateway.dev', kind: 'DirectResponse', name } });
+  const response = (name: string, status: number, namespace = 'default') => ({
+    apiVersion: 'gateway.kgateway.dev/v1alpha1', kind: 'DirectResponse', metadata: { name, namespace }, spec: { status },
+  });
+
+  test('a rule whose ExtensionRef names a DirectResponse answers with its status', () => {
+    const r = routeOf([httpRoute('r', { rules: [{ matches: [prefix('/')], filters: [direct('teapot')] }] }), response('teapot', 418)], {});
+    expect([r.outcome, r.status, r.backends]).toEqual([GatewayApiOutcome.DIRECT_RESPONSE, 418, []]);
+  });
+
+  test('a DirectResponse of another namespace, or none, answers 500; so does one on a rule with backends', () => {
+    const missing = routeOf([httpRoute('r', { rules: [{ matches: [prefix('/')], filters: [direct('teapot')] }] }), response('teapot', 418, 'other')], {});
+    expect([missing.outcome, missing.status]).toEqual([GatewayApiOutcome.DIRECT_RESPONSE, 500]);
+    const withBackends = routeOf([httpRoute('r', { rules: [{ ...rule('svc', prefix('/')), filters: [direct('teapot')] }] }), response('teapot', 418)], {});
+    expect([withBackends.outcome, withBackends.backends]).toEqual([GatewayApiOutcome.NO_BACKEND, []]);
+  });
+});

@@ -139,6 +139,33 @@ describe('virtual host options kgateway carries become a TrafficPolicy on the wh
   });
 });
 
+describe('a direct response becomes a kgateway DirectResponse named by its rule\'s ExtensionRef filter', () => {
+  test('the object beside the HTTPRoute, its status and body; a TrafficPolicy of the same route still targets the rule', () => {
+    const a = Testing.app();
+    GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const chart = new Chart(a, 'test');
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' } });
+    vs.addRoute({ name: 'maintenance', matchers: prefix('/'), action: RouteAction.directResponse({ status: 503, body: 'back soon' }), options: { csrf: { enforcedPercent: 100 } } });
+    a.synth();
+    const out = a.charts[0].toJson();
+    expect(byKind(out, 'DirectResponse')).toEqual([{
+      apiVersion: 'gateway.kgateway.dev/v1alpha1', kind: 'DirectResponse', metadata: { name: 'shop-maintenance', namespace: 'shop' }, spec: { status: 503, body: 'back soon' },
+    }]);
+    expect(byKind(out, 'HTTPRoute')[0].spec.rules).toEqual([{
+      name: 'maintenance',
+      matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+      filters: [{ type: 'ExtensionRef', extensionRef: { group: 'gateway.kgateway.dev', kind: 'DirectResponse', name: 'shop-maintenance' } }],
+    }]);
+    expect(byKind(out, 'TrafficPolicy').map(p => p.spec.targetRefs[0].sectionName)).toEqual(['maintenance']);
+  });
+
+  test('the DirectResponse rules', () => {
+    const response = (spec: any) => kgatewayRuleProblems({ apiVersion: 'gateway.kgateway.dev/v1alpha1', kind: 'DirectResponse', metadata: { name: 'd' }, spec }).map(p => `${p.field}: ${p.expected}`);
+    expect(response({ status: 200, body: 'ok' })).toEqual([]);
+    expect(response({ status: 101, body: '' })).toEqual(['spec.status: an HTTP status from 200 to 599', 'spec.body: a body of 1 to 4096 characters']);
+  });
+});
+
 describe('rule names', () => {
   const named = (props: Partial<RouteProps>, taken: string[] = []) => ruleName(props as RouteProps, new Set(taken));
   test('the Gloo route name, else the first matcher\'s path, in lower case with other characters as dashes; never a dot', () => {
