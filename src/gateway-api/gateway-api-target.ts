@@ -106,11 +106,18 @@ export interface GatewayApiTargetProps {
  *   and weights behind them go into the HTTPRoutes;
  * - a `ReferenceGrant` is added in each namespace of the app's Services for the HTTPRoutes of each
  *   other namespace, so that cross-namespace `backendRefs` are allowed;
- * - a `RouteTable` is refused, since standard Gateway API has no delegation.
+ * - options standard Gateway API has no field for but kgateway has become kgateway objects beside
+ *   the HTTPRoute: a TrafficPolicy on a route's named rules or on the whole HTTPRoute (automatic
+ *   host rewrite, retries, CSRF, ext auth, regex rewrites, virtual host header changes), a
+ *   DirectResponse for a direct response, a Backend for a static Upstream, a BackendConfigPolicy for
+ *   an Upstream's load balancer;
+ * - with `renderGateway`, the Gateway too, with a listener per TLS host of the VirtualServices;
+ * - a `RouteTable` is refused: kgateway's route delegation is not written yet.
  *
  * At synth each HTTPRoute is proven against the Gloo model: every request derived from the routes'
  * matchers must reach the same Services with the same shares in the Gateway API simulator as in the
- * Gloo simulator, and the HTTPRoute must pass the vendored Gateway API CRD schema and its rules.
+ * Gloo simulator, and the HTTPRoute must pass the vendored Gateway API CRD schema and its rules (the
+ * kgateway objects, the vendored kgateway CRDs' schemas and rules).
  * What cannot be expressed fails synth naming the construct, the field, the value and why. The
  * mapping is in docs/gateway-api.md.
  *

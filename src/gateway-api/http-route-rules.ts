@@ -3,6 +3,9 @@ import { Json, list, obj, objectName, PATH_TYPES, VALUE_MATCH_TYPES } from './ht
 import { HttpRouteProblem, RouteReport } from './http-route-problems';
 import { whyInvalidRe2 } from '../private/re2';
 
+/** A Gateway API `SectionName` (`rules[].name`). */
+const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
 /** `rules[].matches[].method` enum. */
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
 /** `rules[].matches[].path` CEL: the characters of an Exact or PathPrefix value. */
@@ -48,6 +51,15 @@ function checkSpec(report: RouteReport, spec: Json): void {
   const totalMatches = list(spec.rules).slice(0, 16).reduce((sum: number, r) => sum + list(obj(r).matches).length, 0);
   if (totalMatches > 128) report.add('spec.rules', `${totalMatches} matches in all`, 'at most 128 matches across all rules of a route');
   list(spec.rules).forEach((r, i) => checkRule(report, `spec.rules[${i}]`, obj(r)));
+  // rules[].name: a section name, unique within the route (experimental-channel CEL; kgateway matches policies' sectionName to it)
+  const names = new Set<string>();
+  list(spec.rules).forEach((r, i) => {
+    const name = obj(r).name;
+    if (name === undefined) return;
+    report.text(`spec.rules[${i}].name`, name, { min: 1, max: 253, pattern: SECTION_NAME, what: 'a section name' });
+    if (names.has(String(name))) report.add(`spec.rules[${i}].name`, name, 'a name no other rule of the route has');
+    names.add(String(name));
+  });
 }
 
 function checkRule(report: RouteReport, field: string, rule: Json): void {

@@ -174,3 +174,15 @@ describe('HttpRouteRules', () => {
     expect(problemsOf(change)).toEqual(expected);
   });
 });
+
+test('rule names are section names, unique within the route', () => {
+  const route = (names: Array<string | undefined>) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'r', namespace: 'ns' },
+    spec: { parentRefs: [{ name: 'gw' }], rules: names.map(name => ({ ...(name !== undefined ? { name } : {}), backendRefs: [{ name: 's', port: 80 }] })) },
+  });
+  expect(HttpRouteRules.check([route(['a', 'a.2', undefined, undefined])])).toEqual([]);
+  expect(HttpRouteRules.check([route(['a', 'a'])]).map(p => `${p.field}: ${p.expected}`)).toEqual(['spec.rules[1].name: a name no other rule of the route has']);
+  expect(HttpRouteRules.check([route(['A_b'])]).map(p => p.field)).toEqual(['spec.rules[0].name']);
+});
