@@ -2,12 +2,16 @@ import { FunctionCall, functionCall, functionHint, isRefusal } from './function-
 import type { HttpBackendRef } from './http-route-types';
 import { ImportedResource } from '../gloo/imported-resource';
 import { routeOutputOf } from '../gloo/route-output';
+import { RouteTable } from '../gloo/route-table';
 import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
 import { UpstreamGroup } from '../gloo/upstream-group';
 import { Destination } from '../model/destination';
 import { IUpstream, IUpstreamGroup } from '../model/references';
 import { DirectResponse, Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
+
+/** The Gateway API group, of the child HTTPRoutes a delegating rule names. */
+const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /** kgateway's API group, of the Backends that stand for static Upstreams. */
 export const KGATEWAY_GROUP = 'gateway.kgateway.dev';
@@ -32,6 +36,8 @@ export interface RenderedAction {
   readonly redirect?: Redirect;
   /** The response that answers the request instead of a backend (a kgateway `DirectResponse`, named by an `ExtensionRef` filter). */
   readonly directResponse?: DirectResponse;
+  /** The RouteTable whose HTTPRoute the rule delegates to (kgateway route delegation). */
+  readonly delegateTo?: RouteTable;
 }
 
 /**
@@ -39,7 +45,9 @@ export interface RenderedAction {
  * behind the Upstream, or the `kube` Service itself), with weights for a weighted forward or an
  * UpstreamGroup. Every destination must call the same function, or none.
  */
-export function renderAction(action: RouteAction, routeNamespace: string, prefix: string | undefined): RenderedAction | ActionProblem {
+export function renderAction(
+  action: RouteAction, routeNamespace: string, prefix: string | undefined, delegation: boolean,
+): RenderedAction | ActionProblem {
   switch (action.type) {
     case RouteActionType.FORWARD:
       return renderDestinations([{ destination: action.destination!, weight: 1 }], 'routeAction.single', routeNamespace, prefix, false);
@@ -72,13 +80,26 @@ export function renderAction(action: RouteAction, routeNamespace: string, prefix
         expected: 'a forward, weighted forward or UpstreamGroup action',
         hint: 'a dynamic forward proxy has no gateway api mapping yet',
       };
-    default:
+    default: {
+      const table = action.routeTable;
+      const given = table ? `${table.namespace ?? ''}/${table.name}` : undefined;
+      if (!delegation) {
+        return { field: 'delegateAction', given, expected: 'no delegation from a RouteTable (nested delegation is not rendered yet)', hint: 'move the nested table\'s routes into this table' };
+      }
+      if (!RouteTable.isRouteTable(table)) {
+        return {
+          field: 'delegateAction.ref',
+          given,
+          expected: 'a RouteTable defined in this app, whose routes the target renders as the child HTTPRoute',
+          hint: 'without its routes the delegation cannot be proven; adopt the RouteTable with the VirtualService (cdk8s-gloo-canary adopt reads several files), or build it with new RouteTable(...)',
+        };
+      }
+      const namespace = table.namespace!;
       return {
-        field: 'delegateAction',
-        given: action.routeTable ? `${action.routeTable.namespace ?? ''}/${action.routeTable.name}` : undefined,
-        expected: 'a forward, weighted forward or UpstreamGroup action',
-        hint: 'delegation to RouteTables is not rendered to gateway api yet; put the table\'s routes on the VirtualService',
+        backendRefs: [{ group: GATEWAY_API_GROUP, kind: 'HTTPRoute', name: table.name, ...(namespace !== routeNamespace ? { namespace } : {}) }],
+        delegateTo: table,
       };
+    }
   }
 }
 

@@ -11,7 +11,7 @@ import { isProblem } from './match-render';
 import { TargetRegistry } from './target-registry';
 import { PolicySettings, sharedHeaderProblem, trafficPolicyOf, TrafficPolicyParts, VIRTUAL_HOST_POLICY_OPTIONS } from './traffic-policy';
 import { Route } from '../gloo/route';
-import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, VirtualHostFields } from '../gloo/route-output';
+import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, RouteTableSource, VirtualHostFields } from '../gloo/route-output';
 import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
 import type { LoadBalancer } from '../model/load-balancer';
@@ -214,49 +214,91 @@ class GatewayApiOutput implements RouteOutput {
 
   public renderSpec(source: RouteOutputSource): unknown {
     const routes: Route[] = source.routes;
-    if (routes.length === 0) {
-      throw new GlooInputError([{ path: source.node.path, field: 'routes', given: [], expected: 'at least one route: an HTTPRoute without rules routes every request to no backend' }]);
-    }
-    const namespace = source.namespace!;
     const vhHeaders = source._virtualHostOptions?.headerManipulation;
     const shared = routes.map(r => ({ r, p: sharedHeaderProblem(vhHeaders, r._props.options?.headerManipulation) }))
       .filter(x => x.p !== undefined)
       .map(({ r, p }) => ({ path: r._owner.node.path, field: `${r._label}.${p!.field}`, given: p!.given, expected: p!.expected, hint: p!.hint }));
     if (shared.length > 0) throw new GlooInputError(shared);
+    return this.renderContainer(source, {
+      hostnames: hostnamesOf(source),
+      sectionNames: this.target.renderGateway ? listenerNamesOf(listenerSource(source)) : undefined,
+      delegation: true,
+      hint: 'spread the routes over several VirtualServices; each becomes its own HTTPRoute',
+    }).spec;
+  }
+
+  /**
+   * A RouteTable's HTTPRoute: its routes' rules, proven as if the HTTPRoute were attached to the
+   * Gateway (the delegating VirtualService's proof covers it delegated), and as `parentRefs` the
+   * HTTPRoutes of the app's VirtualServices that delegate to it (kgateway requires a child's
+   * explicit parents to be those); none when none does, so that a parent outside the app may.
+   */
+  public renderTableSpec(table: RouteTableSource): unknown {
+    const registry = TargetRegistry.of(table);
+    const own = registry.problemsOf(table, this.target.gatewayName, this.target.gatewayNamespace, this.target.renderGateway !== undefined);
+    if (own.length > 0) throw new GlooInputError(own);
+    // without a parent in the app (one outside it delegates, as to a Gloo RouteTable), no parentRefs: kgateway lets any parent delegate
+    const parents = registry.parentsOf(table);
+    const rules = this.renderContainer(table, { delegation: false, hint: 'spread the routes over several RouteTables' }).spec.rules;
+    return {
+      ...(parents.length > 0 ? {
+        parentRefs: parents.map(p => ({
+          group: GATEWAY_API_GROUP,
+          kind: GatewayHttpRoute.GVK.kind,
+          name: p.name,
+          ...(p.namespace !== table.namespace ? { namespace: p.namespace } : {}),
+        })),
+      } : {}),
+      rules,
+    };
+  }
+
+  /** The one HTTPRoute of a VirtualService or RouteTable, proven; refuses more than one, and backendRefs no grant allows. */
+  private renderContainer(
+    container: RouteOutputSource | RouteTableSource,
+    o: { hostnames?: string[]; sectionNames?: string[]; delegation: boolean; hint: string },
+  ): HttpRouteManifest {
+    const routes = container.routes;
+    if (routes.length === 0) {
+      throw new GlooInputError([{ path: container.node.path, field: 'routes', given: [], expected: 'at least one route: an HTTPRoute without rules routes every request to no backend' }]);
+    }
+    const namespace = container.namespace!;
+    const registry = TargetRegistry.of(container);
     const rendering = renderHttpRoutes(routes, {
       gatewayName: this.target.gatewayName,
       gatewayNamespace: this.target.gatewayNamespace,
-      name: source.name,
+      name: container.name,
       namespace,
-      hostnames: hostnamesOf(source),
+      hostnames: o.hostnames,
       acceptNarrowedPrefixes: this.target.acceptNarrowedPrefixes,
       acceptFunctionMethodMatch: this.target.acceptFunctionMethodMatch,
-      ruleNameOf: route => TargetRegistry.of(source).ruleNameOf(source, route),
+      ruleNameOf: route => registry.ruleNameOf(route),
       policySettings: this.policySettings(),
-      sectionNames: this.target.renderGateway ? listenerNamesOf(listenerSource(source)) : undefined,
+      sectionNames: o.sectionNames,
+      delegation: o.delegation,
     });
     const [first, ...more] = rendering.manifests;
     if (more.length > 0) {
       const rules = rendering.manifests.reduce((n, m) => n + m.spec.rules.length, 0);
       throw new GlooInputError([{
-        path: source.node.path,
+        path: container.node.path,
         field: 'routes',
         given: `${routes.length} routes, ${rules} HTTPRoute rules`,
         expected: 'routes that fit one HTTPRoute: at most 16 rules and 128 matches',
-        hint: 'spread the routes over several VirtualServices; each becomes its own HTTPRoute',
+        hint: o.hint,
       }]);
     }
-    const ungranted = ungrantedNamespaces(first, TargetRegistry.of(source));
+    const ungranted = ungrantedNamespaces(first, registry);
     if (ungranted.length > 0) {
       throw new GlooInputError([{
-        path: source.node.path,
+        path: container.node.path,
         field: 'routes',
         given: `backendRefs to Services in ${ungranted.join(', ')}`,
         expected: `Services in ${namespace}, or in a namespace of a Service of the app, which gets a ReferenceGrant`,
         hint: 'the ReferenceGrant for that namespace left the app with the construct that held it; keep the chart of the first VirtualService of the namespace',
       }]);
     }
-    return first.spec;
+    return first;
   }
 
   public appProblems(source: RouteOutputSource): Problem[] {
@@ -313,6 +355,10 @@ class GatewayApiOutput implements RouteOutput {
     return virtualHostProblem(fields, this.policySettings(), this.target);
   }
 
+  public tableCreated(table: RouteTableSource): void {
+    TargetRegistry.of(table).addTable(table);
+  }
+
   public containerCreated(source: RouteOutputSource): void {
     TargetRegistry.of(source).addSource(source);
     if (this.target.renderGateway) this.addGateway(source);
@@ -331,7 +377,7 @@ class GatewayApiOutput implements RouteOutput {
     TargetRegistry.of(group).addDestinations([destination.destination]);
   }
 
-  public routeAdded(source: RouteOutputSource, route: Route): void {
+  public routeAdded(source: RouteOutputSource | RouteTableSource, route: Route): void {
     const registry = TargetRegistry.of(source);
     registry.addRoute(route);
     const response = route.action.response;
@@ -397,7 +443,9 @@ function listenerSource(source: RouteOutputSource): ListenerSource {
 }
 
 /** A TrafficPolicy beside the HTTPRoute of `source`, in its namespace, with the targets worked out at synth. */
-function addTrafficPolicy(source: RouteOutputSource, id: string, name: string, targets: () => unknown[], parts: TrafficPolicyParts): void {
+function addTrafficPolicy(
+  source: RouteOutputSource | RouteTableSource, id: string, name: string, targets: () => unknown[], parts: TrafficPolicyParts,
+): void {
   const namespace = source.namespace!;
   TargetRegistry.of(source).addKgatewayObject('TrafficPolicy', namespace, name, `${source.node.path}/${id}`,
     'the target names a policy after its HTTPRoute and rule; rename the VirtualService or the route');
@@ -409,7 +457,7 @@ function httpRouteTarget(name: string, sectionName?: string): unknown {
 }
 
 /** The rules of the HTTPRoute of `source` that a route named `rule` became: `<rule>`, `<rule>.2`, ... */
-function ruleTargets(source: RouteOutputSource, rule: string): unknown[] {
+function ruleTargets(source: RouteOutputSource | RouteTableSource, rule: string): unknown[] {
   const spec = source._renderSpec() as { rules: Array<{ name?: string }> };
   return spec.rules.map(r => r.name).filter((n): n is string => n === rule || (n?.startsWith(`${rule}.`) ?? false)).map(n => httpRouteTarget(source.name, n));
 }
@@ -466,8 +514,9 @@ function virtualHostProblem(fields: VirtualHostFields, settings: PolicySettings,
 /** The namespaces an HTTPRoute's backendRefs and mirrors name that it may not send to. */
 function ungrantedNamespaces(route: HttpRouteManifest, registry: TargetRegistry): string[] {
   const from = route.metadata.namespace;
+  // Services only: kgateway follows a delegation to an HTTPRoute of another namespace without a grant
   const refs = route.spec.rules.flatMap(rule => [
-    ...(rule.backendRefs ?? []),
+    ...(rule.backendRefs ?? []).filter(r => (r.kind ?? 'Service') === 'Service' && (r.group ?? '') === ''),
     ...(rule.filters ?? []).flatMap(f => (f.requestMirror ? [f.requestMirror.backendRef] : [])),
   ]);
   const namespaces = new Set(refs.map(r => r.namespace ?? from));

@@ -1,3 +1,4 @@
+import type { ActionProblem } from './backend-render';
 import { glooModelManifests, MODEL_VIRTUAL_SERVICE } from './gloo-model';
 import { hostAccepted } from './http-route-matching';
 import { formatHttpRouteProblem } from './http-route-problems';
@@ -9,6 +10,8 @@ import { ruleName } from './rule-names';
 import { renderRouteRules } from './rule-render';
 import type { PolicySettings } from './traffic-policy';
 import { Route } from '../gloo/route';
+import { routeOutputOf } from '../gloo/route-output';
+import { RouteTable } from '../gloo/route-table';
 import { DirectResponse } from '../model/route-action';
 import { GlooInputError, Problem } from '../private/errors';
 
@@ -60,6 +63,12 @@ export interface HttpRouteRenderOptions {
    * @default - one parentRef without a section: every listener of the Gateway
    */
   readonly sectionNames?: string[];
+  /**
+   * Whether routes may delegate to RouteTables of the app (a VirtualService's routes; a RouteTable's
+   * may not). The delegated tables' HTTPRoutes then take part in the proof.
+   * @default false
+   */
+  readonly delegation?: boolean;
 }
 
 /** The HTTPRoutes of a route list, and the differences from Gloo that were accepted. */
@@ -88,6 +97,29 @@ export function directResponseManifest(name: string, namespace: string, r: Direc
   };
 }
 
+/**
+ * The HTTPRoute a delegating route's RouteTable becomes under the target (its own rendering, with
+ * its own proof) and the DirectResponses its rules name; a problem when the table is not under the
+ * target or does not render (its own problems say why).
+ */
+function childManifests(
+  table: RouteTable, options: HttpRouteRenderOptions,
+): { route: HttpRouteManifest; directResponses: DirectResponseManifest[] } | ActionProblem {
+  const given = `${table.namespace}/${table.name}`;
+  if (!routeOutputOf(table)) return { field: 'delegateAction.ref', given, expected: 'a RouteTable under the gateway api target' };
+  let spec: HttpRouteManifest['spec'];
+  try {
+    spec = table._renderSpec() as HttpRouteManifest['spec'];
+  } catch (e) {
+    if (!(e instanceof GlooInputError)) throw e;
+    return { field: 'delegateAction.ref', given, expected: 'a RouteTable whose routes render as an HTTPRoute', hint: `see the problems of ${table.node.path}` };
+  }
+  const namespace = table.namespace!;
+  const directResponses = table.routes.filter(r => r.action.response !== undefined)
+    .map(r => directResponseManifest(`${table.name}-${options.ruleNameOf?.(r) ?? 'direct-response'}`, namespace, r.action.response!));
+  return { route: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: table.name, namespace }, spec }, directResponses };
+}
+
 /** CRD limits: rules per HTTPRoute, matches per rule, matches per HTTPRoute. */
 const MAX_RULES = 16;
 const MAX_MATCHES_PER_RULE = 64;
@@ -113,6 +145,8 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
   const narrowedPrefixes: string[] = [];
   const problems: Problem[] = [];
   const directResponses: DirectResponseManifest[] = [];
+  // the HTTPRoutes of the RouteTables the routes delegate to, for the proof
+  const children: HttpRouteManifest[] = [];
   const taken = new Set<string>();
   routes.forEach((route, i) => {
     // a direct response's object is named after its HTTPRoute and rule, as the target names them
@@ -122,12 +156,25 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
       return n;
     };
     const responseName = route.action.response ? `${options.name}-${options.ruleNameOf?.(route) ?? localName()}` : undefined;
-    const rendered = renderRouteRules(route._props, options.namespace, options.policySettings, responseName);
+    const rendered = renderRouteRules(route._props, {
+      routeNamespace: options.namespace, policySettings: options.policySettings, directResponseName: responseName, delegation: options.delegation,
+    });
     if (isProblem(rendered)) {
       problems.push({ path: route._owner.node.path, field: `${route._label}.${rendered.field}`, given: rendered.given, expected: rendered.expected, hint: rendered.hint });
       return;
     }
     if (rendered.directResponse) directResponses.push(directResponseManifest(responseName!, options.namespace, rendered.directResponse));
+    if (rendered.delegateTo) {
+      const child = childManifests(rendered.delegateTo, options);
+      if ('expected' in child) {
+        problems.push({ path: route._owner.node.path, field: `${route._label}.delegateAction.ref`, given: child.given, expected: child.expected, hint: child.hint });
+        return;
+      }
+      if (!children.some(c => c.metadata.name === child.route.metadata.name && c.metadata.namespace === child.route.metadata.namespace)) {
+        children.push(child.route);
+        directResponses.push(...child.directResponses);
+      }
+    }
     const name = options.ruleNameOf?.(route);
     const parts = rendered.rules.flatMap(splitMatches);
     parts.forEach((rule, k) => owned.push({ rule: name === undefined ? rule : { name: k === 0 ? name : `${name}.${k + 1}`, ...rule }, route: i }));
@@ -141,7 +188,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
   const ruleProblems = HttpRouteRules.check(manifests);
   if (ruleProblems.length > 0) throw new Error(`the gateway api rendering broke HTTPRoute rules:\n  ${ruleProblems.map(formatHttpRouteProblem).join('\n  ')}`);
 
-  const differences = differencesOf(routes, manifests, options, narrowedPrefixes, directResponses);
+  const differences = differencesOf(routes, manifests, options, narrowedPrefixes, [...children, ...directResponses]);
   const refused = differences.filter(d => !d.expected
     || (d.expected === 'narrowed prefix' && !options.acceptNarrowedPrefixes)
     || (d.expected === 'function method' && !options.acceptFunctionMethodMatch));
@@ -156,7 +203,7 @@ export function renderHttpRoutes(routes: Route[], options: HttpRouteRenderOption
  */
 function differencesOf(
   routes: Route[], manifests: HttpRouteManifest[], options: HttpRouteRenderOptions, narrowedPrefixes: string[],
-  directResponses: DirectResponseManifest[],
+  companions: unknown[],
 ): RoutingDifference[] {
   const host = hostAccepted(options.hostnames?.[0]);
   const input = {
@@ -167,12 +214,12 @@ function differencesOf(
     host,
     narrowedPrefixes,
   };
-  const found = compareRouting({ ...input, httpRoutes: [...manifests, ...directResponses] });
+  const found = compareRouting({ ...input, httpRoutes: [...manifests, ...companions] });
   if (manifests.length === 1) return found;
   const createdAt = (k: number) => new Date(Date.UTC(2020, 0, 1, 0, 0, manifests.length - k)).toISOString();
   const reversed = manifests.map((m, k): HttpRouteManifest => ({ ...m, metadata: { ...m.metadata, creationTimestamp: createdAt(k) } }));
   const seen = new Set(found.map(d => d.request));
-  return [...found, ...compareRouting({ ...input, httpRoutes: [...reversed, ...directResponses] }).filter(d => !seen.has(d.request))];
+  return [...found, ...compareRouting({ ...input, httpRoutes: [...reversed, ...companions] }).filter(d => !seen.has(d.request))];
 }
 
 function differenceProblem(d: RoutingDifference, routes: Route[], chunks: OwnedRule[][], manifests: HttpRouteManifest[]): Problem {

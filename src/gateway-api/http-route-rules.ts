@@ -18,7 +18,7 @@ const PATH_FORBIDDEN_SUFFIXES = ['/..', '/.'];
  * The validations of the Gateway API v1.6.1 standard-channel HTTPRoute CRD (vendored in
  * `imports/gateway.networking.k8s.io.yaml`) that the schema check (`CrdSchemaValidator`) does not
  * cover: `maxItems`, string lengths and patterns, enums, and the `x-kubernetes-validations` CEL
- * rules; plus two rules of this library (a route needs a parentRef; RegularExpression values must
+ * rules; plus two rules of this library (a route with hostnames needs a parentRef; RegularExpression values must
  * be RE2, the dialect kgateway's Envoy uses). docs/gateway-api.md lists every rule.
  */
 export class HttpRouteRules {
@@ -35,8 +35,11 @@ export class HttpRouteRules {
 }
 
 function checkSpec(report: RouteReport, spec: Json): void {
-  // Not a CRD rule: in the standard channel a route without parentRefs attaches to nothing.
-  if (list(spec.parentRefs).length === 0) report.add('spec.parentRefs', spec.parentRefs, 'at least one parentRef (the Gateway to attach to)');
+  // Not a CRD rule: a route without parentRefs attaches to nothing itself; kgateway reads it as a
+  // route delegation child, which another HTTPRoute names and which has no hostnames.
+  if (list(spec.parentRefs).length === 0 && list(spec.hostnames).length > 0) {
+    report.add('spec.parentRefs', spec.parentRefs, 'at least one parentRef (the Gateway to attach to): a route without parents is only a delegation child, which has no hostnames');
+  }
   report.maxItems('spec.parentRefs', spec.parentRefs, 32, 'parentRefs');
   list(spec.parentRefs).forEach((p, i) => {
     if (report.required(`spec.parentRefs[${i}].name`, obj(p).name, 'the name of the parent')) report.text(`spec.parentRefs[${i}].name`, obj(p).name, { max: 253 });

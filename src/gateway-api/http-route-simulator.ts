@@ -1,3 +1,4 @@
+import { expandDelegation, RuleOrigin } from './http-route-delegation';
 import { applyFilters, MirrorCopy, mirrorCopies, redirects } from './http-route-filters';
 import { CompiledRouteMatch, compileRouteMatch, hostnameScore, effectiveMatches, parseRequest, ParsedRequest } from './http-route-matching';
 import { backendWeight, Json, list, obj, RouteMatch, routeRules, ruleMatches } from './http-route-model';
@@ -173,6 +174,10 @@ interface PathHit extends Candidate {
 /** An HTTPRoute attached to the simulated Gateway. */
 export interface AttachedRoute {
   readonly manifest: unknown;
+  /** Its rules, with kgateway route delegation resolved: a delegating rule's place taken by its children's rules (see `expandDelegation`). */
+  readonly rules: unknown[];
+  /** Where each of `rules` comes from: this route or a child, and the rule's index there. */
+  readonly origins: RuleOrigin[];
   readonly name: string;
   readonly namespace: string;
   readonly created?: number;
@@ -224,15 +229,18 @@ export class HttpRouteSimulator {
       .map(m => {
         const meta = obj(obj(m).metadata);
         const created = meta.creationTimestamp === undefined ? undefined : Date.parse(String(meta.creationTimestamp));
+        const expanded = expandDelegation(m, manifests, defaultNamespace);
         return {
           manifest: m,
+          rules: routeRules(expanded.manifest),
+          origins: expanded.origins,
           name: String(meta.name),
           namespace: String(meta.namespace ?? defaultNamespace),
           created: created === undefined || Number.isNaN(created) ? undefined : created,
           hostnames: list(obj(obj(m).spec).hostnames).map(h => String(h).toLowerCase()),
         };
       });
-    this.matches = this.routes.map(route => routeRules(route.manifest).map(rule => ruleMatches(rule).map(compileMatch)));
+    this.matches = this.routes.map(route => route.rules.map(rule => ruleMatches(rule).map(compileMatch)));
   }
 
   /** `namespace/name` of the attached routes, in input order. */
@@ -254,7 +262,7 @@ export class HttpRouteSimulator {
       outcome: decision.outcome,
       ...(decision.status !== undefined ? { status: decision.status } : {}),
       route: decision.route,
-      ruleIndex: winner.ruleIndex,
+      ruleIndex: decision.ruleIndex,
       matchIndex: winner.matchIndex,
       backends: [...decision.backends],
       mirrors: [...decision.mirrors],
@@ -299,7 +307,9 @@ export class HttpRouteSimulator {
     const known = ofRoute[winner.ruleIndex];
     if (known) return known;
     const rule = routeRule(winner);
-    const namespace = winner.route.namespace;
+    // a delegated rule's references resolve in its own HTTPRoute's namespace
+    const origin = winner.route.origins[winner.ruleIndex];
+    const namespace = origin.route.slice(0, origin.route.indexOf('/'));
     const backends = shares(rule.backendRefs, namespace);
     const direct = this.directResponseOf(rule.filters, namespace);
     let outcome = GatewayApiOutcome.FORWARD;
@@ -310,8 +320,8 @@ export class HttpRouteSimulator {
     const decision: RuleDecision = {
       outcome,
       ...(outcome === GatewayApiOutcome.DIRECT_RESPONSE ? { status: direct } : {}),
-      route: `${namespace}/${winner.route.name}`,
-      ruleIndex: winner.ruleIndex,
+      route: origin.route,
+      ruleIndex: origin.ruleIndex,
       backends: outcome === GatewayApiOutcome.FORWARD ? backends : [],
       mirrors: mirrorCopies(rule.filters).map(m => toMirror(m, namespace)),
     };
@@ -367,7 +377,7 @@ function regexError(route: AttachedRoute, ruleIndex: number, matchIndex: number,
 
 /** The rule of a candidate, as written. */
 function routeRule(c: Candidate): Json {
-  return obj(routeRules(c.route.manifest)[c.ruleIndex]);
+  return obj(c.route.rules[c.ruleIndex]);
 }
 
 /** Whether a route has a parentRef to the Gateway (group and kind default to the Gateway API's Gateway). */

@@ -57,7 +57,9 @@ export function compareRouting(input: RoutingComparisonInput): RoutingDifference
   const services = new ServiceIndex(input.glooManifests);
   const vs = input.glooManifests.map(obj).find(m => m.kind === 'VirtualService' && obj(m.metadata).name === input.virtualService.name
     && obj(m.metadata).namespace === input.virtualService.namespace);
-  const requests = input.requests ?? deriveRequests(list(obj(obj(vs?.spec).virtualHost).routes), services.probeMethods());
+  // the routes of the RouteTables the VirtualService delegates to have matchers of their own
+  const tableRoutes = input.glooManifests.map(obj).filter(m => m.kind === 'RouteTable').flatMap(m => list(obj(m.spec).routes));
+  const requests = input.requests ?? deriveRequests([...list(obj(obj(vs?.spec).virtualHost).routes), ...tableRoutes], services.probeMethods());
   const glooResults = gloo._simulateEach(input.virtualService.name, requests, input.virtualService.namespace);
   // A route's meaning is the same for every request it takes: the Gloo simulator shares one
   // `destinations` array (with its mirror) between the results of a route, the Gateway API
@@ -182,7 +184,7 @@ class ServiceIndex {
       if (m.kind === 'Upstream') this.upstreams.set(`${obj(m.metadata).namespace}/${obj(m.metadata).name}`, spec.kube);
       if (m.kind === 'Upstream' && spec.static !== undefined) this.staticUpstreams.add(`${obj(m.metadata).namespace}/${obj(m.metadata).name}`);
       const destinations = m.kind === 'UpstreamGroup' ? list(spec.destinations).map(d => obj(d).destination)
-        : m.kind === 'VirtualService' ? list(obj(spec.virtualHost).routes).flatMap(r => {
+        : m.kind === 'VirtualService' || m.kind === 'RouteTable' ? list(m.kind === 'VirtualService' ? obj(spec.virtualHost).routes : spec.routes).flatMap(r => {
           const action = obj(obj(r).routeAction);
           return [action.single, ...list(obj(action.multi).destinations).map(d => obj(d).destination)];
         })

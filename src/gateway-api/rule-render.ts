@@ -6,6 +6,7 @@ import type { HttpHeaderMatch, HttpQueryParamMatch, HttpRequestMirror, HttpRoute
 import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, RewriteKind } from './match-render';
 import { PolicySettings, ROUTE_POLICY_OPTIONS, trafficPolicyOf } from './traffic-policy';
 import { RouteProps } from '../gloo/route';
+import type { RouteTable } from '../gloo/route-table';
 import { StaticUpstream } from '../gloo/static-upstream';
 import { PathMatch, PathMatchType } from '../model/path-match';
 import { DirectResponse, Redirect, RedirectResponseCode } from '../model/route-action';
@@ -23,6 +24,8 @@ export interface RenderedRoute {
   readonly functionMethod?: string;
   /** The response the rules answer with, through a kgateway DirectResponse their `ExtensionRef` filter names. */
   readonly directResponse?: DirectResponse;
+  /** The RouteTable the rule delegates to, whose HTTPRoute is the rule's backend. */
+  readonly delegateTo?: RouteTable;
 }
 
 const CATCH_ALL: RouteMatcher[] = [{ path: PathMatch.prefix('/') }];
@@ -36,17 +39,17 @@ const CATCH_ALL: RouteMatcher[] = [{ path: PathMatch.prefix('/') }];
  * (what Envoy's prefix rewrite does to a path matched exactly). Problems name the field relative
  * to the route.
  */
-export function renderRouteRules(
-  props: RouteProps, routeNamespace: string, settings: PolicySettings = NO_POLICY_SETTINGS, directResponseName = 'direct-response',
-): RenderedRoute | ActionProblem {
+export function renderRouteRules(props: RouteProps, context: RuleContext): RenderedRoute | ActionProblem {
+  const routeNamespace = context.routeNamespace;
   const unmapped = unmappedOption(props);
   if (unmapped) return unmapped;
-  const policy = trafficPolicyOf(props.options, settings, false);
+  const policy = trafficPolicyOf(props.options, context.policySettings ?? NO_POLICY_SETTINGS, false);
   if (isProblem(policy)) return policy;
   const matchers = props.matchers && props.matchers.length > 0 ? props.matchers : CATCH_ALL;
   const firstPrefix = matchers.find(m => m.path.type === PathMatchType.PREFIX)?.path.value;
-  const action = renderAction(props.action, routeNamespace, firstPrefix);
+  const action = renderAction(props.action, routeNamespace, firstPrefix, context.delegation ?? false);
   if (isProblem(action)) return action;
+  if (action.delegateTo) return delegatingRule(props, matchers, action);
   const rewrite = action.redirect ? redirectOf(action.redirect, matchers) : rewriteOf(props, action, matchers);
   if (isProblem(rewrite)) return rewrite;
   if (action.redirect && props.options?.headerManipulation !== undefined) {
@@ -64,7 +67,7 @@ export function renderRouteRules(
     }
   }
   const filters = action.redirect ? [rewrite.filter!]
-    : action.directResponse ? [{ type: 'ExtensionRef' as const, extensionRef: { group: KGATEWAY_GROUP, kind: 'DirectResponse', name: directResponseName } }]
+    : action.directResponse ? [{ type: 'ExtensionRef' as const, extensionRef: { group: KGATEWAY_GROUP, kind: 'DirectResponse', name: context.directResponseName ?? 'direct-response' } }]
       : filtersOf(props, action.call, rewrite.filter, routeNamespace);
   if (isProblem(filters)) return filters;
 
@@ -90,6 +93,64 @@ export function renderRouteRules(
     timeouts,
   }));
   return { rules, narrowedPrefixes, functionMethod: action.call?.method, directResponse: action.directResponse };
+}
+
+/** What a route's rules depend on besides the route. */
+export interface RuleContext {
+  /** The namespace of the HTTPRoute the rules go into. */
+  readonly routeNamespace: string;
+  /**
+   * The target's choices the route's TrafficPolicy depends on.
+   * @default - no ext auth extension
+   */
+  readonly policySettings?: PolicySettings;
+  /**
+   * The name of the DirectResponse the route's rule names, when the route answers directly.
+   * @default 'direct-response'
+   */
+  readonly directResponseName?: string;
+  /**
+   * Whether the route may delegate (a VirtualService's route; a RouteTable's may not, since nested
+   * delegation is not rendered).
+   * @default false
+   */
+  readonly delegation?: boolean;
+}
+
+/**
+ * The rule of a route that delegates to a RouteTable of the app: one `PathPrefix` match per prefix
+ * matcher and a `backendRef` to the table's HTTPRoute (kgateway route delegation: the child's rules
+ * whose paths start with the prefix take the parent rule's place). What kgateway's delegation
+ * would read otherwise than Gloo's is refused: matchers other than case-sensitive prefixes,
+ * header, query or method conditions (kgateway asks the child's matches to repeat them, Gloo does
+ * not), inherited matchers, options and mirrors on the delegating route.
+ */
+function delegatingRule(props: RouteProps, matchers: RouteMatcher[], action: RenderedAction): RenderedRoute | ActionProblem {
+  const hint = 'kgateway route delegation takes a parent rule with prefix paths only; put such conditions on the table\'s routes';
+  for (const [i, m] of matchers.entries()) {
+    if (m.path.type !== PathMatchType.PREFIX || m.path.caseSensitive === false) {
+      return { field: `matchers[${i}].${m.path.type}`, given: m.path.value, expected: 'a case-sensitive prefix matcher on a route that delegates', hint };
+    }
+    const condition = (['headers', 'queryParameters', 'methods'] as const).find(f => m[f] !== undefined && m[f]!.length > 0);
+    if (condition) return { field: `matchers[${i}].${condition}`, given: m[condition], expected: `no ${condition} on a route that delegates`, hint };
+  }
+  for (const field of ['inheritableMatchers', 'inheritablePathMatchers'] as const) {
+    if (props[field] === true) {
+      return { field, given: true, expected: 'a delegating route whose table\'s routes do not inherit its matchers', hint: 'kgateway\'s inherit-parent-matcher joins paths otherwise than gloo; write the full paths on the table\'s routes' };
+    }
+  }
+  const given = (props.options ?? {}) as { [field: string]: unknown };
+  const option = Object.keys(given).find(k => given[k] !== undefined);
+  if (option !== undefined || props.mirror !== undefined) {
+    return {
+      field: option !== undefined ? `options.${option}` : 'options.shadowing',
+      given: option !== undefined ? given[option] : props.mirror,
+      expected: 'no options on a route that delegates',
+      hint: 'gloo merges them into the table\'s routes; put them on those routes',
+    };
+  }
+  const matches = [...new Set(matchers.map(m => m.path.value))].map(value => ({ path: { type: 'PathPrefix' as const, value } }));
+  return { rules: [{ matches, backendRefs: action.backendRefs }], narrowedPrefixes: [], delegateTo: action.delegateTo };
 }
 
 interface Rewrite {
@@ -290,6 +351,7 @@ function renderMatcher(
 const MAPPED_OPTIONS: readonly string[] = ['prefixRewrite', 'headerManipulation', 'timeout', 'hostRewrite', ...ROUTE_POLICY_OPTIONS, 'extra'];
 const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => !MAPPED_OPTIONS.includes(f));
 const NO_POLICY_SETTINGS: PolicySettings = { extAuthExtensions: {} };
+
 
 function unmappedOption(props: RouteProps): ActionProblem | undefined {
   const expected = `no gloo route options other than ${MAPPED_OPTIONS.filter(o => o !== 'extra').join(', ')} (the others have no gateway api or kgateway mapping yet)`;

@@ -5,7 +5,7 @@ import { ruleName } from './rule-names';
 import { SharedGatewaySource, sharedGatewayProblems } from './shared-gateway-check';
 import { ImportedResource } from '../gloo/imported-resource';
 import { Route } from '../gloo/route';
-import { RouteOutputSource } from '../gloo/route-output';
+import { RouteOutputSource, RouteTableSource } from '../gloo/route-output';
 import { Upstream } from '../gloo/upstream';
 import { Destination } from '../model/destination';
 import { IUpstreamGroup } from '../model/references';
@@ -25,7 +25,7 @@ import { GatewayHttpRoute, GatewayReferenceGrant } from '../private/gvk';
  * HTTPRoutes of that namespace to reach the Services of the other. The pairs only depend on which
  * VirtualServices and Upstreams exist, not on stages or routes, so advancing a release never
  * changes a grant. The grants of an HTTPRoute namespace are children of a construct
- * `ReferenceGrants-from-<namespace>` in the chart of its first VirtualService, and each is added
+ * `ReferenceGrants-from-<namespace>` in the chart of its first VirtualService (or RouteTable), and each is added
  * when the second half of its pair appears, while the construct tree can still grow.
  */
 export class TargetRegistry {
@@ -45,8 +45,11 @@ export class TargetRegistry {
   private readonly fromNamespaces = new Map<string, IConstruct>();
   private readonly toNamespaces = new Set<string>();
   private readonly granted = new Set<string>();
-  /** The name of the rules of each route a policy attaches to, by VirtualService. */
-  private readonly ruleNames = new Map<RouteOutputSource, Map<Route, string>>();
+  /** The rule names taken in each VirtualService's or RouteTable's HTTPRoute. */
+  private readonly ruleNames = new Map<IConstruct, Set<string>>();
+  /** The name of the rules of each route a policy or direct response needs named. */
+  private readonly routeNames = new Map<Route, string>();
+  private readonly tables: RouteTableSource[] = [];
   /** The construct path of each kgateway object written, by `kind/namespace/name`. */
   private readonly kgatewayNames = new Map<string, string>();
   private readonly made = new Set<string>();
@@ -56,11 +59,7 @@ export class TargetRegistry {
   /** Records a VirtualService under the target. */
   public addSource(source: RouteOutputSource): void {
     this.sources.push(source);
-    const from = source.namespace!;
-    if (!this.fromNamespaces.has(from)) {
-      this.fromNamespaces.set(from, new Construct(Chart.of(source), `ReferenceGrants-from-${from}`));
-      for (const to of this.toNamespaces) this.grant(from, to);
-    }
+    this.addRouteNamespace(source);
   }
 
   /**
@@ -90,20 +89,34 @@ export class TargetRegistry {
     }
   }
 
-  /** Names the rules of `route` in the HTTPRoute of `source`, once (see `ruleName`). */
-  public nameRules(source: RouteOutputSource, route: Route): string {
-    const names = this.ruleNames.get(source) ?? new Map<Route, string>();
-    this.ruleNames.set(source, names);
-    const known = names.get(route);
+  /** Names the rules of `route` in the HTTPRoute of `container` (a VirtualService or RouteTable), once (see `ruleName`). */
+  public nameRules(container: IConstruct, route: Route): string {
+    const known = this.routeNames.get(route);
     if (known !== undefined) return known;
-    const name = ruleName(route._props, new Set(names.values()));
-    names.set(route, name);
+    const taken = this.ruleNames.get(container) ?? new Set<string>();
+    this.ruleNames.set(container, taken);
+    const name = ruleName(route._props, taken);
+    taken.add(name);
+    this.routeNames.set(route, name);
     return name;
   }
 
-  /** The name of the rules of `route` in the HTTPRoute of `source`, if a policy attaches to them. */
-  public ruleNameOf(source: RouteOutputSource, route: Route): string | undefined {
-    return this.ruleNames.get(source)?.get(route);
+  /** The name of the rules of `route`, if a policy or a direct response needs one. */
+  public ruleNameOf(route: Route): string | undefined {
+    return this.routeNames.get(route);
+  }
+
+  /** Records a RouteTable under the target, which becomes a child HTTPRoute. */
+  public addTable(table: RouteTableSource): void {
+    this.tables.push(table);
+    this.addRouteNamespace(table);
+  }
+
+  /** The VirtualServices in the app whose routes delegate to `table`, by namespace and name. */
+  public parentsOf(table: RouteTableSource): RouteOutputSource[] {
+    return this.liveSources
+      .filter(s => s.routes.some(r => r.action.routeTable === table))
+      .sort((a, b) => (`${a.namespace}/${a.name}` < `${b.namespace}/${b.name}` ? -1 : 1));
   }
 
   /**
@@ -137,7 +150,7 @@ export class TargetRegistry {
    * requests another VirtualService's HTTPRoute would take on the shared Gateway
    * (`sharedGatewayProblems`).
    */
-  public problemsOf(source: RouteOutputSource, gatewayName: string, gatewayNamespace: string | undefined, listeners: boolean): Problem[] {
+  public problemsOf(source: IConstruct, gatewayName: string, gatewayNamespace: string | undefined, listeners: boolean): Problem[] {
     const all = this.state.memo('gateway-api-target-problems', () => this.findProblems(gatewayName, gatewayNamespace, listeners));
     return all.get(source) ?? [];
   }
@@ -159,12 +172,12 @@ export class TargetRegistry {
    * gateway and listeners for its TLS gateway: then VirtualServices on those two Gloo gateways
    * attach to different listeners, and only those of one kind can take each other's requests.
    */
-  private findProblems(gatewayName: string, gatewayNamespace: string | undefined, listeners: boolean): Map<RouteOutputSource, Problem[]> {
-    const bySource = new Map<RouteOutputSource, Problem[]>();
-    const add = (s: RouteOutputSource, p: Problem) => bySource.set(s, [...(bySource.get(s) ?? []), p]);
+  private findProblems(gatewayName: string, gatewayNamespace: string | undefined, listeners: boolean): Map<IConstruct, Problem[]> {
+    const bySource = new Map<IConstruct, Problem[]>();
+    const add = (s: IConstruct, p: Problem) => bySource.set(s, [...(bySource.get(s) ?? []), p]);
     const live = this.liveSources;
-    const byName = new Map<string, RouteOutputSource[]>();
-    for (const s of live) {
+    const byName = new Map<string, Array<RouteOutputSource | RouteTableSource>>();
+    for (const s of [...live, ...this.tables.filter(t => isAttached(t))]) {
       const key = `${s.namespace}/${s.name}`;
       byName.set(key, [...(byName.get(key) ?? []), s]);
     }
@@ -222,6 +235,14 @@ export class TargetRegistry {
   /** The Gloo objects of the Upstreams and UpstreamGroups kept out of the output. */
   private keptOutModels(): unknown[] {
     return this.state.keptOut.map(c => (c as { _glooModelJson?: () => unknown })._glooModelJson?.()).filter(m => m !== undefined);
+  }
+
+  /** The namespace of an HTTPRoute (a VirtualService's or a RouteTable's), whose grants go in the chart of its first container. */
+  private addRouteNamespace(container: RouteOutputSource | RouteTableSource): void {
+    const from = container.namespace!;
+    if (this.fromNamespaces.has(from)) return;
+    this.fromNamespaces.set(from, new Construct(Chart.of(container), `ReferenceGrants-from-${from}`));
+    for (const to of this.toNamespaces) this.grant(from, to);
   }
 
   private addServiceNamespace(to: string): void {

@@ -3,7 +3,9 @@ import { GlooResource, GlooResourceProps } from './gloo-resource';
 import { Route, RouteProps } from './route';
 import { RouteList } from './route-list';
 import type { VirtualServiceSpecVirtualHostRoutes as GlooRoute } from '../imports/gateway.solo.io';
+import { AppState } from '../private/app-state';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
+import { GlooInputError } from '../private/errors';
 
 const ROUTE_CONTAINER_BRAND = brandSymbol('RouteContainer');
 
@@ -22,6 +24,7 @@ export abstract class RouteContainer extends GlooResource {
   }
 
   private readonly routeList: RouteList;
+  private outputMemo?: { generation: number; spec?: unknown; error?: GlooInputError };
 
   protected constructor(scope: Construct, id: string, props: GlooResourceProps) {
     super(scope, id, props);
@@ -50,6 +53,23 @@ export abstract class RouteContainer extends GlooResource {
   /** @internal the rendered routes, for the subclass's spec */
   protected _renderRoutes(): GlooRoute[] | undefined {
     return this.routeList.render();
+  }
+
+  /**
+   * @internal An output target's rendering of the container, once per generation of the app (it
+   * runs the differential check): the spec, or the input error it threw.
+   */
+  protected _renderThroughOutput(render: () => unknown): { spec?: unknown; error?: GlooInputError } {
+    const generation = AppState.of(this).generation;
+    if (this.outputMemo?.generation !== generation) {
+      try {
+        this.outputMemo = { generation, spec: render() };
+      } catch (e) {
+        if (!(e instanceof GlooInputError)) throw e;
+        this.outputMemo = { generation, error: e };
+      }
+    }
+    return this.outputMemo;
   }
 }
 

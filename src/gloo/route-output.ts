@@ -33,6 +33,20 @@ export interface RouteOutputSource extends IConstruct {
   _renderSpec(): unknown;
 }
 
+/** What an output target needs to know of a RouteTable to render it (as the child of the routes that delegate to it). */
+export interface RouteTableSource extends IConstruct {
+  /** `metadata.name`. */
+  readonly name: string;
+  /** `metadata.namespace` (under a target, always set). */
+  readonly namespace?: string;
+  /** The routes, in Gloo's evaluation order. */
+  readonly routes: Route[];
+  /** The Gloo RouteTable the routes mean, as a manifest. */
+  _glooModelJson(): unknown;
+  /** The spec it synthesizes, which under the target is the target's (throws what the target refuses). */
+  _renderSpec(): unknown;
+}
+
 /** The virtual host fields of a VirtualService an output target may not carry. */
 export interface VirtualHostFields {
   readonly domains?: string[];
@@ -48,8 +62,8 @@ export interface VirtualHostFields {
  * implement it without `gloo/` depending on them:
  *
  * - a VirtualService synthesizes as `gvk` with the spec `renderSpec` gives, in `namespaceOf`;
+ * - a RouteTable likewise, with the spec `renderTableSpec` gives;
  * - an Upstream or UpstreamGroup is kept out of the output (it stays usable as a reference);
- * - a RouteTable is refused;
  * - `containerCreated`, `keptOut` and `routeAdded` are told of what is created, as it is, so the
  *   target can add the objects it needs (ReferenceGrants) while the construct tree can still grow.
  */
@@ -66,18 +80,22 @@ export interface RouteOutput {
   schemaValidator(): CrdSchemaValidator;
   /** The spec of a VirtualService's object; throws a `GlooInputError` for what the target cannot express. */
   renderSpec(source: RouteOutputSource): unknown;
+  /** The spec of a RouteTable's object; throws a `GlooInputError` for what the target cannot express. */
+  renderTableSpec(table: RouteTableSource): unknown;
   /** The first virtual host field the target cannot carry, as a problem relative to the VirtualService. */
   virtualHostProblem(fields: VirtualHostFields): Omit<Problem, 'path'> | undefined;
   /** What the target refuses about a VirtualService among the others of the app (names, gateways). */
   appProblems(source: RouteOutputSource): Problem[];
   /** Called when a VirtualService is created under this output. */
   containerCreated(source: RouteOutputSource): void;
+  /** Called when a RouteTable is created under this output. */
+  tableCreated(table: RouteTableSource): void;
   /** Called when a resource is kept out of the output (see `keepOutOfOutput`). */
   keptOut(resource: IConstruct): void;
   /** Called when an UpstreamGroup kept out of the output gets another destination. */
   destinationAdded(group: IConstruct, destination: WeightedDestination): void;
-  /** Called when a route is added to a VirtualService under this output. */
-  routeAdded(source: RouteOutputSource, route: Route): void;
+  /** Called when a route is added to a VirtualService or a RouteTable under this output. */
+  routeAdded(source: RouteOutputSource | RouteTableSource, route: Route): void;
 }
 
 /** The output target chosen for `scope` (on it or an ancestor), or `undefined` for Gloo. */

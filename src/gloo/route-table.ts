@@ -1,13 +1,13 @@
-import { ApiObjectMetadata } from 'cdk8s';
+import { ApiObjectMetadata, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
-import { routeOutputOf } from './route-output';
+import { RouteOutput, routeOutputOf } from './route-output';
 import type { RouteTableSpec } from '../imports/gateway.solo.io';
 import { IRouteTable } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
-import { ProblemCollector } from '../private/errors';
+import { formatProblemBody, GlooInputError, Problem, ProblemCollector } from '../private/errors';
 import { GlooRouteTable } from '../private/gvk';
 import { checkKnownKeys } from '../private/unknown-keys';
 
@@ -53,8 +53,15 @@ export class RouteTable extends RouteContainer implements IRouteTable {
   public readonly namespace?: string;
   private readonly weight?: number;
 
+  private readonly output?: RouteOutput;
+
   constructor(scope: Construct, id: string, props: RouteTableProps = {}) {
-    super(scope, id, { gvk: GlooRouteTable.GVK, metadata: props.metadata });
+    const output = routeOutputOf(scope);
+    const metadata = output
+      ? { ...props.metadata, namespace: output.namespaceOf(props.metadata?.namespace ?? Chart.of(scope).namespace) }
+      : props.metadata;
+    super(scope, id, { gvk: output?.gvk ?? GlooRouteTable.GVK, metadata });
+    this.output = output;
     this.weight = props.weight;
     this.namespace = this.metadata.namespace;
     const problems = new ProblemCollector(this);
@@ -63,19 +70,36 @@ export class RouteTable extends RouteContainer implements IRouteTable {
       if (props.weight !== undefined && (!Number.isInteger(props.weight) || props.weight < -2147483648 || props.weight > 2147483647)) {
         problems.add('weight', props.weight, 'an int32 integer');
       }
-      const output = routeOutputOf(this);
-      if (output) {
-        problems.add('kind', 'RouteTable', `a VirtualService: the ${output.targetName} target does not render RouteTables`,
-          'delegation has no counterpart in standard gateway api; put the table\'s routes on the VirtualService');
-      }
       problems.throwIfAny();
       for (const r of props.routes ?? []) this.addRoute(r);
     });
+    // only once it is made: a RouteTable that failed is no HTTPRoute
+    this.output?.tableCreated(this);
+  }
+
+  /** @internal Under another output target, what it cannot express (the table's rendering, with its proof). */
+  public _synthProblems(): string[] {
+    if (!this.output) return [];
+    const own = (p: Problem) => (p.path === this.node.path ? formatProblemBody(p) : `[${p.path}] ${formatProblemBody(p)}`);
+    return this.renderOutput().error?.problems.map(own) ?? [];
+  }
+
+  /** @internal Under another output target, the RouteTable the routes mean; see `GlooResource._glooModelJson`. */
+  public _glooModelJson(): unknown {
+    if (!this.output) return super._glooModelJson();
+    return { ...GlooRouteTable.GVK, metadata: this.metadata.toJson(), spec: this.renderSpec() };
   }
 
   /** @internal */
-  public _renderSpec(): RouteTableSpec {
-    return this.renderSpec();
+  public _renderSpec(): unknown {
+    if (!this.output) return this.renderSpec();
+    const rendered = this.renderOutput();
+    if (rendered.error) throw rendered.error;
+    return rendered.spec;
+  }
+
+  private renderOutput(): { spec?: unknown; error?: GlooInputError } {
+    return this._renderThroughOutput(() => this.output!.renderTableSpec(this));
   }
 
   private renderSpec(): RouteTableSpec {

@@ -98,7 +98,6 @@ export class VirtualService extends RouteContainer implements IVirtualService {
   private readonly sslConfig?: SslConfig;
   private domainHolder?: DomainHolder;
   private readonly output?: RouteOutput;
-  private outputMemo?: { generation: number; spec?: unknown; error?: GlooInputError };
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
     const output = routeOutputOf(scope);
@@ -202,16 +201,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
 
   /** The output target's rendering, once per generation of the app: it runs the differential check. */
   private renderOutput(): { spec?: unknown; error?: GlooInputError } {
-    const generation = AppState.of(this).generation;
-    if (this.outputMemo?.generation !== generation) {
-      try {
-        this.outputMemo = { generation, spec: this.output!.renderSpec(this) };
-      } catch (e) {
-        if (!(e instanceof GlooInputError)) throw e;
-        this.outputMemo = { generation, error: e };
-      }
-    }
-    return this.outputMemo;
+    return this._renderThroughOutput(() => this.output!.renderSpec(this));
   }
 
   private renderSpec(): VirtualServiceSpec {

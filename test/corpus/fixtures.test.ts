@@ -4,7 +4,8 @@ import { docsConfigurations, fixtureConfigurations, runConfiguration, summarize 
 // Our own configurations, one per file, covering the shapes of the Gloo docs' examples (written
 // here, not copied). Each file's first line says what adopt must do with it:
 // `# expect: proven[, N release(s)][, typed]` (typed: with typed constructs alone, no escape hatch)
-// or `# expect: refused <text of the reason>`.
+// or `# expect: refused <text of the reason>`. A second line `# expect gateway api: moved`, `no routes`
+// or `refused <text of the reason>` says what the proven code does under the Gateway API target.
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -22,6 +23,17 @@ describe.each(fixtureConfigurations(FIXTURES).map(c => [c.source, c] as const))(
     } else {
       expect(outcome.adopt).toBe('refused');
       expect(outcome.reason).toContain(expectation![4]);
+    }
+  });
+
+  const gateway = /^# expect gateway api: (moved|no routes|refused (.*))$/m.exec(c.text);
+  (gateway ? test : test.skip)('the adopted code under the Gateway API target does what the file expects', () => {
+    const outcome = runConfiguration(c).gatewayApi;
+    if (gateway![1].startsWith('refused')) {
+      expect(outcome?.outcome).toBe('refused');
+      expect(outcome?.reason).toContain(gateway![2]);
+    } else {
+      expect(outcome).toEqual({ outcome: gateway![1] });
     }
   });
 });

@@ -223,10 +223,10 @@ describe('what the Gateway API target refuses', () => {
     ].join('\n'));
   });
 
-  test('a RouteTable', () => {
+  test('a RouteTable without routes', () => {
     const { chart } = setup();
-    expect(errorOf(() => new RouteTable(chart, 'rt'))).toMatch(/^\[test\/rt\] kind: got "RouteTable", expected a VirtualService: the gateway api target does not render RouteTables \(hint: delegation/);
-    expect(chart.node.tryFindChild('rt')).toBeUndefined();
+    new RouteTable(chart, 'rt', { metadata: { name: 'empty' } });
+    expect(errorOf(() => synth(chart))).toMatch(/\[test\/rt\] routes: got \[\], expected at least one route/);
   });
 
   test('a VirtualService without routes', () => {

@@ -215,12 +215,13 @@ describe('renderHttpRoutes: actions', () => {
     expect(rulesOf(redirect)[0].filters[0].requestRedirect.path).toEqual({ type: 'ReplaceFullPath', replaceFullPath: '/here' });
   });
 
-  test('fails when the route delegates to a RouteTable', () => {
+  test('fails when the route delegates to a RouteTable that is not under the target, or from a RouteTable', () => {
     const f = fixture();
     const table = new RouteTable(f.chart, 'table', { metadata: { name: 'shop-routes', namespace: 'apps' } });
-    expect(errorOf(() => render([{ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.delegate(table) }], {}, f)))
-      .toBe('[test/vs] routes[0].delegateAction: got "apps/shop-routes", expected a forward, weighted forward or UpstreamGroup action '
-        + '(hint: delegation to RouteTables is not rendered to gateway api yet; put the table\'s routes on the VirtualService)');
+    expect(errorOf(() => render([{ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.delegate(table) }], { delegation: true }, f)))
+      .toBe('[test/vs] routes[0].delegateAction.ref: got "apps/shop-routes", expected a RouteTable under the gateway api target');
+    expect(errorOf(() => render([{ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.delegate(table) }], {}, fixture())))
+      .toContain('routes[0].delegateAction: got "apps/shop-routes", expected no delegation from a RouteTable (nested delegation is not rendered yet)');
   });
 
   test('fails when an Upstream or an UpstreamGroup is imported, so its Service or weights are unknown', () => {

@@ -34,8 +34,11 @@ describe('HttpRouteRules', () => {
 
   test.each<[string, (r: any) => void, string[]]>([
     // spec.parentRefs (not a CRD rule: a route without parents attaches to nothing)
-    ['there is no parentRef', r => { delete r.spec.parentRefs; }, ['[apps/petstore] spec.parentRefs: got nothing, expected at least one parentRef (the Gateway to attach to)']],
-    ['parentRefs is empty', r => { r.spec.parentRefs = []; }, ['[apps/petstore] spec.parentRefs: got [], expected at least one parentRef (the Gateway to attach to)']],
+    ['there is no parentRef but hostnames', r => { delete r.spec.parentRefs; r.spec.hostnames = ['a.example.com']; },
+      ['[apps/petstore] spec.parentRefs: got nothing, expected at least one parentRef (the Gateway to attach to): a route without parents is only a delegation child, which has no hostnames']],
+    ['parentRefs is empty but hostnames', r => { r.spec.parentRefs = []; r.spec.hostnames = ['a.example.com']; },
+      ['[apps/petstore] spec.parentRefs: got [], expected at least one parentRef (the Gateway to attach to): a route without parents is only a delegation child, which has no hostnames']],
+    ['no parentRefs and no hostnames (a delegation child)', r => { delete r.spec.parentRefs; delete r.spec.hostnames; }, []],
     ['a parentRef has no name', r => { r.spec.parentRefs = [{ namespace: 'x' }]; }, ['[apps/petstore] spec.parentRefs[0].name: got nothing, expected the name of the parent']],
     ['there are 33 parentRefs', r => { r.spec.parentRefs = times(33, i => ({ name: `gw${i}` })); }, ['[apps/petstore] spec.parentRefs: got 33, expected at most 32 parentRefs']],
     // spec.hostnames

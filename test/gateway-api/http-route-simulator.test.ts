@@ -250,7 +250,7 @@ describe('precedence across rules and routes', () => {
   });
 
   test('8: then the first rule in list order, then the first match in the rule (comparator)', () => {
-    const route = { manifest: {}, name: 'r', namespace: 'default', hostnames: [] };
+    const route = { manifest: {}, rules: [], origins: [], name: 'r', namespace: 'default', hostnames: [] };
     const match = { path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] };
     const candidate = (ruleIndex: number, matchIndex: number): Candidate => ({
       route, ruleIndex, matchIndex, hostScore: [0, 0], match, precedence: precedenceOf(match),
