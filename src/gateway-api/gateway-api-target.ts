@@ -112,7 +112,8 @@ export interface GatewayApiTargetProps {
  *   DirectResponse for a direct response, a Backend for a static Upstream, a BackendConfigPolicy for
  *   an Upstream's load balancer;
  * - with `renderGateway`, the Gateway too, with a listener per TLS host of the VirtualServices;
- * - a `RouteTable` is refused: kgateway's route delegation is not written yet.
+ * - a `RouteTable` becomes a child HTTPRoute, which the routes that delegate to it name (kgateway
+ *   route delegation).
  *
  * At synth each HTTPRoute is proven against the Gloo model: every request derived from the routes'
  * matchers must reach the same Services with the same shares in the Gateway API simulator as in the

@@ -37,7 +37,8 @@ export interface RouteTableProps {
  * A Gloo RouteTable (`gateway.solo.io/v1`): routes that a VirtualService route delegates to.
  *
  * The delegating route must have one prefix matcher, and every route of the table must start with
- * that prefix.
+ * that prefix. Under the Gateway API target it synthesizes as a child HTTPRoute of kgateway route
+ * delegation (see docs/gateway-api.md).
  */
 export class RouteTable extends RouteContainer implements IRouteTable {
   /** Whether `x` is a RouteTable defined in an app; works across copies of the library. */
