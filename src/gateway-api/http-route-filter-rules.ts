@@ -1,3 +1,4 @@
+import { corsProblems } from './cors-render';
 import { isServiceRef, Json, list, obj } from './http-route-model';
 import { RouteReport } from './http-route-problems';
 
@@ -81,6 +82,9 @@ function checkFilter(report: RouteReport, field: string, filter: Json): void {
     case 'RequestRedirect':
       report.text(`${field}.${FILTER_FIELDS[type]}.hostname`, body.hostname, { min: 1, max: 253, pattern: PRECISE_HOSTNAME, what: 'a hostname' });
       if (body.path !== undefined) checkPathModifier(report, `${field}.${FILTER_FIELDS[type]}.path`, obj(body.path));
+      return;
+    case 'CORS':
+      for (const [at, given, expected] of corsProblems(body, `${field}.cors`)) report.add(at, given, expected);
       return;
     default:
       return;

@@ -1,3 +1,4 @@
+import { corsProblems } from './cors-render';
 import { list, obj } from './http-route-model';
 
 /** One field of a kgateway object that kgateway's CRD (its patterns, limits or CEL rules) refuses. */
@@ -86,6 +87,9 @@ function trafficPolicyProblems(spec: Record<string, unknown>, add: Add): void {
       const set = STRING_MATCHERS.filter(k => obj(o)[k] !== undefined);
       if (set.length !== 1) add(`spec.csrf.additionalOrigins[${i}]`, o, `exactly one of ${STRING_MATCHERS.join(', ')}`);
     });
+  }
+  if (spec.cors !== undefined && obj(spec.cors).disable === undefined) {
+    for (const [at, given, expected] of corsProblems(obj(spec.cors), 'spec.cors')) add(at, given, expected);
   }
   const extAuth = spec.extAuth === undefined ? undefined : obj(spec.extAuth);
   if (extAuth && (extAuth.extensionRef === undefined) === (extAuth.disable === undefined)) {

@@ -1,10 +1,11 @@
 import { ActionProblem, KGATEWAY_GROUP, renderAction, RenderedAction, upstreamService } from './backend-render';
+import { corsFilterOf } from './cors-render';
 import { FunctionCall } from './function-rewrite';
 import { gatewayDuration } from './gateway-duration';
 import { headerModifiers } from './header-modifiers';
 import type { HttpHeaderMatch, HttpQueryParamMatch, HttpRequestMirror, HttpRouteFilter, HttpRouteMatchJson, HttpRouteRule, HttpUrlRewritePath } from './http-route-types';
 import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, RewriteKind } from './match-render';
-import { PolicySettings, ROUTE_POLICY_OPTIONS, trafficPolicyOf } from './traffic-policy';
+import { PolicySettings, ROUTE_FILTER_OPTIONS, ROUTE_POLICY_OPTIONS, trafficPolicyOf } from './traffic-policy';
 import { RouteProps } from '../gloo/route';
 import type { RouteTable } from '../gloo/route-table';
 import { StaticUpstream } from '../gloo/static-upstream';
@@ -279,6 +280,13 @@ function filtersOf(
   if ('field' in headers) return headers;
   if (headers.request) filters.push({ type: 'RequestHeaderModifier', requestHeaderModifier: headers.request });
   if (headers.response) filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: headers.response });
+  // a route's policy turned off (disableForRoute) is its TrafficPolicy's cors.disable: gloo ignores the rest of it
+  const cors = props.options?.cors;
+  if (cors !== undefined && cors.disableForRoute !== true) {
+    const filter = corsFilterOf(cors);
+    if ('field' in filter) return filter;
+    filters.push({ type: 'CORS', cors: filter });
+  }
   if (props.mirror) {
     if (StaticUpstream.isStaticUpstream(props.mirror.upstream)) {
       return { field: 'options.shadowing.upstream', given: props.mirror.upstream.name, expected: 'a mirror to an Upstream in front of a Kubernetes Service (a mirror to a static Upstream has no mapping yet)' };
@@ -348,7 +356,7 @@ function renderMatcher(
  * a literal `hostRewrite`), those a TrafficPolicy carries (`ROUTE_POLICY_OPTIONS`, an automatic
  * `hostRewrite`), and `extra` by its fields.
  */
-const MAPPED_OPTIONS: readonly string[] = ['prefixRewrite', 'headerManipulation', 'timeout', 'hostRewrite', ...ROUTE_POLICY_OPTIONS, 'extra'];
+const MAPPED_OPTIONS: readonly string[] = ['prefixRewrite', 'headerManipulation', 'timeout', 'hostRewrite', ...ROUTE_POLICY_OPTIONS, ...ROUTE_FILTER_OPTIONS, 'extra'];
 const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => !MAPPED_OPTIONS.includes(f));
 const NO_POLICY_SETTINGS: PolicySettings = { extAuthExtensions: {} };
 

@@ -1,8 +1,10 @@
 import type { ActionProblem } from './backend-render';
+import { corsFilterOf } from './cors-render';
 import { gatewayDuration } from './gateway-duration';
 import { headerModifiers } from './header-modifiers';
 import type { Plain } from './http-route-types';
 import type { TrafficPolicySpec } from '../imports/gateway.kgateway.dev';
+import { CorsPolicy } from '../model/cors';
 import { CsrfPolicy, OriginMatchType } from '../model/csrf';
 import { HeaderManipulation, HostRewriteType, RegexRewrite, RetryPolicy } from '../model/route-options';
 import { ExtAuth } from '../model/virtual-host-options';
@@ -23,8 +25,11 @@ export interface PolicySettings {
  */
 export const ROUTE_POLICY_OPTIONS: readonly string[] = ['retries', 'csrf', 'extauth', 'regexRewrite'];
 
+/** The Gloo route options the rule's standard filters carry, or (turned off) its TrafficPolicy. */
+export const ROUTE_FILTER_OPTIONS: readonly string[] = ['cors'];
+
 /** The VirtualHost options a TrafficPolicy on the whole HTTPRoute carries. */
-export const VIRTUAL_HOST_POLICY_OPTIONS: readonly string[] = ['retries', 'csrf', 'extauth', 'headerManipulation'];
+export const VIRTUAL_HOST_POLICY_OPTIONS: readonly string[] = ['retries', 'csrf', 'extauth', 'headerManipulation', 'cors'];
 
 /** The options of a route (or a virtual host) that a TrafficPolicy can carry, as given. */
 export interface PolicyOptions {
@@ -34,6 +39,7 @@ export interface PolicyOptions {
   readonly extauth?: ExtAuth;
   readonly regexRewrite?: RegexRewrite;
   readonly headerManipulation?: HeaderManipulation;
+  readonly cors?: CorsPolicy;
 }
 
 /**
@@ -49,7 +55,11 @@ export interface PolicyOptions {
  *   the Gloo configuration (refused without one: the route would lose its authentication), or
  *   `disable` for a route that turns its virtual host's auth off;
  * - `regexRewrite`: `urlRewrite.pathRegex`;
- * - `headerManipulation` (virtual host only; a route's goes to its rule's filters): `headerModifiers`.
+ * - `headerManipulation` (virtual host only; a route's goes to its rule's filters): `headerModifiers`;
+ * - `cors`: on a virtual host, `cors` (Gateway API's CORS filter, see `corsFilterOf`); on a route,
+ *   `cors: { disable: {} }` when it turns the virtual host's off (`disableForRoute`), since the
+ *   rule's own CORS filter, which replaces the policy's whole as Envoy's route policy replaced the
+ *   virtual host's, cannot be empty.
  */
 export function trafficPolicyOf(
   options: PolicyOptions | undefined, settings: PolicySettings, virtualHost: boolean,
@@ -74,6 +84,14 @@ export function trafficPolicyOf(
   }
   if (options.regexRewrite !== undefined) {
     parts.urlRewrite = { pathRegex: { pattern: options.regexRewrite.pattern, substitution: options.regexRewrite.substitution } };
+  }
+  if (options.cors !== undefined && (virtualHost || options.cors.disableForRoute === true)) {
+    if (virtualHost && options.cors.disableForRoute !== undefined) {
+      return { field: 'options.cors.disableForRoute', given: options.cors.disableForRoute, expected: 'no disableForRoute on a virtual host (it turns a virtual host\'s policy off for one route)' };
+    }
+    const cors = virtualHost ? corsFilterOf(options.cors) : { disable: {} };
+    if ('field' in cors) return cors;
+    parts.cors = cors;
   }
   if (virtualHost && options.headerManipulation !== undefined) {
     const modifiers = headerModifiers(options.headerManipulation, undefined);

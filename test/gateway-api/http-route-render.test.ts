@@ -243,7 +243,7 @@ describe('renderHttpRoutes: actions', () => {
   test('fails when the route sets gloo options that have no mapping', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { extra: { timeout: '5s' } } }], {}, f)))
-      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite (the others have no gateway api or kgateway mapping yet)');
+      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite, cors (the others have no gateway api or kgateway mapping yet)');
   });
 
   test('fails, naming the destination, for per-destination options', () => {
@@ -276,7 +276,7 @@ describe('renderHttpRoutes: actions', () => {
   ])('fails, naming the field, when the route sets the typed option %s', (field, value) => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f)))
-      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite \\(the others have no gateway api or kgateway mapping yet\\)$`));
+      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite, cors \\(the others have no gateway api or kgateway mapping yet\\)$`));
   });
 
   test('fails, naming the field, when the route names RouteOption objects', () => {

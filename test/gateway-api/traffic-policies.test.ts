@@ -4,6 +4,7 @@ import {
   CrdSchemaValidator, Destination, ExtAuth, GatewayApiTarget, GatewayApiTargetProps, HostRewrite, LoadBalancer, OriginMatch, PathMatch, RouteAction,
   RouteProps, Upstream, VirtualHostBehavior, VirtualService,
 } from '../../src';
+import { corsProblems } from '../../src/gateway-api/cors-render';
 import { kgatewayRuleProblems } from '../../src/gateway-api/kgateway-rules';
 import { ruleName } from '../../src/gateway-api/rule-names';
 
@@ -136,6 +137,47 @@ describe('virtual host options kgateway carries become a TrafficPolicy on the wh
   test('a virtual host option kgateway does not carry yet is refused by name', () => {
     expect(errorOf(() => synth([{ matchers: prefix('/') }], { jwt: { providers: {} } })))
       .toContain('[test/vs] options.jwt: got {"providers":{}}, expected no virtual host options other than retries, csrf, extauth, headerManipulation');
+  });
+});
+
+describe('CORS: a route\'s policy is the rule\'s standard CORS filter, a virtual host\'s the HTTPRoute\'s TrafficPolicy', () => {
+  const policy = { allowOrigin: ['https://shop.example.com', 'http://localhost:3000'], allowMethods: ['GET', 'POST'], allowHeaders: ['x-token'], exposeHeaders: ['x-trace'], maxAgeSeconds: 600, allowCredentials: true };
+  const filter = { allowOrigins: ['https://shop.example.com', 'http://localhost:3000'], allowMethods: ['GET', 'POST'], allowHeaders: ['x-token'], exposeHeaders: ['x-trace'], maxAge: 600, allowCredentials: true };
+
+  test('each field as Gateway API\'s; a route that turns the virtual host\'s off gets a TrafficPolicy cors.disable', () => {
+    const out = synth([{ matchers: prefix('/api'), options: { cors: policy } }, { matchers: prefix('/'), options: { cors: { disableForRoute: true } } }], { cors: { allowOrigin: ['*'] } });
+    const rules = byKind(out, 'HTTPRoute')[0].spec.rules;
+    expect(rules[0].filters).toEqual([{ type: 'CORS', cors: filter }]);
+    expect(rules[1].filters).toBeUndefined();
+    expect(byKind(out, 'TrafficPolicy').map(p => [p.metadata.name, p.spec.cors])).toEqual([['shop', { allowOrigins: ['*'] }], ['shop-root', { disable: {} }]]);
+  });
+
+  test('what Gateway API\'s CORS filter reads otherwise is refused by name', () => {
+    const cases: Array<[object, string]> = [
+      [{ allowOriginRegex: ['https://.*\\.example\\.com'] }, 'options.cors.allowOriginRegex: got ["https://.*\\\\.example\\\\.com"], expected origins listed exactly'],
+      [{ allowOrigin: ['https://*.example.com'] }, 'options.cors.allowOrigin: got "https://*.example.com", expected an origin without * (or * alone)'],
+      [{ allowOrigin: ['https://shop_example.com'] }, 'options.cors.allowOrigin: got "https://shop_example.com", expected an origin as gateway api takes it'],
+      [{ allowOrigin: ['*'], allowMethods: ['PURGE'] }, 'options.cors.allowMethods: got "PURGE", expected a method gateway api knows'],
+      [{ allowOrigin: ['*'], maxAgeSeconds: 0 }, 'options.cors.maxAgeSeconds: got 0, expected at least 1 second'],
+    ];
+    for (const [cors, message] of cases) expect(errorOf(() => synth([{ matchers: prefix('/'), options: { cors } as any }]))).toContain(`routes[0].${message}`);
+    expect(errorOf(() => synth([{ matchers: prefix('/') }], { cors: { allowOrigin: ['*'], disableForRoute: true } })))
+      .toContain('options.cors.disableForRoute: got true, expected no disableForRoute on a virtual host');
+  });
+
+  test('the CRD rules of a CORS filter, for HTTPRoutes and a TrafficPolicy\'s cors', () => {
+    const problems = corsProblems({ allowOrigins: ['*', 'https://a.example.com'], allowMethods: ['GET', 'GET', 'FETCH'], allowHeaders: ['bad header'], maxAge: 0 }, 'cors')
+      .map(([field, , expected]) => `${field}: ${expected}`);
+    expect(problems).toEqual([
+      'cors.allowOrigins: * alone or no *',
+      'cors.allowMethods[2]: one of GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH, *',
+      'cors.allowMethods: no item twice (a set)',
+      'cors.allowHeaders[0]: a header name of at most 256 characters',
+      'cors.maxAge: a whole number of seconds, at least 1',
+    ]);
+    const tp = { apiVersion: 'gateway.kgateway.dev/v1alpha1', kind: 'TrafficPolicy', metadata: { name: 'p' }, spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'r' }], cors: { maxAge: 0 } } };
+    expect(kgatewayRuleProblems(tp).map(p => p.field)).toEqual(['spec.cors.maxAge']);
+    expect(kgatewayRuleProblems({ ...tp, spec: { ...tp.spec, cors: { disable: {} } } })).toEqual([]);
   });
 });
 
