@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { loadBalancerOf } from './backend-config';
-import { backendNamespaceOf } from './backend-render';
+import { backendConfigOf, BackendSettings } from './backend-config';
+import { ActionProblem, backendNamespaceOf, KGATEWAY_GROUP } from './backend-render';
 import { CompanionObject } from './companion-object';
 import { LISTENER_SSL_FIELDS, listenerConflicts, listenerNamesOf, ListenerSource, RenderGatewayProps, renderListeners } from './gateway-render';
 import { hostnamesOf } from './hostnames';
@@ -14,7 +14,6 @@ import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, RouteTableSource, VirtualHostFields } from '../gloo/route-output';
 import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
-import type { LoadBalancer } from '../model/load-balancer';
 import type { WeightedDestination } from '../model/route-action';
 import type { SslConfig } from '../model/tls';
 import { formatProblemBody, GlooInputError, Problem } from '../private/errors';
@@ -370,8 +369,14 @@ class GatewayApiOutput implements RouteOutput {
 
   public keptOut(resource: IConstruct): void {
     TargetRegistry.of(resource).addKeptOut(resource);
-    if (Upstream.isUpstream(resource) && resource._loadBalancer !== undefined) addBackendConfigPolicy(resource, resource._loadBalancer);
-    if (StaticUpstream.isStaticUpstream(resource)) addBackend(resource);
+    if (Upstream.isUpstream(resource)) {
+      addBackendConfigPolicy(resource, resource.serviceNamespace, { group: '', kind: 'Service', name: resource.serviceName }, resource._settings);
+    }
+    if (StaticUpstream.isStaticUpstream(resource)) {
+      addBackend(resource);
+      const target = { group: KGATEWAY_GROUP, kind: 'Backend', name: resource.name };
+      addBackendConfigPolicy(resource, backendNamespaceOf(resource), target, resource._settings, resource.hosts);
+    }
   }
 
   public destinationAdded(group: IConstruct, destination: WeightedDestination): void {
@@ -401,21 +406,30 @@ class GatewayApiOutput implements RouteOutput {
 }
 
 /**
- * A BackendConfigPolicy with the load balancer of an Upstream, on the Service behind it: named and
- * placed as the Service, a child of the construct that holds the Upstream's id. It applies to
- * every route to the Service, where Gloo's applied to the routes through this Upstream.
+ * A BackendConfigPolicy with what an Upstream sets for its connections (load balancer, TLS, see
+ * `backendConfigOf`), on the Service behind it or a static Upstream's Backend: named and placed as
+ * that target, a child of the construct that holds the Upstream's id. It applies to every route to
+ * the target, where Gloo's applied to the routes through this Upstream. What it cannot carry fails
+ * the Upstream's creation.
  */
-function addBackendConfigPolicy(upstream: Upstream, lb: LoadBalancer): void {
+function addBackendConfigPolicy(
+  upstream: Upstream | StaticUpstream, namespace: string, target: { group: string; kind: string; name: string },
+  settings: BackendSettings, staticHosts?: Array<{ address: string; port: number }>,
+): void {
+  const fields = backendConfigOf(settings, namespace, staticHosts);
+  if (fields === undefined) return;
+  if ('field' in fields && 'expected' in fields) {
+    const p = fields as ActionProblem;
+    throw new GlooInputError([{ path: upstream.node.path, field: p.field, given: p.given, expected: p.expected, hint: p.hint }]);
+  }
   const holder = upstream.node.scope!.node.tryFindChild(upstream.node.id)!;
-  const name = upstream.serviceName;
-  const namespace = upstream.serviceNamespace;
-  TargetRegistry.of(upstream).addKgatewayObject('BackendConfigPolicy', namespace, name, `${holder.node.path}/BackendConfigPolicy`,
-    'kgateway configures load balancing per Service; give the Service\'s Upstreams one load balancer, on one of them');
+  TargetRegistry.of(upstream).addKgatewayObject('BackendConfigPolicy', namespace, target.name, `${holder.node.path}/BackendConfigPolicy`,
+    `kgateway configures connections per ${target.kind}; give the ${target.kind}'s Upstreams one load balancer and TLS setting, on one of them`);
   new CompanionObject(holder, 'BackendConfigPolicy', {
     kind: 'BackendConfigPolicy',
-    name,
+    name: target.name,
     namespace,
-    spec: () => ({ targetRefs: [{ group: '', kind: 'Service', name }], loadBalancer: loadBalancerOf(lb) }),
+    spec: () => ({ targetRefs: [target], ...fields }),
   });
 }
 

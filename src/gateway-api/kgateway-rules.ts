@@ -98,6 +98,7 @@ function trafficPolicyProblems(spec: Record<string, unknown>, add: Add): void {
 }
 
 const LOAD_BALANCERS = ['leastRequest', 'roundRobin', 'ringHash', 'maglev', 'random'];
+const TLS_SOURCES = ['secretRef', 'files', 'insecureSkipVerify', 'wellKnownCACertificates'];
 
 function backendConfigPolicyProblems(spec: Record<string, unknown>, add: Add): void {
   const targets = list(spec.targetRefs);
@@ -111,6 +112,15 @@ function backendConfigPolicyProblems(spec: Record<string, unknown>, add: Add): v
   if (spec.loadBalancer !== undefined) {
     const set = LOAD_BALANCERS.filter(k => obj(spec.loadBalancer)[k] !== undefined);
     if (set.length !== 1) add('spec.loadBalancer', spec.loadBalancer, `exactly one of ${LOAD_BALANCERS.join(', ')}`);
+  }
+  if (spec.tls !== undefined) {
+    const tls = obj(spec.tls);
+    const set = TLS_SOURCES.filter(k => tls[k] !== undefined);
+    if (set.length !== 1) add('spec.tls', tls, `exactly one of ${TLS_SOURCES.join(', ')}`);
+    if (tls.files !== undefined && !['tlsCertificate', 'tlsKey', 'rootCA'].some(k => obj(tls.files)[k] !== undefined)) {
+      add('spec.tls.files', tls.files, 'at least one of tlsCertificate, tlsKey, rootCA');
+    }
+    if (tls.secretRef !== undefined && !(typeof obj(tls.secretRef).name === 'string' && String(obj(tls.secretRef).name).length > 0)) add('spec.tls.secretRef.name', obj(tls.secretRef).name, 'the name of a Secret');
   }
 }
 

@@ -114,16 +114,19 @@ export class StaticUpstream extends GlooResource implements IUpstream {
       checkUpstreamSettings(props, add);
       const output = routeOutputOf(scope);
       if (output) {
-        // the hosts become a kgateway Backend; TLS to them, SNI, balancing and further settings do not move yet
+        // the hosts become a kgateway Backend, TLS and balancing its BackendConfigPolicy (checked there); a host's own SNI has no field
         const hint = 'the output would drop it silently; keep the routes to these hosts on Gloo for now';
-        const unmapped = (['useTls', 'loadBalancer', 'options'] as const).find(f => props?.[f] !== undefined && props[f] !== false);
-        if (unmapped) add(`static.${unmapped}`, props[unmapped], `no ${unmapped} on a static Upstream under the ${output.targetName} target (no kgateway mapping yet)`, hint);
         const sni = hosts.findIndex(h => h.sniAddress !== undefined);
         if (sni >= 0) add(`static.hosts[${sni}].sniAddr`, hosts[sni].sniAddress, `no sniAddr under the ${output.targetName} target (a kgateway Backend host has none)`, hint);
       }
       problems.throwIfAny();
     });
     keepOutOfOutput(this);
+  }
+
+  /** @internal What a target other than Gloo writes for the Upstream's connections: TLS, load balancing and further options, as given. */
+  public get _settings(): { useTls?: boolean; loadBalancer?: LoadBalancer; options?: UpstreamOptions } {
+    return { useTls: this.useTls, loadBalancer: this.loadBalancer, options: this.options };
   }
 
   /** @internal */

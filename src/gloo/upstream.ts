@@ -258,8 +258,9 @@ export class Upstream extends GlooResource implements IUpstream {
         }
       }
       const output = routeOutputOf(scope);
-      // discovery labels only serve selectors of Upstreams, which the target does not write; a load balancer becomes a BackendConfigPolicy
-      const unmapped = (['subsets', 'options', 'serviceSpec'] as const).find(f => props[f] !== undefined);
+      // discovery labels only serve selectors of Upstreams, which the target does not write; a load balancer and
+      // options become a BackendConfigPolicy (checked there)
+      const unmapped = (['subsets', 'serviceSpec'] as const).find(f => props[f] !== undefined);
       if (output && unmapped) {
         problems.add(unmapped, props[unmapped], `no ${unmapped} under the ${output.targetName} target (no gateway api mapping yet)`,
           'the output would drop it silently: the Upstream becomes its Service there');
@@ -291,9 +292,9 @@ export class Upstream extends GlooResource implements IUpstream {
     return Object.prototype.hasOwnProperty.call(this.functions, name) ? this.functions[name] : undefined;
   }
 
-  /** @internal How Envoy picks an endpoint, as given (`loadBalancer`). */
-  public get _loadBalancer(): LoadBalancer | undefined {
-    return this.loadBalancer;
+  /** @internal What a target other than Gloo writes for the Upstream's connections: load balancing and further options, as given. */
+  public get _settings(): { loadBalancer?: LoadBalancer; options?: UpstreamOptions } {
+    return { loadBalancer: this.loadBalancer, options: this.options };
   }
 
   /** @internal */

@@ -305,6 +305,42 @@ describe('an Upstream\'s load balancer becomes a BackendConfigPolicy on its Serv
       .toContain('[test/b/BackendConfigPolicy] metadata.name: got "BackendConfigPolicy/shop/pets", expected a BackendConfigPolicy name of its own (test/a/BackendConfigPolicy writes');
   });
 
+  test('TLS to the Service\'s endpoints (options.sslConfig) is the policy\'s tls, field by field; SDS and other options are refused by name', () => {
+    const a = Testing.app();
+    GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const chart = new Chart(a, 'test');
+    const up = (id: string, options: any) => new Upstream(chart, id, { serviceName: id, serviceNamespace: 'shop', servicePort: 8443, options });
+    const mtls = up('mtls', {
+      sslConfig: {
+        secretRef: { name: 'client-cert', namespace: 'shop' },
+        sni: 'pets.internal',
+        verifySubjectAltName: ['spiffe://pets'],
+        parameters: { minimumProtocolVersion: 'TLSv1_2', cipherSuites: ['ECDHE-RSA-AES128-GCM-SHA256'] },
+        alpnProtocols: ['h2'],
+        oneWayTls: true,
+      },
+    });
+    up('files', { sslConfig: { sslFiles: { rootCa: '/etc/ca.pem' } } });
+    up('plain', { sslConfig: {} });
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' } });
+    vs.addRoute({ action: RouteAction.forward(Destination.upstream(mtls)) });
+    a.synth();
+    expect(Object.fromEntries(byKind(a.charts[0].toJson(), 'BackendConfigPolicy').map(p => [p.metadata.name, p.spec.tls]))).toEqual({
+      mtls: {
+        secretRef: { name: 'client-cert' },
+        sni: 'pets.internal',
+        verifySubjectAltNames: ['spiffe://pets'],
+        parameters: { minVersion: '1.2', cipherSuites: ['ECDHE-RSA-AES128-GCM-SHA256'] },
+        alpnProtocols: ['h2'],
+        simpleTLS: true,
+      },
+      files: { files: { rootCA: '/etc/ca.pem' } },
+      plain: { insecureSkipVerify: true },
+    });
+    expect(() => up('sds', { sslConfig: { sds: { targetUri: 'x' } } })).toThrow('[test/sds] options.sslConfig.sds: got {"targetUri":"x"}, expected a Secret or certificate files');
+    expect(() => up('hc', { healthChecks: [] })).toThrow('[test/hc] options.healthChecks: got [], expected no Upstream options other than sslConfig under the gateway api target');
+  });
+
   test('discovery labels do not stop the move and are not written: nothing the target writes selects Upstreams', () => {
     const out = upstreamApp([{ id: 'up', discoveryLabels: { app: 'pets' } }]);
     expect(out.map(m => m.kind).sort()).toEqual(['HTTPRoute']);
@@ -317,5 +353,8 @@ describe('an Upstream\'s load balancer becomes a BackendConfigPolicy on its Serv
     expect(policy({ targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 's' }] })).toEqual(['spec.targetRefs[0]: a Kubernetes Service (group "") or a kgateway Backend']);
     expect(policy({ targetRefs: [{ group: '', kind: 'Service', name: 's' }], loadBalancer: { random: {}, maglev: {} } }))
       .toEqual(['spec.loadBalancer: exactly one of leastRequest, roundRobin, ringHash, maglev, random']);
+    const service = [{ group: '', kind: 'Service', name: 's' }];
+    expect(policy({ targetRefs: service, tls: { secretRef: { name: 'a' }, insecureSkipVerify: true } })).toEqual(['spec.tls: exactly one of secretRef, files, insecureSkipVerify, wellKnownCACertificates']);
+    expect(policy({ targetRefs: service, tls: { files: {} } })).toEqual(['spec.tls.files: at least one of tlsCertificate, tlsKey, rootCA']);
   });
 });

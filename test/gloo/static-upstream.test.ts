@@ -76,17 +76,37 @@ describe('StaticUpstream', () => {
       expect(out.filter(m => m.kind === 'Upstream')).toEqual([]);
     });
 
-    test('TLS to the hosts, SNI, a load balancer or further options are refused by name; so is a Backend in another namespace than the HTTPRoute', () => {
+    test('TLS as Gloo uses it (useTls, or unset with a host on port 443), a load balancer and sslConfig go to a BackendConfigPolicy on the Backend', () => {
+      const policy = (props: any) => synth(chart => new StaticUpstream(chart, 'api', { metadata: { name: 'api' }, hosts: [{ address: 'api.example.com', port: 443 }], ...props }))
+        .find(m => m.kind === 'BackendConfigPolicy');
+      const target = [{ group: 'gateway.kgateway.dev', kind: 'Backend', name: 'api' }];
+      expect(policy({})).toEqual({
+        apiVersion: 'gateway.kgateway.dev/v1alpha1',
+        kind: 'BackendConfigPolicy',
+        metadata: { name: 'api', namespace: 'shop' },
+        spec: { targetRefs: target, tls: { insecureSkipVerify: true, sni: 'api.example.com' } },
+      });
+      expect(policy({ useTls: false })).toBeUndefined();
+      expect(policy({ hosts: [{ address: '10.0.0.7', port: 8443 }], useTls: true }).spec.tls).toEqual({ insecureSkipVerify: true });
+      expect(policy({ loadBalancer: LoadBalancer.random(), useTls: false }).spec).toEqual({ targetRefs: target, loadBalancer: { random: {} } });
+      expect(policy({ options: { sslConfig: { secretRef: { name: 'api-ca', namespace: 'shop' }, sni: 'edge.example.com' } } }).spec.tls)
+        .toEqual({ secretRef: { name: 'api-ca' }, sni: 'edge.example.com' });
+    });
+
+    test('what a BackendConfigPolicy cannot carry is refused by name; so is a host\'s SNI, and a Backend in another namespace than the HTTPRoute', () => {
       const build = (props: any) => () => synth(chart => new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }], ...props }));
-      expect(build({ useTls: true })).toThrow('[test/api] static.useTls: got true, expected no useTls on a static Upstream under the gateway api target (no kgateway mapping yet)');
-      expect(build({ loadBalancer: LoadBalancer.random() })).toThrow('[test/api] static.loadBalancer: got {"type":"random"}, expected no loadBalancer on a static Upstream');
+      expect(build({ options: { connectionConfig: { maxRequestsPerConnection: 1 } } }))
+        .toThrow('[test/api] options.connectionConfig: got {"maxRequestsPerConnection":1}, expected no Upstream options other than sslConfig under the gateway api target');
+      expect(build({ options: { sslConfig: { secretRef: { name: 'api-ca', namespace: 'gloo-system' } } } }))
+        .toThrow('[test/api] options.sslConfig.secretRef: got "gloo-system/api-ca", expected a Secret in shop, the namespace of the BackendConfigPolicy');
+      expect(build({ hosts: [{ address: 'a.example.com', port: 443 }, { address: 'b.example.com', port: 443 }] }))
+        .toThrow('[test/api] static.hosts: got ["a.example.com","b.example.com"], expected hosts of one name over TLS, or an sslConfig with sni');
       expect(build({ hosts: [{ address: '10.0.0.7', port: 443, sniAddress: 'api.example.com' }] }))
         .toThrow('[test/api] static.hosts[0].sniAddr: got "api.example.com", expected no sniAddr under the gateway api target');
-      expect(build({ useTls: false })).not.toThrow();
       expect(() => synth(chart => {
-        const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }] });
+        const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 80 }] });
         new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' } }).addRoute({ action: RouteAction.forward(Destination.upstream(api)) });
-      }, {})).toThrow('routes[0].routeAction.single.upstream: got "gloo-system/api-example-com-443", expected a static Upstream whose kgateway Backend is in the HTTPRoute\'s namespace shop');
+      }, {})).toThrow('routes[0].routeAction.single.upstream: got "gloo-system/api-example-com-80", expected a static Upstream whose kgateway Backend is in the HTTPRoute\'s namespace shop');
     });
 
     test('a mirror to it is refused by name', () => {

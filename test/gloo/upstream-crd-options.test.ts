@@ -57,11 +57,11 @@ describe('an Upstream\'s further spec fields (UpstreamOptions), typed as Gloo\'s
       .toThrow('[test/up] healthChecks[0].healthyTreshold: got 2, expected one of the fields ');
   });
 
-  test('the Gateway API target refuses them by name', () => {
+  test('the Gateway API target refuses them by name, but TLS (a BackendConfigPolicy\'s)', () => {
     const app = Testing.app();
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     expect(() => new Upstream(new Chart(app, 'test'), 'up', { serviceName: 'shop', servicePort: 8080, options: { useHttp2: true } }))
-      .toThrow('[test/up] options: got {"useHttp2":true}, expected no options under the gateway api target');
+      .toThrow('[test/up] options.useHttp2: got true, expected no Upstream options other than sslConfig under the gateway api target');
   });
 
   test('adopt writes them typed, and drops the empty discoveryMetadata Gloo\'s discovery writes', () => {
