@@ -1,4 +1,5 @@
 import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
+import { headerModifiers } from './header-modifiers';
 import type { HttpBackendRef } from './http-route-types';
 import { ImportedResource } from '../gloo/imported-resource';
 import { routeOutputOf } from '../gloo/route-output';
@@ -112,9 +113,18 @@ function renderDestinations(
   for (let i = 0; i < weighted.length; i++) {
     const at = withWeights ? `${field}[${i}].destination` : field;
     const d = weighted[i].destination;
-    if (weighted[i].options !== undefined) {
-      return { field: `${field}[${i}].options`, given: weighted[i].options, expected: 'no per-destination options (they have no gateway api mapping yet)' };
+    const options = (weighted[i].options ?? {}) as { [field: string]: unknown };
+    const other = Object.keys(options).sort().find(k => k !== 'headerManipulation' && options[k] !== undefined);
+    if (other !== undefined) {
+      return { field: `${field}[${i}].options.${other}`, given: options[other], expected: 'no per-destination options other than headerManipulation (the others have no gateway api mapping yet)' };
     }
+    // a share's own header changes: the backendRef's header modifier filters, as Gloo's weighted cluster carries them
+    const headers = headerModifiers(weighted[i].options?.headerManipulation, undefined);
+    if ('field' in headers) return { ...headers, field: `${field}[${i}].${headers.field}` };
+    const filters = [
+      ...(headers.request ? [{ type: 'RequestHeaderModifier' as const, requestHeaderModifier: headers.request }] : []),
+      ...(headers.response ? [{ type: 'ResponseHeaderModifier' as const, responseHeaderModifier: headers.response }] : []),
+    ];
     const service = serviceOf(d);
     if ('expected' in service) return { ...service, field: `${at}.${service.field}` };
     const backend = StaticUpstream.isStaticUpstream(d.targetUpstream) ? d.targetUpstream : undefined;
@@ -146,6 +156,7 @@ function renderDestinations(
       // a Backend takes no port (kgateway refuses one)
       ...(backend ? {} : { port: service.port }),
       ...(withWeights ? { weight: weights[i] } : {}),
+      ...(filters.length > 0 ? { filters } : {}),
     });
   }
   return { backendRefs: refs, call };

@@ -246,15 +246,32 @@ describe('renderHttpRoutes: actions', () => {
       .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite, cors (the others have no gateway api or kgateway mapping yet)');
   });
 
-  test('fails, naming the destination, for per-destination options', () => {
+  test('a destination\'s header manipulation is its backendRef\'s filters; its other options are refused, naming the destination', () => {
     const f = fixture();
-    expect(errorOf(() => render([{
+    const rendering = render([{
       action: RouteAction.weightedForward([
         { destination: Destination.upstream(f.v1), weight: 1 },
-        { destination: Destination.upstream(f.v2), weight: 1, options: { headerManipulation: { requestHeadersToRemove: ['x-a'] } } },
+        { destination: Destination.upstream(f.v2), weight: 1, options: { headerManipulation: { requestHeadersToRemove: ['x-a'], responseHeadersToAdd: [{ name: 'x-v', value: '2' }] } } },
       ]),
-    }], {}, f))).toBe('[test/vs] routes[0].routeAction.multi.destinations[1].options: got {"headerManipulation":{"requestHeadersToRemove":["x-a"]}}, '
-      + 'expected no per-destination options (they have no gateway api mapping yet)');
+    }], {}, f);
+    expect(crdProblems(rendering.manifests)).toEqual([]);
+    expect(rulesOf(rendering)[0].backendRefs).toEqual([
+      { name: 'shop-v1', port: 8080, weight: 1 },
+      {
+        name: 'shop-v2',
+        port: 8080,
+        weight: 1,
+        filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { remove: ['x-a'] } }, { type: 'ResponseHeaderModifier', responseHeaderModifier: { add: [{ name: 'x-v', value: '2' }] } }],
+      },
+    ]);
+    const g = fixture();
+    expect(errorOf(() => render([{
+      action: RouteAction.weightedForward([
+        { destination: Destination.upstream(g.v1), weight: 1 },
+        { destination: Destination.upstream(g.v2), weight: 1, options: { csrf: { enforcedPercent: 100 } } },
+      ]),
+    }], {}, g))).toBe('[test/vs] routes[0].routeAction.multi.destinations[1].options.csrf: got {"enforcedPercent":100}, '
+      + 'expected no per-destination options other than headerManipulation (the others have no gateway api mapping yet)');
   });
 
   test('fails, naming the field, for a direct response kgateway cannot send as Gloo did, and for a redirect that strips the query', () => {
