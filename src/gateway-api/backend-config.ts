@@ -41,9 +41,10 @@ const BACKEND_OPTIONS = ['sslConfig'];
  * The fields of a BackendConfigPolicy (without `targetRefs`) for an Upstream's settings, in the
  * policy's namespace; `undefined` when it needs none, or the first setting kgateway cannot carry.
  * A static Upstream's `hosts` give its TLS when Gloo uses TLS without being asked: `useTls` unset
- * and a host on port 443 (Gloo's static plugin), with the first host name as SNI and no check of
- * the certificate (Gloo's, unless `sslConfig` says otherwise). kgateway takes one SNI per Backend,
- * so static hosts of several names over TLS without an `sni` are refused.
+ * and a host on port 443, with no check of the certificate unless `sslConfig` says otherwise. Gloo's
+ * static plugin sends each host its own address as SNI (`autoSniRewrite`, on by default), over any
+ * `sslConfig.sni`; kgateway takes one SNI per Backend, so hosts of several addresses over TLS, and
+ * an `sni` other than the host's, are refused.
  */
 export function backendConfigOf(
   settings: BackendSettings, policyNamespace: string, staticHosts?: Array<{ address: string; port: number }>,
@@ -54,18 +55,20 @@ export function backendConfigOf(
     return { field: `options.${other}`, given: options[other], expected: `no Upstream options other than ${BACKEND_OPTIONS.join(', ')} under the gateway api target (no kgateway mapping yet)`, hint: 'keep the routes to this Upstream on Gloo until it moves' };
   }
   const ssl = settings.options?.sslConfig;
-  // host names, not IP addresses (Gloo sends the first name as SNI)
-  const names = [...new Set((staticHosts ?? []).map(h => h.address).filter(a => !/^[0-9.]+$/.test(a) && !a.includes(':')))];
+  const addresses = [...new Set((staticHosts ?? []).map(h => h.address))];
   const tlsByDefault = staticHosts !== undefined && settings.useTls === undefined && staticHosts.some(h => h.port === 443);
   let tls: { [field: string]: unknown } | ActionProblem | undefined;
   if (ssl !== undefined) tls = backendTlsOf(ssl, policyNamespace);
   else if (settings.useTls === true || tlsByDefault) tls = { insecureSkipVerify: true };
   if (tls !== undefined && 'field' in tls) return tls as ActionProblem;
-  if (tls !== undefined && staticHosts !== undefined && tls.sni === undefined) {
-    if (names.length > 1) {
-      return { field: 'static.hosts', given: names, expected: 'hosts of one name over TLS, or an sslConfig with sni', hint: 'gloo sends each host its own name; a kgateway Backend has one SNI' };
+  if (tls !== undefined && staticHosts !== undefined) {
+    if (addresses.length > 1) {
+      return { field: 'static.hosts', given: addresses, expected: 'hosts of one address over TLS', hint: 'gloo sends each host its own address as SNI; a kgateway Backend has one SNI' };
     }
-    if (names.length === 1) tls = { ...tls, sni: names[0] };
+    if (tls.sni !== undefined && tls.sni !== addresses[0]) {
+      return { field: 'options.sslConfig.sni', given: tls.sni, expected: `the host's address ${addresses[0]}, which gloo sends as SNI instead`, hint: 'gloo\'s static upstreams rewrite the SNI to each host\'s address' };
+    }
+    tls = { ...tls, sni: addresses[0] };
   }
   const out = { ...(settings.loadBalancer ? { loadBalancer: loadBalancerOf(settings.loadBalancer) } : {}), ...(tls ? { tls } : {}) };
   return Object.keys(out).length > 0 ? out : undefined;

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { backendConfigOf, BackendSettings } from './backend-config';
 import { ActionProblem, backendNamespaceOf, KGATEWAY_GROUP } from './backend-render';
 import { CompanionObject } from './companion-object';
-import { LISTENER_SSL_FIELDS, listenerConflicts, listenerNamesOf, ListenerSource, RenderGatewayProps, renderListeners } from './gateway-render';
+import { LISTENER_SSL_FIELDS, listenerConflicts, listenerNameClashes, listenerNamesOf, ListenerSource, RenderGatewayProps, renderListeners } from './gateway-render';
 import { hostnamesOf } from './hostnames';
 import { directResponseManifest, renderHttpRoutes } from './http-route-render';
 import type { HttpRouteManifest } from './http-route-types';
@@ -66,8 +66,9 @@ export interface GatewayApiTargetProps {
   /**
    * The kgateway GatewayExtension (of type `extAuth`, as `<namespace>/<name>` or `<name>` in the
    * HTTPRoute's namespace) that now does the job of each Gloo ext auth configuration the app's
-   * routes and virtual hosts use: `<namespace>/<name>` of an `AuthConfig` (`ExtAuth.config`), or
-   * `custom` for `ExtAuth.custom`. Each becomes a TrafficPolicy's `extAuth.extensionRef`. kgateway
+   * routes and virtual hosts use: `<namespace>/<name>` of an `AuthConfig` (`ExtAuth.config`; one
+   * given without a namespace is in the VirtualService's), or `custom` (`custom/<name>` for a named
+   * one) for `ExtAuth.custom`. Each becomes a TrafficPolicy's `extAuth.extensionRef`. kgateway
    * does not read AuthConfigs, so the service behind the extension must be set up to do what the
    * AuthConfig did; naming it here says it is.
    * @default - none: a route or virtual host with ext auth fails synth, naming the configuration
@@ -85,6 +86,15 @@ export interface GatewayApiTargetProps {
    * @default - the Gateway exists; a VirtualService with `sslConfig` fails synth, naming the listener it needs
    */
   readonly renderGateway?: RenderGatewayProps;
+  /**
+   * Accept that the Gateway's HTTPS listeners ask no client certificate where Gloo asked for one:
+   * Gloo verifies client certificates when a VirtualService's Secret holds a `ca.crt`, unless its
+   * `sslConfig.oneWayTls` is true. The library cannot see the Secret: set this once you know your
+   * Secrets hold no `ca.crt`, or that the clients need no certificate (kgateway's frontend TLS
+   * validation, which the target does not write, would be the way to keep asking).
+   * @default false - a VirtualService with `sslConfig` and without `oneWayTls: true` fails synth
+   */
+  readonly acceptTlsWithoutClientCertificates?: boolean;
 }
 
 /**
@@ -173,6 +183,8 @@ export class GatewayApiTarget {
   public readonly acceptFunctionMethodMatch: boolean;
   /** The Gloo objects the app may keep, as `<Kind>/<namespace>/<name>`. */
   public readonly allowGlooObjects: string[];
+  /** Whether HTTPS listeners without client certificate checks are accepted. */
+  public readonly acceptTlsWithoutClientCertificates: boolean;
   /** The Gateway the target writes, if it writes one. */
   public readonly renderGateway?: RenderGatewayProps;
   /** The GatewayExtension of each Gloo ext auth configuration. */
@@ -188,6 +200,7 @@ export class GatewayApiTarget {
     this.acceptFunctionMethodMatch = props.acceptFunctionMethodMatch ?? false;
     this.allowGlooObjects = Array.isArray(props.allowGlooObjects) ? [...props.allowGlooObjects] : [];
     this.renderGateway = props.renderGateway !== undefined ? { ...props.renderGateway } : undefined;
+    this.acceptTlsWithoutClientCertificates = props.acceptTlsWithoutClientCertificates ?? false;
     this.extAuthExtensions = typeof props.extAuthExtensions === 'object' && props.extAuthExtensions !== null ? { ...props.extAuthExtensions } : {};
     const problems = checkProps(scope, props);
     if (problems) throw problems;
@@ -273,7 +286,7 @@ class GatewayApiOutput implements RouteOutput {
       acceptNarrowedPrefixes: this.target.acceptNarrowedPrefixes,
       acceptFunctionMethodMatch: this.target.acceptFunctionMethodMatch,
       ruleNameOf: route => registry.ruleNameOf(route),
-      policySettings: this.policySettings(),
+      policySettings: this.policySettings(namespace),
       sectionNames: o.sectionNames,
       delegation: o.delegation,
     });
@@ -306,7 +319,18 @@ class GatewayApiOutput implements RouteOutput {
     const problems = registry.problemsOf(source, this.target.gatewayName, this.target.gatewayNamespace, this.target.renderGateway !== undefined);
     if (!this.target.renderGateway || source._sslConfig === undefined) return problems;
     const mine = listenerSource(source);
-    for (const conflict of listenerConflicts(registry.liveSources.map(listenerSource))) {
+    const all = registry.liveSources.map(listenerSource);
+    for (const clash of listenerNameClashes(all)) {
+      if (!listenerNamesOf(mine).includes(clash.name)) continue;
+      problems.push({
+        path: source.node.path,
+        field: 'domains',
+        given: clash.hosts,
+        expected: `TLS hosts whose listeners have names of their own (both would be ${clash.name})`,
+        hint: 'serve one of the hosts from the other\'s VirtualService',
+      });
+    }
+    for (const conflict of listenerConflicts(all)) {
       if (!listenerNamesOf(mine).some(n => listenerNamesOf({ ...mine, domains: [conflict.host], sslConfig: {} }).includes(n))) continue;
       problems.push({
         path: source.node.path,
@@ -352,7 +376,7 @@ class GatewayApiOutput implements RouteOutput {
   }
 
   public virtualHostProblem(fields: VirtualHostFields): Omit<Problem, 'path'> | undefined {
-    return virtualHostProblem(fields, this.policySettings(), this.target);
+    return virtualHostProblem(fields, this.policySettings(fields.namespace), this.target);
   }
 
   public tableCreated(table: RouteTableSource): void {
@@ -362,7 +386,7 @@ class GatewayApiOutput implements RouteOutput {
   public containerCreated(source: RouteOutputSource): void {
     TargetRegistry.of(source).addSource(source);
     if (this.target.renderGateway) this.addGateway(source);
-    const parts = trafficPolicyOf(source._virtualHostOptions, this.policySettings(), true);
+    const parts = trafficPolicyOf(source._virtualHostOptions, this.policySettings(source.namespace), true);
     if (parts === undefined || isProblem(parts)) return; // a problem fails the VirtualService's construction first
     addTrafficPolicy(source, 'TrafficPolicy', source.name, () => [httpRouteTarget(source.name)], parts);
   }
@@ -373,9 +397,10 @@ class GatewayApiOutput implements RouteOutput {
       addBackendConfigPolicy(resource, resource.serviceNamespace, { group: '', kind: 'Service', name: resource.serviceName }, resource._settings);
     }
     if (StaticUpstream.isStaticUpstream(resource)) {
-      addBackend(resource);
+      // the policy first: what it refuses fails the Upstream before its Backend is made
       const target = { group: KGATEWAY_GROUP, kind: 'Backend', name: resource.name };
       addBackendConfigPolicy(resource, backendNamespaceOf(resource), target, resource._settings, resource.hosts);
+      addBackend(resource);
     }
   }
 
@@ -394,14 +419,14 @@ class GatewayApiOutput implements RouteOutput {
         'the target names a direct response after its HTTPRoute and rule; rename the VirtualService or the route');
       new CompanionObject(source, `DirectResponse-${rule}`, { kind: 'DirectResponse', name, namespace: source.namespace!, spec: () => directResponseManifest(name, source.namespace!, response).spec });
     }
-    const parts = trafficPolicyOf(route._props.options, this.policySettings(), false);
+    const parts = trafficPolicyOf(route._props.options, this.policySettings(source.namespace), false);
     if (parts === undefined || isProblem(parts)) return; // the HTTPRoute's rendering reports the problem
     const rule = registry.nameRules(source, route);
     addTrafficPolicy(source, `TrafficPolicy-${rule}`, `${source.name}-${rule}`, () => ruleTargets(source, rule), parts);
   }
 
-  private policySettings(): PolicySettings {
-    return { extAuthExtensions: this.target.extAuthExtensions };
+  private policySettings(namespace: string | undefined): PolicySettings {
+    return { extAuthExtensions: this.target.extAuthExtensions, namespace };
   }
 }
 
@@ -448,7 +473,8 @@ function addBackend(upstream: StaticUpstream): void {
     kind: 'Backend',
     name,
     namespace,
-    spec: () => ({ static: { hosts: upstream.hosts.map(h => ({ host: h.address, port: h.port })) } }),
+    // `type` written as kgateway's own manifests do: the CRD's CEL rules read it
+    spec: () => ({ type: 'Static', static: { hosts: upstream.hosts.map(h => ({ host: h.address, port: h.port })) } }),
   });
 }
 
@@ -500,13 +526,38 @@ function virtualHostProblem(fields: VirtualHostFields, settings: PolicySettings,
         hint: 'certificate files, SDS, TLS parameters and ALPN have no gateway api listener field; keep this VirtualService on Gloo until they move',
       };
     }
+    const domains = fields.domains ?? ['*'];
+    const same = (xs: string[]) => [...new Set(xs.map(h => h.toLowerCase().replace(/:\d+$/, '')))].sort().join(' ');
+    if (ssl.sniDomains !== undefined && ssl.sniDomains.length > 0 && same(ssl.sniDomains) !== same(domains)) {
+      return {
+        field: 'sslConfig.sniDomains',
+        given: ssl.sniDomains,
+        expected: `the VirtualService's domains (${domains.join(', ')}): a listener takes the HTTPRoutes whose hostnames it covers, so its host names are the domains`,
+        hint: 'give the VirtualService the SNI names as its domains, or drop sniDomains',
+      };
+    }
+    if (ssl.secretRef.namespace === undefined && target.httpRouteNamespace !== undefined) {
+      return {
+        field: 'sslConfig.secretRef.namespace',
+        given: undefined,
+        expected: 'the Secret\'s namespace: gloo looks in the VirtualService\'s own, which httpRouteNamespace replaces under the target',
+      };
+    }
     if (!target.renderGateway) {
-      const listeners = listenerNamesOf({ namespace: '', domains: fields.domains ?? ['*'], sslConfig: ssl });
+      const listeners = listenerNamesOf({ namespace: '', domains, sslConfig: ssl });
       return {
         field: 'sslConfig',
         given: ssl,
         expected: `HTTPS listeners ${listeners.join(', ')} on the Gateway ${target.gatewayNamespace ?? '(the HTTPRoute\'s namespace)'}/${target.gatewayName}, terminating TLS with the Secret ${ssl.secretRef.namespace ?? '(the VirtualService\'s namespace)'}/${ssl.secretRef.name}`,
         hint: 'set renderGateway for the target to write the Gateway with them; with a Gateway of your own, keep this VirtualService on Gloo until it has them',
+      };
+    }
+    if (ssl.oneWayTls !== true && !target.acceptTlsWithoutClientCertificates) {
+      return {
+        field: 'sslConfig.oneWayTls',
+        given: ssl.oneWayTls,
+        expected: 'true, or acceptTlsWithoutClientCertificates on the target: gloo asked for client certificates when the Secret held a ca.crt, the Gateway listener does not',
+        hint: 'the library cannot see the Secret; check it holds no ca.crt (or that clients need no certificate), then say so',
       };
     }
   }
@@ -547,50 +598,50 @@ function checkProps(scope: IConstruct, props: GatewayApiTargetProps): GlooInputE
   const problems = [];
   const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
   if (typeof props.gatewayName !== 'string' || props.gatewayName.length === 0 || props.gatewayName.length > 253) {
-    problems.push({ path: scope.node.path, field: 'gatewayName', given: props.gatewayName, expected: 'the name of a Gateway, 1 to 253 characters' });
+    problems.push({ path: pathOf(scope), field: 'gatewayName', given: props.gatewayName, expected: 'the name of a Gateway, 1 to 253 characters' });
   }
   for (const field of ['gatewayNamespace', 'httpRouteNamespace'] as const) {
     const value = props[field];
     if (value !== undefined && (!label.test(value) || value.length > 63)) {
-      problems.push({ path: scope.node.path, field, given: value, expected: 'a namespace name (an RFC 1123 label of at most 63 characters)' });
+      problems.push({ path: pathOf(scope), field, given: value, expected: 'a namespace name (an RFC 1123 label of at most 63 characters)' });
     }
   }
   const extensions = props.extAuthExtensions;
   const ref = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
   if (extensions !== undefined && (typeof extensions !== 'object' || extensions === null || Array.isArray(extensions)
-    || !Object.entries(extensions).every(([k, v]) => (k === 'custom' || /^[a-z0-9-]*\/[a-z0-9.-]+$/.test(k)) && typeof v === 'string' && ref.test(v)))) {
+    || !Object.entries(extensions).every(([k, v]) => /^[a-z0-9.-]+\/[a-z0-9.-]+$|^custom$/.test(k) && typeof v === 'string' && ref.test(v)))) {
     problems.push({
-      path: scope.node.path,
+      path: pathOf(scope),
       field: 'extAuthExtensions',
       given: extensions,
-      expected: 'a map from "<namespace>/<name>" of a gloo AuthConfig (or "custom") to "<namespace>/<name>" or "<name>" of a kgateway GatewayExtension',
+      expected: 'a map from "<namespace>/<name>" of a gloo AuthConfig (or "custom", "custom/<name>" of a custom auth server) to "<namespace>/<name>" or "<name>" of a kgateway GatewayExtension',
     });
   }
   const gateway = props.renderGateway;
   const unknownGatewayProp = gateway !== undefined ? unknownKeys(gateway, 'RenderGatewayProps')[0] : undefined;
   if (unknownGatewayProp) {
-    problems.push({ path: scope.node.path, field: `renderGateway.${unknownGatewayProp.key}`, given: unknownGatewayProp.given, expected: unknownGatewayProp.expected, hint: unknownGatewayProp.hint });
+    problems.push({ path: pathOf(scope), field: `renderGateway.${unknownGatewayProp.key}`, given: unknownGatewayProp.given, expected: unknownGatewayProp.expected, hint: unknownGatewayProp.hint });
   }
   if (gateway !== undefined) {
     if (props.gatewayNamespace === undefined) {
-      problems.push({ path: scope.node.path, field: 'gatewayNamespace', given: undefined, expected: 'the namespace of the Gateway the target writes (renderGateway)' });
+      problems.push({ path: pathOf(scope), field: 'gatewayNamespace', given: undefined, expected: 'the namespace of the Gateway the target writes (renderGateway)' });
     }
     if (gateway.gatewayClassName !== undefined && (typeof gateway.gatewayClassName !== 'string' || gateway.gatewayClassName.length === 0 || gateway.gatewayClassName.length > 253)) {
-      problems.push({ path: scope.node.path, field: 'renderGateway.gatewayClassName', given: gateway.gatewayClassName, expected: 'the name of a GatewayClass, 1 to 253 characters' });
+      problems.push({ path: pathOf(scope), field: 'renderGateway.gatewayClassName', given: gateway.gatewayClassName, expected: 'the name of a GatewayClass, 1 to 253 characters' });
     }
     for (const field of ['httpPort', 'httpsPort'] as const) {
       const port = gateway[field];
       if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
-        problems.push({ path: scope.node.path, field: `renderGateway.${field}`, given: port, expected: 'a port from 1 to 65535' });
+        problems.push({ path: pathOf(scope), field: `renderGateway.${field}`, given: port, expected: 'a port from 1 to 65535' });
       }
     }
     if (gateway.httpPort !== undefined && gateway.httpPort === (gateway.httpsPort ?? 443)) {
-      problems.push({ path: scope.node.path, field: 'renderGateway.httpPort', given: gateway.httpPort, expected: 'a port other than the HTTPS listeners\'' });
+      problems.push({ path: pathOf(scope), field: 'renderGateway.httpPort', given: gateway.httpPort, expected: 'a port other than the HTTPS listeners\'' });
     }
   }
   const allowed = props.allowGlooObjects;
   if (allowed !== undefined && (!Array.isArray(allowed) || !allowed.every(a => typeof a === 'string' && /^[A-Za-z]+\/[a-z0-9-]*\/[a-z0-9.-]+$/.test(a)))) {
-    problems.push({ path: scope.node.path, field: 'allowGlooObjects', given: allowed, expected: 'a list of "<Kind>/<namespace>/<name>", e.g. "AuthConfig/gloo-system/oauth"' });
+    problems.push({ path: pathOf(scope), field: 'allowGlooObjects', given: allowed, expected: 'a list of "<Kind>/<namespace>/<name>", e.g. "AuthConfig/gloo-system/oauth"' });
   }
   return problems.length > 0 ? new GlooInputError(problems) : undefined;
 }

@@ -36,7 +36,7 @@ export interface GatewayListener {
   readonly allowedRoutes: unknown;
 }
 
-/** The sslConfig fields a Gateway listener carries: the certificate's Secret, and the SNI host names as listener host names. */
+/** The sslConfig fields a Gateway listener carries: the certificate's Secret, and SNI host names that are the VirtualService's domains. */
 export const LISTENER_SSL_FIELDS: readonly string[] = ['secretRef', 'sniDomains'];
 
 /** The name of the HTTP listener. */
@@ -44,8 +44,7 @@ export const HTTP_LISTENER = 'http';
 
 /**
  * The listeners a VirtualService's HTTPRoute attaches to (its `parentRefs[].sectionName`): `http`
- * without `sslConfig`; with it, one HTTPS listener per SNI domain (`sniDomains`, else the
- * VirtualService's domains), named `https-<host name>` (`https-wildcard.<domain>`
+ * without `sslConfig`; with it, one HTTPS listener per domain, named `https-<host name>` (`https-wildcard.<domain>`
  * for `*.`, `https` for `*`), since Gloo serves a VirtualService with `sslConfig` on its TLS gateway
  * only.
  */
@@ -104,9 +103,22 @@ export function listenerConflicts(sources: ListenerSource[]): Array<{ host: stri
   return [...secrets.entries()].filter(([, s]) => s.size > 1).map(([host, s]) => ({ host, secrets: [...s].sort() }));
 }
 
+/** The host names of a TLS VirtualService's listeners: its domains (its `sniDomains`, when given, must be the same; see the target's check). */
 function tlsHosts(source: ListenerSource): string[] {
-  const hosts = source.sslConfig?.sniDomains && source.sslConfig.sniDomains.length > 0 ? source.sslConfig.sniDomains : source.domains;
-  return hosts.map(h => h.toLowerCase().replace(/:\d+$/, ''));
+  return [...new Set(source.domains.map(h => h.toLowerCase().replace(/:\d+$/, '')))];
+}
+
+/** Listener names that two different TLS host names would share (`*.example.com` and `wildcard.example.com`), with the hosts. */
+export function listenerNameClashes(sources: ListenerSource[]): Array<{ name: string; hosts: string[] }> {
+  const hosts = new Map<string, Set<string>>();
+  for (const s of sources) {
+    if (s.sslConfig === undefined) continue;
+    for (const host of tlsHosts(s)) {
+      const name = httpsListenerName(host);
+      hosts.set(name, (hosts.get(name) ?? new Set()).add(host));
+    }
+  }
+  return [...hosts.entries()].filter(([, h]) => h.size > 1).map(([name, h]) => ({ name, hosts: [...h].sort() }));
 }
 
 function httpsListenerName(host: string): string {

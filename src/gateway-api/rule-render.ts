@@ -53,16 +53,19 @@ export function renderRouteRules(props: RouteProps, context: RuleContext): Rende
   if (action.delegateTo) return delegatingRule(props, matchers, action);
   const rewrite = action.redirect ? redirectOf(action.redirect, matchers) : rewriteOf(props, action, matchers);
   if (isProblem(rewrite)) return rewrite;
-  if (action.redirect && props.options?.headerManipulation !== undefined) {
-    return { field: 'options.headerManipulation', given: props.options.headerManipulation, expected: 'no header manipulation on a redirect', hint: 'what envoy does with it on a redirect has no gateway api counterpart that is proven the same' };
+  if (action.redirect) {
+    const other = (['headerManipulation', 'cors'] as const).find(f => props.options?.[f] !== undefined);
+    if (other !== undefined) {
+      return { field: `options.${other}`, given: props.options![other], expected: `no ${other} on a redirect`, hint: 'what envoy does with it on a redirect has no gateway api counterpart that is proven the same' };
+    }
   }
   if (action.directResponse) {
-    const other = (['headerManipulation', 'prefixRewrite', 'hostRewrite', 'regexRewrite'] as const).find(f => props.options?.[f] !== undefined);
+    const other = (['headerManipulation', 'cors', 'prefixRewrite', 'hostRewrite', 'regexRewrite'] as const).find(f => props.options?.[f] !== undefined);
     if (other !== undefined || props.mirror !== undefined) {
       return {
         field: other !== undefined ? `options.${other}` : 'options.shadowing',
         given: other !== undefined ? props.options![other] : props.mirror,
-        expected: 'no header manipulation, rewrite or mirror on a direct response',
+        expected: 'no header manipulation, cors, rewrite or mirror on a direct response',
         hint: 'what envoy does with it on a direct response has no counterpart in kgateway that is proven the same',
       };
     }

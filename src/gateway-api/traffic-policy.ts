@@ -15,8 +15,13 @@ export type TrafficPolicyParts = Omit<Plain<TrafficPolicySpec>, 'targetRefs' | '
 
 /** The target's choices that the TrafficPolicies depend on (see `GatewayApiTargetProps`). */
 export interface PolicySettings {
-  /** Gloo's ext auth configurations by `<namespace>/<name>` (or `custom`), each to the kgateway GatewayExtension that now does its job. */
+  /** Gloo's ext auth configurations by `<namespace>/<name>` (or `custom`, `custom/<name>`), each to the kgateway GatewayExtension that now does its job. */
   readonly extAuthExtensions: { readonly [glooAuth: string]: string };
+  /**
+   * The namespace of the VirtualService or RouteTable, where Gloo looks for an AuthConfig named without one.
+   * @default - none: such a reference is refused
+   */
+  readonly namespace?: string;
 }
 
 /**
@@ -140,19 +145,25 @@ function csrfOf(c: CsrfPolicy): NonNullable<TrafficPolicyParts['csrf']> | Action
 
 function extAuthOf(e: ExtAuth, settings: PolicySettings): NonNullable<TrafficPolicyParts['extAuth']> | ActionProblem {
   if (e.disable) return { disable: {} };
-  const key = e.configRef ? `${e.configRef.namespace ?? ''}/${e.configRef.name}` : 'custom';
+  const namespace = e.configRef?.namespace ?? settings.namespace;
+  if (e.configRef && namespace === undefined) {
+    return { field: 'options.extauth.configRef.namespace', given: undefined, expected: 'the namespace of the AuthConfig' };
+  }
+  const key = e.configRef ? `${namespace}/${e.configRef.name}` : e.customAuth?.name !== undefined ? `custom/${e.customAuth.name}` : 'custom';
   const extension = settings.extAuthExtensions[key];
   if (extension === undefined) {
     return {
       field: 'options.extauth',
-      given: e.configRef ? `AuthConfig ${key}` : 'custom auth',
+      given: e.configRef ? `AuthConfig ${key}` : `custom auth ${key}`,
       expected: 'a kgateway GatewayExtension that does what the gloo auth configuration did',
       hint: `run your ext auth service behind a GatewayExtension of type extAuth and name it for this configuration with GatewayApiTargetProps.extAuthExtensions: { '${key}': '<namespace>/<name>' }; kgateway does not read AuthConfigs`,
     };
   }
-  const [namespace, name] = extension.split('/');
+  // `<namespace>/<name>`, or `<name>` in the policy's namespace
+  const slash = extension.indexOf('/');
+  const extensionRef = slash < 0 ? { name: extension } : { name: extension.slice(slash + 1), namespace: extension.slice(0, slash) };
   return compact({
-    extensionRef: { name, namespace },
+    extensionRef,
     contextExtensions: e.customAuth?.contextExtensions,
   });
 }

@@ -49,6 +49,8 @@ export interface RouteTableSource extends IConstruct {
 
 /** The virtual host fields of a VirtualService an output target may not carry. */
 export interface VirtualHostFields {
+  /** The VirtualService's namespace (under the target). */
+  readonly namespace?: string;
   readonly domains?: string[];
   readonly options?: VirtualHostBehavior;
   readonly optionsConfigRefs?: unknown;

@@ -122,7 +122,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
       if (props.options !== undefined) checkVirtualHostOptions(props.options, problems.add.bind(problems));
       if (props.sslConfig !== undefined) checkSslConfig(props.sslConfig, problems.add.bind(problems));
       if (props.optionsConfigRefs !== undefined) checkRefList(props.optionsConfigRefs, 'virtualHost.optionsConfigRefs.delegateOptions', problems.add.bind(problems), false);
-      const unmapped = output?.virtualHostProblem(props);
+      const unmapped = output?.virtualHostProblem({ ...props, namespace: this.namespace });
       if (unmapped) problems.add(unmapped.field, unmapped.given, unmapped.expected, unmapped.hint);
       problems.throwIfAny();
       for (const r of props.routes ?? []) this.addRoute(r);

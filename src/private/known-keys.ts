@@ -29,7 +29,7 @@ export const KNOWN_KEYS = {
   FunctionRouteBaseProps: ['functionName', 'parameters', 'path', 'prefixRewrite', 'routeContainer'],
   FunctionRouteProps: ['functionName', 'parameters', 'path', 'prefixRewrite', 'routeContainer', 'upstream'],
   FunctionRouteTarget: ['functionName', 'upstream', 'weight'],
-  GatewayApiTargetProps: ['acceptFunctionMethodMatch', 'acceptNarrowedPrefixes', 'allowGlooObjects', 'extAuthExtensions', 'gatewayName', 'gatewayNamespace', 'httpRouteNamespace', 'renderGateway'],
+  GatewayApiTargetProps: ['acceptFunctionMethodMatch', 'acceptNarrowedPrefixes', 'acceptTlsWithoutClientCertificates', 'allowGlooObjects', 'extAuthExtensions', 'gatewayName', 'gatewayNamespace', 'httpRouteNamespace', 'renderGateway'],
   GlooResourceProps: ['defaultNamespace', 'gvk', 'metadata'],
   HashPolicyOptions: ['terminal'],
   HeaderManipulation: ['requestHeadersToAdd', 'requestHeadersToRemove', 'responseHeadersToAdd', 'responseHeadersToRemove'],

@@ -217,9 +217,9 @@ describe('what the Gateway API target refuses', () => {
   test('props that name no Gateway or no namespace', () => {
     expect(errorOf(() => GatewayApiTarget.apply(new App(), { gatewayName: '', gatewayNamespace: 'Kgateway', httpRouteNamespace: 'a_b' }))).toBe([
       '3 problems:',
-      '  [] gatewayName: got "", expected the name of a Gateway, 1 to 253 characters',
-      '  [] gatewayNamespace: got "Kgateway", expected a namespace name (an RFC 1123 label of at most 63 characters)',
-      '  [] httpRouteNamespace: got "a_b", expected a namespace name (an RFC 1123 label of at most 63 characters)',
+      '  [(app)] gatewayName: got "", expected the name of a Gateway, 1 to 253 characters',
+      '  [(app)] gatewayNamespace: got "Kgateway", expected a namespace name (an RFC 1123 label of at most 63 characters)',
+      '  [(app)] httpRouteNamespace: got "a_b", expected a namespace name (an RFC 1123 label of at most 63 characters)',
     ].join('\n'));
   });
 

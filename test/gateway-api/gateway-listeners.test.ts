@@ -6,7 +6,7 @@ import { gatewayRuleProblems } from '../../src/gateway-api/gateway-rules';
 interface VsSpec { readonly name: string; readonly namespace?: string; readonly domains?: string[]; readonly sslConfig?: SslConfig }
 
 /** An app under the target holding one VirtualService per spec, each forwarding everything to one Upstream, synthesized. */
-function synth(specs: VsSpec[], props: Partial<GatewayApiTargetProps> = { gatewayNamespace: 'kgateway-system', renderGateway: {} }): any[] {
+function synth(specs: VsSpec[], props: Partial<GatewayApiTargetProps> = { gatewayNamespace: 'kgateway-system', renderGateway: {}, acceptTlsWithoutClientCertificates: true }): any[] {
   const a = Testing.app();
   GatewayApiTarget.apply(a, { gatewayName: 'http', ...props });
   const chart = new Chart(a, 'test');
@@ -51,22 +51,40 @@ describe('renderGateway: the target writes the Gateway, with a listener per TLS 
     });
   });
 
-  test('sniDomains are the listeners\' host names; "*" is a listener without one; routes in the Gateway\'s namespace are allowed as Same; the class and ports are the props\'', () => {
+  test('"*" is a listener without a host name; routes in the Gateway\'s namespace are allowed as Same; the class and ports are the props\'', () => {
     const out = synth([
-      { name: 'a', namespace: 'kgateway-system', domains: ['a.example.com'], sslConfig: { secretRef: { name: 'a-tls' }, sniDomains: ['sni.example.com'] } },
+      { name: 'a', namespace: 'kgateway-system', domains: ['a.example.com'], sslConfig: { secretRef: { name: 'a-tls' }, sniDomains: ['A.example.com'] } },
       { name: 'b', namespace: 'kgateway-system', domains: ['*'], sslConfig: secret('b-tls') },
-    ], { gatewayNamespace: 'kgateway-system', renderGateway: { gatewayClassName: 'gloo-gateway-v2', httpsPort: 8443 } });
+    ], { gatewayNamespace: 'kgateway-system', renderGateway: { gatewayClassName: 'gloo-gateway-v2', httpsPort: 8443 }, acceptTlsWithoutClientCertificates: true });
     const [gateway] = of(out, 'Gateway');
     expect(gateway.spec.gatewayClassName).toBe('gloo-gateway-v2');
     expect(gateway.spec.listeners.map((l: any) => [l.name, l.hostname, l.port, l.tls.certificateRefs[0].name, l.allowedRoutes.namespaces.from]))
-      .toEqual([['https', undefined, 8443, 'b-tls', 'Same'], ['https-sni.example.com', 'sni.example.com', 8443, 'a-tls', 'Same']]);
+      .toEqual([['https', undefined, 8443, 'b-tls', 'Same'], ['https-a.example.com', 'a.example.com', 8443, 'a-tls', 'Same']]);
     expect(of(out, 'ReferenceGrant').filter(g => g.spec.to[0].kind === 'Secret')).toEqual([]);
   });
 
   test('without renderGateway a TLS VirtualService fails, naming the listener the Gateway needs', () => {
-    expect(errorOf(() => synth([{ name: 'secure', domains: ['pets.example.com'], sslConfig: secret('pets-tls', 'gloo-system') }], { gatewayNamespace: 'gw' })))
+    expect(errorOf(() => synth([{ name: 'secure', domains: ['pets.example.com'], sslConfig: secret('pets-tls', 'gloo-system') }], { gatewayNamespace: 'gw', acceptTlsWithoutClientCertificates: true })))
       .toContain('[test/secure] sslConfig: got {"secretRef":{"name":"pets-tls","namespace":"gloo-system"}}, expected HTTPS listeners https-pets.example.com on the Gateway gw/http, '
         + 'terminating TLS with the Secret gloo-system/pets-tls (hint: set renderGateway');
+  });
+
+  test('client certificates Gloo may have asked for, SNI names other than the domains and an unqualified Secret the VirtualService moves away from are refused', () => {
+    const target = { gatewayNamespace: 'kgateway-system', renderGateway: {} };
+    expect(errorOf(() => synth([{ name: 's', domains: ['a.example.com'], sslConfig: secret('t') }], target)))
+      .toContain('[test/s] sslConfig.oneWayTls: got nothing, expected true, or acceptTlsWithoutClientCertificates on the target');
+    expect(() => synth([{ name: 's', domains: ['a.example.com'], sslConfig: { ...secret('t'), oneWayTls: true } }], target)).not.toThrow();
+    expect(errorOf(() => synth([{ name: 's', domains: ['a.example.com'], sslConfig: { ...secret('t'), sniDomains: ['b.example.com'] } }])))
+      .toContain('[test/s] sslConfig.sniDomains: got ["b.example.com"], expected the VirtualService\'s domains (a.example.com)');
+    expect(errorOf(() => synth([{ name: 's', sslConfig: secret('t') }], { ...target, acceptTlsWithoutClientCertificates: true, httpRouteNamespace: 'apps' })))
+      .toContain('[test/s] sslConfig.secretRef.namespace: got nothing, expected the Secret\'s namespace');
+  });
+
+  test('two TLS hosts whose listeners would share a name are refused', () => {
+    expect(errorOf(() => synth([
+      { name: 'a', domains: ['*.example.com'], sslConfig: secret('t') },
+      { name: 'b', domains: ['wildcard.example.com'], sslConfig: secret('t') },
+    ]))).toContain('domains: got ["*.example.com","wildcard.example.com"], expected TLS hosts whose listeners have names of their own (both would be https-wildcard.example.com)');
   });
 
   test('TLS settings a listener has no field for are refused by name', () => {

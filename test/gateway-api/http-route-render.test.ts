@@ -278,7 +278,11 @@ describe('renderHttpRoutes: actions', () => {
     expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 200, body: 'x'.repeat(4097) }) }])))
       .toBe('[test/vs] routes[0].directResponseAction.body: got "4097 characters", expected a body of at most 4096 characters (kgateway\'s DirectResponse)');
     expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 200 }), options: { headerManipulation: { responseHeadersToRemove: ['x'] } } }])))
-      .toContain('routes[0].options.headerManipulation: got {"responseHeadersToRemove":["x"]}, expected no header manipulation, rewrite or mirror on a direct response');
+      .toContain('routes[0].options.headerManipulation: got {"responseHeadersToRemove":["x"]}, expected no header manipulation, cors, rewrite or mirror on a direct response');
+    expect(errorOf(() => render([{ action: RouteAction.directResponse({ status: 200 }), options: { cors: { allowOrigin: ['*'] } } }])))
+      .toContain('routes[0].options.cors: got {"allowOrigin":["*"]}, expected no header manipulation, cors, rewrite or mirror on a direct response');
+    expect(errorOf(() => render([{ action: RouteAction.redirect({ https: true }), options: { cors: { allowOrigin: ['*'] } } }])))
+      .toContain('routes[0].options.cors: got {"allowOrigin":["*"]}, expected no cors on a redirect');
     expect(errorOf(() => render([{ action: RouteAction.redirect({ https: true, stripQuery: true }) }], {}, fixture())))
       .toBe('[test/vs] routes[0].redirectAction.stripQuery: got true, expected a redirect that keeps the query string (hint: gateway api\'s RequestRedirect has no way to drop it)');
   });
@@ -481,5 +485,5 @@ describe('renderHttpRoutes: redirects', () => {
 test('a redirect with header manipulation is refused by name, not rendered without it', () => {
   const f = fixture();
   expect(errorOf(() => render([{ action: RouteAction.redirect({ https: true }), options: { headerManipulation: { responseHeadersToRemove: ['server'] } } }], {}, f)))
-    .toContain('routes[0].options.headerManipulation: got {"responseHeadersToRemove":["server"]}, expected no header manipulation on a redirect');
+    .toContain('routes[0].options.headerManipulation: got {"responseHeadersToRemove":["server"]}, expected no headerManipulation on a redirect');
 });

@@ -96,7 +96,23 @@ describe('route options kgateway carries become a TrafficPolicy on the route\'s 
 
   test('extAuthExtensions that is not a map of Gloo configurations to GatewayExtensions is refused', () => {
     expect(() => GatewayApiTarget.apply(Testing.app(), { gatewayName: 'gw', extAuthExtensions: { oauth: 'ext-auth' } }))
-      .toThrow('extAuthExtensions: got {"oauth":"ext-auth"}, expected a map from "<namespace>/<name>" of a gloo AuthConfig (or "custom")');
+      .toThrow('[(app)] extAuthExtensions: got {"oauth":"ext-auth"}, expected a map from "<namespace>/<name>" of a gloo AuthConfig (or "custom"');
+  });
+
+  test('an AuthConfig named without a namespace is the VirtualService\'s; named custom servers are told apart; an extension named without a namespace is the policy\'s', () => {
+    const routes = [
+      { matchers: prefix('/b'), options: { extauth: ExtAuth.custom({ name: 'opa' }) } },
+      { matchers: prefix('/'), options: { extauth: ExtAuth.custom() } },
+    ];
+    const vh = { extauth: ExtAuth.config({ name: 'oauth' }) };
+    expect(errorOf(() => synth([], vh))).toContain('[test/vs] options.extauth: got "AuthConfig shop/oauth"');
+    const message = errorOf(() => synth(routes));
+    expect(message).toContain('got "custom auth custom/opa"');
+    expect(message).toContain('got "custom auth custom"');
+    const out = synth(routes, vh, { extAuthExtensions: { 'shop/oauth': 'oauth-ext', 'custom/opa': 'policy/opa-ext', 'custom': 'kgateway-system/default-auth' } });
+    expect(byKind(out, 'TrafficPolicy').map(p => p.spec.extAuth.extensionRef)).toEqual([
+      { name: 'oauth-ext' }, { name: 'opa-ext', namespace: 'policy' }, { name: 'default-auth', namespace: 'kgateway-system' },
+    ]);
   });
 
   test('without options that need one, no TrafficPolicy and no rule name: the output is what it was', () => {

@@ -50,7 +50,7 @@ describe('StaticUpstream', () => {
 
     test('its hosts become a Backend in the HTTPRoutes\' namespace, which routes name by kind, without a port; shares are proven as Gloo\'s', () => {
       const out = synth(chart => {
-        const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }, { address: '10.0.0.7', port: 8443 }] });
+        const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }, { address: '10.0.0.7', port: 8443 }], useTls: false });
         const pets = new Upstream(chart, 'pets', { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080 });
         const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop' } });
         vs.addRoute({ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.forward(Destination.upstream(api)) });
@@ -66,7 +66,7 @@ describe('StaticUpstream', () => {
         apiVersion: 'gateway.kgateway.dev/v1alpha1',
         kind: 'Backend',
         metadata: { name: 'api-example-com-443', namespace: 'shop' },
-        spec: { static: { hosts: [{ host: 'api.example.com', port: 443 }, { host: '10.0.0.7', port: 8443 }] } },
+        spec: { type: 'Static', static: { hosts: [{ host: 'api.example.com', port: 443 }, { host: '10.0.0.7', port: 8443 }] } },
       });
       const rules = out.find(m => m.kind === 'HTTPRoute').spec.rules;
       expect(rules.map((r: any) => r.backendRefs)).toEqual([
@@ -87,10 +87,10 @@ describe('StaticUpstream', () => {
         spec: { targetRefs: target, tls: { insecureSkipVerify: true, sni: 'api.example.com' } },
       });
       expect(policy({ useTls: false })).toBeUndefined();
-      expect(policy({ hosts: [{ address: '10.0.0.7', port: 8443 }], useTls: true }).spec.tls).toEqual({ insecureSkipVerify: true });
+      expect(policy({ hosts: [{ address: '10.0.0.7', port: 8443 }], useTls: true }).spec.tls).toEqual({ insecureSkipVerify: true, sni: '10.0.0.7' });
       expect(policy({ loadBalancer: LoadBalancer.random(), useTls: false }).spec).toEqual({ targetRefs: target, loadBalancer: { random: {} } });
-      expect(policy({ options: { sslConfig: { secretRef: { name: 'api-ca', namespace: 'shop' }, sni: 'edge.example.com' } } }).spec.tls)
-        .toEqual({ secretRef: { name: 'api-ca' }, sni: 'edge.example.com' });
+      expect(policy({ options: { sslConfig: { secretRef: { name: 'api-ca', namespace: 'shop' } } } }).spec.tls)
+        .toEqual({ secretRef: { name: 'api-ca' }, sni: 'api.example.com' });
     });
 
     test('what a BackendConfigPolicy cannot carry is refused by name; so is a host\'s SNI, and a Backend in another namespace than the HTTPRoute', () => {
@@ -99,8 +99,10 @@ describe('StaticUpstream', () => {
         .toThrow('[test/api] options.connectionConfig: got {"maxRequestsPerConnection":1}, expected no Upstream options other than sslConfig under the gateway api target');
       expect(build({ options: { sslConfig: { secretRef: { name: 'api-ca', namespace: 'gloo-system' } } } }))
         .toThrow('[test/api] options.sslConfig.secretRef: got "gloo-system/api-ca", expected a Secret in shop, the namespace of the BackendConfigPolicy');
-      expect(build({ hosts: [{ address: 'a.example.com', port: 443 }, { address: 'b.example.com', port: 443 }] }))
-        .toThrow('[test/api] static.hosts: got ["a.example.com","b.example.com"], expected hosts of one name over TLS, or an sslConfig with sni');
+      expect(build({ hosts: [{ address: 'a.example.com', port: 443 }, { address: '10.0.0.7', port: 443 }] }))
+        .toThrow('[test/api] static.hosts: got ["a.example.com","10.0.0.7"], expected hosts of one address over TLS');
+      expect(build({ options: { sslConfig: { sni: 'edge.example.com' } } }))
+        .toThrow('[test/api] options.sslConfig.sni: got "edge.example.com", expected the host\'s address api.example.com, which gloo sends as SNI instead');
       expect(build({ hosts: [{ address: '10.0.0.7', port: 443, sniAddress: 'api.example.com' }] }))
         .toThrow('[test/api] static.hosts[0].sniAddr: got "api.example.com", expected no sniAddr under the gateway api target');
       expect(() => synth(chart => {

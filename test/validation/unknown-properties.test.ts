@@ -155,7 +155,7 @@ const CASES: Array<[string, (c: Ctx) => unknown, string]> = [
   ['PetstoreServiceProps', c => new PetstoreService(c.chart, 'x', { version: 'v3', tag: 'v3' } as any),
     '[c/x] tag: got "v3", expected a property PetstoreServiceProps has: functions, image, labels, name, namespace, port, replicas, swaggerUrl, upstreamNamespace, version'],
   ['GatewayApiTargetProps', () => GatewayApiTarget.apply(new App(), { gatewayName: 'http', namespace: 'x' } as any),
-    '[(app)] GatewayApiTarget.apply props.namespace: got "x", expected a property GatewayApiTargetProps has: acceptFunctionMethodMatch, acceptNarrowedPrefixes, allowGlooObjects, extAuthExtensions, gatewayName, gatewayNamespace, httpRouteNamespace, renderGateway'],
+    '[(app)] GatewayApiTarget.apply props.namespace: got "x", expected a property GatewayApiTargetProps has: acceptFunctionMethodMatch, acceptNarrowedPrefixes, acceptTlsWithoutClientCertificates, allowGlooObjects, extAuthExtensions, gatewayName, gatewayNamespace, httpRouteNamespace, renderGateway'],
   ['RenderGatewayProps', () => GatewayApiTarget.apply(new App(), { gatewayName: 'http', gatewayNamespace: 'gw', renderGateway: { className: 'kgateway' } } as any),
     'renderGateway.className: got "kgateway", expected a property RenderGatewayProps has: gatewayClassName, httpPort, httpsPort'],
   ['AtomicOutputDirectoryOptions', () => new AtomicOutputDirectory(path.join(os.tmpdir(), 'unknown-props-out'), { keepSubdirs: true } as any),
