@@ -2,7 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { gatewayRuleProblems } from './gateway-rules';
 import { kgatewayRuleProblems } from './kgateway-rules';
-import { formatProblemBody } from '../private/errors';
+import { formatProblemBody, Problem } from '../private/errors';
 import { CrdSchemaValidator } from '../validation/crd-schema';
 
 /** The apiVersion of the kgateway objects the target writes. */
@@ -23,6 +23,11 @@ export interface CompanionObjectProps {
   readonly namespace: string;
   /** The spec, worked out when the app synthesizes (it reads the HTTPRoute's rendering). */
   readonly spec: () => unknown;
+  /**
+   * What the app does wrong that the object shows, at synth (with their own hints).
+   * @default - nothing
+   */
+  readonly problems?: () => Problem[];
 }
 
 /**
@@ -41,7 +46,7 @@ export class CompanionObject extends ApiObject {
       metadata: { name: props.name, namespace: props.namespace },
       spec: Lazy.any({ produce: props.spec }),
     });
-    this.node.addValidation({ validate: () => this.problems() });
+    this.node.addValidation({ validate: () => [...(props.problems?.() ?? []).map(formatProblemBody), ...this.problems()] });
   }
 
   private problems(): string[] {

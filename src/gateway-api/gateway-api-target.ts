@@ -442,11 +442,16 @@ function addBackendConfigPolicy(
   settings: BackendSettings, staticHosts?: Array<{ address: string; port: number }>,
 ): void {
   const fields = backendConfigOf(settings, namespace, staticHosts);
-  if (fields === undefined) return;
-  if ('field' in fields && 'expected' in fields) {
+  if (fields !== undefined && 'field' in fields && 'expected' in fields) {
     const p = fields as ActionProblem;
     throw new GlooInputError([{ path: upstream.node.path, field: p.field, given: p.given, expected: p.expected, hint: p.hint }]);
   }
+  const registry = TargetRegistry.of(upstream);
+  const service = `${namespace}/${target.name}`;
+  const json = fields === undefined ? '' : JSON.stringify(fields);
+  registry.addServiceSettings(service, `Upstream ${upstream.node.path}`, json);
+  // one policy per target: a second Upstream with the same settings shares it; one with others fails on the name
+  if (fields === undefined || !registry.once(`BackendConfigPolicy/${service}/${json}`)) return;
   const holder = upstream.node.scope!.node.tryFindChild(upstream.node.id)!;
   TargetRegistry.of(upstream).addKgatewayObject('BackendConfigPolicy', namespace, target.name, `${holder.node.path}/BackendConfigPolicy`,
     `kgateway configures connections per ${target.kind}; give the ${target.kind}'s Upstreams one load balancer and TLS setting, on one of them`);
@@ -455,6 +460,16 @@ function addBackendConfigPolicy(
     name: target.name,
     namespace,
     spec: () => ({ targetRefs: [target], ...fields }),
+    problems: () => {
+      const others = registry.otherServiceSettings(service, json).filter(by => by !== `Upstream ${upstream.node.path}`);
+      return others.length === 0 ? [] : [{
+        path: upstream.node.path,
+        field: Object.keys(fields).join(', '),
+        given: fields,
+        expected: `the same settings on every way to the ${target.kind} ${service} (${others.join('; ')} sets others or none): kgateway's BackendConfigPolicy applies to every route to it`,
+        hint: 'give the Upstreams of one Service the same load balancer and TLS, and route to the Service through them',
+      }];
+    },
   });
 }
 

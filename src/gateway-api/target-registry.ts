@@ -53,6 +53,7 @@ export class TargetRegistry {
   /** The construct path of each kgateway object written, by `kind/namespace/name`. */
   private readonly kgatewayNames = new Map<string, string>();
   private readonly made = new Set<string>();
+  private readonly serviceSettings = new Map<string, Array<{ by: string; fields: string }>>();
 
   private constructor(private readonly state: AppState) {}
 
@@ -85,8 +86,29 @@ export class TargetRegistry {
     for (const d of destinations) {
       if (!d.kube && !(ImportedResource.isImportedResource(d.targetUpstream) && d.targetUpstream.kubeService)) continue;
       const service = serviceOf(d);
-      if ('namespace' in service) this.addServiceNamespace(service.namespace);
+      if (!('namespace' in service)) continue;
+      this.addServiceNamespace(service.namespace);
+      this.addServiceSettings(`${service.namespace}/${service.name}`, `a route's destination to the Service (${d.kube ? 'Destination.kube' : 'an imported Upstream'})`, '');
     }
+  }
+
+  /**
+   * Records what one way of reaching a Service sets for its connections (a BackendConfigPolicy's
+   * fields as JSON, `''` for none): an Upstream in front of it, or a route's direct destination.
+   */
+  public addServiceSettings(service: string, by: string, fields: string): void {
+    const known = this.serviceSettings.get(service) ?? [];
+    if (!known.some(k => k.by === by && k.fields === fields)) known.push({ by, fields });
+    this.serviceSettings.set(service, known);
+  }
+
+  /**
+   * The ways of reaching `service` whose connection settings differ from `fields`: kgateway's
+   * BackendConfigPolicy applies to every route to the Service, where Gloo's Upstream settings
+   * applied to the routes through that Upstream only.
+   */
+  public otherServiceSettings(service: string, fields: string): string[] {
+    return (this.serviceSettings.get(service) ?? []).filter(k => k.fields !== fields).map(k => k.by);
   }
 
   /** Names the rules of `route` in the HTTPRoute of `container` (a VirtualService or RouteTable), once (see `ruleName`). */

@@ -316,9 +316,23 @@ describe('an Upstream\'s load balancer becomes a BackendConfigPolicy on its Serv
     }
   });
 
-  test('two Upstreams of one Service with load balancers are refused: kgateway balances per Service', () => {
+  test('Upstreams of one Service with different load balancers, or one with and one without, are refused: kgateway sets them per Service', () => {
     expect(errorOf(() => upstreamApp([{ id: 'a', loadBalancer: LoadBalancer.random() }, { id: 'b', loadBalancer: LoadBalancer.maglev() }])))
       .toContain('[test/b/BackendConfigPolicy] metadata.name: got "BackendConfigPolicy/shop/pets", expected a BackendConfigPolicy name of its own (test/a/BackendConfigPolicy writes');
+    expect(errorOf(() => upstreamApp([{ id: 'a', loadBalancer: LoadBalancer.random() }, { id: 'b' }])))
+      .toContain('[test/a/BackendConfigPolicy] loadBalancer: got {"loadBalancer":{"random":{}}}, expected the same settings on every way to the Service shop/pets (Upstream test/b sets others or none)');
+    expect(byKind(upstreamApp([{ id: 'a', loadBalancer: LoadBalancer.random() }, { id: 'b', loadBalancer: LoadBalancer.random() }]), 'BackendConfigPolicy')).toHaveLength(1);
+  });
+
+  test('a route straight to a Service (Destination.kube) that an Upstream with settings stands for is refused', () => {
+    const a = Testing.app();
+    GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const chart = new Chart(a, 'test');
+    const up = new Upstream(chart, 'up', { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080, loadBalancer: LoadBalancer.maglev() });
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' } });
+    vs.addRoute({ matchers: prefix('/a'), action: RouteAction.forward(Destination.upstream(up)) });
+    vs.addRoute({ matchers: prefix('/'), action: RouteAction.forward(Destination.kubeService({ serviceName: 'pets', serviceNamespace: 'shop', port: 8080 })) });
+    expect(errorOf(() => a.synth())).toContain('(a route\'s destination to the Service (Destination.kube) sets others or none)');
   });
 
   test('TLS to the Service\'s endpoints (options.sslConfig) is the policy\'s tls, field by field; SDS and other options are refused by name', () => {
