@@ -15,6 +15,7 @@ import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputO
 import { StaticUpstream } from '../gloo/static-upstream';
 import { Upstream } from '../gloo/upstream';
 import type { WeightedDestination } from '../model/route-action';
+import type { HeaderManipulation } from '../model/route-options';
 import type { SslConfig } from '../model/tls';
 import { formatProblemBody, GlooInputError, Problem } from '../private/errors';
 import { GatewayGateway, GatewayHttpRoute, GatewayReferenceGrant } from '../private/gvk';
@@ -227,10 +228,7 @@ class GatewayApiOutput implements RouteOutput {
 
   public renderSpec(source: RouteOutputSource): unknown {
     const routes: Route[] = source.routes;
-    const vhHeaders = source._virtualHostOptions?.headerManipulation;
-    const shared = routes.map(r => ({ r, p: sharedHeaderProblem(vhHeaders, r._props.options?.headerManipulation) }))
-      .filter(x => x.p !== undefined)
-      .map(({ r, p }) => ({ path: r._owner.node.path, field: `${r._label}.${p!.field}`, given: p!.given, expected: p!.expected, hint: p!.hint }));
+    const shared = sharedHeaderProblems(source._virtualHostOptions?.headerManipulation, routes);
     if (shared.length > 0) throw new GlooInputError(shared);
     return this.renderContainer(source, {
       hostnames: hostnamesOf(source),
@@ -252,6 +250,9 @@ class GatewayApiOutput implements RouteOutput {
     if (own.length > 0) throw new GlooInputError(own);
     // without a parent in the app (one outside it delegates, as to a Gloo RouteTable), no parentRefs: kgateway lets any parent delegate
     const parents = registry.parentsOf(table);
+    // kgateway hands a parent's policies down to the child's rules, as Gloo its virtual host's options to the table's routes
+    const shared = parents.flatMap(p => sharedHeaderProblems(p._virtualHostOptions?.headerManipulation, table.routes));
+    if (shared.length > 0) throw new GlooInputError(shared);
     const rules = this.renderContainer(table, { delegation: false, hint: 'spread the routes over several RouteTables' }).spec.rules;
     return {
       ...(parents.length > 0 ? {
@@ -490,6 +491,22 @@ function addBackend(upstream: StaticUpstream): void {
     namespace,
     // `type` written as kgateway's own manifests do: the CRD's CEL rules read it
     spec: () => ({ type: 'Static', static: { hosts: upstream.hosts.map(h => ({ host: h.address, port: h.port })) } }),
+  });
+}
+
+/**
+ * The headers that routes (or their weighted destinations) change that the virtual host's header
+ * manipulation changes too (see `sharedHeaderProblem`), as problems naming each route.
+ */
+function sharedHeaderProblems(virtualHost: HeaderManipulation | undefined, routes: Route[]): Problem[] {
+  if (virtualHost === undefined) return [];
+  return routes.flatMap(r => {
+    const own = [{ at: '', h: r._props.options?.headerManipulation }];
+    const shares = (r.action.destinations ?? []).map((w, i) => ({ at: `routeAction.multi.destinations[${i}].`, h: w.options?.headerManipulation }));
+    return [...own, ...shares].flatMap(({ at, h }) => {
+      const p = sharedHeaderProblem(virtualHost, h);
+      return p ? [{ path: r._owner.node.path, field: `${r._label}.${at}${p.field}`, given: p.given, expected: p.expected, hint: p.hint }] : [];
+    });
   });
 }
 

@@ -2,7 +2,7 @@ import { Chart, Duration, Testing } from 'cdk8s';
 import { errorOf, fixture, render } from './render-fixture';
 import {
   CrdSchemaValidator, Destination, ExtAuth, GatewayApiTarget, GatewayApiTargetProps, HostRewrite, LoadBalancer, OriginMatch, PathMatch, RouteAction,
-  RouteProps, Upstream, VirtualHostBehavior, VirtualService,
+  RouteProps, RouteTable, Upstream, VirtualHostBehavior, VirtualService,
 } from '../../src';
 import { corsProblems } from '../../src/gateway-api/cors-render';
 import { kgatewayRuleProblems } from '../../src/gateway-api/kgateway-rules';
@@ -148,6 +148,27 @@ describe('virtual host options kgateway carries become a TrafficPolicy on the wh
       .toContain('routes[0].options.headerManipulation.responseHeaders: got "x-shop", expected a response header');
     const out = synth([{ matchers: prefix('/'), options: { headerManipulation: { requestHeadersToRemove: ['x-debug'], responseHeadersToRemove: ['cookie'] } } }], vh);
     expect(byKind(out, 'HTTPRoute')[0].spec.rules[0].filters.map((f: any) => f.type)).toEqual(['RequestHeaderModifier', 'ResponseHeaderModifier']);
+  });
+
+  test('the same check for a weighted destination\'s headers, and for the routes of a RouteTable the virtual host delegates to', () => {
+    const vh = { headerManipulation: { requestHeadersToRemove: ['cookie'] } };
+    const a = Testing.app();
+    GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const chart = new Chart(a, 'test');
+    const up = new Upstream(chart, 'up', { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080 });
+    const table = new RouteTable(chart, 'rt', {
+      metadata: { name: 'api', namespace: 'shop' },
+      routes: [{ matchers: prefix('/api/x'), action: RouteAction.forward(Destination.upstream(up)), options: { headerManipulation: { requestHeadersToAdd: [{ name: 'Cookie', value: 'a' }] } } }],
+    });
+    const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' }, options: vh });
+    vs.addRoute({ matchers: prefix('/api'), action: RouteAction.delegate(table) });
+    vs.addRoute({
+      matchers: prefix('/'),
+      action: RouteAction.weightedForward([{ destination: Destination.upstream(up), weight: 1, options: { headerManipulation: { requestHeadersToRemove: ['cookie'] } } }]),
+    });
+    const message = errorOf(() => a.synth());
+    expect(message).toContain('[test/vs] routes[1].routeAction.multi.destinations[0].options.headerManipulation.requestHeaders: got "cookie"');
+    expect(message).toContain('[test/rt] routes[0].options.headerManipulation.requestHeaders: got "cookie"');
   });
 
   test('a virtual host option kgateway does not carry yet is refused by name', () => {
