@@ -1,5 +1,6 @@
 import { FunctionCall, functionCall, functionHint, isRefusal } from './function-rewrite';
 import { headerModifiers } from './header-modifiers';
+import { GATEWAY_API_GROUP } from './http-route-model';
 import type { HttpBackendRef } from './http-route-types';
 import { ImportedResource } from '../gloo/imported-resource';
 import { routeOutputOf } from '../gloo/route-output';
@@ -12,7 +13,6 @@ import { IUpstream, IUpstreamGroup } from '../model/references';
 import { DirectResponse, Redirect, RouteAction, RouteActionType, WeightedDestination } from '../model/route-action';
 
 /** The Gateway API group, of the child HTTPRoutes a delegating rule names. */
-const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 
 /** kgateway's API group, of the Backends that stand for static Upstreams. */
 export const KGATEWAY_GROUP = 'gateway.kgateway.dev';

@@ -1,4 +1,5 @@
 import type { ActionProblem } from './backend-render';
+import { HEADER_NAME } from './http-route-model';
 import type { HttpRouteFilter } from './http-route-types';
 import { CorsPolicy } from '../model/cors';
 import { compact } from '../private/json';
@@ -10,7 +11,6 @@ export type CorsFilter = NonNullable<HttpRouteFilter['cors']>;
 export const CORS_ORIGIN = /(^\*$)|(^(http(s)?):\/\/(((\*\.)?([a-zA-Z0-9-]+\.)*[a-zA-Z0-9-]+|\*)(:([0-9]{1,5}))?)$)/;
 /** Gateway API's `allowMethods` items (CRD `enum`). */
 export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', '*'];
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 
 /**
  * A Gloo CORS policy as Gateway API's CORS filter, or what it cannot say the same (relative to the

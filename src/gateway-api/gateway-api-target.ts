@@ -5,6 +5,7 @@ import { ActionProblem, backendNamespaceOf, KGATEWAY_GROUP } from './backend-ren
 import { CompanionObject } from './companion-object';
 import { LISTENER_SSL_FIELDS, listenerConflicts, listenerNameClashes, listenerNamesOf, ListenerSource, RenderGatewayProps, renderListeners } from './gateway-render';
 import { hostnamesOf } from './hostnames';
+import { GATEWAY_API_GROUP } from './http-route-model';
 import { directResponseManifest, renderHttpRoutes } from './http-route-render';
 import type { HttpRouteManifest } from './http-route-types';
 import { isProblem } from './match-render';
@@ -535,7 +536,6 @@ function ruleTargets(source: RouteOutputSource | RouteTableSource, rule: string)
   return spec.rules.map(r => r.name).filter((n): n is string => n === rule || (n?.startsWith(`${rule}.`) ?? false)).map(n => httpRouteTarget(source.name, n));
 }
 
-const GATEWAY_API_GROUP = GatewayHttpRoute.GVK.apiVersion.split('/')[0];
 
 /**
  * The first virtual host field the target cannot carry: `sslConfig` and `optionsConfigRefs`, and

@@ -1,8 +1,7 @@
-import { list, obj } from './http-route-model';
+import { list, obj, SECTION_NAME } from './http-route-model';
 import type { KgatewayRuleProblem } from './kgateway-rules';
 
 const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
  * The rules of the Gateway API v1.6.1 `Gateway` CRD (limits, patterns, CEL on `spec.listeners`)

@@ -1,6 +1,5 @@
-import { Json, list, obj, routeRules } from './http-route-model';
+import { GATEWAY_API_GROUP, Json, list, obj, routeRules } from './http-route-model';
 
-const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
 /** How deep delegation is followed; deeper (or a cycle) resolves nothing further. */
 const MAX_DEPTH = 8;
 

@@ -1,10 +1,9 @@
 import { corsProblems } from './cors-render';
-import { isServiceRef, Json, list, obj } from './http-route-model';
+import { HEADER_NAME, isServiceRef, Json, list, obj } from './http-route-model';
 import { RouteReport } from './http-route-problems';
 
 // Patterns of the vendored HTTPRoute CRD (imports/gateway.networking.k8s.io.yaml, HTTPRoute v1).
 /** `...headers[].name` and the header modifiers' `name`: an HTTP token (RFC 7230). */
-export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 /** `spec.hostnames[]`: an RFC 1123 hostname, optionally with a leading `*.` label. */
 export const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** `urlRewrite.hostname`, `requestRedirect.hostname`: an RFC 1123 hostname without wildcard. */

@@ -11,6 +11,15 @@
 
 import { asArray, asObject, JsonObject } from '../private/json';
 
+/** The Gateway API's group (of HTTPRoutes, Gateways, and the references to them). */
+export const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+/** A Gateway API `SectionName` (a rule's `name`, a listener's `name`, a policy's `sectionName`): a DNS-1123 subdomain. */
+export const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** An HTTP header name as the CRD's patterns take it (an HTTP token). */
+export const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
+
 /** The HTTPRoute path match types (CRD `rules[].matches[].path.type`). */
 export const PATH_TYPES = ['Exact', 'PathPrefix', 'RegularExpression'];
 

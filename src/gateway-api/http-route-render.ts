@@ -1,4 +1,5 @@
 import type { ActionProblem } from './backend-render';
+import { KGATEWAY_API_VERSION } from './companion-object';
 import { glooModelManifests, MODEL_VIRTUAL_SERVICE } from './gloo-model';
 import { hostAccepted } from './http-route-matching';
 import { formatHttpRouteProblem } from './http-route-problems';
@@ -90,7 +91,7 @@ export interface DirectResponseManifest {
 /** The kgateway DirectResponse a Gloo direct response becomes: its status and body (`directresponses` CRD v1alpha1). */
 export function directResponseManifest(name: string, namespace: string, r: DirectResponse): DirectResponseManifest {
   return {
-    apiVersion: 'gateway.kgateway.dev/v1alpha1',
+    apiVersion: KGATEWAY_API_VERSION,
     kind: 'DirectResponse',
     metadata: { name, namespace },
     spec: { status: r.status, ...(r.body !== undefined && r.body !== '' ? { body: r.body } : {}) },

@@ -1,10 +1,8 @@
-import { checkFilters, checkRuleBackendRef, HEADER_NAME, HOSTNAME } from './http-route-filter-rules';
-import { Json, list, obj, objectName, PATH_TYPES, VALUE_MATCH_TYPES } from './http-route-model';
+import { checkFilters, checkRuleBackendRef, HOSTNAME } from './http-route-filter-rules';
+import { HEADER_NAME, Json, list, obj, objectName, PATH_TYPES, SECTION_NAME, VALUE_MATCH_TYPES } from './http-route-model';
 import { HttpRouteProblem, RouteReport } from './http-route-problems';
 import { whyInvalidRe2 } from '../private/re2';
 
-/** A Gateway API `SectionName` (`rules[].name`). */
-const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** `rules[].matches[].method` enum. */
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];

@@ -1,5 +1,5 @@
 import { corsProblems } from './cors-render';
-import { list, obj } from './http-route-model';
+import { list, obj, SECTION_NAME } from './http-route-model';
 
 /** One field of a kgateway object that kgateway's CRD (its patterns, limits or CEL rules) refuses. */
 export interface KgatewayRuleProblem {
@@ -13,8 +13,6 @@ export interface KgatewayRuleProblem {
 
 /** kgateway's durations (`^([0-9]{1,5}(h|m|s|ms)){1,4}$`, CEL on every duration field). */
 const DURATION = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
-/** A Gateway API `SectionName` (a rule's name): a DNS-1123 subdomain. */
-const SECTION_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const STRING_MATCHERS = ['exact', 'prefix', 'suffix', 'contains', 'safeRegex'];
 
 /**

@@ -147,6 +147,9 @@ export class TargetRegistry {
    */
   public addKgatewayObject(kind: string, namespace: string, name: string, path: string, hint: string): void {
     const key = `${kind}/${namespace}/${name}`;
+    if (name.length > 253) {
+      throw new GlooInputError([{ path, field: 'metadata.name', given: name, expected: `a ${kind} name of at most 253 characters`, hint: 'shorten the name of the VirtualService, the RouteTable, the route or the Upstream it is named after' }]);
+    }
     const other = this.kgatewayNames.get(key);
     if (other !== undefined) {
       throw new GlooInputError([{

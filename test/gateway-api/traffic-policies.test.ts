@@ -259,6 +259,14 @@ describe('rule names', () => {
     expect(named({ name: 'pets' }, ['pets', 'pets-2'])).toBe('pets-3');
     expect(named({ name: 'y'.repeat(70) }, ['y'.repeat(63)])).toBe(`${'y'.repeat(61)}-2`);
   });
+  test('a policy name over 253 characters (a long VirtualService name and its rule) is refused where it is made', () => {
+    const a = Testing.app();
+    GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const vs = new VirtualService(new Chart(a, 'test'), 'vs', { metadata: { name: 'v'.repeat(250), namespace: 'shop' } });
+    expect(() => vs.addRoute({ name: 'retry-me', matchers: prefix('/'), action: RouteAction.forward(Destination.kubeService({ serviceName: 's', serviceNamespace: 'shop', port: 80 })), options: { retries: { retryOn: '5xx' } } }))
+      .toThrow(/metadata\.name: got "v{250}-retry-me", expected a TrafficPolicy name of at most 253 characters/);
+  });
+
   test('two routes of one name in one HTTPRoute get two names', () => {
     const out = synth([
       { name: 'pets', matchers: prefix('/a'), options: { hostRewrite: HostRewrite.auto() } },
