@@ -110,10 +110,12 @@ export interface RuleDecision {
    * @default - not a direct response
    */
   readonly status?: number;
-  /** `namespace/name` of the HTTPRoute. */
+  /** `namespace/name` of the HTTPRoute whose rule it is (a delegation child's, for a delegated rule). */
   readonly route: string;
-  /** The index of the rule in `spec.rules`. */
+  /** The index of the rule in that HTTPRoute's `spec.rules`. */
   readonly ruleIndex: number;
+  /** `namespace/name` of the HTTPRoute attached to the Gateway that took the request (the parent, for a delegated rule). */
+  readonly attachedRoute: string;
   /** The backends and shares, as in `GatewayApiRouting.backends`; empty unless forwarded. */
   readonly backends: GatewayApiShare[];
   /** The mirrors, as in `GatewayApiRouting.mirrors`. */
@@ -322,6 +324,7 @@ export class HttpRouteSimulator {
       ...(outcome === GatewayApiOutcome.DIRECT_RESPONSE ? { status: direct } : {}),
       route: origin.route,
       ruleIndex: origin.ruleIndex,
+      attachedRoute: `${winner.route.namespace}/${winner.route.name}`,
       backends: outcome === GatewayApiOutcome.FORWARD ? backends : [],
       mirrors: mirrorCopies(rule.filters).map(m => toMirror(m, namespace)),
     };

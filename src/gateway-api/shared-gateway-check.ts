@@ -34,20 +34,22 @@ export interface SharedGatewaySource {
 export function sharedGatewayProblems(
   candidates: RouteOutputSource[],
   render: (sources: RouteOutputSource[]) => SharedGatewaySource[],
-  glooObjects: () => unknown[],
+  companions: () => { gloo: unknown[]; gatewayApi: unknown[] },
   gatewayName: string,
   gatewayNamespace: string | undefined,
 ): Map<RouteOutputSource, Problem[]> {
   const out = new Map<RouteOutputSource, Problem[]>();
   const overlapping = render(overlappingSources(candidates));
   if (overlapping.length < 2) return out;
-  const manifests = [...overlapping.map(s => s.glooModel), ...glooObjects()];
+  // the Upstreams, groups and RouteTables of the app; the delegation children and DirectResponses of the HTTPRoutes
+  const { gloo: glooObjects, gatewayApi: gatewayObjects } = companions();
+  const manifests = [...overlapping.map(s => s.glooModel), ...glooObjects];
   const gloo = new RoutingSimulator(manifests);
-  const gateway = HttpRouteSimulator.forGateway(gatewayName, overlapping.map(s => s.httpRoute), { gatewayNamespace });
+  const gateway = HttpRouteSimulator.forGateway(gatewayName, [...overlapping.map(s => s.httpRoute), ...gatewayObjects], { gatewayNamespace });
   const meanings = routingMeanings(manifests);
   const byRoute = new Map(overlapping.map(s => [`${s.httpRoute.metadata.namespace}/${s.httpRoute.metadata.name}`, s]));
   const bySource = new Map(overlapping.map(s => [`${s.source.namespace}/${s.source.name}`, s]));
-  const requests = deriveRequests(overlapping.flatMap(s => routesOf(s.glooModel)));
+  const requests = deriveRequests([...overlapping.flatMap(s => routesOf(s.glooModel)), ...glooObjects.flatMap(tableRoutesOf)]);
   const hosts = hostsOf(overlapping, gloo);
   const reported = new Set<string>();
   for (const host of hosts) {
@@ -56,7 +58,7 @@ export function sharedGatewayProblems(
       if (!a) continue;
       const g = gloo.route({ ...request, host });
       const chosen = g.virtualServiceName === undefined ? undefined : bySource.get(`${g.virtualServiceNamespace}/${g.virtualServiceName}`);
-      const taker = byRoute.get(a.route);
+      const taker = byRoute.get(a.attachedRoute);
       if (!taker || taker === chosen) continue;
       const glooMeaning = meanings.gloo(g);
       const gatewayMeaning = meanings.gatewayApi(a);
@@ -77,6 +79,12 @@ export function sharedGatewayProblems(
     }
   }
   return out;
+}
+
+/** The routes of a Gloo RouteTable manifest (none for other kinds). */
+function tableRoutesOf(m: unknown): unknown[] {
+  const t = m as { kind?: string; spec?: { routes?: unknown[] } };
+  return t?.kind === 'RouteTable' && Array.isArray(t.spec?.routes) ? t.spec!.routes : [];
 }
 
 /** The routes of a Gloo VirtualService manifest. */

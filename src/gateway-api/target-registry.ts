@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { knownGroup, serviceOf } from './backend-render';
+import { directResponseManifest } from './http-route-render';
 import { ruleName } from './rule-names';
 import { SharedGatewaySource, sharedGatewayProblems } from './shared-gateway-check';
 import { ImportedResource } from '../gloo/imported-resource';
@@ -234,7 +235,7 @@ export class TargetRegistry {
     const groups = split ? [live.filter(s => s._sslConfig === undefined), live.filter(s => s._sslConfig !== undefined)] : [live];
     for (const group of groups) {
       if (bySource.size > 0 || group.length < 2) continue;
-      const shared = sharedGatewayProblems(group, sources => this.rendered(sources), () => this.keptOutModels(), gatewayName, gatewayNamespace);
+      const shared = sharedGatewayProblems(group, sources => this.rendered(sources), () => this.companionModels(), gatewayName, gatewayNamespace);
       for (const [s, problems] of shared) {
         for (const p of problems) add(s, p);
       }
@@ -257,9 +258,33 @@ export class TargetRegistry {
     return out;
   }
 
-  /** The Gloo objects of the Upstreams and UpstreamGroups kept out of the output. */
-  private keptOutModels(): unknown[] {
-    return this.state.keptOut.map(c => (c as { _glooModelJson?: () => unknown })._glooModelJson?.()).filter(m => m !== undefined);
+  /**
+   * What the check across VirtualServices reads besides them: on the Gloo side the Upstreams and
+   * UpstreamGroups kept out of the output and the RouteTables; on the Gateway API side the
+   * RouteTables' HTTPRoutes (delegation children; one that does not render reports its own
+   * problems) and the DirectResponses of every route that answers directly.
+   */
+  private companionModels(): { gloo: unknown[]; gatewayApi: unknown[] } {
+    const tables = this.tables.filter(t => isAttached(t));
+    const gloo = [
+      ...this.state.keptOut.map(c => (c as { _glooModelJson?: () => unknown })._glooModelJson?.()).filter(m => m !== undefined),
+      ...tables.map(t => t._glooModelJson()),
+    ];
+    const gatewayApi: unknown[] = [];
+    for (const t of tables) {
+      try {
+        gatewayApi.push({ ...GatewayHttpRoute.GVK, metadata: { name: t.name, namespace: t.namespace! }, spec: t._renderSpec() });
+      } catch {
+        // its own rendering reports why
+      }
+    }
+    for (const container of [...this.liveSources, ...tables]) {
+      for (const route of container.routes) {
+        const name = this.ruleNameOf(route);
+        if (route.action.response && name !== undefined) gatewayApi.push(directResponseManifest(`${container.name}-${name}`, container.namespace!, route.action.response));
+      }
+    }
+    return { gloo, gatewayApi };
   }
 
   /** The namespace of an HTTPRoute (a VirtualService's or a RouteTable's), whose grants go in the chart of its first container. */

@@ -83,6 +83,20 @@ describe('delegation to a RouteTable becomes kgateway route delegation', () => {
     expect(errorOf(() => a.synth())).toContain('routes[0].delegateAction.ref: got "team/api", expected a RouteTable defined in this app');
   });
 
+  test('across VirtualServices whose domains overlap, a request a delegated rule of another HTTPRoute takes is found', () => {
+    const a = Testing.app();
+    GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
+    const chart = new Chart(a, 'test');
+    const up = (svc: string) => new Upstream(chart, svc, { serviceName: svc, serviceNamespace: 'shop', servicePort: 8080 });
+    const table = new RouteTable(chart, 'table', { metadata: { name: 'api', namespace: 'shop' }, routes: [{ matchers: [{ path: PathMatch.prefix('/api/pets') }], action: forward(up('pets')) }] });
+    const wild = new VirtualService(chart, 'wild', { metadata: { name: 'wild', namespace: 'shop' }, domains: ['*'] });
+    wild.addRoute({ matchers: [{ path: PathMatch.prefix('/api') }], action: RouteAction.delegate(table) });
+    const specific = new VirtualService(chart, 'specific', { metadata: { name: 'specific', namespace: 'shop' }, domains: ['api.example.com'] });
+    specific.addRoute({ matchers: [{ path: PathMatch.prefix('/x') }], action: forward(up('x')) });
+    // Gloo gives api.example.com to the specific VirtualService, which has no /api route; the Gateway merges the wildcard's delegated rule
+    expect(errorOf(() => a.synth())).toContain('[test/wild] domains: got "GET /api/pets to host api.example.com", expected only requests its own VirtualService takes in gloo');
+  });
+
   test('a table that delegates further is refused (nested delegation is not rendered yet)', () => {
     const a = Testing.app();
     GatewayApiTarget.apply(a, { gatewayName: 'gw', gatewayNamespace: 'gw' });
