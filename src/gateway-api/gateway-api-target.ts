@@ -119,9 +119,9 @@ export interface GatewayApiTargetProps {
  *   other namespace, so that cross-namespace `backendRefs` are allowed;
  * - options standard Gateway API has no field for but kgateway has become kgateway objects beside
  *   the HTTPRoute: a TrafficPolicy on a route's named rules or on the whole HTTPRoute (automatic
- *   host rewrite, retries, CSRF, ext auth, regex rewrites, virtual host header changes), a
- *   DirectResponse for a direct response, a Backend for a static Upstream, a BackendConfigPolicy for
- *   an Upstream's load balancer;
+ *   host rewrite, retries, CSRF, ext auth, regex rewrites, a virtual host's CORS and header
+ *   changes), a DirectResponse for a direct response, a Backend for a static Upstream, a
+ *   BackendConfigPolicy for an Upstream's load balancer and TLS;
  * - with `renderGateway`, the Gateway too, with a listener per TLS host of the VirtualServices;
  * - a `RouteTable` becomes a child HTTPRoute, which the routes that delegate to it name (kgateway
  *   route delegation).

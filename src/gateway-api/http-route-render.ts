@@ -8,7 +8,7 @@ import type { HttpRouteManifest, HttpRouteRule } from './http-route-types';
 import { isProblem } from './match-render';
 import { compareRouting, RoutingDifference } from './routing-comparison';
 import { ruleName } from './rule-names';
-import { renderRouteRules } from './rule-render';
+import { DIRECT_RESPONSE_NAME, renderRouteRules } from './rule-render';
 import type { PolicySettings } from './traffic-policy';
 import { Route } from '../gloo/route';
 import { routeOutputOf } from '../gloo/route-output';
@@ -117,7 +117,7 @@ function childManifests(
   }
   const namespace = table.namespace!;
   const directResponses = table.routes.filter(r => r.action.response !== undefined)
-    .map(r => directResponseManifest(`${table.name}-${options.ruleNameOf?.(r) ?? 'direct-response'}`, namespace, r.action.response!));
+    .map(r => directResponseManifest(`${table.name}-${options.ruleNameOf?.(r) ?? DIRECT_RESPONSE_NAME}`, namespace, r.action.response!));
   return { route: { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: table.name, namespace }, spec }, directResponses };
 }
 

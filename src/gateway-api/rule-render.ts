@@ -71,7 +71,7 @@ export function renderRouteRules(props: RouteProps, context: RuleContext): Rende
     }
   }
   const filters = action.redirect ? [rewrite.filter!]
-    : action.directResponse ? [{ type: 'ExtensionRef' as const, extensionRef: { group: KGATEWAY_GROUP, kind: 'DirectResponse', name: context.directResponseName ?? 'direct-response' } }]
+    : action.directResponse ? [{ type: 'ExtensionRef' as const, extensionRef: { group: KGATEWAY_GROUP, kind: 'DirectResponse', name: context.directResponseName ?? DIRECT_RESPONSE_NAME } }]
       : filtersOf(props, action.call, rewrite.filter, routeNamespace);
   if (isProblem(filters)) return filters;
 
@@ -110,7 +110,7 @@ export interface RuleContext {
   readonly policySettings?: PolicySettings;
   /**
    * The name of the DirectResponse the route's rule names, when the route answers directly.
-   * @default 'direct-response'
+   * @default DIRECT_RESPONSE_NAME
    */
   readonly directResponseName?: string;
   /**
@@ -362,6 +362,8 @@ function renderMatcher(
 const MAPPED_OPTIONS: readonly string[] = ['prefixRewrite', 'headerManipulation', 'timeout', 'hostRewrite', ...ROUTE_POLICY_OPTIONS, ...ROUTE_FILTER_OPTIONS, 'extra'];
 const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => !MAPPED_OPTIONS.includes(f));
 const NO_POLICY_SETTINGS: PolicySettings = { extAuthExtensions: {} };
+/** The name of a DirectResponse whose route has no rule name (a rendering outside the target). */
+export const DIRECT_RESPONSE_NAME = 'direct-response';
 
 
 function unmappedOption(props: RouteProps): ActionProblem | undefined {
