@@ -2,6 +2,7 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { gatewayRuleProblems } from './gateway-rules';
 import { kgatewayRuleProblems } from './kgateway-rules';
+import { addCachedValidation } from '../private/app-state';
 import { formatProblemBody, Problem } from '../private/errors';
 import { CrdSchemaValidator } from '../validation/crd-schema';
 
@@ -34,9 +35,10 @@ export interface CompanionObjectProps {
  * An object the Gateway API target writes beside the HTTPRoutes: a kgateway object
  * (`gateway.kgateway.dev/v1alpha1`) such as the TrafficPolicy of a rule, or the Gateway. Its spec
  * is produced at synth, from the same rendering as the HTTPRoutes, and checked like an HTTPRoute:
- * against the vendored CRD schema (`CrdSchemaValidator.kgateway()` or `.gatewayApi()`) and, for
- * the CRD's rules that matter for what the target writes (`kgatewayRuleProblems`, `gatewayRuleProblems`).
- * When the HTTPRoute cannot be rendered, the HTTPRoute reports why and this object adds nothing.
+ * against the vendored CRD schema (`CrdSchemaValidator.kgateway()` or `.gatewayApi()`) and the
+ * CRD's rules that matter for what the target writes (`kgatewayRuleProblems`, `gatewayRuleProblems`),
+ * once per change of the app like the library's resources. When the HTTPRoute cannot be rendered,
+ * the HTTPRoute reports why and this object adds nothing.
  */
 export class CompanionObject extends ApiObject {
   constructor(scope: IConstruct, id: string, props: CompanionObjectProps) {
@@ -46,10 +48,11 @@ export class CompanionObject extends ApiObject {
       metadata: { name: props.name, namespace: props.namespace },
       spec: Lazy.any({ produce: props.spec }),
     });
-    this.node.addValidation({ validate: () => [...(props.problems?.() ?? []).map(formatProblemBody), ...this.problems()] });
+    addCachedValidation(this, () => [...(props.problems?.() ?? []).map(formatProblemBody), ...this.crdProblems()]);
   }
 
-  private problems(): string[] {
+  /** What the object's CRD refuses: a defect of the target, reported as such. */
+  private crdProblems(): string[] {
     let json: unknown;
     try {
       json = this.toJson();
