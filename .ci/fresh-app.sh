@@ -138,8 +138,8 @@ done
 expect_in dist/stages/checkout/header/shop.k8s.yaml "value: checkout-s3cr3t" "the header stage's Exact header match"
 
 npx --no-install cdk8s-gloo-canary validate dist > validate.log 2>&1 || { cat validate.log >&2; fail "validate (gateway api) failed"; }
-expect_in validate.log "Gateway API objects under" "validate (gateway api)"
-expect_in validate.log "match the Gateway API v1.6.1 CRD schemas and HTTPRoute rules" "validate (gateway api)"
+expect_in validate.log "Gateway API and kgateway objects under" "validate (gateway api)"
+expect_in validate.log "match the Gateway API v1.6.1 and kgateway v2.2.0 CRD schemas and rules" "validate (gateway api)"
 # and it fails on an HTTPRoute the API server would not keep as written
 mkdir broken
 sed 's/^  parentRefs:$/  parentRef:/' dist/shop.k8s.yaml > broken/shop.k8s.yaml
