@@ -5,7 +5,7 @@ import { RouteList } from './route-list';
 import type { VirtualServiceSpecVirtualHostRoutes as GlooRoute } from '../imports/gateway.solo.io';
 import { AppState } from '../private/app-state';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
-import { GlooInputError } from '../private/errors';
+import { formatProblemBody, GlooInputError, Problem } from '../private/errors';
 
 const ROUTE_CONTAINER_BRAND = brandSymbol('RouteContainer');
 
@@ -53,6 +53,18 @@ export abstract class RouteContainer extends GlooResource {
   /** @internal the rendered routes, for the subclass's spec */
   protected _renderRoutes(): GlooRoute[] | undefined {
     return this.routeList.render();
+  }
+
+  /** @internal An output target's spec of the container (see `_renderThroughOutput`); throws what the target refuses. */
+  protected _specThroughOutput(render: () => unknown): unknown {
+    const rendered = this._renderThroughOutput(render);
+    if (rendered.error) throw rendered.error;
+    return rendered.spec;
+  }
+
+  /** @internal A problem as a line of this container's validation: its own without its path, another construct's with it. */
+  protected _problemLine(p: Problem): string {
+    return p.path === this.node.path ? formatProblemBody(p) : `[${p.path}] ${formatProblemBody(p)}`;
   }
 
   /**

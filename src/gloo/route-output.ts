@@ -1,3 +1,4 @@
+import { ApiObjectMetadata, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import type { Route } from './route';
 import type { WeightedDestination } from '../model/route-action';
@@ -106,6 +107,16 @@ export function routeOutputOf(scope: IConstruct): RouteOutput | undefined {
   return typeof value === 'object' && value !== null && (value as { isRouteOutput?: unknown }).isRouteOutput === true
     ? value as RouteOutput
     : undefined;
+}
+
+/**
+ * The metadata a VirtualService or RouteTable is created with: under an output target other than
+ * Gloo, in the namespace that target gives it (its own, or its chart's, as given to `namespaceOf`).
+ */
+export function containerMetadata(
+  scope: IConstruct, output: RouteOutput | undefined, metadata: ApiObjectMetadata | undefined,
+): ApiObjectMetadata | undefined {
+  return output ? { ...metadata, namespace: output.namespaceOf(metadata?.namespace ?? Chart.of(scope).namespace) } : metadata;
 }
 
 /**

@@ -1,13 +1,13 @@
-import { ApiObjectMetadata, Chart } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ImportedResource, ImportedResourceOptions } from './imported-resource';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
-import { RouteOutput, routeOutputOf } from './route-output';
+import { containerMetadata, RouteOutput, routeOutputOf } from './route-output';
 import type { RouteTableSpec } from '../imports/gateway.solo.io';
 import { IRouteTable } from '../model/references';
 import { brand, brandSymbol, hasBrand } from '../private/brand';
-import { formatProblemBody, GlooInputError, Problem, ProblemCollector } from '../private/errors';
+import { GlooInputError, ProblemCollector } from '../private/errors';
 import { GlooRouteTable } from '../private/gvk';
 import { checkKnownKeys } from '../private/unknown-keys';
 
@@ -58,10 +58,7 @@ export class RouteTable extends RouteContainer implements IRouteTable {
 
   constructor(scope: Construct, id: string, props: RouteTableProps = {}) {
     const output = routeOutputOf(scope);
-    const metadata = output
-      ? { ...props.metadata, namespace: output.namespaceOf(props.metadata?.namespace ?? Chart.of(scope).namespace) }
-      : props.metadata;
-    super(scope, id, { gvk: output?.gvk ?? GlooRouteTable.GVK, metadata });
+    super(scope, id, { gvk: output?.gvk ?? GlooRouteTable.GVK, metadata: containerMetadata(scope, output, props.metadata) });
     this.output = output;
     this.weight = props.weight;
     this.namespace = this.metadata.namespace;
@@ -81,8 +78,7 @@ export class RouteTable extends RouteContainer implements IRouteTable {
   /** @internal Under another output target, what it cannot express (the table's rendering, with its proof). */
   public _synthProblems(): string[] {
     if (!this.output) return [];
-    const own = (p: Problem) => (p.path === this.node.path ? formatProblemBody(p) : `[${p.path}] ${formatProblemBody(p)}`);
-    return this.renderOutput().error?.problems.map(own) ?? [];
+    return this.renderOutput().error?.problems.map(p => this._problemLine(p)) ?? [];
   }
 
   /** @internal Under another output target, the RouteTable the routes mean; see `GlooResource._glooModelJson`. */
@@ -94,9 +90,7 @@ export class RouteTable extends RouteContainer implements IRouteTable {
   /** @internal */
   public _renderSpec(): unknown {
     if (!this.output) return this.renderSpec();
-    const rendered = this.renderOutput();
-    if (rendered.error) throw rendered.error;
-    return rendered.spec;
+    return this._specThroughOutput(() => this.output!.renderTableSpec(this));
   }
 
   private renderOutput(): { spec?: unknown; error?: GlooInputError } {

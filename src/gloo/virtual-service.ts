@@ -1,15 +1,15 @@
-import { ApiObjectMetadata, Chart } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkRefList } from './enterprise-checks';
 import { RouteProps } from './route';
 import { RouteContainer } from './route-container';
-import { RouteOutput, routeOutputOf } from './route-output';
+import { containerMetadata, RouteOutput, routeOutputOf } from './route-output';
 import { checkSslConfig, checkVirtualHostOptions } from './virtual-host-checks';
 import { renderOptionsConfigRefs, renderSslConfig, renderVirtualHostOptions } from './virtual-host-render';
 import type { VirtualServiceSpec } from '../imports/gateway.solo.io';
 import { checkDomains } from '../model/domain-rules';
 import { AppState } from '../private/app-state';
-import { formatProblemBody, GlooInputError, Problem, ProblemCollector } from '../private/errors';
+import { formatProblemBody, GlooInputError, ProblemCollector } from '../private/errors';
 import { GlooVirtualService } from '../private/gvk';
 import { DomainHolder, findDomainConflicts } from './rules/domain-conflicts';
 import { IVirtualService } from '../model/references';
@@ -101,10 +101,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
     const output = routeOutputOf(scope);
-    const metadata = output
-      ? { ...props.metadata, namespace: output.namespaceOf(props.metadata?.namespace ?? Chart.of(scope).namespace) }
-      : props.metadata;
-    super(scope, id, { gvk: output?.gvk ?? GlooVirtualService.GVK, metadata });
+    super(scope, id, { gvk: output?.gvk ?? GlooVirtualService.GVK, metadata: containerMetadata(scope, output, props.metadata) });
     this.output = output;
     this.domains = [...(props.domains ?? ['*'])];
     this.gatewayName = props.gatewayName ?? (props.sslConfig !== undefined ? 'gateway-proxy-ssl' : 'gateway-proxy');
@@ -155,9 +152,8 @@ export class VirtualService extends RouteContainer implements IVirtualService {
     const all = state.memo('virtual-service-domains', () => findDomainConflicts(DOMAINS_BY_APP.get(state) ?? []));
     const domains = (all.get(this.domainHolder!) ?? []).map(formatProblemBody);
     const rendered = this.output ? this.renderOutput() : undefined;
-    const own = (p: Problem) => (p.path === this.node.path ? formatProblemBody(p) : `[${p.path}] ${formatProblemBody(p)}`);
     const inApp = this.output?.appProblems(this) ?? [];
-    return [...domains, ...inApp.map(own), ...(rendered?.error?.problems.map(own) ?? [])];
+    return [...domains, ...inApp.map(p => this._problemLine(p)), ...(rendered?.error?.problems.map(p => this._problemLine(p)) ?? [])];
   }
 
   /** @internal The virtual host's options, as given. */
@@ -173,9 +169,7 @@ export class VirtualService extends RouteContainer implements IVirtualService {
   /** @internal The Gloo spec, or under another output target, that target's spec. */
   public _renderSpec(): unknown {
     if (!this.output) return this.renderSpec();
-    const rendered = this.renderOutput();
-    if (rendered.error) throw rendered.error;
-    return rendered.spec;
+    return this._specThroughOutput(() => this.output!.renderSpec(this));
   }
 
   /** @internal Under another output target, the VirtualService the routes mean; see `GlooResource._glooModelJson`. */
