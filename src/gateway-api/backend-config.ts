@@ -1,5 +1,6 @@
 import type { ActionProblem } from './backend-render';
 import { backendTlsOf } from './backend-tls';
+import { unmovedHint } from './unmoved-fields';
 import { UpstreamOptions } from '../model/gloo-option-types.generated';
 import { LoadBalancer, LoadBalancerType } from '../model/load-balancer';
 
@@ -35,7 +36,7 @@ export interface BackendSettings {
 }
 
 /** The Upstream options a BackendConfigPolicy carries (`sslConfig`); the others are refused by name. */
-const BACKEND_OPTIONS = ['sslConfig'];
+export const BACKEND_OPTIONS: readonly string[] = ['sslConfig'];
 
 /**
  * The fields of a BackendConfigPolicy (without `targetRefs`) for an Upstream's settings, in the
@@ -52,7 +53,12 @@ export function backendConfigOf(
   const options = (settings.options ?? {}) as { [field: string]: unknown };
   const other = Object.keys(options).sort().find(k => !BACKEND_OPTIONS.includes(k) && options[k] !== undefined);
   if (other !== undefined) {
-    return { field: `options.${other}`, given: options[other], expected: `no Upstream options other than ${BACKEND_OPTIONS.join(', ')} under the gateway api target (no kgateway mapping yet)`, hint: 'keep the routes to this Upstream on Gloo until it moves' };
+    return {
+      field: `options.${other}`,
+      given: options[other],
+      expected: `no Upstream options other than ${BACKEND_OPTIONS.join(', ')} under the gateway api target`,
+      hint: unmovedHint('upstream option', other),
+    };
   }
   const ssl = settings.options?.sslConfig;
   const addresses = [...new Set((staticHosts ?? []).map(h => h.address))];

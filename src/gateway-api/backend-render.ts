@@ -2,6 +2,7 @@ import { FunctionCall, functionCall, functionHint, isRefusal } from './function-
 import { headerModifiers } from './header-modifiers';
 import { GATEWAY_API_GROUP } from './http-route-model';
 import type { HttpBackendRef } from './http-route-types';
+import { unmovedHint } from './unmoved-fields';
 import { ImportedResource } from '../gloo/imported-resource';
 import { routeOutputOf } from '../gloo/route-output';
 import { RouteTable } from '../gloo/route-table';
@@ -79,7 +80,7 @@ export function renderAction(
         field: 'routeAction.dynamicForwardProxy',
         given: action.forwardProxy,
         expected: 'a forward, weighted forward or UpstreamGroup action',
-        hint: 'a dynamic forward proxy has no gateway api mapping yet',
+        hint: unmovedHint('route', 'dynamicForwardProxy'),
       };
     default: {
       const table = action.routeTable;
@@ -116,7 +117,12 @@ function renderDestinations(
     const options = (weighted[i].options ?? {}) as { [field: string]: unknown };
     const other = Object.keys(options).sort().find(k => k !== 'headerManipulation' && options[k] !== undefined);
     if (other !== undefined) {
-      return { field: `${field}[${i}].options.${other}`, given: options[other], expected: 'no per-destination options other than headerManipulation (the others have no gateway api mapping yet)' };
+      return {
+        field: `${field}[${i}].options.${other}`,
+        given: options[other],
+        expected: 'no per-destination options other than headerManipulation under the gateway api target',
+        hint: unmovedHint('destination option', other),
+      };
     }
     // a share's own header changes: the backendRef's header modifier filters, as Gloo's weighted cluster carries them
     const headers = headerModifiers(weighted[i].options?.headerManipulation, undefined);
@@ -129,7 +135,12 @@ function renderDestinations(
     if ('expected' in service) return { ...service, field: `${at}.${service.field}` };
     const backend = StaticUpstream.isStaticUpstream(d.targetUpstream) ? d.targetUpstream : undefined;
     if (d.destinationSpec !== undefined) {
-      return { field: `${at}.destinationSpec`, given: d.destinationSpec, expected: 'a destination without a function other than a REST function (no gateway api mapping yet)' };
+      return {
+        field: `${at}.destinationSpec`,
+        given: d.destinationSpec,
+        expected: 'a destination without a function other than a REST function under the gateway api target',
+        hint: unmovedHint('route', 'destinationSpec'),
+      };
     }
     if (d.functionName !== undefined) {
       const c = functionCall(d, prefix);
@@ -176,7 +187,7 @@ export function knownGroup(ref: IUpstreamGroup | undefined): UpstreamGroup | und
 export function serviceOf(d: Destination): { name: string; namespace: string; port: number } | ActionProblem {
   if (d.kube) return { name: d.kube.serviceName, namespace: d.kube.serviceNamespace, port: d.kube.port };
   if (d.consul) {
-    return { field: 'consul', given: d.consul, expected: 'an Upstream or a Kubernetes Service', hint: 'a consul service has no gateway api mapping yet' };
+    return { field: 'consul', given: d.consul, expected: 'an Upstream or a Kubernetes Service', hint: unmovedHint('route', 'consul') };
   }
   return upstreamService(d.targetUpstream!);
 }

@@ -11,6 +11,7 @@ import type { HttpRouteManifest } from './http-route-types';
 import { isProblem } from './match-render';
 import { TargetRegistry } from './target-registry';
 import { PolicySettings, sharedHeaderProblem, trafficPolicyOf, TrafficPolicyParts, VIRTUAL_HOST_POLICY_OPTIONS } from './traffic-policy';
+import { unmovedHint } from './unmoved-fields';
 import { Route } from '../gloo/route';
 import { OUTPUT_TARGET_CONTEXT_KEY, RouteOutput, RouteOutputSource, routeOutputOf, RouteTableSource, VirtualHostFields } from '../gloo/route-output';
 import { StaticUpstream } from '../gloo/static-upstream';
@@ -217,6 +218,10 @@ class GatewayApiOutput implements RouteOutput {
   public readonly gvk = GatewayHttpRoute.GVK;
 
   constructor(public readonly target: GatewayApiTarget) {}
+
+  public unmovedUpstreamHint(field: string): string {
+    return unmovedHint('upstream', field);
+  }
 
   public namespaceOf(given: string | undefined): string {
     // always written: the HTTPRoute's backendRefs and grants were worked out for this namespace
@@ -543,9 +548,8 @@ function ruleTargets(source: RouteOutputSource | RouteTableSource, rule: string)
  * or what the TrafficPolicy refuses of those.
  */
 function virtualHostProblem(fields: VirtualHostFields, settings: PolicySettings, target: GatewayApiTarget): Omit<Problem, 'path'> | undefined {
-  const hint = 'the HTTPRoute would drop it; keep this VirtualService on Gloo until it moves';
   if (fields.optionsConfigRefs !== undefined) {
-    return { field: 'optionsConfigRefs', given: fields.optionsConfigRefs, expected: 'no optionsConfigRefs under the gateway api target (no gateway api mapping yet)', hint };
+    return { field: 'optionsConfigRefs', given: fields.optionsConfigRefs, expected: 'no optionsConfigRefs under the gateway api target', hint: unmovedHint('route', 'optionsConfigRefs') };
   }
   const ssl = fields.sslConfig as SslConfig | undefined;
   if (ssl !== undefined) {
@@ -601,8 +605,8 @@ function virtualHostProblem(fields: VirtualHostFields, settings: PolicySettings,
     return {
       field: `options.${unmapped}`,
       given: given[unmapped],
-      expected: `no virtual host options other than ${VIRTUAL_HOST_POLICY_OPTIONS.join(', ')} under the gateway api target (the others have no gateway api or kgateway mapping yet)`,
-      hint,
+      expected: `no virtual host options other than ${VIRTUAL_HOST_POLICY_OPTIONS.join(', ')} under the gateway api target`,
+      hint: unmovedHint('virtual host option', unmapped),
     };
   }
   const parts = trafficPolicyOf(options, settings, true);

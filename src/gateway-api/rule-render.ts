@@ -6,6 +6,7 @@ import { headerModifiers } from './header-modifiers';
 import type { HttpHeaderMatch, HttpQueryParamMatch, HttpRequestMirror, HttpRouteFilter, HttpRouteMatchJson, HttpRouteRule, HttpUrlRewritePath } from './http-route-types';
 import { isProblem, renderHeader, renderMethods, renderPath, renderQuery, RewriteKind } from './match-render';
 import { PolicySettings, ROUTE_FILTER_OPTIONS, ROUTE_POLICY_OPTIONS, trafficPolicyOf } from './traffic-policy';
+import { unmovedHint } from './unmoved-fields';
 import { RouteProps } from '../gloo/route';
 import type { RouteTable } from '../gloo/route-table';
 import { StaticUpstream } from '../gloo/static-upstream';
@@ -360,30 +361,32 @@ function renderMatcher(
  * `hostRewrite`), and `extra` by its fields.
  */
 const MAPPED_OPTIONS: readonly string[] = ['prefixRewrite', 'headerManipulation', 'timeout', 'hostRewrite', ...ROUTE_POLICY_OPTIONS, ...ROUTE_FILTER_OPTIONS, 'extra'];
-const UNMAPPED_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => !MAPPED_OPTIONS.includes(f));
+export const UNMAPPED_ROUTE_OPTIONS = KNOWN_KEYS.RouteBehavior.filter(f => !MAPPED_OPTIONS.includes(f));
 const NO_POLICY_SETTINGS: PolicySettings = { extAuthExtensions: {} };
 /** The name of a DirectResponse whose route has no rule name (a rendering outside the target). */
 export const DIRECT_RESPONSE_NAME = 'direct-response';
 
 
 function unmappedOption(props: RouteProps): ActionProblem | undefined {
-  const expected = `no gloo route options other than ${MAPPED_OPTIONS.filter(o => o !== 'extra').join(', ')} (the others have no gateway api or kgateway mapping yet)`;
-  const typed = UNMAPPED_OPTIONS.find(f => props.options?.[f] !== undefined);
-  if (typed) return { field: `options.${typed}`, given: props.options![typed], expected };
+  const expected = `no gloo route options other than ${MAPPED_OPTIONS.filter(o => o !== 'extra').join(', ')} under the gateway api target`;
+  const typed = UNMAPPED_ROUTE_OPTIONS.find(f => props.options?.[f] !== undefined);
+  if (typed) return { field: `options.${typed}`, given: props.options![typed], expected, hint: unmovedHint('route option', typed) };
   const host = props.options?.hostRewrite;
   if (host !== undefined && host.type !== HostRewriteType.LITERAL && host.type !== HostRewriteType.AUTO) {
-    return { field: 'options.hostRewrite', given: host, expected: 'a literal or automatic host rewrite (HostRewrite.literal, HostRewrite.auto)', hint: 'a host rewrite from a header or a path regex has no gateway api mapping yet' };
+    return { field: 'options.hostRewrite', given: host, expected: 'a literal or automatic host rewrite (HostRewrite.literal, HostRewrite.auto)', hint: unmovedHint('route option', 'hostRewritePathRegex') };
   }
   if (host !== undefined && host.type === HostRewriteType.LITERAL && !isPreciseHostname(host.value!)) {
     return { field: 'options.hostRewrite', given: host.value, expected: 'a host name without a port (gateway api\'s URLRewrite hostname)' };
   }
   if (props.optionsConfigRefs !== undefined) {
-    return { field: 'optionsConfigRefs', given: props.optionsConfigRefs, expected: 'no RouteOption references (they have no gateway api mapping yet)' };
+    return { field: 'optionsConfigRefs', given: props.optionsConfigRefs, expected: 'no RouteOption references under the gateway api target', hint: unmovedHint('route', 'optionsConfigRefs') };
   }
   for (const field of ['host', 'keepHost'] as const) {
-    if (props.mirror?.[field] !== undefined) return { field: `mirror.${field}`, given: props.mirror[field], expected: 'a mirror without host or keepHost (they have no gateway api mapping yet)' };
+    if (props.mirror?.[field] !== undefined) {
+      return { field: `mirror.${field}`, given: props.mirror[field], expected: 'a mirror without host or keepHost under the gateway api target', hint: unmovedHint('route', `mirror.${field}`) };
+    }
   }
   const extra = Object.keys(props.options?.extra ?? {}).sort();
-  if (extra.length > 0) return { field: `options.${extra[0]}`, given: props.options!.extra![extra[0]], expected };
+  if (extra.length > 0) return { field: `options.${extra[0]}`, given: props.options!.extra![extra[0]], expected, hint: unmovedHint('route option', extra[0]) };
   return undefined;
 }

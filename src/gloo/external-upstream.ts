@@ -80,8 +80,8 @@ export class ExternalUpstream extends GlooResource implements IUpstream {
       checkUpstreamSettings(props, add);
       const output = routeOutputOf(scope);
       if (output) {
-        add('type', props?.type, `no Upstream outside Kubernetes under the ${output.targetName} target (no gateway api mapping yet)`,
-          'the output would drop it silently; keep the routes to it on Gloo for now');
+        const kind = Object.keys(props?.type ?? {}).sort().find(k => (props!.type as { [k: string]: unknown })[k] !== undefined) ?? 'type';
+        add('type', props?.type, `no Upstream outside Kubernetes under the ${output.targetName} target`, output.unmovedUpstreamHint(kind));
       }
       problems.throwIfAny();
     });

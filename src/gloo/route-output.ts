@@ -85,6 +85,8 @@ export interface RouteOutput {
   renderSpec(source: RouteOutputSource): unknown;
   /** The spec of a RouteTable's object; throws a `GlooInputError` for what the target cannot express. */
   renderTableSpec(table: RouteTableSource): unknown;
+  /** Where the target would carry an Upstream field it refuses (`subsets`, a kind such as `aws`), and what to do instead: a refusal's hint. */
+  unmovedUpstreamHint(field: string): string;
   /** The first virtual host field the target cannot carry, as a problem relative to the VirtualService. */
   virtualHostProblem(fields: VirtualHostFields): Omit<Problem, 'path'> | undefined;
   /** What the target refuses about a VirtualService among the others of the app (names, gateways). */

@@ -115,9 +115,11 @@ export class StaticUpstream extends GlooResource implements IUpstream {
       const output = routeOutputOf(scope);
       if (output) {
         // the hosts become a kgateway Backend, TLS and balancing its BackendConfigPolicy (checked there); a host's own SNI has no field
-        const hint = 'the output would drop it silently; keep the routes to these hosts on Gloo for now';
         const sni = hosts.findIndex(h => h.sniAddress !== undefined);
-        if (sni >= 0) add(`static.hosts[${sni}].sniAddr`, hosts[sni].sniAddress, `no sniAddr under the ${output.targetName} target (a kgateway Backend host has none)`, hint);
+        if (sni >= 0) {
+          add(`static.hosts[${sni}].sniAddr`, hosts[sni].sniAddress, `no sniAddr under the ${output.targetName} target (a kgateway Backend host has none)`,
+            output.unmovedUpstreamHint('sniAddr'));
+        }
       }
       problems.throwIfAny();
     });

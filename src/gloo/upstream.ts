@@ -262,8 +262,8 @@ export class Upstream extends GlooResource implements IUpstream {
       // options become a BackendConfigPolicy (checked there)
       const unmapped = (['subsets', 'serviceSpec'] as const).find(f => props[f] !== undefined);
       if (output && unmapped) {
-        problems.add(unmapped, props[unmapped], `no ${unmapped} under the ${output.targetName} target (no gateway api mapping yet)`,
-          'the output would drop it silently: the Upstream becomes its Service there');
+        problems.add(unmapped, props[unmapped], `no ${unmapped} under the ${output.targetName} target (the Upstream becomes its Service there)`,
+          output.unmovedUpstreamHint(unmapped));
       }
       checkUpstreamSettings(props, problems.add.bind(problems));
       if (props.serviceSpec !== undefined) {

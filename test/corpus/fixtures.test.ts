@@ -32,6 +32,8 @@ describe.each(fixtureConfigurations(FIXTURES).map(c => [c.source, c] as const))(
     if (gateway![1].startsWith('refused')) {
       expect(outcome?.outcome).toBe('refused');
       expect(outcome?.reason).toContain(gateway![2]);
+      // every refusal names what to do instead, not only the field
+      expect(outcome?.reason).toMatch(/ \(hint: [^)]{20,}/);
     } else {
       expect(outcome).toEqual({ outcome: gateway![1] });
     }
@@ -56,4 +58,5 @@ const docs = process.env.GLOO_DOCS;
   process.stdout.write(`${refusals.join('\n')}\n\n${summarize(outcomes)}\ncode blocks left out (Hugo templates, YAML that does not parse): ${unparseable}\n`);
   expect(configurations.length).toBeGreaterThan(0);
   expect(outcomes.filter(o => o.adopt === 'crashed')).toEqual([]);
+  expect(outcomes.filter(o => o.gatewayApi?.outcome === 'refused' && !/ \(hint: /.test(o.gatewayApi.reason ?? '')).map(o => o.source)).toEqual([]);
 }, 600_000);

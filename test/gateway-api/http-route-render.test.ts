@@ -5,6 +5,7 @@ import {
   UpstreamGroup,
 } from '../../src';
 import { scaleWeights } from '../../src/gateway-api/backend-render';
+import { unmovedHint } from '../../src/gateway-api/unmoved-fields';
 
 const V1_REF = { name: 'shop-v1', port: 8080 };
 const V2_REF = { name: 'shop-v2', port: 8080 };
@@ -243,7 +244,8 @@ describe('renderHttpRoutes: actions', () => {
   test('fails when the route sets gloo options that have no mapping', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { extra: { timeout: '5s' } } }], {}, f)))
-      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite, cors (the others have no gateway api or kgateway mapping yet)');
+      .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite, cors under the gateway api target '
+        + '(hint: the gateway api target does not know this route option; keep this VirtualService on Gloo until it moves, or drop it)');
   });
 
   test('a destination\'s header manipulation is its backendRef\'s filters; its other options are refused, naming the destination', () => {
@@ -271,7 +273,9 @@ describe('renderHttpRoutes: actions', () => {
         { destination: Destination.upstream(g.v2), weight: 1, options: { csrf: { enforcedPercent: 100 } } },
       ]),
     }], {}, g))).toBe('[test/vs] routes[0].routeAction.multi.destinations[1].options.csrf: got {"enforcedPercent":100}, '
-      + 'expected no per-destination options other than headerManipulation (the others have no gateway api mapping yet)');
+      + 'expected no per-destination options other than headerManipulation under the gateway api target (hint: no gateway api or kgateway field carries it: '
+      + 'kgateway attaches policies to an HTTPRoute or its rules, not to one of a rule\'s backends; set the option on the whole route if every share may have it, '
+      + 'or keep this VirtualService on Gloo until it moves)');
   });
 
   test('fails, naming the field, for a direct response kgateway cannot send as Gloo did, and for a redirect that strips the query', () => {
@@ -288,22 +292,28 @@ describe('renderHttpRoutes: actions', () => {
   });
 
   test.each([
-    ['faults', { abort: { percent: 10, httpStatus: 503 } }],
-    ['hashPolicies', [HashPolicy.header('x-user')]],
+    ['faults', { abort: { percent: 10, httpStatus: 503 } }, 'no gateway api or kgateway field carries it: kgateway v2.2 has no fault injection'],
+    ['hashPolicies', [HashPolicy.header('x-user')], 'kgateway has BackendConfigPolicy loadBalancer.ringHash.hashPolicies, loadBalancer.maglev.hashPolicies'],
     // the options typed from the CRD
-    ['jwt', { disable: true }],
-    ['stagedTransformations', { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { headers: { 'x-a': { text: 'b' } } } } }] } }],
-    ['bufferPerRoute', { buffer: { maxRequestBytes: 1024 } }],
-  ])('fails, naming the field, when the route sets the typed option %s', (field, value) => {
+    ['jwt', { disable: true }, 'kgateway has TrafficPolicy jwtAuth.extensionRef'],
+    ['stagedTransformations', { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { headers: { 'x-a': { text: 'b' } } } } }] } }, 'TrafficPolicy transformation.request'],
+    ['bufferPerRoute', { buffer: { maxRequestBytes: 1024 } }, 'kgateway has TrafficPolicy buffer.maxRequestSize, buffer.disable, which the target does not write yet'],
+  ])('fails, naming the field and what to do instead, when the route sets the typed option %s', (field, value, fragment) => {
     const f = fixture();
-    expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f)))
-      .toMatch(new RegExp(`^\\[test/vs\\] routes\\[0\\]\\.options\\.${field}: got .*, expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite, cors \\(the others have no gateway api or kgateway mapping yet\\)$`));
+    const message = errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f));
+    const head = `[test/vs] routes[0].options.${field}: got `;
+    expect(message.startsWith(head)).toBe(true);
+    expect(message).toContain(fragment);
+    expect(message.endsWith(', expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite, cors '
+      + `under the gateway api target (hint: ${unmovedHint('route option', field)})`)).toBe(true);
   });
 
   test('fails, naming the field, when the route names RouteOption objects', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), optionsConfigRefs: [{ name: 'shared', namespace: 'gloo-system' }] }], {}, f)))
-      .toBe('[test/vs] routes[0].optionsConfigRefs: got [{"name":"shared","namespace":"gloo-system"}], expected no RouteOption references (they have no gateway api mapping yet)');
+      .toBe('[test/vs] routes[0].optionsConfigRefs: got [{"name":"shared","namespace":"gloo-system"}], expected no RouteOption references under the gateway api target '
+        + '(hint: no gateway api or kgateway field carries it: write the referenced options inline (cdk8s-gloo-canary adopt reads the RouteOption or VirtualHostOption '
+        + 'with the VirtualService), then they move as options)');
   });
 });
 

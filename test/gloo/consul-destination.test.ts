@@ -30,7 +30,7 @@ describe('a Consul service as a destination', () => {
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     const vs = new VirtualService(new Chart(app, 'test'), 'vs', {});
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/') }], action: RouteAction.forward(Destination.consulService({ serviceName: 'db' })) });
-    expect(() => app.synth()).toThrow(/routes\[0\]\.routeAction\.single\.consul: got \{"serviceName":"db"\}, expected an Upstream or a Kubernetes Service \(hint: a consul service has no gateway api mapping yet\)/);
+    expect(() => app.synth()).toThrow(/routes\[0\]\.routeAction\.single\.consul: got \{"serviceName":"db"\}, expected an Upstream or a Kubernetes Service \(hint: no gateway api or kgateway field carries it: kgateway v2\.2 has no Consul discovery; route to a Backend of type Static/);
   });
 
   test('adopt writes Destination.consul', () => {

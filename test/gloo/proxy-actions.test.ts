@@ -41,7 +41,7 @@ describe('a cluster a header names, and a dynamic forward proxy', () => {
     vs.addRoute({ matchers: [{ path: PathMatch.prefix('/b') }], action: RouteAction.dynamicForwardProxy({ hostFromHeader: 'x-host' }) });
     const message = (() => { try { app.synth(); return ''; } catch (e) { return (e as Error).message; } })();
     expect(message).toMatch(/routes\[0\]\.routeAction\.clusterHeader: got "x-cluster", expected a forward, weighted forward or UpstreamGroup action/);
-    expect(message).toMatch(/routes\[1\]\.routeAction\.dynamicForwardProxy: got \{"hostFromHeader":"x-host"\}, expected a forward, weighted forward or UpstreamGroup action \(hint: a dynamic forward proxy/);
+    expect(message).toMatch(/routes\[1\]\.routeAction\.dynamicForwardProxy: got \{"hostFromHeader":"x-host"\}, expected a forward, weighted forward or UpstreamGroup action \(hint: kgateway has Backend dynamicForwardProxy \(type DynamicForwardProxy\), which the target does not write yet: write a kgateway Backend/);
   });
 
   test('adopt writes them typed', () => {

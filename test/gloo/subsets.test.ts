@@ -61,7 +61,8 @@ describe('subsets', () => {
     GatewayApiTarget.apply(app, { gatewayName: 'gw', gatewayNamespace: 'gw' });
     const chart = new Chart(app, 'test');
     expect(() => new Upstream(chart, 'up', { serviceName: 'shop', servicePort: 8080, subsets: [['version']] }))
-      .toThrow('[test/up] subsets: got [["version"]], expected no subsets under the gateway api target (no gateway api mapping yet)');
+      .toThrow('[test/up] subsets: got [["version"]], expected no subsets under the gateway api target (the Upstream becomes its Service there) '
+        + '(hint: no gateway api or kgateway field carries it: the Gateway API has no endpoint subsets: make a Kubernetes Service per subset');
   });
 
   test('the Gateway API target refuses a mirror\'s host by name', () => {
@@ -71,6 +72,7 @@ describe('subsets', () => {
     const up = new Upstream(chart, 'up', { serviceName: 'shop', servicePort: 8080 });
     const vs = new VirtualService(chart, 'vs', { domains: ['shop.example.com'] });
     vs.addRoute({ action: RouteAction.forward(Destination.upstream(up)), mirror: { upstream: up, percent: 5, host: 'shadow.internal' } });
-    expect(() => app.synth()).toThrow('routes[0].mirror.host: got "shadow.internal", expected a mirror without host or keepHost (they have no gateway api mapping yet)');
+    expect(() => app.synth()).toThrow('routes[0].mirror.host: got "shadow.internal", expected a mirror without host or keepHost under the gateway api target '
+      + '(hint: no gateway api or kgateway field carries it: a Gateway API RequestMirror sends the request as it is');
   });
 });
