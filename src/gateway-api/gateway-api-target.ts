@@ -645,7 +645,7 @@ function checkProps(scope: IConstruct, props: GatewayApiTargetProps): GlooInputE
   const extensions = props.extAuthExtensions;
   const ref = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\/)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
   if (extensions !== undefined && (typeof extensions !== 'object' || extensions === null || Array.isArray(extensions)
-    || !Object.entries(extensions).every(([k, v]) => /^[a-z0-9.-]+\/[a-z0-9.-]+$|^custom$/.test(k) && typeof v === 'string' && ref.test(v)))) {
+    || !Object.entries(extensions).every(([k, v]) => /^[a-z0-9.-]+\/[a-z0-9.-]+$|^custom(\/[^/\s]+)?$/.test(k) && typeof v === 'string' && ref.test(v)))) {
     problems.push({
       path: pathOf(scope),
       field: 'extAuthExtensions',

@@ -101,15 +101,18 @@ describe('route options kgateway carries become a TrafficPolicy on the route\'s 
 
   test('an AuthConfig named without a namespace is the VirtualService\'s; named custom servers are told apart; an extension named without a namespace is the policy\'s', () => {
     const routes = [
-      { matchers: prefix('/b'), options: { extauth: ExtAuth.custom({ name: 'opa' }) } },
+      // a named server keeps Gloo's name for it (settings' namedExtauth keys are free text)
+      { matchers: prefix('/b'), options: { extauth: ExtAuth.custom({ name: 'opaHttpAuthz' }) } },
       { matchers: prefix('/'), options: { extauth: ExtAuth.custom() } },
     ];
     const vh = { extauth: ExtAuth.config({ name: 'oauth' }) };
     expect(errorOf(() => synth([], vh))).toContain('[test/vs] options.extauth: got "AuthConfig shop/oauth"');
     const message = errorOf(() => synth(routes));
-    expect(message).toContain('got "custom auth custom/opa"');
+    expect(message).toContain('got "custom auth custom/opaHttpAuthz"');
     expect(message).toContain('got "custom auth custom"');
-    const out = synth(routes, vh, { extAuthExtensions: { 'shop/oauth': 'oauth-ext', 'custom/opa': 'policy/opa-ext', 'custom': 'kgateway-system/default-auth' } });
+    // the key the hint tells the user to write is one the target accepts
+    expect(message).toContain('GatewayApiTargetProps.extAuthExtensions: { \'custom/opaHttpAuthz\': \'<namespace>/<name>\' }');
+    const out = synth(routes, vh, { extAuthExtensions: { 'shop/oauth': 'oauth-ext', 'custom/opaHttpAuthz': 'policy/opa-ext', 'custom': 'kgateway-system/default-auth' } });
     expect(byKind(out, 'TrafficPolicy').map(p => p.spec.extAuth.extensionRef)).toEqual([
       { name: 'oauth-ext' }, { name: 'opa-ext', namespace: 'policy' }, { name: 'default-auth', namespace: 'kgateway-system' },
     ]);
