@@ -32,7 +32,21 @@ export interface CorpusOutcome {
    * The proven code with `GatewayApiTarget.apply` added: `moved` when it synthesizes HTTPRoutes with
    * their proof, `no routes` when it has no VirtualService, `refused` with the first reason.
    */
-  readonly gatewayApi?: { readonly outcome: 'moved' | 'no routes' | 'refused'; readonly reason?: string };
+  readonly gatewayApi?: GatewayApiOutcome;
+  /**
+   * The same after the answers a team gives when a refusal asks for one (see `answerAndRetarget`):
+   * the Service behind each imported Upstream, a GatewayExtension per ext auth configuration, and
+   * that the TLS VirtualServices need no client certificates.
+   */
+  readonly gatewayApiAnswered?: GatewayApiOutcome;
+}
+
+/** What the adopted code does under the Gateway API target. */
+export interface GatewayApiOutcome {
+  readonly outcome: 'moved' | 'no routes' | 'refused';
+  readonly reason?: string;
+  /** The answers it took, as a team would give them (`--service default-petstore-8080=default/petstore:80`). */
+  readonly answers?: string[];
 }
 
 const GLOO_KIND = /^\s*kind:\s*(VirtualService|RouteTable|Upstream|UpstreamGroup)\s*$/m;
@@ -97,6 +111,7 @@ export function runConfiguration(c: CorpusConfiguration): CorpusOutcome {
     const r = adoptManifests(readManifestText(c.text, c.source));
     const rep = r.report;
     if (r.ok) {
+      const gatewayApi = retarget(r.code!);
       return {
         source: c.source,
         adopt: 'proven',
@@ -104,7 +119,8 @@ export function runConfiguration(c: CorpusConfiguration): CorpusOutcome {
         escapes: rep.escapeHatch.map(escapeKind),
         releases: rep.releases.length,
         validateProblems,
-        gatewayApi: retarget(r.code!),
+        gatewayApi,
+        gatewayApiAnswered: gatewayApi.outcome === 'refused' ? answerAndRetarget(c, gatewayApi) : gatewayApi,
       };
     }
     const reason = rep.problems[0] ?? rep.typeErrors?.[0] ?? rep.schemaProblems?.[0] ?? rep.synthError
@@ -119,16 +135,61 @@ export function runConfiguration(c: CorpusConfiguration): CorpusOutcome {
  * Synthesizes adopted code under the Gateway API target as a team moving would set it: both accept
  * flags on, and the target writing the Gateway (for the VirtualServices with TLS).
  */
-function retarget(code: string): CorpusOutcome['gatewayApi'] {
+function retarget(code: string, answers?: Answers): GatewayApiOutcome {
   try {
     const manifests = synthesizeGenerated(code, 'AdoptedChart', app => GatewayApiTarget.apply(app, {
-      gatewayName: 'gw', gatewayNamespace: 'gw', acceptNarrowedPrefixes: true, acceptFunctionMethodMatch: true, renderGateway: {},
+      gatewayName: 'gw',
+      gatewayNamespace: 'gw',
+      acceptNarrowedPrefixes: true,
+      acceptFunctionMethodMatch: true,
+      renderGateway: {},
+      ...(answers ? { acceptTlsWithoutClientCertificates: true, extAuthExtensions: answers.extAuth } : {}),
     }));
     return { outcome: manifests.some(m => m.kind === 'HTTPRoute') ? 'moved' : 'no routes' };
   } catch (e) {
     const lines = (e as Error).message.split('\n').map(l => l.trim()).filter(l => l.startsWith('['));
     return { outcome: 'refused', reason: lines[0] ?? (e as Error).message.split('\n')[0] };
   }
+}
+
+/** What a team answers when the target asks: Services for imported Upstreams (adopt's `--service`) and ext auth GatewayExtensions. */
+interface Answers {
+  readonly services: { [upstream: string]: { serviceName: string; serviceNamespace: string; port: number } };
+  readonly extAuth: { [glooAuth: string]: string };
+}
+
+/**
+ * Answers the refusals that ask a team for something the configuration cannot say, one at a time
+ * (at most ten), and synthesizes again: an imported Upstream `<ns>/<name>` is the Service
+ * `<ns>/<name>` on port 80 (adopt's `--service`; discovery's names are read by adopt already),
+ * an ext auth configuration gets the GatewayExtension `gw/ext-auth`, and the TLS VirtualServices
+ * are taken to need no client certificates. Any other refusal ends it.
+ */
+function answerAndRetarget(c: CorpusConfiguration, first: GatewayApiOutcome): GatewayApiOutcome {
+  const answers: Answers = { services: {}, extAuth: {} };
+  const given: string[] = [];
+  let outcome = first;
+  for (let round = 0; round < 10 && outcome.outcome === 'refused'; round++) {
+    const reason = outcome.reason ?? '';
+    const upstream = /upstream: got "([^"/]+)\/([^"]+)", expected an Upstream whose Kubernetes Service is known/.exec(reason);
+    const auth = /options\.extauth: got "(?:AuthConfig |custom auth )([^"]+)", expected a kgateway GatewayExtension/.exec(reason);
+    const tls = /sslConfig\.oneWayTls: got .*, expected true, or acceptTlsWithoutClientCertificates/.test(reason);
+    if (upstream && answers.services[`${upstream[1]}/${upstream[2]}`] === undefined) {
+      answers.services[`${upstream[1]}/${upstream[2]}`] = { serviceName: upstream[2], serviceNamespace: upstream[1], port: 80 };
+      given.push(`--service ${upstream[1]}/${upstream[2]}=${upstream[1]}/${upstream[2]}:80`);
+    } else if (auth && answers.extAuth[auth[1]] === undefined) {
+      answers.extAuth[auth[1]] = 'gw/ext-auth';
+      given.push(`extAuthExtensions['${auth[1]}']`);
+    } else if (tls && !given.includes('acceptTlsWithoutClientCertificates')) {
+      given.push('acceptTlsWithoutClientCertificates');
+    } else {
+      break;
+    }
+    const r = adoptManifests(readManifestText(c.text, c.source), { services: answers.services });
+    if (!r.ok) return { outcome: 'refused', reason: `adopt with the answers: ${r.report.problems[0] ?? 'refused'}`, answers: given };
+    outcome = retarget(r.code!, answers);
+  }
+  return { ...outcome, answers: given };
 }
 
 /** Counts of outcomes, and refusals grouped by kind of reason. */
@@ -139,11 +200,14 @@ export function summarize(outcomes: CorpusOutcome[]): string {
     const kind = reasonKind(o.reason ?? '');
     reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
   }
-  const gatewayReasons = new Map<string, number>();
-  for (const o of outcomes.filter(x => x.gatewayApi?.outcome === 'refused')) {
-    const kind = gatewayReasonKind(o.gatewayApi!.reason ?? '');
-    gatewayReasons.set(kind, (gatewayReasons.get(kind) ?? 0) + 1);
-  }
+  const byKind = (pick: (o: CorpusOutcome) => GatewayApiOutcome | undefined) => {
+    const kinds = new Map<string, number>();
+    for (const o of outcomes.filter(x => pick(x)?.outcome === 'refused')) {
+      const kind = gatewayReasonKind(pick(o)!.reason ?? '');
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    return [...kinds.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `  ${n} ${k}`);
+  };
   // each kind of escape hatch once per configuration that uses it
   const escapes = new Map<string, number>();
   for (const o of outcomes) for (const e of new Set(o.escapes ?? [])) escapes.set(e, (escapes.get(e) ?? 0) + 1);
@@ -159,7 +223,10 @@ export function summarize(outcomes: CorpusOutcome[]): string {
     `validate: ${count(o => o.validateProblems > 0)} with problems, ${count(o => o.validateProblems === 0)} clean`,
     `gateway api (the proven code with GatewayApiTarget.apply): ${count(o => o.gatewayApi?.outcome === 'moved')} become HTTPRoutes with their proof, `
       + `${count(o => o.gatewayApi?.outcome === 'no routes')} hold no VirtualService, ${count(o => o.gatewayApi?.outcome === 'refused')} refused`,
-    ...[...gatewayReasons.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `  ${n} ${k}`),
+    ...byKind(o => o.gatewayApi),
+    'gateway api with a team\'s answers (adopt --service for imported Upstreams, extAuthExtensions, acceptTlsWithoutClientCertificates): '
+      + `${count(o => o.gatewayApiAnswered?.outcome === 'moved')} become HTTPRoutes with their proof, ${count(o => o.gatewayApiAnswered?.outcome === 'refused')} refused`,
+    ...byKind(o => o.gatewayApiAnswered),
   ].join('\n');
 }
 
@@ -222,7 +289,12 @@ if (require.main === module) {
   const { configurations, unparseable } = docsConfigurations(dir);
   const outcomes = configurations.map(runConfiguration);
   for (const o of outcomes.filter(x => x.adopt !== 'proven')) process.stdout.write(`${o.adopt} ${o.source}: ${o.reason}\n`);
-  if (process.env.CORPUS_GATEWAY_REASONS) for (const o of outcomes.filter(x => x.gatewayApi?.outcome === 'refused')) process.stdout.write(`gateway api refused ${o.source}: ${o.gatewayApi!.reason}\n`);
+  if (process.env.CORPUS_GATEWAY_REASONS) {
+    for (const o of outcomes.filter(x => x.gatewayApi?.outcome === 'refused')) process.stdout.write(`gateway api refused ${o.source}: ${o.gatewayApi!.reason}\n`);
+    for (const o of outcomes.filter(x => x.gatewayApiAnswered?.outcome === 'refused')) {
+      process.stdout.write(`gateway api with answers (${o.gatewayApiAnswered!.answers!.join(', ')}) refused ${o.source}: ${o.gatewayApiAnswered!.reason}\n`);
+    }
+  }
   process.stdout.write(`\n${summarize(outcomes)}\ncode blocks left out (Hugo templates or YAML that does not parse): ${unparseable}\n`);
   process.exitCode = outcomes.some(o => o.adopt === 'crashed') ? 1 : 0;
 }
