@@ -48,8 +48,8 @@ const TRANSFORMATION: UnmovedField = {
   instead: `port the templates by hand (Gloo's extractors, regex matchers and stages have no kgateway field) and attach a TrafficPolicy; or ${KEEP}`,
 };
 const BUFFER: UnmovedField = {
-  kgateway: place('TrafficPolicy', ['buffer.maxRequestSize', 'buffer.disable']),
-  instead: `attach a TrafficPolicy with buffer to the HTTPRoute or its rule; or ${KEEP}`,
+  kgateway: place('TrafficPolicy', ['buffer.maxRequestSize', 'buffer.disable'], 'it always buffers; Gloo buffered a route only when its Gateway\'s listener had the buffer filter'),
+  instead: `if the Gloo Gateway's listener set options.buffer, attach a TrafficPolicy with buffer to the HTTPRoute or its rule; if not, drop the option (Gloo ignored it); or ${KEEP}`,
 };
 const DLP: UnmovedField = {
   instead: `kgateway v2.2 has no data loss prevention; mask responses in an ext proc server (TrafficPolicy extProc), or ${KEEP}`,

@@ -297,7 +297,7 @@ describe('renderHttpRoutes: actions', () => {
     // the options typed from the CRD
     ['jwt', { disable: true }, 'kgateway has TrafficPolicy jwtAuth.extensionRef'],
     ['stagedTransformations', { regular: { requestTransforms: [{ requestTransformation: { transformationTemplate: { headers: { 'x-a': { text: 'b' } } } } }] } }, 'TrafficPolicy transformation.request'],
-    ['bufferPerRoute', { buffer: { maxRequestBytes: 1024 } }, 'kgateway has TrafficPolicy buffer.maxRequestSize, buffer.disable, which the target does not write yet'],
+    ['bufferPerRoute', { buffer: { maxRequestBytes: 1024 } }, 'kgateway has TrafficPolicy buffer.maxRequestSize, buffer.disable (it always buffers; Gloo buffered a route only when its Gateway\'s listener had the buffer filter)'],
   ])('fails, naming the field and what to do instead, when the route sets the typed option %s', (field, value, fragment) => {
     const f = fixture();
     const message = errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { [field]: value } }], {}, f));
