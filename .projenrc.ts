@@ -27,8 +27,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   typescriptVersion: '~6.0.3',
   // No cdk8s-plus at runtime: workloads are plain ApiObjects, and `Upstream` takes a Service from
   // any cdk8s-plus major (or none). The tests use two majors to prove it.
-  bundledDeps: ['yaml@^2.9.0', 're2js@^2.10.0'],
+  bundledDeps: ['yaml@^2.9.0', 're2js@^2.10.0', 'js-yaml@^4.1.0'],
   devDeps: [
+    '@types/js-yaml@^4.0.9',
     'cdk8s-cli@^2.207.0',
     'cdk8s-plus-28@^2.5.6',
     'cdk8s-plus-33@^2.5.57',

@@ -14,12 +14,14 @@
  * sides of a pair one after the other in alternating order; a/b is the trimmed mean of the ratios
  * of the pairs (the lowest and highest left out), printed with its spread (min–max), so that two
  * runs of the benchmark agree within 0.05. It checks that (a) and (b) give the same YAML. It also
- * measures what importing the library costs (./import-cost.ts) and the CLI's plan against one
- * synth (./plan.ts), prints the targets of docs/benchmarks.md and exits non-zero when one is missed.
+ * measures what importing the library costs (./import-cost.ts), the CLI's plan against one
+ * synth (./plan.ts) and its diff of the 1,000-service fleet between two stages against one synth
+ * (./diff.ts), prints the targets of docs/benchmarks.md and exits non-zero when one is missed.
  */
 import { App, Yaml } from 'cdk8s';
 import { buildChartsRaw, buildChartsWithLibrary } from './chart-fleet';
 import { measureDifferentialCheck, withoutGatewayApiChecks } from './check-cost';
+import { measureDiff } from './diff';
 import { buildRaw, buildWithLibrary } from './fleet';
 import { buildGatewayApiRaw, buildGatewayApiWithLibrary } from './gateway-api-fleet';
 import { formatImportCost, IMPORT_COST_TARGET_MS, measureImportCost } from './import-cost';
@@ -292,6 +294,12 @@ function main(): void {
     const plan = measurePlan();
     console.log(`\n${plan.lines.join('\n')}`);
     targets.push(plan.target);
+  }
+  // diff of the fleet between two stages against one synth (bench/diff.ts); BENCH_DIFF=0 skips it
+  if (process.env.BENCH_DIFF !== '0') {
+    const diff = measureDiff();
+    console.log(`\n${diff.lines.join('\n')}`);
+    targets.push(diff.target);
   }
   console.log('\ntargets:');
   for (const [name, ok, value] of targets) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${name}: ${value}`);

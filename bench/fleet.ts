@@ -14,10 +14,10 @@ import { CanaryRelease, CanaryReleaseRoute, CanaryStage, PetstoreService, Upstre
 export const ROUTES_PER_VIRTUAL_SERVICE = 50;
 export const PARAMETERS = { headers: { ':path': '/svc/{id}' } };
 
-/** The fleet through the library's constructs. */
-export function buildWithLibrary(n: number): App {
+/** The fleet through the library's constructs, every release at `stage` (`weight-10` unless given). */
+export function buildWithLibrary(n: number, stage = 'weight-10'): App {
   const app = new App({ outdir: 'unused' });
-  addLibraryFleet(app, n, ROUTES_PER_VIRTUAL_SERVICE, i => ({ path: `/svc-${i}/`, functionName: 'findPetById', parameters: PARAMETERS }));
+  addLibraryFleet(app, n, ROUTES_PER_VIRTUAL_SERVICE, i => ({ path: `/svc-${i}/`, functionName: 'findPetById', parameters: PARAMETERS }), stage);
   return app;
 }
 
@@ -25,7 +25,7 @@ export function buildWithLibrary(n: number): App {
  * Adds the fleet's chart to `app`: for each service i, the `PetstoreService`, the canary Upstream
  * and the release of `route(i)`, in VirtualServices of `routesPerVirtualService` routes.
  */
-export function addLibraryFleet(app: App, n: number, routesPerVirtualService: number, route: (i: number) => CanaryReleaseRoute): void {
+export function addLibraryFleet(app: App, n: number, routesPerVirtualService: number, route: (i: number) => CanaryReleaseRoute, stage = 'weight-10'): void {
   const chart = new Chart(app, 'fleet');
   let vs: VirtualService | undefined;
   for (let i = 0; i < n; i++) {
@@ -38,7 +38,7 @@ export function addLibraryFleet(app: App, n: number, routesPerVirtualService: nu
       stable: svc.upstream,
       canary,
       stages: [CanaryStage.header(), CanaryStage.weight(10), CanaryStage.weight(50), CanaryStage.promote()],
-      stage: 'weight-10',
+      stage,
     });
   }
 }

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { adoptCommand } from './adopt-command';
 import { AppCommand, appCommand, outputDir } from './app-command';
 import { loadManifestFile, synthStages } from './app-runner';
+import { diffCommand } from './diff-command';
 import { outputFolders, stageManifests } from './output-folders';
 import { buildPlans, formatPlans } from './plan';
 import { StageFilter, StageRun } from './stage-runs';
@@ -30,6 +31,14 @@ commands:
                  CRD schemas, and every Gateway API object against the Gateway API v1.6.1
                  CRD schemas plus, for HTTPRoutes, the CRD's validation rules: fields the API
                  server would prune or refuse, wrong types, out-of-range values
+  diff <base> <head>, diff --base <git-ref>
+                 which requests route differently between two synthesized outputs (folders
+                 or files; Gloo, Gateway API, or one of each), or between the app at a git
+                 ref and the working tree: Services and shares before and after per request
+                 class, by object and release, then the objects added, removed or changed.
+                 --format text|markdown|json, --expect <release>[=<stage>] (repeatable),
+                 --show-header-values; exit 0 when nothing routes differently, 1 when
+                 something does (with --expect: anything but those releases), 2 on error
   adopt <file or dir>... [--out <file>]
                  turn existing Gloo YAML (1.x, or the 0.x shape) into a cdk8s app built with
                  this library (default --out src/adopted.ts); the code is synthesized and
@@ -55,6 +64,7 @@ const VALUED = new Set(['app', 'output', 'format', 'release', 'stage']);
 export function main(argv: string[], cwd: string = process.cwd(), out: (s: string) => void = s => process.stdout.write(s)): number {
   const [command, ...args] = argv;
   if (command === 'adopt') return adoptCommand(args, cwd, out, s => process.stderr.write(s));
+  if (command === 'diff') return diffCommand(args, cwd, out, s => process.stderr.write(s));
   const positional = command === 'validate' && args[0] !== undefined && !args[0].startsWith('--') ? args[0] : undefined;
   const rest = positional !== undefined ? args.slice(1) : args;
   const options: { [k: string]: string } = {};

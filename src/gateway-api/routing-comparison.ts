@@ -97,12 +97,37 @@ export function routingMeanings(glooManifests: unknown[]): {
   gloo: (g: SimulationResult) => string;
   gatewayApi: (a: RuleDecision | undefined) => string;
 } {
+  const outcomes = routingOutcomes(glooManifests);
+  return { gloo: g => outcomes.gloo(g).words, gatewayApi: a => outcomes.gatewayApi(a).words };
+}
+
+/**
+ * A routing outcome in the terms the differential check compares: the Services (`namespace/name:port`,
+ * `backend <name>` for a kgateway Backend) with their shares and the mirror, or what happened instead
+ * (`no route`, `redirect`, `direct response 404`, ...). Two outcomes mean the same when their words are equal.
+ */
+export interface ServiceOutcome {
+  /** The outcome in one canonical line, as `routingMeanings` gives it. */
+  readonly words: string;
+  /** The shares, by Service, in words order; empty when the request is not forwarded. */
+  readonly shares: ReadonlyArray<{ readonly key: string; readonly percent: number }>;
+  /** The mirror, if any. */
+  readonly mirror?: { readonly key: string; readonly percent: number };
+}
+
+/** `routingMeanings`, with the shares behind the words: for reports that show them (`diff`). */
+export function routingOutcomes(glooManifests: unknown[]): {
+  gloo: (g: SimulationResult) => ServiceOutcome;
+  gatewayApi: (a: RuleDecision | undefined) => ServiceOutcome;
+} {
   const services = new ServiceIndex(glooManifests);
   return {
-    gloo: g => (g.matched ? services.meaningOf(g) : 'no route'),
-    gatewayApi: a => (a ? gatewayMeaningOf(a) : 'no route'),
+    gloo: g => (g.matched ? services.outcomeOf(g) : NO_ROUTE),
+    gatewayApi: a => (a ? gatewayOutcomeOf(a) : NO_ROUTE),
   };
 }
+
+const NO_ROUTE: ServiceOutcome = { words: 'no route', shares: [] };
 
 /** `make(arg)`, made once per `key`. */
 function once<K, A, V>(memo: Map<K, V>, key: K, make: (arg: A) => V, arg: A): V {
@@ -145,16 +170,26 @@ const SLASH = 0x2f;
 
 /** The Gateway's routing of a request that a rule took, in the same words as `ServiceIndex.meaningOf`. */
 function gatewayMeaningOf(a: RuleDecision): string {
-  if (a.outcome === GatewayApiOutcome.REDIRECT) return 'redirect';
-  if (a.outcome === GatewayApiOutcome.DIRECT_RESPONSE) return `direct response ${a.status}`;
-  const shares = a.backends.map(b => ({ key: b.kind === 'Backend' ? `backend ${b.name}` : `${b.namespace}/${b.name}:${b.port ?? '?'}`, percent: b.percent }));
-  const mirror = a.mirrors[0] ? { key: `${a.mirrors[0].namespace}/${a.mirrors[0].name}:${a.mirrors[0].port ?? '?'}`, percent: a.mirrors[0].percent } : undefined;
-  return meaning(shares, mirror);
+  return gatewayOutcomeOf(a).words;
 }
 
-function meaning(shares: Array<{ key: string; percent: number }>, mirror: { key: string; percent: number } | undefined): string {
+function gatewayOutcomeOf(a: RuleDecision): ServiceOutcome {
+  if (a.outcome === GatewayApiOutcome.REDIRECT) return { words: 'redirect', shares: [] };
+  if (a.outcome === GatewayApiOutcome.DIRECT_RESPONSE) return { words: `direct response ${a.status}`, shares: [] };
+  const shares = a.backends.map(b => ({ key: b.kind === 'Backend' ? `backend ${b.name}` : `${b.namespace}/${b.name}:${b.port ?? '?'}`, percent: b.percent }));
+  const mirror = a.mirrors[0] ? { key: `${a.mirrors[0].namespace}/${a.mirrors[0].name}:${a.mirrors[0].port ?? '?'}`, percent: a.mirrors[0].percent } : undefined;
+  return outcome(shares, mirror);
+}
+
+/** The outcome of shares and a mirror: the shares of one Service added up, those of 0% left out, sorted as in the words. */
+function outcome(shares: Array<{ key: string; percent: number }>, mirror: { key: string; percent: number } | undefined): ServiceOutcome {
   const copy = mirror ? ` mirror ${mirror.key} ${round(mirror.percent)}%` : '';
-  return `${sharesInWords(shares, round)}${copy}`;
+  const byKey = new Map<string, number>();
+  for (const s of shares) byKey.set(s.key, (byKey.get(s.key) ?? 0) + s.percent);
+  const added = [...byKey.entries()].filter(([, p]) => p > 0)
+    .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .map(([key, percent]) => ({ key, percent: round(percent) }));
+  return { words: `${sharesInWords(shares, round)}${copy}`, shares: added, ...(mirror ? { mirror: { key: mirror.key, percent: round(mirror.percent) } } : {}) };
 }
 
 /** Shares are compared to a thousandth of a percent: Gateway API weights are scaled from Gloo's (see `scaleWeights`). */
@@ -205,16 +240,19 @@ class ServiceIndex {
    * What a Gloo simulation means, in Services: `ns/name:port=share%`, the mirror, or `no route`.
    * An arrow function, so `compareRouting` hands it to `once` without a closure per request.
    */
-  public readonly meaningOf = (g: SimulationResult): string => {
-    if (!g.matched) return 'no route';
-    if (g.unresolved) return `unresolved ${g.unresolved}`;
+  public readonly meaningOf = (g: SimulationResult): string => this.outcomeOf(g).words;
+
+  /** `meaningOf` with the shares behind the words. */
+  public outcomeOf(g: SimulationResult): ServiceOutcome {
+    if (!g.matched) return NO_ROUTE;
+    if (g.unresolved) return { words: `unresolved ${g.unresolved}`, shares: [] };
     // in the words of gatewayMeaningOf: a redirect is one outcome, wherever it sends the client
-    if (g.redirect) return 'redirect';
-    if (g.directResponse) return `direct response ${g.directResponse.status}`;
+    if (g.redirect) return { words: 'redirect', shares: [] };
+    if (g.directResponse) return { words: `direct response ${g.directResponse.status}`, shares: [] };
     const shares = g.destinations.map(d => ({ key: d.kind === 'kube' ? this.kubeKey(d.namespace, d.upstream) : this.upstreamKey(d.namespace, d.upstream), percent: d.percent }));
     const mirror = g.mirror ? { key: this.upstreamKey(g.mirror.namespace, g.mirror.upstream), percent: g.mirror.percent } : undefined;
-    return meaning(shares, mirror);
-  };
+    return outcome(shares, mirror);
+  }
 
   /** The methods of the REST functions the routes call, and one they do not, sorted (none without function calls). */
   public probeMethods(): string[] {
