@@ -27,9 +27,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   typescriptVersion: '~6.0.3',
   // No cdk8s-plus at runtime: workloads are plain ApiObjects, and `Upstream` takes a Service from
   // any cdk8s-plus major (or none). The tests use two majors to prove it.
-  bundledDeps: ['yaml@^2.9.0', 're2js@^2.10.0', 'js-yaml@^4.1.0'],
+  bundledDeps: ['yaml@^2.9.0', 're2js@^2.10.0'],
   devDeps: [
-    '@types/js-yaml@^4.0.9',
     'cdk8s-cli@^2.207.0',
     'cdk8s-plus-28@^2.5.6',
     'cdk8s-plus-33@^2.5.57',
@@ -97,6 +96,7 @@ project.eslint?.addRules({
       layer('canary', ['gloo', 'model', 'private'], 'route patterns and releases sit below the CLI'),
       layer('petstore', ['service', 'gloo', 'model', 'private'], 'the petstore is one service'),
       layer('adopt', ['canary', 'gloo', 'model', 'private', 'simulate', 'validation', 'index.ts'], 'adoption builds apps with the constructs, below the CLI'),
+      layer('review', ['gateway-api', 'simulate', 'canary', 'private'], 'the review of two outputs reads manifests through the simulators, below the CLI'),
     ],
   }],
 });

@@ -1,8 +1,9 @@
 /**
  * `cdk8s-gloo-canary diff` of the 1,000-service fleet (./fleet.ts) between two stages (every
  * release at weight-10, then at weight-50) against one synth of that fleet. Each run, interleaved:
- * the synth (build the constructs, all validation on, and write the YAML), then the diff as the
- * CLI does it (read both YAML files, route every derived request class on both sides, format it),
+ * the synth (build the constructs, all validation on, and write the YAML), then the CLI's diff of
+ * the two output files (`diffCommand`: read them, route every derived request class on both sides,
+ * list the objects, print JSON),
  * both in CPU time of this process. Target: the diff takes at most 2 × one synth (the median of the
  * runs' ratios).
  */
@@ -11,11 +12,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildWithLibrary } from './fleet';
 import { fmt, gc, median } from './stats';
-import { loadManifestFileFast } from '../src/cli/fast-manifests';
-import { formatDiff } from '../src/review/diff-format';
-import { diffRouting } from '../src/review/routing-diff';
+import { diffCommand } from '../src/cli/diff-command';
 
-const RUNS = Number(process.env.BENCH_DIFF_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_DIFF_RUNS ?? 5);
 
 /** CPU time (user + system) of `fn`, in milliseconds. */
 function cpu(fn: () => void): number {
@@ -41,11 +40,12 @@ export function measureDiff(n = 1000): { lines: string[]; target: [string, boole
     gc();
     synth.push(cpu(() => buildWithLibrary(n, 'weight-10').synthYaml()));
     gc();
+    let json = '';
     diff.push(cpu(() => {
-      const d = diffRouting({ base: loadManifestFileFast(base), head: loadManifestFileFast(head) });
-      formatDiff(d, 'markdown');
-      changed = d.groups.reduce((k, g) => k + g.changes.length, 0);
+      const code = diffCommand([base, head, '--format', 'json'], dir, s => { json += s; }, s => { throw new Error(`diff failed: ${s}`); });
+      if (code !== 1) throw new Error(`diff exited ${code}, expected 1 (routing changed)`);
     }));
+    changed = (JSON.parse(json) as { groups: Array<{ changes: unknown[] }> }).groups.reduce((k, g) => k + g.changes.length, 0);
   }
   fs.rmSync(dir, { recursive: true, force: true });
   if (changed === 0) throw new Error('the diff between weight-10 and weight-50 found no change: the benchmark measures nothing');

@@ -4,11 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { appCommand } from './app-command';
 import { runAppProcess } from './app-runner';
-import { loadManifestFileFast } from './fast-manifests';
-import { outputFolders } from './output-folders';
 import type { ReleaseDescription } from '../canary/release-registry';
 import { asString, jsonAt } from '../private/json';
 import { DiffFormat, formatDiffs } from '../review/diff-format';
+import { OutputFile, readOutputPair } from '../review/output-pair';
 import { brokenExpectations, diffRouting, Expectation } from '../review/routing-diff';
 
 export const DIFF_USAGE = 'cdk8s-gloo-canary diff <base> <head> | diff --base <git-ref> [--app <cmd>]'
@@ -17,10 +16,10 @@ export const DIFF_USAGE = 'cdk8s-gloo-canary diff <base> <head> | diff --base <g
 /** The exit codes of `diff`. */
 export const DIFF_EXIT = { same: 0, changed: 1, error: 2 } as const;
 
-/** One side of a diff: its output folders' manifests, and the releases its app described (git form). */
+/** One side of a diff: its output folders' YAML files, and the releases its app described (git form). */
 interface Side {
   readonly label: string;
-  readonly outputs: Map<string, unknown[]>;
+  readonly outputs: Map<string, OutputFile[]>;
   readonly releases?: ReleaseDescription[];
 }
 
@@ -46,9 +45,22 @@ export function diffCommand(args: string[], cwd: string, out: (s: string) => voi
     const [base, head] = parsed.baseRef !== undefined
       ? synthesizeBoth(cwd, parsed.baseRef, parsed.app)
       : [readSide(path.resolve(cwd, parsed.paths[0]), parsed.paths[0]), readSide(path.resolve(cwd, parsed.paths[1]), parsed.paths[1])];
-    const diffs = pairOutputs(base, head).map(([folder, b, h]) => ({
-      folder,
-      diff: diffRouting({ base: b, head: h, baseReleases: base.releases, headReleases: head.releases, showHeaderValues: parsed.showHeaderValues }),
+    const pairs = pairOutputs(base, head).map(([folder, b, h]) => ({ folder, ...readOutputPair(b, h) }));
+    for (const [side, label] of [['base', base.label], ['head', head.label]] as const) {
+      if (!pairs.some(p => p[side].routing.some(isRoutingObject))) {
+        throw new Error(`${label}: no Gloo VirtualService or Gateway API HTTPRoute in it, so there is no routing to compare`);
+      }
+    }
+    const diffs = pairs.map(p => ({
+      folder: p.folder,
+      diff: diffRouting({
+        base: p.base.routing,
+        head: p.head.routing,
+        objects: { base: p.base.changed, head: p.head.changed },
+        baseReleases: base.releases,
+        headReleases: head.releases,
+        showHeaderValues: parsed.showHeaderValues,
+      }),
     }));
     if (parsed.expectations.length > 0 && base.releases === undefined) {
       throw new Error('--expect needs the releases, which only the app says: run diff --base <git-ref> in the app\'s folder');
@@ -107,28 +119,29 @@ function parseArgs(args: string[]): ParsedArgs {
   return { paths, baseRef, app, format, expectations, showHeaderValues };
 }
 
-/** A folder's outputs (`''` for the folder itself, `gateway-api`, ...), or a file as one output. */
+/**
+ * A folder's outputs (`''` for the folder itself, then each subfolder with YAML files, such as
+ * `gateway-api`; `stages/` left out), or a file as one output: the YAML files as text.
+ */
 function readSide(target: string, given: string): Side {
   if (!fs.existsSync(target)) throw new Error(`${given}: no such folder or file`);
-  const outputs = new Map<string, unknown[]>();
+  const outputs = new Map<string, OutputFile[]>();
+  const read = (file: string) => ({ file, text: fs.readFileSync(file, 'utf8') });
   if (fs.statSync(target).isDirectory()) {
-    for (const o of outputFolders(target, loadFolder)) {
-      if (o.folder === 'stages' || o.folder.startsWith('stages/')) continue;
-      outputs.set(o.folder, o.manifests);
-    }
+    const visit = (folder: string) => {
+      const entries = fs.readdirSync(path.join(target, folder), { withFileTypes: true })
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const files = entries.filter(e => !e.isDirectory() && /\.ya?ml$/.test(e.name)).map(e => read(path.join(target, folder, e.name)));
+      if (files.length > 0) outputs.set(folder, files);
+      for (const e of entries.filter(x => x.isDirectory() && !(folder === '' && x.name === 'stages'))) visit(folder === '' ? e.name : `${folder}/${e.name}`);
+    };
+    visit('');
     if (outputs.size === 0) throw new Error(`${given}: no YAML files in it or its folders (expected a folder cdk8s synth wrote)`);
   } else {
     if (!/\.ya?ml$/.test(target)) throw new Error(`${given}: not a YAML file (expected .yaml or .yml)`);
-    outputs.set('', loadManifestFileFast(target));
+    outputs.set('', [read(target)]);
   }
-  const routed = [...outputs.values()].some(ms => ms.some(isRoutingObject));
-  if (!routed) throw new Error(`${given}: no Gloo VirtualService or Gateway API HTTPRoute in it, so there is no routing to compare`);
   return { label: given, outputs };
-}
-
-/** The YAML files of one folder, in name order. */
-function loadFolder(dir: string): unknown[] {
-  return fs.readdirSync(dir).filter(f => /\.ya?ml$/.test(f)).sort().flatMap(f => loadManifestFileFast(path.join(dir, f)));
 }
 
 function isRoutingObject(m: unknown): boolean {
@@ -138,7 +151,7 @@ function isRoutingObject(m: unknown): boolean {
 }
 
 /** The outputs of both sides by folder; one output each is compared whatever its folder (two files, a file and a folder). */
-function pairOutputs(base: Side, head: Side): Array<[string, unknown[], unknown[]]> {
+function pairOutputs(base: Side, head: Side): Array<[string, OutputFile[], OutputFile[]]> {
   if (base.outputs.size === 1 && head.outputs.size === 1) return [['', [...base.outputs.values()][0], [...head.outputs.values()][0]]];
   const folders = [...new Set([...base.outputs.keys(), ...head.outputs.keys()])].sort();
   return folders.map(f => [f, base.outputs.get(f) ?? [], head.outputs.get(f) ?? []]);

@@ -17,14 +17,13 @@ export interface OutputFolder {
  * Every folder of a stage's output that holds YAML files: the stage's folder itself first, then its
  * subfolders in path order. An app that synthesizes two targets writes one of them to a subfolder
  * (the example writes Gateway API objects to `gateway-api/`); each folder is one app's output, and
- * its manifests are planned on apart from the others. `load` reads a folder's YAML files
- * (`loadManifests` by default).
+ * its manifests are planned on apart from the others.
  */
-export function outputFolders(dir: string, load: (folder: string) => unknown[] = loadManifests): OutputFolder[] {
+export function outputFolders(dir: string): OutputFolder[] {
   const found: OutputFolder[] = [];
   const visit = (folder: string) => {
     const entries = fs.readdirSync(path.join(dir, folder), { withFileTypes: true });
-    if (entries.some(e => !e.isDirectory() && /\.ya?ml$/.test(e.name))) found.push({ folder, manifests: load(path.join(dir, folder)) });
+    if (entries.some(e => !e.isDirectory() && /\.ya?ml$/.test(e.name))) found.push({ folder, manifests: loadManifests(path.join(dir, folder)) });
     const subfolders = entries.filter(e => e.isDirectory()).map(e => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const name of subfolders) visit(folder === '' ? name : `${folder}/${name}`);
   };

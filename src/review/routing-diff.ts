@@ -11,6 +11,12 @@ export interface DiffInput {
   /** The manifests after (its head). */
   readonly head: unknown[];
   /**
+   * The objects whose changes are listed, when not all of `base` and `head` (the CLI passes the
+   * objects whose YAML differs, and the routing objects alone as `base` and `head`).
+   * @default - `base` and `head`
+   */
+  readonly objects?: { readonly base: unknown[]; readonly head: unknown[] };
+  /**
    * The releases the base's app describes, when it was run (`diff --base <ref>`).
    * @default - none: changes are grouped by object only
    */
@@ -139,7 +145,7 @@ export function diffRouting(input: DiffInput): RoutingDiff {
     releases: releases.map(r => ({
       release: r.name, path: r.path, before: r.before, after: r.after, changes: changes.filter(c => c.release === r.name).length,
     })),
-    objects: objectChanges(input.base, input.head),
+    objects: objectChanges(input.objects?.base ?? input.base, input.objects?.head ?? input.head),
     routingChanged: changes.length > 0,
   };
 }

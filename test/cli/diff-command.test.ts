@@ -90,11 +90,14 @@ describe('cdk8s-gloo-canary diff', () => {
   });
 
   test('YAML that does not parse names the file and line', () => {
-    fs.writeFileSync(path.join(work, 'bad.yaml'), 'kind: VirtualService\nspec: [unclosed\n');
-    const r = runCli(['diff', 'bad.yaml', 'bad.yaml'], work);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^diff: \S*bad\.yaml: .*line \d+/);
-  });
+    const base = synthesized('base', 'weight-10');
+    fs.writeFileSync(path.join(work, 'bad.yaml'), 'apiVersion: gateway.solo.io/v1\nkind: VirtualService\nmetadata:\n  name: shop\nspec: [unclosed\n');
+    for (const args of [['bad.yaml', 'bad.yaml'], [base, 'bad.yaml']]) {
+      const r = runCli(['diff', ...args], work);
+      expect({ code: r.code, out: r.out }).toEqual({ code: 2, out: '' });
+      expect(r.err).toMatch(/^diff: \S*bad\.yaml: .*line \d+/);
+    }
+  }, 60_000);
 
   test('--expect needs the releases, which only the git form has', () => {
     const base = synthesized('base', 'weight-10');
