@@ -1,5 +1,5 @@
 import type { ObjectChange } from './object-changes';
-import type { ReleaseStep, RequestChange, RoutingDiff, RoutingGroup } from './routing-diff';
+import { NO_OBJECT, ReleaseStep, RequestChange, RoutingDiff, RoutingGroup } from './routing-diff';
 import type { ServiceOutcome } from '../gateway-api/routing-comparison';
 
 /** The first line of the Markdown form: a CI job finds its earlier comment on a pull request by it. */
@@ -74,7 +74,7 @@ function markdown(diff: RoutingDiff): string {
       for (const [release, changes] of byRelease(g.changes)) {
         for (const line of mergedLines(g, changes, names)) {
           const cells = [line.request, line.before, line.after].map(cell);
-          lines.push(`| ${withReleases ? `${cell(release === undefined ? '' : releaseHeading(diff, release))} | ` : ''}${cells.join(' | ')} |`);
+          lines.push(`| ${withReleases ? `${cell(release === undefined ? 'not in a release' : releaseHeading(diff, release))} | ` : ''}${cells.join(' | ')} |`);
         }
       }
       lines.push('');
@@ -122,11 +122,16 @@ function releaseHeading(diff: RoutingDiff, release: string): string {
 
 /** The unchanged objects in one line. */
 function unchangedLine(diff: RoutingDiff): string | undefined {
-  const still = diff.groups.filter(g => g.changes.length === 0);
-  if (still.length === 0) return undefined;
-  const classes = still.reduce((n, g) => n + g.unchanged, 0);
-  const shown = still.slice(0, 5).map(g => g.object).join(', ');
-  return `unchanged: ${still.length} object${still.length === 1 ? '' : 's'}, ${classes} request classes (${shown}${still.length > 5 ? `, and ${still.length - 5} more` : ''})`;
+  const still = diff.groups.filter(g => g.changes.length === 0 && g.object !== NO_OBJECT);
+  const untaken = diff.groups.find(g => g.object === NO_OBJECT && g.changes.length === 0)?.unchanged ?? 0;
+  const parts: string[] = [];
+  if (still.length > 0) {
+    const classes = still.reduce((n, g) => n + g.unchanged, 0);
+    const shown = still.slice(0, 5).map(g => g.object).join(', ');
+    parts.push(`${still.length} object${still.length === 1 ? '' : 's'}, ${classes} request class${plural(classes)} (${shown}${still.length > 5 ? `, and ${still.length - 5} more` : ''})`);
+  }
+  if (untaken > 0) parts.push(`${untaken} request class${plural(untaken)} no object takes, before or after`);
+  return parts.length > 0 ? `unchanged: ${parts.join('; ')}` : undefined;
 }
 
 function objectLines(objects: ObjectChange[]): string[] {
@@ -179,7 +184,10 @@ function outcomeOf(o: ServiceOutcome, names: Map<string, string>): string {
   return o.shares.map(s => `${names.get(s.key) ?? s.key} ${s.percent}%`).join(' · ') + mirror;
 }
 
-/** A short name for each Service the diff shows: its name where no other Service shown has it, else `namespace/name:port`. */
+/**
+ * A short name for each Service (or Upstream) the diff shows: its name where nothing else shown has
+ * it, else its whole key (`namespace/name:port`).
+ */
 function serviceNames(diff: RoutingDiff): Map<string, string> {
   const keys = new Set<string>();
   for (const c of diff.groups.flatMap(g => g.changes)) {
@@ -188,7 +196,8 @@ function serviceNames(diff: RoutingDiff): Map<string, string> {
       if (o.mirror) keys.add(o.mirror.key);
     }
   }
-  const nameOf = (key: string) => /^[^/ ]+\/([^:]+):/.exec(key)?.[1];
+  // `ns/name:port` of a Service, `upstream ns/name` of an Upstream whose Service the output does not hold
+  const nameOf = (key: string) => /^[^/ ]+\/([^:]+):/.exec(key)?.[1] ?? /^upstream [^/ ]+\/(\S+)$/.exec(key)?.[1];
   const count = new Map<string, number>();
   for (const k of keys) {
     const n = nameOf(k);

@@ -142,6 +142,34 @@ describe('diffRouting', () => {
     for (const [r, seen] of Object.entries({ ...byRequest(gloo), ...byRequest(cross) })) expect([r, seen]).toEqual([r, step]);
   });
 
+  test('on one target, a route that calls another function of the same Service is a change, with both sides\' details', () => {
+    const upstream = {
+      apiVersion: 'gloo.solo.io/v1',
+      kind: 'Upstream',
+      metadata: { name: 'petstore', namespace: 'gloo-system' },
+      spec: { kube: { serviceName: 'petstore', serviceNamespace: 'shop', servicePort: 8080 } },
+    };
+    const vs = (fn: string) => ({
+      apiVersion: 'gateway.solo.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'pets', namespace: 'gloo-system' },
+      spec: { virtualHost: { domains: ['*'], routes: [{
+        matchers: [{ prefix: '/pets' }],
+        routeAction: { single: { upstream: { name: 'petstore', namespace: 'gloo-system' }, destinationSpec: { rest: { functionName: fn } } } },
+      }] } },
+    });
+    const d = diffRouting({ base: [upstream, vs('findPets')], head: [upstream, vs('addPet')] });
+    const found = changes(d);
+    expect(found.length).toBeGreaterThan(0);
+    for (const c of found) {
+      expect(c.before.words).toBe(c.after.words);
+      expect(c.detail!.before).toContain('#findPets');
+      expect(c.detail!.after).toContain('#addPet');
+    }
+    // and the same function on both sides is no change
+    expect(diffRouting({ base: [upstream, vs('findPets')], head: [upstream, vs('findPets')] }).routingChanged).toBe(false);
+  });
+
   test('is the same on every run', () => {
     const b = shop({ stage: 'weight-10' });
     const h = shop({ stage: 'promote', paymentsPrefix: '/pay' });
