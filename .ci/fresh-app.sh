@@ -6,7 +6,10 @@
 # chooses the Gateway API target (in gateway-api/, beside it): cdk8s synth, plan, synth-stages and
 # validate on its HTTPRoutes. Any failed check fails the run.
 #
-#   bash .ci/fresh-app.sh <tarball> <cdk8s-plus major, e.g. 28 or 33>
+# With a third argument `review`, it then runs the pull request review workflows of docs/ci/ on a
+# git repository of that app (.ci/review-workflows.sh).
+#
+#   bash .ci/fresh-app.sh <tarball> <cdk8s-plus major, e.g. 28 or 33> [review]
 set -euo pipefail
 
 tarball=$(realpath "$1")
@@ -156,5 +159,10 @@ expect_in adopt.log "0 routed differently" "adopt's report"
 npx --no-install tsc --noEmit -p . || fail "the adopted code does not compile against the installed package"
 CDK8S_OUTDIR=adopted-out npx --no-install ts-node adopted.ts > adopted-run.log 2>&1 || { cat adopted-run.log >&2; fail "the adopted app does not run on its own"; }
 expect_in adopted-out/adopted.k8s.yaml "kind: VirtualService" "the adopted app's output"
+
+if [ "${3:-}" = review ]; then
+  echo "--- fresh app ($plus): the pull request review workflows of docs/ci/"
+  bash "$repo/.ci/review-workflows.sh" "$app"
+fi
 
 echo "fresh app ($plus): every check passed"

@@ -12,6 +12,7 @@
  *   <!-- generated:step:part-2-header-canary -->         the code change that selects the step
  *   <!-- generated:code:releases -->                     source between tutorial markers
  *   <!-- generated:httproute:part-3-weighted-10 -->      the step's HTTPRoute (Gateway API target)
+ *   <!-- generated:review:part-3-weighted-50 -->         `cdk8s-gloo-canary diff` of the step's pull request
  *   ```yaml
  *   ...
  *   ```
@@ -27,6 +28,8 @@ import { isStep, Step, STEPS } from './steps';
 import { applyTarget, TARGET_SUBDIR, TARGETS } from './targets';
 import { CanaryRelease } from '../../src';
 import { buildPlans, formatPlans, StageManifests } from '../../src/cli/plan';
+import { formatDiffs } from '../../src/review/diff-format';
+import { diffRouting } from '../../src/review/routing-diff';
 
 /** The repository root: the nearest folder above this file with a package.json (from src or from .build). */
 const ROOT = (function findRoot(dir: string): string {
@@ -97,6 +100,31 @@ export function planOf(format: 'text' | 'markdown'): string {
 }
 
 /**
+ * What `cdk8s-gloo-canary diff --base <ref>` prints for the pull request that moves the example
+ * from the step before `step` to `step`, computed in this process: both steps synthesized for each
+ * target (each its own output folder, as the example writes them), with the releases they describe.
+ */
+export function reviewOf(step: string): string {
+  if (!isStep(step)) throw new Error(`unknown step ${step}`);
+  const previous = STEPS[STEPS.indexOf(step) - 1];
+  if (!previous) throw new Error(`${step} is the first step; it has nothing to diff against`);
+  const side = (s: Step, target: (typeof TARGETS)[number]) => {
+    const app = Testing.app();
+    applyTarget(app, target);
+    const charts = buildPetstoreCanary(app, s);
+    return {
+      manifests: [...charts.coalmine.toJson(), ...charts.petstore.toJson()],
+      releases: [charts.coalmine.findPetById._description, charts.coalmine.findPets._description],
+    };
+  };
+  return formatDiffs(TARGETS.map(target => {
+    const [base, head] = [side(previous, target), side(step, target)];
+    const diff = diffRouting({ base: base.manifests, head: head.manifests, baseReleases: base.releases, headReleases: head.releases });
+    return { folder: TARGET_SUBDIR[target] === '.' ? '' : TARGET_SUBDIR[target], diff };
+  }), 'text');
+}
+
+/**
  * The example code between `// [tutorial:<name>]` and `// [/tutorial]` in any example (or in the
  * tests of the examples, test/examples/), dedented, with imports of the library's source shown as
  * imports of the package and imports of an example's files as imports next to them.
@@ -124,7 +152,7 @@ export function codeExcerpt(name: string): string {
   throw new Error(`no tutorial excerpt named ${name} in ${examples}`);
 }
 
-const BLOCK = /<!-- generated:(code|yaml|httproute|diff|step|plan):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
+const BLOCK = /<!-- generated:(code|yaml|httproute|diff|step|plan|review):([a-z0-9-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
 
 /** The README text with every generated block rendered anew. */
 export function renderReadme(readme: string): string {
@@ -134,7 +162,8 @@ export function renderReadme(readme: string): string {
         : kind === 'diff' ? [routesDiff(name), 'diff']
           : kind === 'step' ? [stepCode(name as Step), 'ts']
             : kind === 'plan' ? [planOf(name as 'text' | 'markdown'), name === 'markdown' ? 'markdown' : 'text']
-              : [codeExcerpt(name), 'ts'];
+              : kind === 'review' ? [reviewOf(name), 'text']
+                : [codeExcerpt(name), 'ts'];
     // a Markdown plan is shown as the tables it renders to; everything else as a code block
     const content = lang === 'markdown' ? body : `\`\`\`${lang}\n${body}\`\`\`\n`;
     return `<!-- generated:${kind}:${name} -->\n${content}<!-- /generated -->`;
