@@ -169,6 +169,10 @@ function synthesizeBoth(cwd: string, ref: string, app: string | undefined): [Sid
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gloo-canary-diff-'));
   const tree = path.join(work, 'base');
   let added = false;
+  // with a listener, a signal waits for the synchronous work below (the app runs get it too, and
+  // stop), so the cleanup runs first; then the listener ends the process as the signal would have
+  const onSignal = (signal: NodeJS.Signals) => process.exit(128 + os.constants.signals[signal]);
+  for (const signal of SIGNALS) process.on(signal, onSignal);
   try {
     git(root, ['worktree', 'add', '--detach', '--quiet', tree, commit], `--base ${ref}: could not check it out in a temporary worktree`);
     added = true;
@@ -194,8 +198,13 @@ function synthesizeBoth(cwd: string, ref: string, app: string | undefined): [Sid
     } catch {
       // nothing to prune
     }
+    // a signal that came meanwhile is delivered before setImmediate's turn of the event loop
+    setImmediate(() => SIGNALS.forEach(signal => process.off(signal, onSignal)));
   }
 }
+
+/** The signals that end `diff --base` after its cleanup, rather than before it. */
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function synthesizeApp(app: ReturnType<typeof appCommand>, outdir: string, what: string): Side {
   let releases: ReleaseDescription[];

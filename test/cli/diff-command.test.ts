@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -133,6 +133,21 @@ describe('cdk8s-gloo-canary diff', () => {
       expect(other.code).toBe(1);
       expect(other.err).toContain('diff --expect: VirtualService gloo-system/shop: GET /pay routes differently, outside the expected release\n');
       // the worktree and temporary folders are gone
+      expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+      expect(diffFolders()).toEqual(before);
+    }, 120_000);
+
+    test('a signal while the app runs at the base ends it after the cleanup: no worktree, no folder left', async () => {
+      const before = diffFolders();
+      // the base's app takes a while, so the signal comes while it runs
+      fs.writeFileSync(path.join(repo, 'main.js'), `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);\n${fs.readFileSync(path.join(repo, 'main.js'), 'utf8')}`);
+      git(repo, 'commit', '-q', '-am', 'slow');
+      const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'cdk8s-gloo-canary'), 'diff', '--base', 'HEAD'], { cwd: repo, stdio: 'ignore' });
+      const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+      for (let i = 0; i < 100 && git(repo, 'worktree', 'list').trim().split('\n').length < 2; i++) await new Promise(r => setTimeout(r, 100));
+      expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(2);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(128 + os.constants.signals.SIGTERM);
       expect(git(repo, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
       expect(diffFolders()).toEqual(before);
     }, 120_000);
