@@ -153,10 +153,15 @@ describe('diffRouting', () => {
       apiVersion: 'gateway.solo.io/v1',
       kind: 'VirtualService',
       metadata: { name: 'pets', namespace: 'gloo-system' },
-      spec: { virtualHost: { domains: ['*'], routes: [{
-        matchers: [{ prefix: '/pets' }],
-        routeAction: { single: { upstream: { name: 'petstore', namespace: 'gloo-system' }, destinationSpec: { rest: { functionName: fn } } } },
-      }] } },
+      spec: {
+        virtualHost: {
+          domains: ['*'],
+          routes: [{
+            matchers: [{ prefix: '/pets' }],
+            routeAction: { single: { upstream: { name: 'petstore', namespace: 'gloo-system' }, destinationSpec: { rest: { functionName: fn } } } },
+          }],
+        },
+      },
     });
     const d = diffRouting({ base: [upstream, vs('findPets')], head: [upstream, vs('addPet')] });
     const found = changes(d);
