@@ -56,21 +56,23 @@ esac
 SH
 cat > "$stubs/curl" <<'SH'
 #!/usr/bin/env bash
-# curl to the merge request's notes: GET lists them as JSON, POST and PUT keep the body (--data JSON)
+# curl to the merge request API: GET of the merge request answers its description (MR_DESCRIPTION),
+# GET of its notes lists them as JSON, POST and PUT keep a note's body (--data-binary @file of JSON)
 set -euo pipefail
 echo "curl $*" >> "$API_DIR/calls"
 method=GET; data=; url=
 while [ $# -gt 0 ]; do
   case "$1" in
     --request) method=$2; shift 2 ;;
-    --data) data=$2; shift 2 ;;
+    --data-binary) data=$(cat "${2#@}"); shift 2 ;;
     --header) shift 2 ;;
     --*) shift ;;
     *) url=$1; shift ;;
   esac
 done
 case "$method" in
-  GET) node -e 'const fs=require("fs");const d=process.argv[1];const notes=fs.readdirSync(d).filter(f=>/^note-\d+\.md$/.test(f)).map(f=>({id:Number(f.slice(5,-3)),body:fs.readFileSync(d+"/"+f,"utf8")}));console.log(JSON.stringify(notes))' "$API_DIR" ;;
+  GET) if [[ "$url" == */merge_requests/7 ]]; then node -e 'console.log(JSON.stringify({ description: process.env.MR_DESCRIPTION }))'
+       else node -e 'const fs=require("fs");const d=process.argv[1];const notes=fs.readdirSync(d).filter(f=>/^note-\d+\.md$/.test(f)).map(f=>({id:Number(f.slice(5,-3)),body:fs.readFileSync(d+"/"+f,"utf8")}));console.log(JSON.stringify(notes))' "$API_DIR"; fi ;;
   PUT) id=${url##*/}; node -e 'require("fs").writeFileSync(process.argv[1], JSON.parse(process.argv[2]).body)' "$API_DIR/note-$id.md" "$data" ;;
   POST) id=$(( $(ls "$API_DIR" | grep -c '^note-' || true) + 1 )); node -e 'require("fs").writeFileSync(process.argv[1], JSON.parse(process.argv[2]).body)' "$API_DIR/note-$id.md" "$data" ;;
 esac
@@ -112,5 +114,8 @@ for ci in github gitlab; do
   echo "--- review workflows ($ci): the same without expectations only reports"
   code=$("run_$ci" 'Moves payments.' | tail -1)
   [ "$code" = 0 ] || fail "$ci: the job failed ($code) without expectations"
+  [ "$(ls "$API_DIR" | grep -cE '^(comment|note)-')" = 1 ] || { ls "$API_DIR" >&2; fail "$ci: the comment was not updated in place"; }
+  expect_in "$comment" "| not in a release | GET /pay, /pay/, /pay/x, /payment, /payx | no route (404) | payments 100% |" "$ci comment, without expectations"
+  expect_not_in "$comment" "Expectations not met" "$ci comment, without expectations"
 done
 echo "review workflows: every check passed"

@@ -21,7 +21,7 @@ const github = {
   base_ref: 'main',
   repository: 'shop/app',
   token: 'a-token',
-  event: { pull_request: { number: 7, body: process.env.PR_DESCRIPTION ?? '' } },
+  event: { pull_request: { number: 7, body: process.env.PR_DESCRIPTION ?? '', head: { repo: { full_name: 'shop/app' } } } },
 };
 const steps = {};
 

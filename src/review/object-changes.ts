@@ -1,7 +1,7 @@
 import { asString, jsonAt } from '../private/json';
 
-/** The kinds whose specs are routing: their changes show as requests that route differently. */
-const ROUTING_KINDS = new Set(['VirtualService', 'RouteTable', 'UpstreamGroup', 'HTTPRoute']);
+/** The kinds whose specs are routing, by API group: their changes show as requests that route differently. */
+const ROUTING_KINDS = new Set(['gateway.solo.io VirtualService', 'gateway.solo.io RouteTable', 'gloo.solo.io UpstreamGroup', 'gateway.networking.k8s.io HTTPRoute']);
 
 /** One field that differs between the two versions of an object. */
 export interface FieldChange {
@@ -43,14 +43,15 @@ export function objectChanges(base: unknown[], head: unknown[]): ObjectChange[] 
   for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const b = before.get(id);
     const a = after.get(id);
-    const routing = ROUTING_KINDS.has(String(jsonAt(a ?? b, 'kind')));
+    const group = (asString(jsonAt(a ?? b, 'apiVersion')) ?? '').split('/')[0];
+    const routing = ROUTING_KINDS.has(`${group} ${String(jsonAt(a ?? b, 'kind'))}`);
     const apiVersion = asString(jsonAt(a ?? b, 'apiVersion')) ?? '';
     if (b === undefined || a === undefined) {
       changes.push({ change: b === undefined ? 'added' : 'removed', object: id, apiVersion, routing, fields: [], moreFields: 0 });
       continue;
     }
     const fields: FieldChange[] = [];
-    leafChanges(b, a, '', fields);
+    leafChanges(b, a, '', fields, isSecret(a) || isSecret(b));
     if (fields.length === 0) continue;
     changes.push({ change: 'changed', object: id, apiVersion, routing, fields: fields.slice(0, MAX_FIELDS), moreFields: Math.max(0, fields.length - MAX_FIELDS) });
   }
@@ -69,26 +70,33 @@ function byId(manifests: unknown[]): Map<string, unknown> {
   return out;
 }
 
-/** The leaves under `path` where `a` and `b` differ; arrays by index, objects by key (sorted). */
-function leafChanges(b: unknown, a: unknown, path: string, out: FieldChange[]): void {
+/** A Kubernetes Secret: its values are never shown. */
+function isSecret(m: unknown): boolean {
+  return jsonAt(m, 'kind') === 'Secret' && jsonAt(m, 'apiVersion') === 'v1';
+}
+
+/** The leaves under `path` where `a` and `b` differ; arrays by index, objects by key (sorted). A Secret's `data` and `stringData` values show as `(hidden)`. */
+function leafChanges(b: unknown, a: unknown, path: string, out: FieldChange[], secret = false): void {
   if (JSON.stringify(b) === JSON.stringify(a)) return;
   const bothArrays = Array.isArray(b) && Array.isArray(a);
   const bothObjects = isPlainObject(b) && isPlainObject(a);
   if (bothArrays) {
     const bs = b as unknown[];
     const as = a as unknown[];
-    for (let i = 0; i < Math.max(bs.length, as.length); i++) leafChanges(bs[i], as[i], `${path}[${i}]`, out);
+    for (let i = 0; i < Math.max(bs.length, as.length); i++) leafChanges(bs[i], as[i], `${path}[${i}]`, out, secret);
     return;
   }
   if (bothObjects) {
     const bo = b as { [k: string]: unknown };
     const ao = a as { [k: string]: unknown };
     for (const key of [...new Set([...Object.keys(bo), ...Object.keys(ao)])].sort()) {
-      leafChanges(bo[key], ao[key], path === '' ? key : `${path}.${key}`, out);
+      leafChanges(bo[key], ao[key], path === '' ? key : `${path}.${key}`, out, secret);
     }
     return;
   }
-  out.push({ field: path, ...(b !== undefined ? { before: JSON.stringify(b) } : {}), ...(a !== undefined ? { after: JSON.stringify(a) } : {}) });
+  const hidden = secret && /^(data|stringData)\./.test(path);
+  const shown = (x: unknown) => (hidden ? '(hidden)' : JSON.stringify(x));
+  out.push({ field: path, ...(b !== undefined ? { before: shown(b) } : {}), ...(a !== undefined ? { after: shown(a) } : {}) });
 }
 
 function isPlainObject(x: unknown): boolean {

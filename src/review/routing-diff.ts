@@ -48,8 +48,10 @@ export interface RequestChange {
   readonly after: ServiceOutcome;
   /** When the Services and shares are the same but, on one target, the rest is not (an Upstream, a function, a rewrite): both details. */
   readonly detail?: { readonly before: string; readonly after: string };
-  /** The release whose Services the request reaches before or after, if any. */
+  /** The release the request belongs to (the first, when several do), if any: see `releasesOf`. */
   readonly release?: string;
+  /** Every release it belongs to. */
+  readonly releases: string[];
 }
 
 /** The request classes of one object (or the pair of objects that took them before and after). */
@@ -99,7 +101,6 @@ export interface RoutingDiff {
 export function diffRouting(input: DiffInput): RoutingDiff {
   const base = new RoutingSide(input.base);
   const head = new RoutingSide(input.head);
-  const sameTarget = base.target === head.target;
   const requests = new HostRoutes().add(input.base).add(input.head).requests();
   const releases = releaseIndex(input.baseReleases ?? [], input.headReleases ?? []);
   const groups = new Map<string, { hosts: Set<string>; changes: Map<string, RequestChange>; unchanged: number }>();
@@ -112,16 +113,18 @@ export function diffRouting(input: DiffInput): RoutingDiff {
     const group = groups.get(key) ?? { hosts: new Set<string>(), changes: new Map<string, RequestChange>(), unchanged: 0 };
     groups.set(key, group);
     group.hosts.add(request.host);
-    const detailChanged = sameTarget && before.detail !== after.detail;
+    // details compare where one kind of object takes the request on both sides (a host moved to an HTTPRoute compares by Services)
+    const detailChanged = sameKind(before, after) && before.detail !== after.detail;
     if (before.outcome.words === after.outcome.words && !detailChanged) {
       group.unchanged++;
       return;
     }
     const headers = headerLabels(request, input.showHeaderValues ?? false);
     const label = `${request.method ?? 'GET'} ${request.path}${headers.length > 0 ? ` with ${headers.join(', ')}` : ''}`;
-    const id = `${request.host}\n${label}\n${before.detail}\n${after.detail}`;
+    const shown = input.showHeaderValues ? { before: before.detail, after: after.detail } : { before: before.maskedDetail, after: after.maskedDetail };
+    const id = `${request.host}\n${label}\n${shown.before}\n${shown.after}`;
     if (group.changes.has(id)) return;
-    const release = releases.find(r => r.services.some(s => reaches(before.outcome, s) || reaches(after.outcome, s)));
+    const mine = releasesOf(releases, request, before, after);
     group.changes.set(id, {
       request: label,
       method: request.method ?? 'GET',
@@ -130,8 +133,9 @@ export function diffRouting(input: DiffInput): RoutingDiff {
       host: request.host,
       before: before.outcome,
       after: after.outcome,
-      ...(before.outcome.words === after.outcome.words ? { detail: { before: before.detail, after: after.detail } } : {}),
-      ...(release ? { release: release.name } : {}),
+      ...(before.outcome.words === after.outcome.words ? { detail: shown } : {}),
+      ...(mine.length > 0 ? { release: mine[0] } : {}),
+      releases: mine,
     });
   });
   const out: RoutingGroup[] = [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
@@ -179,7 +183,7 @@ export function brokenExpectations(diff: RoutingDiff, expectations: Expectation[
     }
   }
   for (const g of diff.groups) {
-    for (const c of g.changes.filter(x => x.release === undefined || !allowed.has(x.release))) {
+    for (const c of g.changes.filter(x => !x.releases.some(r => allowed.has(r)))) {
       out.push(`${g.object}: ${c.request}${g.hosts.length > 1 ? ` (${c.host})` : ''} routes differently${c.release ? ` (release ${c.release})` : ''}, outside the expected release${named.length > 1 ? 's' : ''}`);
     }
   }
@@ -193,22 +197,54 @@ interface IndexedRelease {
   readonly after?: string;
   /** Its stable and canary Services, `namespace/name:port`. */
   readonly services: string[];
+  /** The objects it routes on, as the diff names them (`VirtualService ns/name`, `HTTPRoute ns/name`), on either side and target; `undefined` for a RouteTable, whose requests its delegating objects take. */
+  readonly containers?: string[];
+  /** The paths of its routes. */
+  readonly routes: string[];
 }
 
+/**
+ * The releases a changed request belongs to: those whose route container took it on either side,
+ * whose route paths start its path, and whose stable or canary Service it reaches before or after.
+ */
+function releasesOf(releases: IndexedRelease[], request: HostRequest, before: SideRouting, after: SideRouting): string[] {
+  const path = request.path.split('?')[0];
+  return releases.filter(r => r.services.some(s => reaches(before.outcome, s) || reaches(after.outcome, s))
+    && r.routes.some(p => path.startsWith(p))
+    && (r.containers === undefined || r.containers.some(c => c === before.object || c === after.object))).map(r => r.name);
+}
+
+/** The releases of both sides by construct path; a release described by several outputs (targets) is one, with all their containers. */
 function releaseIndex(base: ReleaseDescription[], head: ReleaseDescription[]): IndexedRelease[] {
-  const byPath = new Map<string, { before?: ReleaseDescription; after?: ReleaseDescription }>();
-  for (const r of base) byPath.set(r.path, { ...byPath.get(r.path), before: byPath.get(r.path)?.before ?? r });
-  for (const r of head) byPath.set(r.path, { ...byPath.get(r.path), after: byPath.get(r.path)?.after ?? r });
+  const byPath = new Map<string, { before: ReleaseDescription[]; after: ReleaseDescription[] }>();
+  const entry = (path: string) => byPath.get(path) ?? byPath.set(path, { before: [], after: [] }).get(path)!;
+  for (const r of base) entry(r.path).before.push(r);
+  for (const r of head) entry(r.path).after.push(r);
   return [...byPath.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([path, { before, after }]) => {
-    const any = (after ?? before)!;
-    const services = [before, after].flatMap(r => [r?.stableService, r?.canaryService])
+    const all = [...before, ...after];
+    const services = all.flatMap(r => [r.stableService, r.canaryService])
       .filter((s): s is NonNullable<typeof s> => s !== undefined).map(s => `${s.namespace}/${s.name}:${s.port}`);
-    return { name: any.releaseName, path, before: before?.activeStage, after: after?.activeStage, services: [...new Set(services)] };
+    const containers = all.some(r => r.container.kind === 'RouteTable') ? undefined
+      : [...new Set(all.map(r => `${r.container.kind} ${r.container.namespace ?? 'default'}/${r.container.name}`))];
+    return {
+      name: (after[0] ?? before[0]).releaseName,
+      path,
+      before: before[0]?.activeStage,
+      after: after[0]?.activeStage,
+      services: [...new Set(services)],
+      ...(containers ? { containers } : {}),
+      routes: [...new Set(all.flatMap(r => r.routes))],
+    };
   });
 }
 
 function reaches(outcome: ServiceOutcome, service: string): boolean {
   return outcome.shares.some(s => s.key === service) || outcome.mirror?.key === service;
+}
+
+/** Whether one kind of object (VirtualService, HTTPRoute) takes the request on both sides. */
+function sameKind(before: SideRouting, after: SideRouting): boolean {
+  return before.object !== undefined && after.object !== undefined && before.object.split(' ')[0] === after.object.split(' ')[0];
 }
 
 /** The group of requests that no object takes on either side. */

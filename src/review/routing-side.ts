@@ -18,6 +18,8 @@ export interface SideRouting {
    * functions and rewrites, or the path, host and headers the Gateway forwards.
    */
   readonly detail: string;
+  /** `detail` with the values of the headers it names masked as `***`, to show. */
+  readonly maskedDetail: string;
 }
 
 /**
@@ -66,11 +68,17 @@ export class RoutingSide {
       forGloo.forEach((i, k) => {
         const result: SimulationResult | undefined = results[k];
         out[i] = result?.matched
-          ? { object: `VirtualService ${vs!.metadata.namespace ?? ''}/${vs!.metadata.name}`, outcome: this.glooOutcome(result, glooOutcomes), detail: routingMeaning(result) }
-          : { outcome: this.outcomes.gatewayApi(undefined), detail: 'no route' };
+          ? this.glooRouting(vs!, result, glooOutcomes)
+          : { outcome: this.outcomes.gatewayApi(undefined), detail: 'no route', maskedDetail: 'no route' };
       });
     }
     return out;
+  }
+
+  /** A Gloo result; its detail names Upstreams, functions and rewrites, no header values. */
+  private glooRouting(vs: ManifestShape, result: SimulationResult, memo: Map<SimulatedShare[], ServiceOutcome>): SideRouting {
+    const detail = routingMeaning(result);
+    return { object: `VirtualService ${vs.metadata.namespace ?? ''}/${vs.metadata.name}`, outcome: this.glooOutcome(result, memo), detail, maskedDetail: detail };
   }
 
   /** The Services of a Gloo result, worked out once per route (the results of a route share their destinations). */
@@ -91,8 +99,11 @@ export class RoutingSide {
       if (decision === undefined) continue;
       const routing = gateway.route(request);
       const outcome = this.outcomes.gatewayApi(decision);
-      const headers = Object.keys(routing.headers).length > 0 ? ` headers ${JSON.stringify(routing.headers)}` : '';
-      return { object: `HTTPRoute ${decision.attachedRoute}`, outcome, detail: `${outcome.words} path ${routing.path} host ${routing.host}${headers}` };
+      const detail = `${outcome.words} path ${routing.path} host ${routing.host}`;
+      const names = Object.keys(routing.headers);
+      const headers = names.length > 0 ? ` headers ${JSON.stringify(routing.headers)}` : '';
+      const masked = names.length > 0 ? ` headers ${JSON.stringify(Object.fromEntries(names.map(n => [n, '***'])))}` : '';
+      return { object: `HTTPRoute ${decision.attachedRoute}`, outcome, detail: `${detail}${headers}`, maskedDetail: `${detail}${masked}` };
     }
     return undefined;
   }

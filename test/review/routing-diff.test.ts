@@ -17,6 +17,10 @@ interface ShopOptions {
   readonly paymentsPrefix?: string;
   /** The image of the payments Deployment. @default 'example/payments:1' */
   readonly paymentsImage?: string;
+  /** A route of its own on /legacy to the release's stable Service. @default false */
+  readonly legacyRoute?: boolean;
+  /** A Secret with this password. @default - none */
+  readonly password?: string;
 }
 
 /**
@@ -42,6 +46,8 @@ function shop(options: ShopOptions): { manifests: unknown[]; releases: ReleaseDe
     });
     const vs = new VirtualService(chart, 'vs', { metadata: { name: 'shop', namespace: 'shop' }, domains: ['shop.example.com'] });
     vs.addRoute({ matchers: [{ path: PathMatch.prefix(options.paymentsPrefix ?? '/payments') }], action: RouteAction.forward(Destination.upstream(payments)) });
+    if (options.legacyRoute) vs.addRoute({ matchers: [{ path: PathMatch.prefix('/legacy') }], action: RouteAction.forward(Destination.upstream(v1)) });
+    if (options.password) new ApiObject(chart, 'secret', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, stringData: { password: options.password } });
     new CanaryRelease(vs, 'checkout', {
       routeContainer: vs,
       routes: [{ path: '/checkout' }],
@@ -106,6 +112,44 @@ describe('diffRouting', () => {
     expect(broken.length).toBe(other.length);
     expect(broken[0]).toMatch(/^VirtualService shop\/shop: GET \/pay\S* routes differently, outside the expected release$/);
     expect(formatDiff(d, 'text')).toContain('  not in a release:\n');
+  });
+
+  test('a new route to the release\'s Services is not the release\'s: it breaks an expectation that names the release', () => {
+    const d = diffOf({ stage: 'weight-10' }, { stage: 'weight-50', legacyRoute: true });
+    const legacy = changes(d).filter(c => c.path.startsWith('/legacy'));
+    expect(legacy.length).toBeGreaterThan(0);
+    for (const c of legacy) expect([c.path, c.releases]).toEqual([c.path, []]);
+    expect(brokenExpectations(d, [{ release: 'checkout', stage: 'weight-50' }])).toHaveLength(legacy.length);
+  });
+
+  test('a Secret\'s values are not shown, only that they changed', () => {
+    const d = diffOf({ stage: 'weight-10', password: 'hunter2' }, { stage: 'weight-10', password: 's3cret' });
+    const text = formatDiff(d, 'text') + formatDiff(d, 'markdown') + formatDiff(d, 'json');
+    expect(text).toContain('changed Secret shop/db\n    stringData.password: (hidden) → (hidden)');
+    expect(text).not.toMatch(/hunter2|s3cret/);
+  });
+
+  test('the header values a Gateway forwards are masked in the details too, unless shown', () => {
+    const route = (version: string) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'shop', namespace: 'shop' },
+      spec: {
+        parentRefs: [{ name: 'http', namespace: 'gw' }],
+        rules: [{
+          matches: [{ path: { type: 'PathPrefix', value: '/checkout' }, headers: [{ name: 'x-canary', value: 'let-me-in' }] }],
+          filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-version', value: version }] } }],
+          backendRefs: [{ name: 'checkout-v2', port: 8080 }],
+        }],
+      },
+    });
+    const input = { base: [route('1')], head: [route('2')] };
+    const masked = diffRouting(input);
+    const details = changes(masked).map(c => c.detail);
+    expect(details.length).toBeGreaterThan(0);
+    expect(details[0]!.before).toContain('"x-canary":"***"');
+    expect(`${formatDiff(masked, 'text')}${formatDiff(masked, 'json')}`).not.toContain('let-me-in');
+    expect(changes(diffRouting({ ...input, showHeaderValues: true }))[0].detail!.before).toContain('"x-canary":"let-me-in"');
   });
 
   test('a change outside routing is listed by object and field, so it cannot hide in a routing change', () => {
