@@ -121,7 +121,9 @@ export function diffRouting(input: DiffInput): RoutingDiff {
     }
     const headers = headerLabels(request, input.showHeaderValues ?? false);
     const label = `${request.method ?? 'GET'} ${request.path}${headers.length > 0 ? ` with ${headers.join(', ')}` : ''}`;
-    const shown = input.showHeaderValues ? { before: before.detail, after: after.detail } : { before: before.maskedDetail, after: after.maskedDetail };
+    const shown = input.showHeaderValues
+      ? { before: before.detail, after: after.detail }
+      : { before: before.maskedDetail, after: after.maskedDetail };
     const id = `${request.host}\n${label}\n${shown.before}\n${shown.after}`;
     if (group.changes.has(id)) return;
     const mine = releasesOf(releases, request, before, after);
