@@ -293,7 +293,12 @@ function filtersOf(
   }
   if (props.mirror) {
     if (StaticUpstream.isStaticUpstream(props.mirror.upstream)) {
-      return { field: 'options.shadowing.upstream', given: props.mirror.upstream.name, expected: 'a mirror to an Upstream in front of a Kubernetes Service (a mirror to a static Upstream has no mapping yet)' };
+      return {
+        field: 'options.shadowing.upstream',
+        given: props.mirror.upstream.name,
+        expected: 'a mirror to an Upstream in front of a Kubernetes Service under the gateway api target',
+        hint: unmovedHint('route', 'mirror.upstream'),
+      };
     }
     const service = upstreamService(props.mirror.upstream);
     if (isProblem(service)) return { ...service, field: `options.shadowing.${service.field}` };

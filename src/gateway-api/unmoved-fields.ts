@@ -178,6 +178,7 @@ const ROUTES: { readonly [field: string]: UnmovedField } = {
     instead: 'write the referenced options inline (cdk8s-gloo-canary adopt reads the RouteOption or VirtualHostOption with the VirtualService), then they move as options',
   },
   'mirror.host': { instead: 'a Gateway API RequestMirror sends the request as it is; mirror without host or keepHost, or keep this VirtualService on Gloo until it moves' },
+  'mirror.upstream': { instead: 'a mirror to a static Upstream (a kgateway Backend) is not rendered: mirror to an Upstream in front of a Kubernetes Service, or keep this VirtualService on Gloo until it moves' },
   'mirror.keepHost': { instead: 'a Gateway API RequestMirror sends the request as it is; mirror without host or keepHost, or keep this VirtualService on Gloo until it moves' },
   'dynamicForwardProxy': { kgateway: place('Backend', ['dynamicForwardProxy'], 'type DynamicForwardProxy'), instead: 'write a kgateway Backend of type DynamicForwardProxy and route to it; or keep this VirtualService on Gloo until it moves' },
   'destinationSpec': { kgateway: place('Backend', ['aws.lambda'], 'for Lambda functions; nothing for gRPC or other function calls'), instead: 'route to a Backend of your own, or keep this VirtualService on Gloo until it moves' },
@@ -219,7 +220,7 @@ export function unmovedField(scope: UnmovedScope, field: string): UnmovedField |
  */
 export function unmovedHint(scope: UnmovedScope, field: string): string {
   const entry = unmovedField(scope, field);
-  if (entry === undefined) return `the gateway api target does not know this ${scope}; ${KEEP}, or drop it`;
+  if (entry === undefined) return `the gateway api target does not know this ${scope}; keep it on Gloo until it moves, or drop it`;
   return entry.kgateway !== undefined
     ? `kgateway has ${describePlace(entry.kgateway)}, which the target does not write yet: ${entry.instead}`
     : `no gateway api or kgateway field carries it: ${entry.instead}`;

@@ -143,7 +143,7 @@ function retarget(code: string, answers?: Answers): GatewayApiOutcome {
       acceptNarrowedPrefixes: true,
       acceptFunctionMethodMatch: true,
       renderGateway: {},
-      ...(answers ? { acceptTlsWithoutClientCertificates: true, extAuthExtensions: answers.extAuth } : {}),
+      ...(answers ? { acceptTlsWithoutClientCertificates: answers.acceptTls, extAuthExtensions: answers.extAuth } : {}),
     }));
     return { outcome: manifests.some(m => m.kind === 'HTTPRoute') ? 'moved' : 'no routes' };
   } catch (e) {
@@ -156,6 +156,7 @@ function retarget(code: string, answers?: Answers): GatewayApiOutcome {
 interface Answers {
   readonly services: { [upstream: string]: { serviceName: string; serviceNamespace: string; port: number } };
   readonly extAuth: { [glooAuth: string]: string };
+  acceptTls: boolean;
 }
 
 /**
@@ -166,7 +167,7 @@ interface Answers {
  * are taken to need no client certificates. Any other refusal ends it.
  */
 function answerAndRetarget(c: CorpusConfiguration, first: GatewayApiOutcome): GatewayApiOutcome {
-  const answers: Answers = { services: {}, extAuth: {} };
+  const answers: Answers = { services: {}, extAuth: {}, acceptTls: false };
   const given: string[] = [];
   let outcome = first;
   for (let round = 0; round < 10 && outcome.outcome === 'refused'; round++) {
@@ -180,7 +181,8 @@ function answerAndRetarget(c: CorpusConfiguration, first: GatewayApiOutcome): Ga
     } else if (auth && answers.extAuth[auth[1]] === undefined) {
       answers.extAuth[auth[1]] = 'gw/ext-auth';
       given.push(`extAuthExtensions['${auth[1]}']`);
-    } else if (tls && !given.includes('acceptTlsWithoutClientCertificates')) {
+    } else if (tls && !answers.acceptTls) {
+      answers.acceptTls = true;
       given.push('acceptTlsWithoutClientCertificates');
     } else {
       break;

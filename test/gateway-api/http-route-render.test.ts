@@ -245,7 +245,7 @@ describe('renderHttpRoutes: actions', () => {
     const f = fixture();
     expect(errorOf(() => render([{ action: RouteAction.forward(Destination.upstream(f.v1)), options: { extra: { timeout: '5s' } } }], {}, f)))
       .toBe('[test/vs] routes[0].options.timeout: got "5s", expected no gloo route options other than prefixRewrite, headerManipulation, timeout, hostRewrite, retries, csrf, extauth, regexRewrite, cors under the gateway api target '
-        + '(hint: the gateway api target does not know this route option; keep this VirtualService on Gloo until it moves, or drop it)');
+        + '(hint: the gateway api target does not know this route option; keep it on Gloo until it moves, or drop it)');
   });
 
   test('a destination\'s header manipulation is its backendRef\'s filters; its other options are refused, naming the destination', () => {

@@ -29,7 +29,7 @@ describe('the catalog of fields the gateway api target does not write', () => {
     ...KNOWN_KEYS.WeightedDestinationBehavior.filter(f => f !== 'headerManipulation').map(f => ['destination option', f] as [UnmovedScope, string]),
     ...UPSTREAM_SPEC.filter(f => !UPSTREAM_KINDS.includes(f) && !BACKEND_OPTIONS.includes(f)).map(f => ['upstream option', f] as [UnmovedScope, string]),
     ...[...UPSTREAM_KINDS, 'subsets', 'serviceSpec', 'sniAddr'].map(f => ['upstream', f] as [UnmovedScope, string]),
-    ...['optionsConfigRefs', 'mirror.host', 'mirror.keepHost', 'dynamicForwardProxy', 'destinationSpec', 'consul'].map(f => ['route', f] as [UnmovedScope, string]),
+    ...['optionsConfigRefs', 'mirror.host', 'mirror.keepHost', 'mirror.upstream', 'dynamicForwardProxy', 'destinationSpec', 'consul'].map(f => ['route', f] as [UnmovedScope, string]),
   ];
 
   test('has every typed field the target refuses, so that no refusal says only "not yet"', () => {
@@ -63,7 +63,8 @@ describe('the catalog of fields the gateway api target does not write', () => {
   });
 
   test('gives an untyped field the general advice', () => {
-    expect(unmovedHint('route option', 'somethingNew')).toBe('the gateway api target does not know this route option; keep this VirtualService on Gloo until it moves, or drop it');
+    expect(unmovedHint('route option', 'somethingNew')).toBe('the gateway api target does not know this route option; keep it on Gloo until it moves, or drop it');
+    expect(unmovedHint('upstream option', 'somethingNew')).toBe('the gateway api target does not know this upstream option; keep it on Gloo until it moves, or drop it');
   });
 });
 

@@ -116,7 +116,8 @@ describe('StaticUpstream', () => {
         const api = new StaticUpstream(chart, 'api', { hosts: [{ address: 'api.example.com', port: 443 }] });
         const pets = new Upstream(chart, 'pets', { serviceName: 'pets', serviceNamespace: 'shop', servicePort: 8080 });
         new VirtualService(chart, 'vs', { metadata: { name: 'shop' } }).addRoute({ action: RouteAction.forward(Destination.upstream(pets)), mirror: { upstream: api, percent: 10 } });
-      })).toThrow('options.shadowing.upstream: got "api-example-com-443", expected a mirror to an Upstream in front of a Kubernetes Service');
+      })).toThrow('options.shadowing.upstream: got "api-example-com-443", expected a mirror to an Upstream in front of a Kubernetes Service under the gateway api target '
+        + '(hint: no gateway api or kgateway field carries it: a mirror to a static Upstream (a kgateway Backend) is not rendered');
     });
   });
 });

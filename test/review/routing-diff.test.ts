@@ -219,11 +219,15 @@ describe('diffRouting', () => {
     expect(diffRouting({ base: [upstream, vs('findPets')], head: [upstream, vs('findPets')] }).routingChanged).toBe(false);
   });
 
-  test('is the same on every run', () => {
+  test('is the same on every run, whatever the order of the manifests and releases', () => {
     const b = shop({ stage: 'weight-10' });
-    const h = shop({ stage: 'promote', paymentsPrefix: '/pay' });
-    const run = () => JSON.stringify(diffRouting({ base: b.manifests, head: h.manifests, baseReleases: b.releases, headReleases: h.releases }));
-    expect(run()).toBe(run());
+    const h = shop({ stage: 'promote', paymentsPrefix: '/pay', paymentsImage: 'example/payments:2' });
+    const run = (reverse: boolean) => {
+      const r = <T>(xs: T[]) => (reverse ? [...xs].reverse() : xs);
+      return formatDiff(diffRouting({ base: r(b.manifests), head: r(h.manifests), baseReleases: r(b.releases), headReleases: r(h.releases) }), 'json');
+    };
+    expect(JSON.parse(run(false)).routingChanged).toBe(true);
+    expect(run(true)).toBe(run(false));
   });
 
   test('an expectation naming no release of either side is an error', () => {
