@@ -93,10 +93,11 @@ export interface RoutingDiff {
  * The diff of two synthesized outputs by meaning: every request class derived from the matchers of
  * both sides (boundary paths, each method, with and without each header and query match, each host;
  * see `HostRoutes`) routed on each side (`RoutingSide`), and the classes whose Services and shares
- * differ, grouped by the object that took them and put to the release whose Services they reach;
- * then the objects added, removed or changed. On one target the Gloo or Gateway API details count
- * too (an Upstream or function swapped for another of the same Service, a rewrite); across targets
- * (a migration) only what the differential check compares.
+ * differ, grouped by the object that took them and put to the releases they belong to (see
+ * `releasesOf`); then the objects added, removed or changed. Where one kind of object takes a
+ * request on both sides, the Gloo or Gateway API details count too (an Upstream or function
+ * swapped for another of the same Service, a rewrite, forwarded headers); across kinds (a
+ * migration) only what the differential check compares.
  */
 export function diffRouting(input: DiffInput): RoutingDiff {
   const base = new RoutingSide(input.base);

@@ -25,7 +25,7 @@ export interface SideRouting {
 /**
  * One side of a diff: its manifests routed as the proxy would, with the Gloo simulator for its
  * VirtualServices and the Gateway API simulator for its HTTPRoutes (per Gateway their parentRefs
- * name). A host an HTTPRoute takes is routed there; any other by the VirtualServices. The outcomes
+ * name). A request an HTTPRoute takes is routed there; any other by the VirtualServices. The outcomes
  * are put in Services with the differential check's own words (`routingOutcomes`), so a Gloo side
  * and a Gateway API side compare.
  */
