@@ -46,11 +46,11 @@ export function diffCommand(args: string[], cwd: string, out: (s: string) => voi
       ? synthesizeBoth(cwd, parsed.baseRef, parsed.app)
       : [readSide(path.resolve(cwd, parsed.paths[0]), parsed.paths[0]), readSide(path.resolve(cwd, parsed.paths[1]), parsed.paths[1])];
     const pairs = pairOutputs(base, head).map(([folder, b, h]) => ({ folder, ...readOutputPair(b, h) }));
-    for (const [side, label] of [['base', base.label], ['head', head.label]] as const) {
-      if (!pairs.some(p => p[side].routing.some(isRoutingObject))) {
-        throw new Error(`${label}: no Gloo VirtualService or Gateway API HTTPRoute in it, so there is no routing to compare`);
-      }
-    }
+    // a folder or file given without routing is a mistake; an app's base without routing is its first routes
+    const routed = (side: 'base' | 'head') => pairs.some(p => p[side].routing.some(isRoutingObject));
+    const unrouted = parsed.baseRef === undefined ? (!routed('base') ? base : !routed('head') ? head : undefined)
+      : !routed('base') && !routed('head') ? head : undefined;
+    if (unrouted) throw new Error(`${unrouted.label}: no Gloo VirtualService or Gateway API HTTPRoute in it, so there is no routing to compare`);
     const diffs = pairs.map(p => ({
       folder: p.folder,
       diff: diffRouting({

@@ -152,6 +152,15 @@ describe('cdk8s-gloo-canary diff', () => {
       expect(diffFolders()).toEqual(before);
     }, 120_000);
 
+    test('a base whose app has no routes yet (the pull request that adds the first) is a diff, not an error', () => {
+      fs.writeFileSync(path.join(repo, 'main.js'), `const { App, Chart } = require(${JSON.stringify(require.resolve('cdk8s'))});\nconst app = new App();\nnew Chart(app, 'empty');\napp.synth();\n`);
+      git(repo, 'commit', '-q', '-am', 'no routes yet');
+      writeApp(repo, 'weight-10');
+      const r = runCli(['diff', '--base', 'HEAD'], repo);
+      expect({ code: r.code, err: r.err }).toEqual({ code: 1, err: '' });
+      expect(r.out).toContain('  checkout: (new) → weight-10:\n    GET /checkout, /checkout/, /checkout/x, /checkoutx: no route (404) → checkout-v1 90% · checkout-v2 10%\n');
+    }, 120_000);
+
     test('a ref that does not exist, or an app that fails there: exit 2, one line, nothing left behind', () => {
       const before = diffFolders();
       expect(runCli(['diff', '--base', 'no-such-ref'], repo)).toMatchObject({ code: 2, out: '', err: `diff: --base no-such-ref: no such commit in ${fs.realpathSync(repo)}\n` });
