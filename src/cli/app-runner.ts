@@ -2,11 +2,11 @@ import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseAllDocuments } from 'yaml';
 import { AppCommand, HostedApp, hostedApp } from './app-command';
 import type { HostRequest, HostResult } from './app-host';
 import { StageFilter, StageRun, synthEveryStage } from './stage-runs';
 import { DESCRIBE_ENV, readDescriptions, ReleaseDescription, STAGES_ENV } from '../canary/release-registry';
+import { parseManifestText } from '../private/manifest-text';
 
 /**
  * Synthesizes every stage of every release (or those `filter` names) into
@@ -98,11 +98,5 @@ export function loadManifests(dir: string): unknown[] {
 
 /** Every manifest of one YAML file. */
 export function loadManifestFile(file: string): unknown[] {
-  const manifests: unknown[] = [];
-  for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
-    if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0].message}`);
-    const m: unknown = doc.toJSON();
-    if (m) manifests.push(m);
-  }
-  return manifests;
+  return parseManifestText(fs.readFileSync(file, 'utf8'), file);
 }

@@ -4,8 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { appCommand } from './app-command';
 import { runAppProcess } from './app-runner';
+import { yamlFolders } from './output-folders';
 import type { ReleaseDescription } from '../canary/release-registry';
-import { asString, jsonAt } from '../private/json';
+import { isManifestOf } from '../private/json';
 import { DiffFormat, formatDiffs } from '../review/diff-format';
 import { OutputFile, readOutputPair } from '../review/output-pair';
 import { brokenExpectations, diffRouting, Expectation } from '../review/routing-diff';
@@ -128,14 +129,10 @@ function readSide(target: string, given: string): Side {
   const outputs = new Map<string, OutputFile[]>();
   const read = (file: string) => ({ file, text: fs.readFileSync(file, 'utf8') });
   if (fs.statSync(target).isDirectory()) {
-    const visit = (folder: string) => {
-      const entries = fs.readdirSync(path.join(target, folder), { withFileTypes: true })
-        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const files = entries.filter(e => !e.isDirectory() && /\.ya?ml$/.test(e.name)).map(e => read(path.join(target, folder, e.name)));
-      if (files.length > 0) outputs.set(folder, files);
-      for (const e of entries.filter(x => x.isDirectory() && !(folder === '' && x.name === 'stages'))) visit(folder === '' ? e.name : `${folder}/${e.name}`);
-    };
-    visit('');
+    for (const { folder, files } of yamlFolders(target)) {
+      if (folder === 'stages' || folder.startsWith('stages/')) continue;
+      outputs.set(folder, files.map(name => read(path.join(target, folder, name))));
+    }
     if (outputs.size === 0) throw new Error(`${given}: no YAML files in it or its folders (expected a folder cdk8s synth wrote)`);
   } else {
     if (!/\.ya?ml$/.test(target)) throw new Error(`${given}: not a YAML file (expected .yaml or .yml)`);
@@ -145,9 +142,7 @@ function readSide(target: string, given: string): Side {
 }
 
 function isRoutingObject(m: unknown): boolean {
-  const group = asString(jsonAt(m, 'apiVersion')) ?? '';
-  return (jsonAt(m, 'kind') === 'VirtualService' && group.startsWith('gateway.solo.io/'))
-    || (jsonAt(m, 'kind') === 'HTTPRoute' && group.startsWith('gateway.networking.k8s.io/'));
+  return isManifestOf(m, 'gateway.solo.io', 'VirtualService') || isManifestOf(m, 'gateway.networking.k8s.io', 'HTTPRoute');
 }
 
 /** The outputs of both sides by folder; one output each is compared whatever its folder (two files, a file and a folder). */

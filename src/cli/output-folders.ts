@@ -20,10 +20,19 @@ export interface OutputFolder {
  * its manifests are planned on apart from the others.
  */
 export function outputFolders(dir: string): OutputFolder[] {
-  const found: OutputFolder[] = [];
+  return yamlFolders(dir).map(({ folder }) => ({ folder, manifests: loadManifests(path.join(dir, folder)) }));
+}
+
+/**
+ * The folders under `dir` (itself included, as `''`) that hold YAML files, in the order of
+ * `outputFolders`, each with the names of its YAML files, sorted.
+ */
+export function yamlFolders(dir: string): Array<{ folder: string; files: string[] }> {
+  const found: Array<{ folder: string; files: string[] }> = [];
   const visit = (folder: string) => {
     const entries = fs.readdirSync(path.join(dir, folder), { withFileTypes: true });
-    if (entries.some(e => !e.isDirectory() && /\.ya?ml$/.test(e.name))) found.push({ folder, manifests: loadManifests(path.join(dir, folder)) });
+    const files = entries.filter(e => !e.isDirectory() && /\.ya?ml$/.test(e.name)).map(e => e.name).sort();
+    if (files.length > 0) found.push({ folder, files });
     const subfolders = entries.filter(e => e.isDirectory()).map(e => e.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const name of subfolders) visit(folder === '' ? name : `${folder}/${name}`);
   };

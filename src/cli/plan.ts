@@ -2,7 +2,7 @@ import { HeaderMatchType } from '../canary/canary-header';
 import { DescribedService, ReleaseDescription } from '../canary/release-registry';
 import { hostAccepted } from '../gateway-api/http-route-matching';
 import { GatewayApiOutcome, GatewayApiRouting, HttpRouteSimulator } from '../gateway-api/http-route-simulator';
-import { asArray, asString, jsonAt } from '../private/json';
+import { asArray, asString, isManifestOf, jsonAt } from '../private/json';
 import { RoutingSimulator, SimulatedRequest, SimulationResult } from '../simulate/simulator';
 
 /** A class of requests the plan shows: one route's path, with or without the canary header. */
@@ -175,7 +175,7 @@ interface PlannedRoute {
 }
 
 function isHttpRoute(m: unknown): boolean {
-  return jsonAt(m, 'kind') === 'HTTPRoute' && (asString(jsonAt(m, 'apiVersion')) ?? '').startsWith('gateway.networking.k8s.io/');
+  return isManifestOf(m, 'gateway.networking.k8s.io', 'HTTPRoute');
 }
 
 /**

@@ -40,6 +40,14 @@ export function jsonAt(x: unknown, ...path: string[]): unknown {
   return value;
 }
 
+/**
+ * Whether a manifest is an object of `kind` in the API `group` (any version), such as
+ * `isManifestOf(m, 'gateway.networking.k8s.io', 'HTTPRoute')`.
+ */
+export function isManifestOf(m: unknown, group: string, kind: string): boolean {
+  return jsonAt(m, 'kind') === kind && (asString(jsonAt(m, 'apiVersion')) ?? '').startsWith(`${group}/`);
+}
+
 /** `o` without its `undefined` fields, the others in their order (for rendering optional fields). */
 export function compact<T extends object>(o: T): T {
   const out: { [key: string]: unknown } = {};

@@ -1,7 +1,9 @@
-import { asString, jsonAt } from '../private/json';
+import { asString, isManifestOf, jsonAt } from '../private/json';
 
-/** The kinds whose specs are routing, by API group: their changes show as requests that route differently. */
-const ROUTING_KINDS = new Set(['gateway.solo.io VirtualService', 'gateway.solo.io RouteTable', 'gloo.solo.io UpstreamGroup', 'gateway.networking.k8s.io HTTPRoute']);
+/** The kinds whose specs are routing, with their API groups: their changes show as requests that route differently. */
+const ROUTING_KINDS: ReadonlyArray<[group: string, kind: string]> = [
+  ['gateway.solo.io', 'VirtualService'], ['gateway.solo.io', 'RouteTable'], ['gloo.solo.io', 'UpstreamGroup'], ['gateway.networking.k8s.io', 'HTTPRoute'],
+];
 
 /** One field that differs between the two versions of an object. */
 export interface FieldChange {
@@ -43,8 +45,7 @@ export function objectChanges(base: unknown[], head: unknown[]): ObjectChange[] 
   for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const b = before.get(id);
     const a = after.get(id);
-    const group = (asString(jsonAt(a ?? b, 'apiVersion')) ?? '').split('/')[0];
-    const routing = ROUTING_KINDS.has(`${group} ${String(jsonAt(a ?? b, 'kind'))}`);
+    const routing = ROUTING_KINDS.some(([group, kind]) => isManifestOf(a ?? b, group, kind));
     const apiVersion = asString(jsonAt(a ?? b, 'apiVersion')) ?? '';
     if (b === undefined || a === undefined) {
       changes.push({ change: b === undefined ? 'added' : 'removed', object: id, apiVersion, routing, fields: [], moreFields: 0 });

@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { parseManifestText } from '../private/manifest-text';
 
 /** A YAML file of an output, as text. */
 export interface OutputFile {
@@ -49,7 +50,7 @@ interface Document {
 
 function documentsOf(f: OutputFile, cache: Map<string, unknown>): Document[] {
   const chunks = splitDocuments(f.text);
-  if (chunks === undefined) return wholeFile(parseWhole(f));
+  if (chunks === undefined) return wholeFile(parseManifestText(f.text, f.file));
   const docs: Document[] = [];
   for (const text of chunks) {
     if (!/^[^#\s]/m.test(text)) continue; // blank or comments only: no object
@@ -75,21 +76,10 @@ function splitDocuments(text: string): string[] | undefined {
 function parseOne(text: string, f: OutputFile): unknown {
   const docs = parseAllDocuments(text);
   if (docs.length !== 1 || docs[0].errors.length > 0) {
-    parseWhole(f); // throws the file's own error
+    parseManifestText(f.text, f.file); // throws the file's own error
     throw new Error(`${f.file}: a document the split read as one is not one; check its --- lines`);
   }
   return docs[0].toJSON();
-}
-
-/** The objects of a whole file, as `loadManifestFile` reads them; throws `<file>: <error at its line>`. */
-function parseWhole(f: OutputFile): unknown[] {
-  const out: unknown[] = [];
-  for (const doc of parseAllDocuments(f.text)) {
-    if (doc.errors.length > 0) throw new Error(`${f.file}: ${doc.errors[0].message}`);
-    const m: unknown = doc.toJSON();
-    if (m) out.push(m);
-  }
-  return out;
 }
 
 /** The documents of a file read whole: each its own text, so none matches a document of the other side. */

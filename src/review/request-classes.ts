@@ -1,5 +1,5 @@
 import { hostAccepted } from '../gateway-api/http-route-matching';
-import { asArray, asString, jsonAt } from '../private/json';
+import { asArray, asString, isManifestOf, jsonAt } from '../private/json';
 import type { ConditionShape, MatcherShape } from '../simulate/gloo-manifest';
 import { deriveRequests } from '../simulate/request-set';
 import type { SimulatedRequest } from '../simulate/simulator';
@@ -23,15 +23,13 @@ export class HostRoutes {
   /** Adds the hosts and routes of one side's manifests. */
   public add(manifests: unknown[]): this {
     for (const m of manifests) {
-      const kind = jsonAt(m, 'kind');
-      const group = asString(jsonAt(m, 'apiVersion')) ?? '';
-      if (kind === 'VirtualService' && group.startsWith('gateway.solo.io/')) {
+      if (isManifestOf(m, 'gateway.solo.io', 'VirtualService')) {
         const domains = asArray(jsonAt(m, 'spec', 'virtualHost', 'domains')).map(d => asString(d)).filter((d): d is string => d !== undefined);
         const routes = asArray(jsonAt(m, 'spec', 'virtualHost', 'routes'));
         for (const domain of domains.length > 0 ? domains : ['*']) this.addRoutes(hostOfDomain(domain), routes);
-      } else if (kind === 'RouteTable' && group.startsWith('gateway.solo.io/')) {
+      } else if (isManifestOf(m, 'gateway.solo.io', 'RouteTable')) {
         this.everywhere.push(...asArray(jsonAt(m, 'spec', 'routes')));
-      } else if (kind === 'HTTPRoute' && group.startsWith('gateway.networking.k8s.io/')) {
+      } else if (isManifestOf(m, 'gateway.networking.k8s.io', 'HTTPRoute')) {
         const routes = asArray(jsonAt(m, 'spec', 'rules')).map(rule => ({ matchers: asArray(jsonAt(rule, 'matches')).map(matcherOf) }));
         const parents = asArray(jsonAt(m, 'spec', 'parentRefs'));
         if (parents.length > 0 && parents.every(p => jsonAt(p, 'kind') === 'HTTPRoute')) {

@@ -1,7 +1,7 @@
 import type { HostRequest } from './request-classes';
 import { HttpRouteSimulator } from '../gateway-api/http-route-simulator';
 import { routingOutcomes, ServiceOutcome } from '../gateway-api/routing-comparison';
-import { asArray, asString, jsonAt } from '../private/json';
+import { asArray, asString, isManifestOf, jsonAt } from '../private/json';
 import type { ManifestShape } from '../simulate/gloo-manifest';
 import { routingMeaning } from '../simulate/request-set';
 import { RoutingSimulator, SimulatedShare, SimulationResult } from '../simulate/simulator';
@@ -38,9 +38,9 @@ export class RoutingSide {
   private readonly outcomes: ReturnType<typeof routingOutcomes>;
 
   constructor(manifests: unknown[]) {
-    this.virtualServices = manifests.filter(m => jsonAt(m, 'kind') === 'VirtualService' && (asString(jsonAt(m, 'apiVersion')) ?? '').startsWith('gateway.solo.io/')) as ManifestShape[];
+    this.virtualServices = manifests.filter(m => isManifestOf(m, 'gateway.solo.io', 'VirtualService')) as ManifestShape[];
     const hasVirtualServices = this.virtualServices.length > 0;
-    const routes = manifests.filter(m => jsonAt(m, 'kind') === 'HTTPRoute' && (asString(jsonAt(m, 'apiVersion')) ?? '').startsWith('gateway.networking.k8s.io/'));
+    const routes = manifests.filter(m => isManifestOf(m, 'gateway.networking.k8s.io', 'HTTPRoute'));
     this.gloo = hasVirtualServices ? new RoutingSimulator(manifests) : undefined;
     this.gateways = gatewaysOf(routes).map(g => HttpRouteSimulator.forGateway(g.name, manifests, { gatewayNamespace: g.namespace }));
     this.outcomes = routingOutcomes(manifests);
